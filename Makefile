@@ -1,0 +1,97 @@
+# Territoire — developer commands. Every target works on a fresh Debian 12 machine as root and is idempotent.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PLUGIN     := territoire_plugin
+VERSION    := $(shell sed -n 's/^version=//p' metadata.txt)
+SYS_PYTHON := /usr/bin/python3
+VENV       := .venv
+PY         := $(VENV)/bin/python
+BUILD      := build
+DIST       := dist
+ZIP        := $(DIST)/$(PLUGIN)-$(VERSION).zip
+SAMPLE     := resources/sample
+SAMPLE_ID  := LC09_L2SP_197029_20230715_20230717_02_T1
+TS_FILES   := $(wildcard i18n/*.ts)
+QM_FILES   := $(TS_FILES:.ts=.qm)
+PY_SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | sort)
+# Where `make deploy` installs the plugin (a QGIS profile folder).
+QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+# Debian packages: QGIS 3.22 LTR and its Python bindings, GDAL tools, Xvfb for real-window tests,
+# Qt Linguist tools for translations, rasterio/requests as independent readers in tests, poppler for PDFs.
+APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xauth python3-venv python3-pip \
+	qttools5-dev-tools pyqt5-dev-tools python3-rasterio python3-requests poppler-utils
+# Test and lint tools, pinned; installed in a venv that sees Debian's PyQGIS.
+PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.17.5 flake8==7.5.0 \
+	flake8-qgis==2.1.0 bandit==1.9.4
+
+.PHONY: help system venv sample i18n translations package deploy test demo lint bench clean
+
+help:
+	@echo "make demo     - land surface temperature map of the bundled sample (no network)"
+	@echo "make test     - install what is missing, then run the whole test suite"
+	@echo "make package  - build $(ZIP) (QGIS: Plugins > Install from ZIP)"
+	@echo "make deploy   - install into QGIS_PROFILE_DIR=$(QGIS_PROFILE_DIR)"
+	@echo "make lint     - ruff, flake8-qgis, bandit"
+	@echo "make i18n     - update i18n/*.ts from the code, compile .qm"
+	@echo "make bench    - performance ratios against reference tools"
+
+system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: Makefile | system
+	$(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check $(PIP_PACKAGES)
+	touch $@
+
+venv: system $(VENV)/.installed
+
+sample: system $(SAMPLE)/$(SAMPLE_ID)/$(SAMPLE_ID)_ST_B10.TIF
+
+$(SAMPLE)/$(SAMPLE_ID)/$(SAMPLE_ID)_ST_B10.TIF: scripts/sample_data.py
+	$(SYS_PYTHON) scripts/sample_data.py $(SAMPLE)
+
+# Compile translations (the .ts files are the sources, kept in git).
+translations: system $(QM_FILES)
+
+i18n/%.qm: i18n/%.ts
+	lrelease -silent $< -qm $@
+
+# Update the .ts files from the code, then compile them.
+i18n: system
+	pylupdate5 -noobsolete $(PY_SOURCES) -ts $(TS_FILES)
+	$(MAKE) --no-print-directory translations
+
+package: translations sample
+	$(SYS_PYTHON) scripts/build_package.py --build $(BUILD) --dist $(DIST)
+
+deploy: package
+	mkdir -p "$(QGIS_PROFILE_DIR)/python/plugins"
+	rm -rf "$(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN)"
+	cp -r $(BUILD)/$(PLUGIN) "$(QGIS_PROFILE_DIR)/python/plugins/"
+	@echo "Installed into $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN); enable it in Plugins > Manage."
+
+test: venv package
+	$(PY) -m pytest tests
+
+demo: venv translations sample
+	$(PY) scripts/demo.py --sample $(SAMPLE) --output demo_output
+
+lint: venv
+	$(VENV)/bin/ruff check $(PLUGIN) scripts tests
+	$(VENV)/bin/flake8 --select=QGS $(PLUGIN) scripts tests
+	$(VENV)/bin/bandit -q -r $(PLUGIN) -c pyproject.toml
+
+bench: venv translations sample
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf $(BUILD) $(DIST) $(SAMPLE) demo_output bench_output i18n/*.qm .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Assemble the installable plugin: build/territoire_plugin/ and dist/territoire_plugin-<version>.zip.
+
+Inside the zip everything sits in the plugin folder: the code, metadata.txt, LICENSE,
+resources/ (icons, styles, sample data) and the compiled translations (i18n/*.qm).
+No tests, no caches, no .ts sources. Entries are sorted and time-stamped alike, so the
+same tree gives the same zip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import configparser
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PLUGIN = "territoire_plugin"
+FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+SKIP_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
+SKIP_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej"}
+
+
+def version() -> str:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    return parser["general"]["version"]
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    for item in sorted(source.rglob("*")):
+        relative = item.relative_to(source)
+        if any(part in SKIP_DIRS for part in relative.parts) or item.suffix in SKIP_SUFFIXES:
+            continue
+        if item.is_file():
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(item, target / relative)
+
+
+def build(build_dir: Path, dist_dir: Path) -> Path:
+    stage = build_dir / PLUGIN
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage.mkdir(parents=True)
+    _copy_tree(ROOT / PLUGIN, stage)
+    _copy_tree(ROOT / "resources", stage / "resources")
+    qm_files = sorted((ROOT / "i18n").glob("*.qm"))
+    if not qm_files:
+        raise SystemExit("no compiled translation in i18n/: run `make translations` first")
+    (stage / "i18n").mkdir()
+    for qm in qm_files:
+        shutil.copy2(qm, stage / "i18n" / qm.name)
+    for name in ("metadata.txt", "LICENSE", "README.md", "CHANGELOG.md"):
+        shutil.copy2(ROOT / name, stage / name)
+
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    archive = dist_dir / f"{PLUGIN}-{version()}.zip"
+    partial = archive.with_suffix(".zip.part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for item in sorted(stage.rglob("*")):
+            if item.is_file():
+                info = zipfile.ZipInfo(str(item.relative_to(build_dir)), FIXED_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zipped.writestr(info, item.read_bytes())
+    partial.replace(archive)
+    return archive
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--build", default=str(ROOT / "build"))
+    parser.add_argument("--dist", default=str(ROOT / "dist"))
+    args = parser.parse_args(argv)
+    archive = build(Path(args.build), Path(args.dist))
+    print(f"plugin package: {archive}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""GDAL raster plumbing shared by the analyses: opening, grids, windows, atomic output."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from osgeo import gdal, ogr, osr
+
+from .errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+osr.UseExceptions()
+
+#: Creation options of every GeoTIFF the plugin writes: tiled, compressed, multi-threaded.
+GTIFF_OPTIONS = (
+    "TILED=YES",
+    "BLOCKXSIZE=256",
+    "BLOCKYSIZE=256",
+    "COMPRESS=DEFLATE",
+    "PREDICTOR=3",
+    "ZLEVEL=1",
+    "NUM_THREADS=ALL_CPUS",
+    "BIGTIFF=IF_SAFER",
+)
+GTIFF_EXTENSIONS = (".tif", ".tiff")
+#: Rows processed at once: one row of output tiles.
+STRIP_ROWS = 256
+
+
+def open_raster(path: str | Path, what: str) -> gdal.Dataset:
+    """Open a raster read-only; ``what`` names it in the error ("the ST_B10 band")."""
+    try:
+        dataset = gdal.Open(str(path), gdal.GA_ReadOnly)
+    except RuntimeError as exc:
+        raise AnalysisError(
+            "raster_unreadable",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "Cannot open {what} ({path}): {error}. Check that the file is a complete raster "
+                "(a download may have been cut short)."
+            ),
+            what=what, path=path, error=exc,
+        ) from exc
+    return dataset
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Pixel grid of a raster: size, geotransform and CRS (WKT)."""
+
+    xsize: int
+    ysize: int
+    geotransform: tuple
+    wkt: str
+
+    @classmethod
+    def of(cls, dataset: gdal.Dataset) -> "Grid":
+        return cls(dataset.RasterXSize, dataset.RasterYSize, tuple(dataset.GetGeoTransform()),
+                   dataset.GetProjection())
+
+    def same_as(self, other: "Grid", tolerance: float = 1e-6) -> bool:
+        if (self.xsize, self.ysize) != (other.xsize, other.ysize):
+            return False
+        pixel = max(abs(self.geotransform[1]), abs(self.geotransform[5]))
+        if any(abs(a - b) > tolerance * max(pixel, 1.0) for a, b in zip(self.geotransform, other.geotransform)):
+            return False
+        if not self.wkt or not other.wkt:
+            return self.wkt == other.wkt
+        mine, theirs = osr.SpatialReference(self.wkt), osr.SpatialReference(other.wkt)
+        return bool(mine.IsSame(theirs))
+
+    def describe(self) -> str:
+        srs = osr.SpatialReference(self.wkt) if self.wkt else None
+        code = srs.GetAuthorityCode(None) if srs else None
+        return (f"{self.xsize}×{self.ysize} px, pixel {self.geotransform[1]:g} m, "
+                f"origin ({self.geotransform[0]:.1f}, {self.geotransform[3]:.1f}), "
+                f"EPSG:{code or '?'}")
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        x0, dx, _, y0, _, dy = self.geotransform
+        xs = (x0, x0 + dx * self.xsize)
+        ys = (y0, y0 + dy * self.ysize)
+        return min(xs), min(ys), max(xs), max(ys)
+
+
+@dataclass(frozen=True)
+class Window:
+    """A pixel window: offsets and size, in pixels of the source grid."""
+
+    xoff: int
+    yoff: int
+    xsize: int
+    ysize: int
+
+    def geotransform(self, grid: Grid) -> tuple:
+        x0, dx, rx, y0, ry, dy = grid.geotransform
+        return (x0 + self.xoff * dx + self.yoff * rx, dx, rx, y0 + self.xoff * ry + self.yoff * dy, ry, dy)
+
+    @property
+    def pixels(self) -> int:
+        return self.xsize * self.ysize
+
+
+def window_for_bounds(grid: Grid, bounds: tuple[float, float, float, float] | None) -> Window | None:
+    """Smallest window of whole pixels covering ``bounds`` (xmin, ymin, xmax, ymax), or None if outside.
+
+    With no bounds, the whole grid. Only north-up grids are supported (as Landsat and Sentinel-2 are).
+    """
+    if bounds is None:
+        return Window(0, 0, grid.xsize, grid.ysize)
+    x0, dx, rx, y0, ry, dy = grid.geotransform
+    if rx or ry:
+        raise AnalysisError(
+            "rotated_grid",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "The raster's grid is rotated; clipping needs a north-up raster. Warp it first "
+                "(Raster ▸ Projections ▸ Warp)."
+            ),
+        )
+    xmin, ymin, xmax, ymax = bounds
+    col0 = int(max(0, (xmin - x0) // dx))
+    col1 = int(min(grid.xsize, -((x0 - xmax) // dx)))
+    row0 = int(max(0, (ymax - y0) // dy))
+    row1 = int(min(grid.ysize, -((y0 - ymin) // dy)))
+    if col1 <= col0 or row1 <= row0:
+        return None
+    return Window(col0, row0, col1 - col0, row1 - row0)
+
+
+def strips(window: Window, rows: int = STRIP_ROWS):
+    """Yield (row offset inside the window, number of rows) strips covering the window."""
+    for start in range(0, window.ysize, rows):
+        yield start, min(rows, window.ysize - start)
+
+
+def check_gtiff_path(path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() not in GTIFF_EXTENSIONS:
+        raise AnalysisError(
+            "output_not_tif",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif."
+            ),
+            path=path,
+        )
+    if not path.parent.is_dir():
+        raise AnalysisError(
+            "output_folder_missing",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "The output folder {folder} does not exist. Create it or choose another folder."
+            ),
+            folder=path.parent,
+        )
+    return path
+
+
+@contextmanager
+def atomic_output(path: str | Path):
+    """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
+
+    On any error or cancel the temporary file (and GDAL side files) is removed and
+    ``path`` is left exactly as it was.
+    """
+    path = Path(path)
+    # A unique name the writer creates itself, so the file gets the user's normal permissions.
+    temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:12]}.part{path.suffix}")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except BaseException:
+        for leftover in (temporary, Path(str(temporary) + ".aux.xml"), Path(str(temporary) + ".ovr")):
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
+        raise
+
+
+def create_gtiff(path: Path, grid: Grid, window: Window, data_type: int, nodata: float) -> gdal.Dataset:
+    driver = gdal.GetDriverByName("GTiff")
+    dataset = driver.Create(str(path), window.xsize, window.ysize, 1, data_type, options=list(GTIFF_OPTIONS))
+    dataset.SetGeoTransform(window.geotransform(grid))
+    dataset.SetProjection(grid.wkt)
+    dataset.GetRasterBand(1).SetNoDataValue(nodata)
+    return dataset
+
+
+class ClipMask:
+    """Rasterises clip polygons (WKT in the raster's CRS) strip by strip, pixel centres inside."""
+
+    def __init__(self, wkts: list[str], wkt_crs: str):
+        self._driver = ogr.GetDriverByName("Memory")
+        self._source = self._driver.CreateDataSource("clip")
+        srs = osr.SpatialReference(wkt_crs) if wkt_crs else None
+        self._layer = self._source.CreateLayer("clip", srs=srs, geom_type=ogr.wkbUnknown)
+        for wkt in wkts:
+            feature = ogr.Feature(self._layer.GetLayerDefn())
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+            self._layer.CreateFeature(feature)
+        self._mem = gdal.GetDriverByName("MEM")
+
+    def read(self, geotransform: tuple, xsize: int, ysize: int):
+        target = self._mem.Create("", xsize, ysize, 1, gdal.GDT_Byte)
+        target.SetGeoTransform(geotransform)
+        gdal.RasterizeLayer(target, [1], self._layer, burn_values=[1])
+        band = target.GetRasterBand(1)
+        return band.ReadAsArray() == 1
+
+
+def check_cancel(is_canceled) -> None:
+    if is_canceled is not None and is_canceled():
+        raise Cancelled()

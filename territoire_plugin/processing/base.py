@@ -1,0 +1,41 @@
+"""What every Territoire algorithm shares: translation, icon, instance creation, error mapping."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..toolbelt.resources import icon_path
+
+
+class TerritoireAlgorithm(QgsProcessingAlgorithm):
+    """Base class. Subclasses set ``ICON`` and write their strings with ``self.tr``."""
+
+    ICON = "territoire.svg"
+
+    def tr(self, text: str) -> str:
+        # The context is the concrete class name, as pylupdate5 records it for self.tr() calls.
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path(self.ICON))
+
+    def svgIconPath(self) -> str:
+        return icon_path(self.ICON)
+
+    def helpUrl(self) -> str:
+        return "https://github.com/territoire-qgis/territoire#readme"
+
+
+def processing_error(error) -> QgsProcessingException:
+    """Translate an :class:`AnalysisError` into the exception Processing shows the user."""
+    template = QCoreApplication.translate("AnalysisError", error.template)
+    try:
+        message = template.format(**error.params)
+    except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+        message = str(error)
+    return QgsProcessingException(message)

@@ -1,0 +1,36 @@
+"""The "territoire" Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..toolbelt.resources import icon_path, plugin_version
+from .landsat_lst import LandsatLstAlgorithm
+
+ALGORITHMS = (LandsatLstAlgorithm,)
+
+
+class TerritoireProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "territoire"
+
+    def name(self) -> str:
+        return "Territoire"
+
+    def longName(self) -> str:
+        return QCoreApplication.translate("TerritoireProvider", "Territoire — space data for local authorities")
+
+    def icon(self) -> QIcon:
+        return QIcon(icon_path("territoire.svg"))
+
+    def svgIconPath(self) -> str:
+        return icon_path("territoire.svg")
+
+    def versionInfo(self) -> str:
+        return plugin_version()
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

@@ -1,0 +1,93 @@
+"""Styles shipped in ``resources/styles`` applied to outputs, adapted to each output's values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsColorRampShader,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRasterLayer,
+    QgsRasterShader,
+    QgsSingleBandPseudoColorRenderer,
+)
+from qgis.PyQt.QtCore import QLocale
+
+from ..toolbelt.resources import resource_path
+
+LST_STYLE = "lst_celsius.qml"
+
+
+def celsius_label(value: float) -> str:
+    """"27,5 °C" in French, "27.5 °C" in English: the locale QGIS runs in."""
+    return f"{QLocale().toString(float(value), 'f', 1)} °C"
+
+
+def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float, high: float,
+                    label=celsius_label) -> None:
+    """Load ``style`` and spread its colour stops evenly from ``low`` to ``high`` around ``centre``.
+
+    The ramp stays symmetric around ``centre`` (e.g. the median temperature), so colours above
+    and below it read as "warmer" and "cooler" than the typical pixel.
+    """
+    message, ok = layer.loadNamedStyle(str(resource_path("styles", style)))
+    if not ok:
+        raise RuntimeError(f"cannot load style {style}: {message}")
+    half = max(high - centre, centre - low, 0.5)
+    low, high = centre - half, centre + half
+    renderer = layer.renderer()
+    ramp = renderer.shader().rasterShaderFunction()
+    colours = [item.color for item in ramp.colorRampItemList()]
+    steps = len(colours) - 1
+    items = []
+    for index, colour in enumerate(colours):
+        value = low + (high - low) * index / steps
+        items.append(QgsColorRampShader.ColorRampItem(value, colour, label(value)))
+    new_ramp = QgsColorRampShader(low, high)
+    new_ramp.setColorRampType(ramp.colorRampType())
+    new_ramp.setClassificationMode(ramp.classificationMode())
+    if ramp.sourceColorRamp():
+        new_ramp.setSourceColorRamp(ramp.sourceColorRamp().clone())
+    new_ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(new_ramp)
+    new_renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), renderer.band(), shader)
+    new_renderer.setClassificationMin(low)
+    new_renderer.setClassificationMax(high)
+    layer.setRenderer(new_renderer)
+
+
+def write_sidecar_style(raster_path: str, style: str, low: float, centre: float, high: float) -> Path:
+    """Write ``<raster>.qml`` so QGIS styles the raster whenever it is opened."""
+    layer = QgsRasterLayer(raster_path, "style", "gdal")
+    if not layer.isValid():
+        raise RuntimeError(f"cannot open {raster_path} to style it")
+    style_diverging(layer, style, low, centre, high)
+    sidecar = Path(raster_path).with_suffix(".qml")
+    message, ok = layer.saveNamedStyle(str(sidecar))
+    if not ok:
+        raise RuntimeError(f"cannot write {sidecar}: {message}")
+    return sidecar
+
+
+class StyleAndNamePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a saved style and a display name to a layer Processing adds to the project."""
+
+    # Processing keeps only a raw pointer: hold a Python reference until the layer is styled.
+    _alive: list = []
+
+    def __init__(self, style_file: str, name: str):
+        super().__init__()
+        self.style_file = style_file
+        self.name = name
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - Qt API
+        layer.loadNamedStyle(self.style_file)
+        layer.setName(self.name)
+        layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, style_file: str, name: str) -> "StyleAndNamePostProcessor":
+        instance = cls(style_file, name)
+        cls._alive.append(instance)
+        return instance

@@ -1,0 +1,1 @@
+"""One module per partner service (API Géo, Géoplateforme WFS, STAC, EGMS…): fetch, parse, validate."""

@@ -1,0 +1,1 @@
+"""Small shared helpers: resource paths, settings, logger, translations."""
