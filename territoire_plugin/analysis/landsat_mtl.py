@@ -323,15 +323,15 @@ _OTHER_BAND = re.compile(
 
 def _check_is_st_b10(path: Path, metadata: LandsatMetadata | None) -> None:
     """Refuse a band that is named as another band of the product."""
-    if metadata is not None:
-        contents = metadata.groups.get("PRODUCT_CONTENTS", {})
-        for key, value in contents.items():
-            if value.upper() == path.name.upper() and key != "FILE_NAME_BAND_ST_B10":
-                raise _not_st_b10(path, key.replace("FILE_NAME_", "").replace("BAND_", "B"))
     # Only names in the USGS product pattern say which band a file is.
     match = _OTHER_BAND.search(path.name) if product_id_from_name(path.name) else None
     if match:
         raise _not_st_b10(path, match.group(1).upper())
+    if metadata is not None:
+        contents = metadata.groups.get("PRODUCT_CONTENTS", {})
+        for key, value in contents.items():
+            if value.upper() == path.name.upper() and key != "FILE_NAME_BAND_ST_B10":
+                raise _not_st_b10(path, key.replace("FILE_NAME_", ""))
 
 
 def _not_st_b10(path: Path, band: str) -> AnalysisError:

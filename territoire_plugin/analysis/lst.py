@@ -270,6 +270,7 @@ def land_surface_temperature(
         out_band.SetStatistics(result.minimum, result.maximum, result.mean, result.std)
         out_band.SetDescription("LST (°C)")
         out_band.SetUnitType("°C")
+        out_band.SetColorInterpretation(gdal.GCI_Undefined)
         items = {
             "TERRITOIRE_PRODUCT": "land surface temperature (°C), Landsat Collection 2 Level-2 ST_B10",
             "TERRITOIRE_ST_MULT": repr(mult),
@@ -290,7 +291,7 @@ def _fill_statistics(result: LstResult, histogram, total: float, total_sq: float
     to_c = lambda dn: float(dn * mult + add - KELVIN)  # noqa: E731
     result.minimum, result.maximum = to_c(present[0]), to_c(present[-1])
     count = result.clear_pixels
-    result.mean = total / count
+    result.mean = float(total / count)
     result.std = float(np.sqrt(max(total_sq / count - result.mean**2, 0.0)))
     cumulative = np.cumsum(histogram)
     for pct in (2, 50, 98):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    QgsBasicNumericFormat,
+    QgsColorRampLegendNodeSettings,
     QgsColorRampShader,
     QgsProcessingLayerPostProcessorInterface,
     QgsRasterLayer,
@@ -24,7 +26,7 @@ def celsius_label(value: float) -> str:
 
 
 def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float, high: float,
-                    label=celsius_label) -> None:
+                    label=celsius_label, suffix: str = " °C") -> None:
     """Load ``style`` and spread its colour stops evenly from ``low`` to ``high`` around ``centre``.
 
     The ramp stays symmetric around ``centre`` (e.g. the median temperature), so colours above
@@ -49,6 +51,14 @@ def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float
     if ramp.sourceColorRamp():
         new_ramp.setSourceColorRamp(ramp.sourceColorRamp().clone())
     new_ramp.setColorRampItemList(items)
+    legend = QgsColorRampLegendNodeSettings()
+    legend.setUseContinuousLegend(True)
+    legend.setSuffix(suffix)
+    number_format = QgsBasicNumericFormat()
+    number_format.setNumberDecimalPlaces(1)
+    number_format.setShowTrailingZeros(True)
+    legend.setNumericFormat(number_format)
+    new_ramp.setLegendSettings(legend)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(new_ramp)
     new_renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), renderer.band(), shader)
