@@ -52,10 +52,10 @@ class LandsatMetadata:
                 "mtl_bad_number",
                 QT_TRANSLATE_NOOP(
                     "AnalysisError",
-                    "The metadata file {path} has a non-numeric value for {key}: {raw!r}. "
+                    "The metadata file {path} has a non-numeric value for {field}: {raw!r}. "
                     "The file is damaged: download the product's MTL again."
                 ),
-                path=self.path, key=key, raw=raw,
+                path=self.path, field=key, raw=raw,
             ) from exc
 
     @property

@@ -22,6 +22,7 @@ from .raster import (
     check_gtiff_path,
     create_gtiff,
     open_raster,
+    reading,
     strips,
     window_for_bounds,
 )
@@ -185,7 +186,8 @@ def land_surface_temperature(
             ),
             scene=grid.describe(),
         )
-    _check_plausible(st_band, qa_band, window, mult, add, st_b10)
+    with reading("ST_B10 / QA_PIXEL"):
+        _check_plausible(st_band, qa_band, window, mult, add, st_b10)
 
     cloud_bits = qa_bitmask([f for f in mask if f in CLOUD_FLAGS])
     other_bits = qa_bitmask([f for f in mask if f not in CLOUD_FLAGS and f != "fill"])
@@ -204,7 +206,8 @@ def land_surface_temperature(
         done = 0
         for row, rows in strips(window):
             check_cancel(is_canceled)
-            dn = st_band.ReadAsArray(window.xoff, window.yoff + row, window.xsize, rows)
+            with reading("ST_B10"):
+                dn = st_band.ReadAsArray(window.xoff, window.yoff + row, window.xsize, rows)
             fill = dn == 0
             if st_nodata is not None and st_nodata != 0:
                 fill |= dn == st_nodata
@@ -215,7 +218,8 @@ def land_surface_temperature(
                 area = clip.read(tuple(strip_gt), window.xsize, rows)
             keep = ~fill
             if qa_band is not None:
-                qa = qa_band.ReadAsArray(window.xoff, window.yoff + row, window.xsize, rows)
+                with reading("QA_PIXEL"):
+                    qa = qa_band.ReadAsArray(window.xoff, window.yoff + row, window.xsize, rows)
                 if qa_fill:
                     fill |= (qa & 1).astype(bool)
                     keep &= ~fill

@@ -49,6 +49,23 @@ def open_raster(path: str | Path, what: str) -> gdal.Dataset:
     return dataset
 
 
+@contextmanager
+def reading(what: str):
+    """Turn a GDAL read failure inside the block into a clear :class:`AnalysisError`."""
+    try:
+        yield
+    except RuntimeError as exc:
+        raise AnalysisError(
+            "raster_read_failed",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "Reading {what} failed: {error}. The file is truncated (an interrupted download?) or "
+                "damaged: download or copy it again."
+            ),
+            what=what, error=exc,
+        ) from exc
+
+
 @dataclass(frozen=True)
 class Grid:
     """Pixel grid of a raster: size, geotransform and CRS (WKT)."""

@@ -1,0 +1,136 @@
+"""Shared fixtures. pytest-qgis starts one offscreen QgsApplication for the session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+ARTIFACTS = ROOT / "test_artifacts"
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import sample_data  # noqa: E402
+
+
+def shared(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the test saying what is missing."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"reference data absent: {path} (../shared/data is not beside the checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_root(tmp_path_factory) -> Path:
+    """A fresh copy of the sample made by the project's generator (not the bundled one)."""
+    root = tmp_path_factory.mktemp("sample")
+    sample_data.generate(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def sample_product(sample_root) -> Path:
+    return sample_root / sample_data.PRODUCT_ID
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_app, qgis_processing):
+    """The Territoire provider registered the way the plugin does it."""
+    from qgis.core import QgsApplication
+
+    from territoire_plugin.plugin import TerritoirePlugin
+
+    plugin = TerritoirePlugin(None)
+    plugin.initProcessing()
+    yield plugin.provider
+    if plugin.provider is not None:
+        QgsApplication.processingRegistry().removeProvider(plugin.provider)
+
+
+@pytest.fixture(scope="session")
+def package_zip(tmp_path_factory) -> Path:
+    """The installable zip, built by the project's own packaging script."""
+    import build_package
+
+    work = tmp_path_factory.mktemp("package")
+    if not list((ROOT / "i18n").glob("*.qm")):
+        for ts in (ROOT / "i18n").glob("*.ts"):
+            subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
+    return build_package.build(work / "build", work / "dist")
+
+
+def make_profile(root: Path, package: Path, settings: str = "") -> Path:
+    """A fresh QGIS profiles folder with the zip installed in profiles/default and the plugin enabled."""
+    import zipfile
+
+    profile = root / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(package) as zipped:
+        zipped.extractall(plugins)
+    (profile / "QGIS").mkdir()
+    (profile / "QGIS" / "QGIS3.ini").write_text("[PythonPlugins]\nterritoire_plugin=true\n" + settings)
+    return root
+
+
+def qgis_env(profiles_root: Path) -> dict:
+    env = dict(os.environ)
+    env.update({"QGIS_CUSTOM_CONFIG_PATH": str(profiles_root), "QT_QPA_PLATFORM": "offscreen"})
+    env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")  # noqa: S108
+    return env
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def copy_product(source: Path, target: Path, names=None) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        if names is None or any(n in item.name for n in names):
+            shutil.copy2(item, target / item.name)
+    return target
+
+
+def write_raster(path: Path, array, geotransform=(500000.0, 30.0, 0.0, 4900020.0, 0.0, -30.0), epsg=32631,
+                 nodata=None, tiled=True) -> Path:
+    """Write ``array`` as a single-band GeoTIFF with GDAL (for tests' own inputs)."""
+    import numpy as np
+    from osgeo import gdal, osr
+
+    gdal.UseExceptions()
+    types = {np.dtype("uint16"): gdal.GDT_UInt16, np.dtype("float32"): gdal.GDT_Float32,
+             np.dtype("int16"): gdal.GDT_Int16, np.dtype("uint8"): gdal.GDT_Byte}
+    options = ["TILED=YES", "COMPRESS=DEFLATE"] if tiled else []
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1,
+                                              types[array.dtype], options=options)
+    ds.SetGeoTransform(geotransform)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    if nodata is not None:
+        band.SetNoDataValue(nodata)
+    band.WriteArray(array)
+    band = None
+    ds = None
+    return path
+
+
+def read_array(path: Path):
+    """Read band 1 with rasterio: an independent reader, not the plugin's GDAL code."""
+    import rasterio
+
+    with rasterio.open(path) as dataset:
+        return dataset.read(1), dataset.transform, dataset.nodata, dataset.tags()
