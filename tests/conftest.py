@@ -42,18 +42,22 @@ def sample_product(sample_root) -> Path:
     return sample_root / sample_data.PRODUCT_ID
 
 
-@pytest.fixture(scope="session")
+_PLUGINS: list = []
+
+
+@pytest.fixture
 def provider(qgis_app, qgis_processing):
-    """The Territoire provider registered the way the plugin does it."""
+    """The Territoire provider, registered the way the plugin does it (again if a test removed it)."""
     from qgis.core import QgsApplication
 
     from territoire_plugin.plugin import TerritoirePlugin
 
-    plugin = TerritoirePlugin(None)
-    plugin.initProcessing()
-    yield plugin.provider
-    if plugin.provider is not None:
-        QgsApplication.processingRegistry().removeProvider(plugin.provider)
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("territoire") is None:
+        plugin = TerritoirePlugin(None)
+        plugin.initProcessing()
+        _PLUGINS.append(plugin)
+    return registry.providerById("territoire")
 
 
 @pytest.fixture(scope="session")
