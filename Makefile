@@ -78,8 +78,11 @@ deploy: package
 	cp -r $(BUILD)/$(PLUGIN) "$(QGIS_PROFILE_DIR)/python/plugins/"
 	@echo "Installed into $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN); enable it in Plugins > Manage."
 
+# Two runs: the analysis layer's unit tests without the QGIS pytest plugin (proving they need no
+# QGIS), then everything that runs on real QGIS (Processing, qgis_process, the zip, a real window).
 test: venv package
-	$(PY) -m pytest tests
+	$(PY) -m pytest -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/unit
+	$(PY) -m pytest tests/qgis
 
 demo: venv translations sample
 	$(PY) scripts/demo.py --sample $(SAMPLE) --output demo_output

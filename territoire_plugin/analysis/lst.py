@@ -94,16 +94,20 @@ class LstResult:
 def _check_plausible(band: gdal.Band, qa_band, window, mult: float, add: float, path: Path) -> None:
     """Refuse a band whose values are not surface temperatures (a reflectance band, say).
 
-    Looks at a decimated sample of the window: the 90th percentile of its clear pixels (clouds
+    Looks at a sample of the window (a 4 × 4 grid of small blocks, so a whole scene is not read
+    twice): the 90th percentile of its clear pixels (clouds
     are cold, so QA_PIXEL's clear bit is used when the band is there) must be a plausible
     surface temperature. A sample with no clear pixel is left to the clear-pixel check.
     """
-    size = dict(buf_xsize=min(window.xsize, 512), buf_ysize=min(window.ysize, 512))
-    sample = band.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize, **size)
+    samples, flags = [], []
+    for xoff, yoff, xsize, ysize in sample_windows(window):
+        samples.append(band.ReadAsArray(xoff, yoff, xsize, ysize).ravel())
+        if qa_band is not None:
+            flags.append(qa_band.ReadAsArray(xoff, yoff, xsize, ysize).ravel())
+    sample = np.concatenate(samples)
     usable = sample != 0
     if qa_band is not None:
-        qa = qa_band.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize, **size)
-        usable &= (qa & (1 << QA_CLEAR_BIT)) != 0
+        usable &= (np.concatenate(flags) & (1 << QA_CLEAR_BIT)) != 0
     values = sample[usable]
     if values.size == 0:
         return
@@ -120,6 +124,16 @@ def _check_plausible(band: gdal.Band, qa_band, window, mult: float, add: float, 
             ),
             name=path.name, p90=p90_c,
         )
+
+
+def sample_windows(window, grid: int = 4, size: int = 64):
+    """(xoff, yoff, xsize, ysize) of ``grid`` × ``grid`` small windows spread over ``window``."""
+    xsize, ysize = min(size, window.xsize), min(size, window.ysize)
+    for i in range(grid):
+        for j in range(grid):
+            xoff = window.xoff + (window.xsize - xsize) * (2 * j + 1) // (2 * grid)
+            yoff = window.yoff + (window.ysize - ysize) * (2 * i + 1) // (2 * grid)
+            yield xoff, yoff, xsize, ysize
 
 
 def land_surface_temperature(
@@ -198,12 +212,12 @@ def land_surface_temperature(
 
     result = LstResult(path=output, width=window.xsize, height=window.ysize)
     histogram = np.zeros(65536, dtype=np.int64)
-    total = total_sq = 0.0
     with atomic_output(output) as temporary:
         out_ds = create_gtiff(temporary, grid, window, gdal.GDT_Float32, NODATA)
         out_band = out_ds.GetRasterBand(1)
         out_geotransform = out_ds.GetGeoTransform()
         done = 0
+        block_rows = st_band.GetBlockSize()[1]
         for row, rows in strips(window):
             check_cancel(is_canceled)
             with reading("ST_B10"):
@@ -243,15 +257,19 @@ def land_surface_temperature(
             out += offset_c
             out[~keep] = NODATA
             out_band.WriteArray(out, 0, row)
-            out_ds.FlushCache()
 
             kept = dn[keep]
             result.clear_pixels += kept.size
             if kept.size:
                 histogram += np.bincount(kept, minlength=65536)
-                values = out[keep].astype(np.float64)
-                total += values.sum()
-                total_sq += np.square(values).sum()
+            # Drop finished blocks from GDAL's cache so memory stays flat over the scene: the
+            # output's at every strip, the inputs' once a row of their blocks is behind us.
+            out_ds.FlushCache()
+            top, bottom = window.yoff + row, window.yoff + row + rows
+            if bottom // block_rows > top // block_rows:
+                st_ds.FlushCache()
+                if qa_ds is not None:
+                    qa_ds.FlushCache()
             done += rows
             if progress is not None:
                 progress(100.0 * done / window.ysize)
@@ -270,7 +288,7 @@ def land_surface_temperature(
                 cloud=result.cloud_percent, other=result.share(result.other_masked_pixels),
                 fill=result.fill_percent,
             )
-        _fill_statistics(result, histogram, total, total_sq, mult, add)
+        _fill_statistics(result, histogram, mult, add)
         out_band.SetStatistics(result.minimum, result.maximum, result.mean, result.std)
         out_band.SetDescription("LST (°C)")
         out_band.SetUnitType("°C")
@@ -290,14 +308,16 @@ def land_surface_temperature(
     return result
 
 
-def _fill_statistics(result: LstResult, histogram, total: float, total_sq: float, mult: float, add: float):
+def _fill_statistics(result: LstResult, histogram, mult: float, add: float):
+    """Exact statistics of the kept pixels from the histogram of their DN (one bin per DN)."""
     present = np.nonzero(histogram)[0]
-    to_c = lambda dn: float(dn * mult + add - KELVIN)  # noqa: E731
-    result.minimum, result.maximum = to_c(present[0]), to_c(present[-1])
+    celsius = present * mult + (add - KELVIN)
+    counts = histogram[present]
     count = result.clear_pixels
-    result.mean = float(total / count)
-    result.std = float(np.sqrt(max(total_sq / count - result.mean**2, 0.0)))
-    cumulative = np.cumsum(histogram)
+    result.minimum, result.maximum = float(celsius[0]), float(celsius[-1])
+    result.mean = float(np.dot(counts, celsius) / count)
+    result.std = float(np.sqrt(max(np.dot(counts, (celsius - result.mean) ** 2) / count, 0.0)))
+    cumulative = np.cumsum(counts)
     for pct in (2, 50, 98):
-        rank = max(int(np.ceil(pct / 100.0 * count)) - 1, 0)
-        result.percentiles[pct] = to_c(int(np.searchsorted(cumulative, rank + 1)))
+        rank = max(int(np.ceil(pct / 100.0 * count)), 1)  # nearest-rank percentile
+        result.percentiles[pct] = float(celsius[int(np.searchsorted(cumulative, rank))])

@@ -1,0 +1,91 @@
+"""Run inside a real QGIS window (``qgis --code``): drive the plugin, take screenshots, write a report.
+
+Environment: TERRITOIRE_GUI_REPORT (JSON written here), TERRITOIRE_GUI_SHOTS (folder for PNGs),
+TERRITOIRE_GUI_SAMPLE (sample product folder).
+"""
+
+import json
+import os
+import traceback
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication, QToolBar
+from qgis.utils import active_plugins, iface, loadPlugin, startPlugin, unloadPlugin
+
+REPORT = os.environ["TERRITOIRE_GUI_REPORT"]
+SHOTS = os.environ["TERRITOIRE_GUI_SHOTS"]
+SAMPLE = os.environ["TERRITOIRE_GUI_SAMPLE"]
+report = {"steps": []}
+
+
+def settle(ms=300):
+    loop_end = QTimer()
+    loop_end.setSingleShot(True)
+    loop_end.start(ms)
+    while loop_end.isActive():
+        QApplication.processEvents()
+
+
+def state():
+    window = iface.mainWindow()
+    bars = [b for b in window.findChildren(QToolBar) if b.objectName() == "TerritoireToolbar"]
+    menus = [a.menu() for a in iface.pluginMenu().actions()
+             if a.menu() is not None and a.menu().title().replace("&", "") == "Territoire"]
+    return {
+        "toolbars": len(bars),
+        "toolbar_visible": bool(bars) and bars[0].isVisible(),
+        "toolbar_actions": [a.objectName() for a in bars[0].actions()] if bars else [],
+        "menu_actions": sum(len(m.actions()) for m in menus),
+        "provider": QgsApplication.processingRegistry().providerById("territoire") is not None,
+        "active": "territoire_plugin" in active_plugins,
+    }
+
+
+def main():
+    import processing
+
+    report["start"] = state()
+    iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_toolbar.png"))
+
+    before = set(QgsProject.instance().mapLayers())
+    output = os.path.join(SHOTS, "gui_lst.tif")
+    processing.runAndLoadResults("territoire:landsat_lst", {"INPUT": SAMPLE, "OUTPUT": output})
+    added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
+    report["loaded"] = [{"name": l.name(), "renderer": l.renderer().type()} for l in added]
+    if added:
+        canvas = iface.mapCanvas()
+        canvas.setDestinationCrs(added[0].crs())
+        canvas.setExtent(added[0].extent())
+        canvas.refresh()
+        canvas.waitWhileRendering()
+        settle(800)
+        image = canvas.grab().toImage()
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        report["canvas_colours"] = len(colours)
+        iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_lst_map.png"))
+
+    for cycle in range(2):
+        unloadPlugin("territoire_plugin")
+        settle()
+        report["steps"].append({"after_unload": state()})
+        loadPlugin("territoire_plugin")
+        startPlugin("territoire_plugin")
+        settle()
+        report["steps"].append({"after_reload": state()})
+
+
+def run():
+    try:
+        main()
+        report["ok"] = True
+    except Exception:  # noqa: BLE001 - report everything to the test
+        report["ok"] = False
+        report["error"] = traceback.format_exc()
+    with open(REPORT, "w", encoding="utf-8") as handle:
+        json.dump(report, handle, indent=1)
+    QgsProject.instance().setDirty(False)
+    QgsApplication.exit(0)
+
+
+QTimer.singleShot(3000, run)

@@ -1,0 +1,75 @@
+"""The installable zip, and the plugin in a real QGIS window under Xvfb (screenshots as artefacts)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_profile, qgis_env
+
+pytestmark = pytest.mark.subprocess_qgis
+
+
+def test_zip_holds_the_plugin_and_nothing_else(package_zip):
+    from territoire_plugin.toolbelt.resources import plugin_version
+
+    assert package_zip.name == f"territoire_plugin-{plugin_version()}.zip"
+    names = zipfile.ZipFile(package_zip).namelist()
+    assert all(n.startswith("territoire_plugin/") for n in names)
+    for required in ("__init__.py", "plugin.py", "metadata.txt", "LICENSE", "processing/landsat_lst.py",
+                     "analysis/lst.py", "resources/styles/lst_celsius.qml", "resources/icons/territoire.svg",
+                     "i18n/territoire_fr.qm"):
+        assert f"territoire_plugin/{required}" in names, required
+    assert any(n.startswith("territoire_plugin/resources/sample/") and n.endswith("_ST_B10.TIF") for n in names)
+    assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".ts")) or "/tests/" in n]
+    sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "territoire_plugin").rglob("*.py")
+               if "__pycache__" not in p.parts}
+    assert {f"territoire_plugin/{n.split('/', 1)[1]}" for n in names if n.endswith(".py")} == sources
+
+
+def test_zip_is_reproducible(package_zip, tmp_path):
+    import build_package
+
+    again = build_package.build(tmp_path / "build", tmp_path / "dist")
+    assert again.read_bytes() == package_zip.read_bytes()
+
+
+def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sample_product, artifacts):
+    """Install the zip in a fresh profile, start QGIS under Xvfb, drive the plugin, screenshot it."""
+    profiles = make_profile(tmp_path / "gui", package_zip)
+    report = tmp_path / "report.json"
+    shots = artifacts
+    for old in ("gui_toolbar.png", "gui_lst_map.png", "gui_lst.tif", "gui_lst.qml"):
+        (shots / old).unlink(missing_ok=True)
+    env = qgis_env(profiles)
+    env.pop("QT_QPA_PLATFORM")  # a real X window this time
+    env.update({"TERRITOIRE_GUI_REPORT": str(report), "TERRITOIRE_GUI_SHOTS": str(shots),
+                "TERRITOIRE_GUI_SAMPLE": str(sample_product)})
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", "qgis", "--profiles-path", str(profiles),
+               "--nologo", "--noversioncheck", "--code", str(Path(__file__).with_name("gui_session.py"))]
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert report.exists(), f"QGIS did not run the session script:\n{completed.stdout}\n{completed.stderr}"
+    result = json.loads(report.read_text())
+    assert result["ok"], result.get("error")
+
+    start = result["start"]
+    assert start == {"toolbars": 1, "toolbar_visible": True, "menu_actions": 3, "provider": True, "active": True,
+                     "toolbar_actions": ["TerritoireLandsatLst", "TerritoireOptions", "TerritoireHelp"]}
+    assert result["loaded"] == [{"name": "Land surface temperature (°C)", "renderer": "singlebandpseudocolor"}]
+    assert result["canvas_colours"] > 30, "the map canvas shows no temperature ramp"
+    for step in result["steps"]:
+        if "after_unload" in step:
+            after = step["after_unload"]
+            assert (after["toolbars"], after["menu_actions"], after["provider"]) == (0, 0, False)
+        else:
+            assert step["after_reload"]["toolbars"] == 1 and step["after_reload"]["provider"]
+    for shot in ("gui_toolbar.png", "gui_lst_map.png"):
+        image = shots / shot
+        assert image.stat().st_size > 20_000, shot
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(shots / "gui_toolbar.png"))
+    assert image.width() >= 1000 and image.height() >= 700
