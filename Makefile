@@ -89,7 +89,7 @@ demo: venv translations sample
 
 lint: venv
 	$(VENV)/bin/ruff check $(PLUGIN) scripts tests
-	$(VENV)/bin/flake8 --select=QGS $(PLUGIN) scripts tests
+	$(VENV)/bin/flake8 $(PLUGIN) scripts tests
 	$(VENV)/bin/bandit -q -r $(PLUGIN) -c pyproject.toml
 
 bench: venv translations sample

@@ -35,7 +35,7 @@ app = QgsApplication([], False); app.initQgis()
 sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
 from processing.core.Processing import Processing
 Processing.initialize()
-import processing
+from qgis import processing
 from territoire_plugin.plugin import TerritoirePlugin
 plugin = TerritoirePlugin(None); plugin.initProcessing()
 params = {params!r}

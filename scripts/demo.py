@@ -107,7 +107,7 @@ def map_layout(project: QgsProject, layers, title: str, subtitle: str) -> QgsPri
 
 
 def run(sample: Path, output: Path) -> dict:
-    import processing
+    from qgis import processing
 
     output.mkdir(parents=True, exist_ok=True)
     outline = sample / "zone_etude_olemps.geojson"
@@ -125,7 +125,8 @@ def run(sample: Path, output: Path) -> dict:
     zone.setRenderer(zone.renderer().clone())
     zone.renderer().setSymbol(QgsFillSymbol.createSimple(
         {"color": "0,0,0,0", "outline_color": "35,35,35", "outline_width": "0.6"}))
-    project.addMapLayers([lst, zone])
+    if len(project.addMapLayers([lst, zone])) != 2:
+        raise SystemExit("cannot add the demo layers to the project")
     project.setCrs(lst.crs())
     layout = map_layout(
         project, [zone, lst],

@@ -83,9 +83,9 @@ class TerritoirePlugin:
 
     # Actions ------------------------------------------------------------------------
     def open_algorithm(self, algorithm_id: str):
-        from processing import execAlgorithmDialog
+        from qgis import processing
 
-        execAlgorithmDialog(algorithm_id, {})
+        processing.execAlgorithmDialog(algorithm_id, {})
 
     def open_options(self):
         from .gui.options import PAGE_OBJECT_NAME

@@ -22,5 +22,5 @@ class AnalysisError(Exception):
         self.params = params
 
 
-class Cancelled(Exception):
+class Cancelled(Exception):  # noqa: N818 - a cancel is not an error
     """The user cancelled; whatever was being written has been removed."""

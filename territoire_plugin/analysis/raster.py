@@ -76,11 +76,11 @@ class Grid:
     wkt: str
 
     @classmethod
-    def of(cls, dataset: gdal.Dataset) -> "Grid":
+    def of(cls, dataset: gdal.Dataset) -> Grid:
         return cls(dataset.RasterXSize, dataset.RasterYSize, tuple(dataset.GetGeoTransform()),
                    dataset.GetProjection())
 
-    def same_as(self, other: "Grid", tolerance: float = 1e-6) -> bool:
+    def same_as(self, other: Grid, tolerance: float = 1e-6) -> bool:
         if (self.xsize, self.ysize) != (other.xsize, other.ysize):
             return False
         pixel = max(abs(self.geotransform[1]), abs(self.geotransform[5]))

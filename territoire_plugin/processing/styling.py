@@ -97,7 +97,7 @@ class StyleAndNamePostProcessor(QgsProcessingLayerPostProcessorInterface):
         layer.triggerRepaint()
 
     @classmethod
-    def create(cls, style_file: str, name: str) -> "StyleAndNamePostProcessor":
+    def create(cls, style_file: str, name: str) -> StyleAndNamePostProcessor:
         instance = cls(style_file, name)
         cls._alive.append(instance)
         return instance

@@ -11,7 +11,7 @@ This module imports nothing from QGIS so every layer may use it.
 from __future__ import annotations
 
 import configparser
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ def metadata_path() -> Path:
     return _locate("metadata.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def plugin_metadata() -> dict:
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(metadata_path(), encoding="utf-8")

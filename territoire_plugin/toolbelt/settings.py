@@ -30,7 +30,7 @@ class Settings:
             self.report_language = REPORT_LANGUAGES[0]
 
     @classmethod
-    def load(cls) -> "Settings":
+    def load(cls) -> Settings:
         store = QgsSettings()
         values = {}
         for item in fields(cls):

@@ -43,7 +43,7 @@ def state():
 
 
 def main():
-    import processing
+    from qgis import processing
 
     report["start"] = state()
     iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_toolbar.png"))
@@ -52,7 +52,7 @@ def main():
     output = os.path.join(SHOTS, "gui_lst.tif")
     processing.runAndLoadResults("territoire:landsat_lst", {"INPUT": SAMPLE, "OUTPUT": output})
     added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
-    report["loaded"] = [{"name": l.name(), "renderer": l.renderer().type()} for l in added]
+    report["loaded"] = [{"name": layer.name(), "renderer": layer.renderer().type()} for layer in added]
     if added:
         canvas = iface.mapCanvas()
         canvas.setDestinationCrs(added[0].crs())
@@ -65,7 +65,7 @@ def main():
         report["canvas_colours"] = len(colours)
         iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_lst_map.png"))
 
-    for cycle in range(2):
+    for _cycle in range(2):
         unloadPlugin("territoire_plugin")
         settle()
         report["steps"].append({"after_unload": state()})

@@ -14,7 +14,7 @@ MULT, ADD = 0.00341802, 149.0
 
 
 def run(params, context=None, feedback=None):
-    import processing
+    from qgis import processing
 
     return processing.run("territoire:landsat_lst", params, context=context, feedback=feedback)
 
@@ -91,7 +91,7 @@ def test_style_sidecar_and_layer_loaded_styled(provider, tmp_path, sample_produc
 
 def test_run_and_load_adds_a_named_styled_layer(provider, tmp_path, sample_product):
     """What the toolbox dialog does: run, then load the output into the project."""
-    import processing
+    from qgis import processing
     from qgis.core import QgsProject
 
     project = QgsProject.instance()

@@ -147,7 +147,7 @@ def test_translations_are_up_to_date_with_the_code(tmp_path):
 
 def test_plugin_start_up_imports_nothing_heavy():
     code = (
-        "import sys; sys.path.insert(0, %r)\n"
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "import qgis.core\n"
         "before = set(sys.modules)\n"
         "from qgis.core import QgsApplication\n"
@@ -159,7 +159,7 @@ def test_plugin_start_up_imports_nothing_heavy():
         "heavy = sorted(m for m in new if m.split('.')[0] in ('numpy', 'osgeo') or '.analysis' in m)\n"
         "assert not heavy, heavy\n"
         "assert QgsApplication.processingRegistry().algorithmById('territoire:landsat_lst')\n"
-    ) % str(ROOT)
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": "/tmp"})
     assert result.returncode == 0, result.stderr[-2000:]

@@ -41,7 +41,7 @@ def test_qgis_process_lists_the_provider(english_profile):
 
 def test_qgis_process_and_processing_run_give_the_same_correct_raster(english_profile, provider, tmp_path,
                                                                      sample_root, sample_product):
-    import processing
+    from qgis import processing
 
     pid = sample_product.name
     outline = sample_root / "zone_etude_olemps.geojson"

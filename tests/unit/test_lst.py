@@ -269,10 +269,10 @@ def test_real_cloudy_scenes(tmp_path):
 
 def test_analysis_imports_no_qgis():
     code = (
-        "import sys; sys.path.insert(0, %r)\n"
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "import territoire_plugin.analysis.lst, territoire_plugin.analysis.landsat_mtl\n"
         "import territoire_plugin.analysis.raster, territoire_plugin.analysis.errors\n"
         "bad = sorted(m for m in sys.modules if m == 'qgis' or m.startswith('qgis.') or m.startswith('PyQt'))\n"
         "assert not bad, bad\n"
-    ) % str(ROOT)
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
