@@ -10,7 +10,7 @@ import traceback
 
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QApplication, QToolBar
+from qgis.PyQt.QtWidgets import QApplication, QDialog, QToolBar, QWidget
 from qgis.utils import active_plugins, iface, loadPlugin, startPlugin, unloadPlugin
 
 REPORT = os.environ["TERRITOIRE_GUI_REPORT"]
@@ -42,11 +42,45 @@ def state():
     }
 
 
+def trigger_and_inspect(object_name, inspect):
+    """Trigger a toolbar action that opens a modal dialog; inspect the dialog, then close it."""
+    bar = iface.mainWindow().findChild(QToolBar, "TerritoireToolbar")
+    action = next(a for a in bar.actions() if a.objectName() == object_name)
+    seen = {}
+
+    def look():
+        # Without a window manager nothing is "active": look for the visible dialog instead.
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+        dialog = dialogs[0] if dialogs else None
+        if dialog is None:
+            QTimer.singleShot(200, look)
+            return
+        settle(500)
+        seen.update(inspect(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(300, look)
+    action.trigger()  # returns when the dialog is closed
+    return seen
+
+
+def inspect_algorithm_dialog(dialog):
+    dialog.grab().save(os.path.join(SHOTS, "gui_algorithm_dialog.png"))
+    return {"title": dialog.windowTitle()}
+
+
+def inspect_options_dialog(dialog):
+    page = dialog.findChild(QWidget, "mOptionsPageTerritoire")
+    return {"page_found": page is not None, "page_visible": bool(page and page.isVisible())}
+
+
 def main():
     from qgis import processing
 
     report["start"] = state()
     iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_toolbar.png"))
+    report["algorithm_dialog"] = trigger_and_inspect("TerritoireLandsatLst", inspect_algorithm_dialog)
+    report["options_dialog"] = trigger_and_inspect("TerritoireOptions", inspect_options_dialog)
 
     before = set(QgsProject.instance().mapLayers())
     output = os.path.join(SHOTS, "gui_lst.tif")

@@ -42,7 +42,7 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     profiles = make_profile(tmp_path / "gui", package_zip)
     report = tmp_path / "report.json"
     shots = artifacts
-    for old in ("gui_toolbar.png", "gui_lst_map.png", "gui_lst.tif", "gui_lst.qml"):
+    for old in ("gui_toolbar.png", "gui_lst_map.png", "gui_algorithm_dialog.png", "gui_lst.tif", "gui_lst.qml"):
         (shots / old).unlink(missing_ok=True)
     env = qgis_env(profiles)
     env.pop("QT_QPA_PLATFORM")  # a real X window this time
@@ -58,6 +58,8 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     start = result["start"]
     assert start == {"toolbars": 1, "toolbar_visible": True, "menu_actions": 3, "provider": True, "active": True,
                      "toolbar_actions": ["TerritoireLandsatLst", "TerritoireOptions", "TerritoireHelp"]}
+    assert "Land surface temperature (Landsat)" in result["algorithm_dialog"]["title"]
+    assert result["options_dialog"] == {"page_found": True, "page_visible": True}
     assert result["loaded"] == [{"name": "Land surface temperature (°C)", "renderer": "singlebandpseudocolor"}]
     assert result["canvas_colours"] > 30, "the map canvas shows no temperature ramp"
     for step in result["steps"]:
@@ -66,7 +68,7 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
             assert (after["toolbars"], after["menu_actions"], after["provider"]) == (0, 0, False)
         else:
             assert step["after_reload"]["toolbars"] == 1 and step["after_reload"]["provider"]
-    for shot in ("gui_toolbar.png", "gui_lst_map.png"):
+    for shot in ("gui_toolbar.png", "gui_lst_map.png", "gui_algorithm_dialog.png"):
         image = shots / shot
         assert image.stat().st_size > 20_000, shot
     from qgis.PyQt.QtGui import QImage
