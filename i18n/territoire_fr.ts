@@ -4,99 +4,104 @@
   <context>
     <name>AnalysisError</name>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="51" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="53" />
       <source>The metadata file {path} has a non-numeric value for {field}: {raw!r}. The file is damaged: download the product's MTL again.</source>
       <translation>Le fichier de métadonnées {path} a une valeur non numérique pour {field} : {raw!r}. Le fichier est abîmé : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="97" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="99" />
       <source>The metadata file {path} has only one of TEMPERATURE_MULT_BAND_ST_B10 and TEMPERATURE_ADD_BAND_ST_B10. The file is incomplete: download the product's MTL again.</source>
       <translation>Le fichier de métadonnées {path} ne contient qu'un seul des deux facteurs TEMPERATURE_MULT_BAND_ST_B10 et TEMPERATURE_ADD_BAND_ST_B10. Le fichier est incomplet : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="109" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="111" />
       <source>The surface-temperature factors in {path} (multiplier {mult}, offset {add}) give {low:.1f} K to {high:.1f} K, which is not a Landsat Collection 2 ST_B10 scaling. Check that this is the MTL of a Level-2 (L2SP) product.</source>
       <translation>Les facteurs de température de surface de {path} (multiplicateur {mult}, décalage {add}) donnent de {low:.1f} K à {high:.1f} K, ce qui n'est pas l'échelle ST_B10 de Landsat Collection 2. Vérifiez qu'il s'agit bien du MTL d'un produit de niveau 2 (L2SP).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="175" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="177" />
       <source>Cannot read the metadata file {path}: {error}. Check that the file exists and is the product's MTL (txt, xml or json).</source>
       <translation>Impossible de lire le fichier de métadonnées {path} : {error}. Vérifiez que le fichier existe et qu'il s'agit du MTL du produit (txt, xml ou json).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="252" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="254" />
       <source>{path} does not exist. Give the product's MTL file, its folder, or its ST_B10 band.</source>
       <translation>{path} n'existe pas. Indiquez le fichier MTL du produit, son dossier ou sa bande ST_B10.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="265" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="267" />
       <source>The folder {path} holds no Landsat MTL file (*_MTL.txt, *_MTL.xml or *_MTL.json). Give the ST_B10 band directly, or the folder of a complete product.</source>
       <translation>Le dossier {path} ne contient aucun fichier MTL Landsat (*_MTL.txt, *_MTL.xml ou *_MTL.json). Indiquez directement la bande ST_B10, ou le dossier d'un produit complet.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="288" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="290" />
       <source>The metadata file {path} describes a product of level {level} with no ST_B10 band. Land surface temperature needs a Collection 2 Level-2 (L2SP) product.</source>
       <translation>Le fichier de métadonnées {path} décrit un produit de niveau {level} sans bande ST_B10. La température de surface demande un produit Collection 2 de niveau 2 (L2SP).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="299" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="301" />
       <source>The metadata file {path} names the band {name}, which is not in {folder}. Put the ST_B10 file beside its MTL, or give the band directly.</source>
       <translation>Le fichier de métadonnées {path} désigne la bande {name}, absente de {folder}. Placez le fichier ST_B10 à côté de son MTL, ou indiquez directement la bande.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="338" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="340" />
       <source>{name} is the {band} band, not the surface-temperature band ST_B10. Give the product's *_ST_B10.TIF (or its MTL file, and the band is found for you).</source>
       <translation>{name} est la bande {band}, pas la bande de température de surface ST_B10. Indiquez le fichier *_ST_B10.TIF du produit (ou son fichier MTL : la bande sera trouvée automatiquement).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/lst.py" line="113" />
+      <location filename="../territoire_plugin/analysis/lst.py" line="119" />
       <source>{name} does not look like a surface-temperature band: with the ST_B10 scaling its clear pixels would mostly be below {p90:.1f} °C. Give the product's *_ST_B10.TIF (not a reflectance band), or its MTL file.</source>
       <translation>{name} ne ressemble pas à une bande de température de surface : avec l'échelle ST_B10, ses pixels clairs seraient presque tous sous {p90:.1f} °C. Indiquez le fichier *_ST_B10.TIF du produit (pas une bande de réflectance), ou son fichier MTL.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/lst.py" line="150" />
+      <location filename="../territoire_plugin/analysis/lst.py" line="166" />
       <source>{name} holds {dtype} values; a Landsat ST_B10 band holds 16-bit unsigned integers. Give the product's original *_ST_B10.TIF, not a converted or reprojected copy.</source>
       <translation>{name} contient des valeurs {dtype} ; une bande ST_B10 Landsat contient des entiers non signés sur 16 bits. Indiquez le fichier *_ST_B10.TIF d'origine, pas une copie convertie ou reprojetée.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/lst.py" line="167" />
+      <location filename="../territoire_plugin/analysis/lst.py" line="182" />
       <source>QA_PIXEL ({qa}) is not on the grid of ST_B10 ({st}). Give the QA_PIXEL band of the same product, unmodified.</source>
       <translation>QA_PIXEL ({qa}) n'est pas sur la grille de ST_B10 ({st}). Indiquez la bande QA_PIXEL du même produit, sans modification.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/lst.py" line="180" />
+      <location filename="../territoire_plugin/analysis/lst.py" line="195" />
       <source>The clip area does not overlap the scene ({scene}). Check the clip layer or extent and its CRS, or pick a scene that covers the area.</source>
       <translation>La zone de découpage ne recoupe pas la scène ({scene}). Vérifiez la couche ou l'emprise de découpage et son SCR, ou choisissez une scène qui couvre la zone.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/lst.py" line="262" />
+      <location filename="../territoire_plugin/analysis/lst.py" line="220" />
       <source>No clear pixel is left after masking: {cloud:.1f} % of the area inside the scene is cloud, cirrus or cloud shadow, {other:.1f} % is masked snow or water, and {fill:.1f} % of the area lies outside the scene. Pick another date (a clearer scene) or a larger area.</source>
       <translation>Aucun pixel clair ne reste après masquage : {cloud:.1f} % de la zone couverte par la scène est nuage, cirrus ou ombre de nuage, {other:.1f} % est neige ou eau masquée, et {fill:.1f} % de la zone est hors de la scène. Choisissez une autre date (une scène plus dégagée) ou une zone plus grande.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="40" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="43" />
       <source>Cannot open {what} ({path}): {error}. Check that the file is a complete raster (a download may have been cut short).</source>
       <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="136" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="139" />
       <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
       <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="163" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="166" />
       <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
       <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="172" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="175" />
       <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
       <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="58" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="61" />
       <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
       <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/raster.py" line="265" />
+      <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
+      <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
   </context>
   <context>

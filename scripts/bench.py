@@ -4,7 +4,8 @@
 landsat_lst — a synthetic Landsat-size ST_B10 scene (7681 × 7801, uint16, tiled 512,
 DEFLATE, nodata 0, like USGS's COGs). Reference: gdal_calc.py doing only the bare scaling
 (same creation options). Each run is its own process: wall time and peak RSS (from wait4).
-Targets: time ≤ 1.2 × gdal_calc, peak RSS ≤ 600 MB. Not a test: it prints, it does not fail.
+Targets: time ≤ 1.2 × gdal_calc (whole processes, QGIS start-up included), peak RSS ≤ 600 MB.
+Not a test: it prints, it does not fail.
 """
 
 from __future__ import annotations
@@ -30,17 +31,15 @@ MULT, ADD = 0.00341802, 149.0
 RUNNER = r"""
 import sys, time
 sys.path.insert(0, {root!r})
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 app = QgsApplication([], False); app.initQgis()
-sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
-from processing.core.Processing import Processing
-Processing.initialize()
-from qgis import processing
 from territoire_plugin.plugin import TerritoirePlugin
 plugin = TerritoirePlugin(None); plugin.initProcessing()
-params = {params!r}
+algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:landsat_lst")
+context, feedback = QgsProcessingContext(), QgsProcessingFeedback()
 start = time.perf_counter()
-processing.run("territoire:landsat_lst", params)
+results, ok = algorithm.run({params!r}, context, feedback)
+assert ok and results["OUTPUT"], results
 print("ALGORITHM_SECONDS", time.perf_counter() - start)
 """
 
@@ -125,6 +124,8 @@ def bench_landsat_lst(work: Path, repeat: int) -> None:
     ratio = mine["wall"] / reference["wall"]
     print(f"  RATIO time territoire / gdal_calc = {ratio:.2f}  (target ≤ 1.20: {'met' if ratio <= 1.2 else 'NOT met'})")
     print(f"  RATIO time with QA masking / gdal_calc = {masked['wall'] / reference['wall']:.2f}")
+    print(f"  RATIO algorithm inside a running QGIS / gdal_calc = {mine['algorithm'] / reference['wall']:.2f}"
+          "  (what a user waits for after clicking Run)")
     peak = max(mine["rss_mb"], masked["rss_mb"])
     print(f"  peak RSS {peak:.0f} MB  (target ≤ 600 MB: {'met' if peak <= 600 else 'NOT met'})")
 

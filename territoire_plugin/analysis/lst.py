@@ -17,10 +17,12 @@ from .errors import QT_TRANSLATE_NOOP, AnalysisError
 from .raster import (
     ClipMask,
     Grid,
+    StripWriter,
     atomic_output,
     check_cancel,
     check_gtiff_path,
     create_gtiff,
+    describe_band,
     open_raster,
     reading,
     strips,
@@ -171,7 +173,6 @@ def land_surface_temperature(
             name=st_b10.name, dtype=gdal.GetDataTypeName(st_band.DataType),
         )
     grid = Grid.of(st_ds)
-    st_nodata = st_band.GetNoDataValue()
 
     qa_ds = qa_band = None
     if qa_pixel is not None:
@@ -203,21 +204,66 @@ def land_surface_temperature(
     with reading("ST_B10 / QA_PIXEL"):
         _check_plausible(st_band, qa_band, window, mult, add, st_b10)
 
-    cloud_bits = qa_bitmask([f for f in mask if f in CLOUD_FLAGS])
-    other_bits = qa_bitmask([f for f in mask if f not in CLOUD_FLAGS and f != "fill"])
-    qa_fill = "fill" in mask
-    clip = ClipMask(clip_wkts, grid.wkt) if clip_wkts else None
-    offset_c = np.float32(add - KELVIN)
-    scale = np.float32(mult)
-
+    masks = _Masks(
+        cloud_bits=qa_bitmask([f for f in mask if f in CLOUD_FLAGS]),
+        other_bits=qa_bitmask([f for f in mask if f not in CLOUD_FLAGS and f != "fill"]),
+        qa_fill="fill" in mask,
+        clip=ClipMask(clip_wkts, grid.wkt) if clip_wkts else None,
+    )
     result = LstResult(path=output, width=window.xsize, height=window.ysize)
-    histogram = np.zeros(65536, dtype=np.int64)
     with atomic_output(output) as temporary:
         out_ds = create_gtiff(temporary, grid, window, gdal.GDT_Float32, NODATA)
-        out_band = out_ds.GetRasterBand(1)
-        out_geotransform = out_ds.GetGeoTransform()
-        done = 0
-        block_rows = st_band.GetBlockSize()[1]
+        try:
+            histogram = _write_strips(out_ds, st_ds, qa_ds, window, mult, add, masks, result, progress, is_canceled)
+            check_cancel(is_canceled)
+            if result.clear_pixels == 0:
+                raise AnalysisError(
+                    "no_clear_pixel",
+                    QT_TRANSLATE_NOOP(
+                        "AnalysisError",
+                        "No clear pixel is left after masking: {cloud:.1f} % of the area inside the scene is "
+                        "cloud, cirrus or cloud shadow, {other:.1f} % is masked snow or water, and {fill:.1f} % "
+                        "of the area lies outside the scene. Pick another date (a clearer scene) or a larger area."
+                    ),
+                    cloud=result.cloud_percent, other=result.share(result.other_masked_pixels),
+                    fill=result.fill_percent,
+                )
+            _fill_statistics(result, histogram, mult, add)
+            items = {
+                "TERRITOIRE_PRODUCT": "land surface temperature (°C), Landsat Collection 2 Level-2 ST_B10",
+                "TERRITOIRE_ST_MULT": repr(mult),
+                "TERRITOIRE_ST_ADD": repr(add),
+                "TERRITOIRE_CLEAR_PERCENT": f"{result.clear_percent:.2f}",
+                "TERRITOIRE_CLOUD_PERCENT": f"{result.cloud_percent:.2f}",
+                "TERRITOIRE_MASK": ",".join(sorted(mask)),
+                **(metadata or {}),
+            }
+            describe_band(out_ds, "LST (°C)", "°C", result, items)
+        finally:
+            out_ds = None  # closed (and flushed) before the file is moved into place or removed
+    return result
+
+
+@dataclass
+class _Masks:
+    cloud_bits: int
+    other_bits: int
+    qa_fill: bool
+    clip: ClipMask | None
+
+
+def _write_strips(out_ds, st_ds, qa_ds, window, mult, add, masks: _Masks, result: LstResult, progress,
+                  is_canceled):
+    """Compute and write LST strip by strip; count pixels into ``result``; return the DN histogram."""
+    st_band = st_ds.GetRasterBand(1)
+    qa_band = qa_ds.GetRasterBand(1) if qa_ds is not None else None
+    st_nodata = st_band.GetNoDataValue()
+    offset_c, scale = np.float32(add - KELVIN), np.float32(mult)
+    histogram = np.zeros(65536, dtype=np.int64)
+    out_geotransform = out_ds.GetGeoTransform()
+    block_rows = st_band.GetBlockSize()[1]
+    done = 0
+    with StripWriter(out_ds) as writer:
         for row, rows in strips(window):
             check_cancel(is_canceled)
             with reading("ST_B10"):
@@ -226,22 +272,21 @@ def land_surface_temperature(
             if st_nodata is not None and st_nodata != 0:
                 fill |= dn == st_nodata
             area = None
-            if clip is not None:
+            if masks.clip is not None:
                 strip_gt = list(out_geotransform)
                 strip_gt[3] += row * out_geotransform[5]
-                area = clip.read(tuple(strip_gt), window.xsize, rows)
+                area = masks.clip.read(tuple(strip_gt), window.xsize, rows)
             keep = ~fill
+            cloudy = other = None
             if qa_band is not None:
                 with reading("QA_PIXEL"):
                     qa = qa_band.ReadAsArray(window.xoff, window.yoff + row, window.xsize, rows)
-                if qa_fill:
+                if masks.qa_fill:
                     fill |= (qa & 1).astype(bool)
                     keep &= ~fill
-                cloudy = (qa & cloud_bits) != 0 if cloud_bits else np.zeros_like(keep)
-                other = ((qa & other_bits) != 0) & ~cloudy if other_bits else np.zeros_like(keep)
+                cloudy = (qa & masks.cloud_bits) != 0 if masks.cloud_bits else np.zeros_like(keep)
+                other = ((qa & masks.other_bits) != 0) & ~cloudy if masks.other_bits else np.zeros_like(keep)
                 keep &= ~(cloudy | other)
-            else:
-                cloudy = other = None
             if area is not None:
                 keep &= area
                 fill &= area
@@ -256,15 +301,13 @@ def land_surface_temperature(
             out *= scale
             out += offset_c
             out[~keep] = NODATA
-            out_band.WriteArray(out, 0, row)
+            writer.write(out, row)  # compressed in the background while the next strip is computed
 
             kept = dn[keep]
             result.clear_pixels += kept.size
             if kept.size:
                 histogram += np.bincount(kept, minlength=65536)
-            # Drop finished blocks from GDAL's cache so memory stays flat over the scene: the
-            # output's at every strip, the inputs' once a row of their blocks is behind us.
-            out_ds.FlushCache()
+            # Inputs' blocks leave GDAL's cache once a row of them is behind us: memory stays flat.
             top, bottom = window.yoff + row, window.yoff + row + rows
             if bottom // block_rows > top // block_rows:
                 st_ds.FlushCache()
@@ -273,39 +316,7 @@ def land_surface_temperature(
             done += rows
             if progress is not None:
                 progress(100.0 * done / window.ysize)
-
-        check_cancel(is_canceled)
-        if result.clear_pixels == 0:
-            out_band = out_ds = None
-            raise AnalysisError(
-                "no_clear_pixel",
-                QT_TRANSLATE_NOOP(
-                    "AnalysisError",
-                    "No clear pixel is left after masking: {cloud:.1f} % of the area inside the scene is "
-                    "cloud, cirrus or cloud shadow, {other:.1f} % is masked snow or water, and {fill:.1f} % "
-                    "of the area lies outside the scene. Pick another date (a clearer scene) or a larger area."
-                ),
-                cloud=result.cloud_percent, other=result.share(result.other_masked_pixels),
-                fill=result.fill_percent,
-            )
-        _fill_statistics(result, histogram, mult, add)
-        out_band.SetStatistics(result.minimum, result.maximum, result.mean, result.std)
-        out_band.SetDescription("LST (°C)")
-        out_band.SetUnitType("°C")
-        out_band.SetColorInterpretation(gdal.GCI_Undefined)
-        items = {
-            "TERRITOIRE_PRODUCT": "land surface temperature (°C), Landsat Collection 2 Level-2 ST_B10",
-            "TERRITOIRE_ST_MULT": repr(mult),
-            "TERRITOIRE_ST_ADD": repr(add),
-            "TERRITOIRE_CLEAR_PERCENT": f"{result.clear_percent:.2f}",
-            "TERRITOIRE_CLOUD_PERCENT": f"{result.cloud_percent:.2f}",
-            "TERRITOIRE_MASK": ",".join(sorted(mask)),
-        }
-        items.update(metadata or {})
-        out_ds.SetMetadata(items)
-        out_band = None
-        out_ds = None  # close before the file is moved into place
-    return result
+    return histogram
 
 
 def _fill_statistics(result: LstResult, histogram, mult: float, add: float):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import queue
+import threading
+import traceback
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -193,13 +196,24 @@ def atomic_output(path: str | Path):
     try:
         yield temporary
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
+        # Frames of the failed work may still hold the open dataset; Windows cannot delete an open file.
+        traceback.clear_frames(exc.__traceback__)
         for leftover in (temporary, Path(str(temporary) + ".aux.xml"), Path(str(temporary) + ".ovr")):
             try:
                 leftover.unlink()
             except FileNotFoundError:
                 pass
         raise
+
+
+def describe_band(dataset: gdal.Dataset, description: str, unit: str, stats, metadata: dict) -> None:
+    """Band description, unit, statistics (``stats`` has minimum/maximum/mean/std) and dataset metadata."""
+    band = dataset.GetRasterBand(1)
+    band.SetStatistics(stats.minimum, stats.maximum, stats.mean, stats.std)
+    band.SetDescription(description)
+    band.SetUnitType(unit)
+    dataset.SetMetadata({key: str(value) for key, value in metadata.items()})
 
 
 def create_gtiff(path: Path, grid: Grid, window: Window, data_type: int, nodata: float) -> gdal.Dataset:
@@ -209,6 +223,64 @@ def create_gtiff(path: Path, grid: Grid, window: Window, data_type: int, nodata:
     dataset.SetProjection(grid.wkt)
     dataset.GetRasterBand(1).SetNoDataValue(nodata)
     return dataset
+
+
+class StripWriter:
+    """Writes strips of a band from a background thread, so compression overlaps the next computation.
+
+    Only this thread touches the output dataset; it writes each strip and flushes it out of GDAL's
+    cache (which compresses its tiles). One strip waits in the queue at most, so memory stays
+    bounded. Use as a context manager: leaving it waits for the last strip, and re-raises any
+    write error in the caller's thread.
+    """
+
+    def __init__(self, dataset: gdal.Dataset, band_number: int = 1):
+        self._dataset = dataset
+        self._band = dataset.GetRasterBand(band_number)
+        self._queue: queue.Queue = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="territoire-strip-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._error is not None:
+                continue  # drain: the caller learns of the error at its next write or at close
+            array, row = item
+            try:
+                self._band.WriteArray(array, 0, row)
+                self._dataset.FlushCache()
+            except BaseException as exc:  # noqa: BLE001 - handed over to the caller's thread
+                self._error = exc
+
+    def write(self, array, row: int) -> None:
+        self._raise_if_failed()
+        self._queue.put((array, row))
+
+    def _raise_if_failed(self) -> None:
+        if self._error is not None:
+            raise AnalysisError(
+                "raster_write_failed",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "Writing the output failed: {error}. Check the free disk space and that the folder "
+                    "is writable."
+                ),
+                error=self._error,
+            ) from self._error
+
+    def __enter__(self) -> StripWriter:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        self._band = self._dataset = None
+        if exc_info[0] is None:
+            self._raise_if_failed()
 
 
 class ClipMask:

@@ -276,3 +276,17 @@ def test_analysis_imports_no_qgis():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_write_failure_is_reported_clearly(tmp_path):
+    from osgeo import gdal
+
+    from territoire_plugin.analysis.raster import StripWriter
+
+    path = write_raster(tmp_path / "ro.tif", np.zeros((8, 8), np.float32), GT)
+    read_only = gdal.Open(str(path))  # writes to a read-only dataset fail inside GDAL
+    with pytest.raises(AnalysisError) as caught:
+        with StripWriter(read_only) as writer:
+            writer.write(np.ones((8, 8), np.float32), 0)
+    assert caught.value.key == "raster_write_failed"
+    assert "disk space" in str(caught.value)
