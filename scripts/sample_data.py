@@ -112,9 +112,13 @@ def _grid(size: int):
     return (float(x0), 30.0, 0.0, float(y0), 0.0, -30.0), utm
 
 
-def _write_band(path: Path, array, geotransform, srs, nodata=None):
-    driver = gdal.GetDriverByName("GTiff")
-    ds = driver.Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_UInt16, options=CO)
+def write_band(path: Path, array, geotransform, srs, nodata=None, options=CO) -> Path:
+    """Write ``array`` (any numpy type GDAL knows) as a single-band GeoTIFF in ``srs``."""
+    from osgeo import gdal_array
+
+    data_type = gdal_array.NumericTypeCodeToGDALTypeCode(array.dtype)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1, data_type,
+                                              options=list(options))
     ds.SetGeoTransform(geotransform)
     ds.SetProjection(srs.ExportToWkt())
     band = ds.GetRasterBand(1)
@@ -123,6 +127,7 @@ def _write_band(path: Path, array, geotransform, srs, nodata=None):
     band.WriteArray(array)
     band = None
     ds = None
+    return path
 
 
 def mtl_groups(size: int, geotransform, cloud_cover: float) -> dict:
@@ -270,10 +275,10 @@ def generate(folder: str | Path, size: int = 400) -> Path:
     to_sr = lambda rho: np.clip(np.round((rho - SR_ADD) / SR_MULT), 1, 65535).astype(np.uint16)  # noqa: E731
     red_dn, nir_dn = to_sr(red), to_sr(nir)
     red_dn[fill] = nir_dn[fill] = 0
-    _write_band(product / f"{PRODUCT_ID}_ST_B10.TIF", st_dn, geotransform, srs, nodata=0)
-    _write_band(product / f"{PRODUCT_ID}_QA_PIXEL.TIF", qa, geotransform, srs, nodata=1)
-    _write_band(product / f"{PRODUCT_ID}_SR_B4.TIF", red_dn, geotransform, srs, nodata=0)
-    _write_band(product / f"{PRODUCT_ID}_SR_B5.TIF", nir_dn, geotransform, srs, nodata=0)
+    write_band(product / f"{PRODUCT_ID}_ST_B10.TIF", st_dn, geotransform, srs, nodata=0)
+    write_band(product / f"{PRODUCT_ID}_QA_PIXEL.TIF", qa, geotransform, srs, nodata=1)
+    write_band(product / f"{PRODUCT_ID}_SR_B4.TIF", red_dn, geotransform, srs, nodata=0)
+    write_band(product / f"{PRODUCT_ID}_SR_B5.TIF", nir_dn, geotransform, srs, nodata=0)
     cloudy = np.isin(qa, [QA_CLOUD, QA_DILATED, QA_SHADOW])
     cloud_cover = 100.0 * cloudy.sum() / (~fill).sum()
     groups = mtl_groups(size, geotransform, cloud_cover)

@@ -109,27 +109,13 @@ def copy_product(source: Path, target: Path, names=None) -> Path:
 
 def write_raster(path: Path, array, geotransform=(500000.0, 30.0, 0.0, 4900020.0, 0.0, -30.0), epsg=32631,
                  nodata=None, tiled=True) -> Path:
-    """Write ``array`` as a single-band GeoTIFF with GDAL (for tests' own inputs)."""
-    import numpy as np
-    from osgeo import gdal, osr
+    """Write ``array`` as a single-band GeoTIFF (tests' own inputs), with the sample generator's writer."""
+    from osgeo import osr
 
-    gdal.UseExceptions()
-    types = {np.dtype("uint16"): gdal.GDT_UInt16, np.dtype("float32"): gdal.GDT_Float32,
-             np.dtype("int16"): gdal.GDT_Int16, np.dtype("uint8"): gdal.GDT_Byte}
-    options = ["TILED=YES", "COMPRESS=DEFLATE"] if tiled else []
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1,
-                                              types[array.dtype], options=options)
-    ds.SetGeoTransform(geotransform)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    if nodata is not None:
-        band.SetNoDataValue(nodata)
-    band.WriteArray(array)
-    band = None
-    ds = None
-    return path
+    return sample_data.write_band(path, array, geotransform, srs, nodata,
+                                  ["TILED=YES", "COMPRESS=DEFLATE"] if tiled else [])
 
 
 def read_array(path: Path):

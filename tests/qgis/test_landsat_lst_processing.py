@@ -6,7 +6,7 @@ import shutil
 
 import numpy as np
 import pytest
-from conftest import read_array, shared
+from conftest import read_array, shared, write_raster
 
 from territoire_plugin.analysis.lst import NODATA
 
@@ -217,9 +217,11 @@ def test_bad_input_raises_clear_error_and_writes_nothing(provider, tmp_path, sam
     elif case == "missing":
         params["INPUT"] = str(tmp_path / "LC09_nothing_MTL.txt")
     elif case == "qa_other_grid":
-        params["QA_PIXEL"] = str(shared("landsat8_c2l2_fullscene_512px_stactools",
-                                        "LC08_L2SP_008059_20191201_20200825_02_T1",
-                                        "LC08_L2SP_008059_20191201_20200825_02_T1_QA_PIXEL.TIF"))
+        qa = read_array(sample_product / f"{pid}_QA_PIXEL.TIF")[0]
+        shifted = tmp_path / "inputs" / "shifted_QA_PIXEL.TIF"
+        shifted.parent.mkdir()
+        write_raster(shifted, qa, (600015.0, 30.0, 0.0, 4900005.0, 0.0, -30.0))  # same size, another place
+        params["QA_PIXEL"] = str(shifted)
     elif case == "clip_outside":
         params["CLIP_EXTENT"] = "5.0,5.1,48.0,48.1 [EPSG:4326]"
     elif case == "not_tif":
