@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-from conftest import read_array
-
 import sample_data
+from conftest import read_array
 
 
 def digest(folder):
