@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .toolbelt.i18n import install_translator
+from .toolbelt.i18n import install_translator, remove_translator
 from .toolbelt.resources import icon_path, plugin_metadata
 
 MENU = "&Territoire"
@@ -80,6 +80,7 @@ class TerritoirePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translator()
 
     # Actions ------------------------------------------------------------------------
     def open_algorithm(self, algorithm_id: str):

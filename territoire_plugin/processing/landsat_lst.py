@@ -22,6 +22,7 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from ..toolbelt.log import debug, log
 from ..toolbelt.resources import plugin_version
 from .base import TerritoireAlgorithm, processing_error
 from .styling import LST_STYLE, StyleAndNamePostProcessor, write_sidecar_style
@@ -196,10 +197,13 @@ class LandsatLstAlgorithm(TerritoireAlgorithm):
             details.name = self.tr("Land surface temperature (°C)")
             details.setPostProcessor(StyleAndNamePostProcessor.create(str(sidecar), details.name))
 
-        feedback.pushInfo(self.tr(
+        summary = self.tr(
             "Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature "
             "from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C."
-        ).format(result.clear_percent, result.cloud_percent, result.minimum, result.maximum, median))
+        ).format(result.clear_percent, result.cloud_percent, result.minimum, result.maximum, median)
+        feedback.pushInfo(summary)
+        log(f"landsat_lst → {output} ({scale_source}). {summary}")
+        debug(f"landsat_lst inputs: ST_B10 {product.st_b10}, QA_PIXEL {qa_path}, mask {mask}, bounds {bounds}")
         return {
             self.OUTPUT: output,
             "SCALE_SOURCE": scale_source,

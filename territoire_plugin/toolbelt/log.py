@@ -10,3 +10,11 @@ LOG_TAB = "Territoire"
 def log(message: str, level: Qgis.MessageLevel = Qgis.MessageLevel.Info) -> None:
     """Write ``message`` to the Territoire tab. Never pass secrets here."""
     QgsMessageLog.logMessage(str(message), LOG_TAB, level, notifyUser=level >= Qgis.MessageLevel.Warning)
+
+
+def debug(message: str) -> None:
+    """Log ``message`` only when the user turned on detailed messages in the options."""
+    from .settings import Settings
+
+    if Settings.load().debug_mode:
+        log(message, Qgis.MessageLevel.Info)

@@ -67,6 +67,26 @@ def test_run_on_sample_from_each_mtl_format(provider, tmp_path, sample_product, 
     assert 0 < result["CLOUD_PERCENT"] < 10
 
 
+def test_run_is_logged_in_the_territoire_tab(provider, tmp_path, sample_product):
+    from qgis.core import QgsApplication, QgsSettings
+
+    received = []
+
+    def record(message, tag, level):
+        received.append((tag, message))
+
+    QgsApplication.messageLog().messageReceived.connect(record)
+    QgsSettings().setValue("territoire/debug_mode", True)
+    try:
+        run({"INPUT": str(sample_product), "OUTPUT": str(tmp_path / "logged.tif")})
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(record)
+        QgsSettings().remove("territoire/debug_mode")
+    ours = [message for tag, message in received if tag == "Territoire"]
+    assert any(str(tmp_path / "logged.tif") in m and "MTL (" in m for m in ours)
+    assert any(m.startswith("landsat_lst inputs:") and "QA_PIXEL" in m for m in ours)  # debug mode on
+
+
 def test_style_sidecar_and_layer_loaded_styled(provider, tmp_path, sample_product):
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsRasterLayer
 

@@ -20,22 +20,37 @@ def territoire_toolbars(iface):
 
 
 def test_load_unload_twice_leaves_nothing(qgis_iface, qgis_processing):
-    from qgis.core import QgsApplication
-    from qgis.PyQt.QtWidgets import QApplication
+    from qgis.core import QgsApplication, QgsSettings
 
     from territoire_plugin import classFactory
+    from territoire_plugin.toolbelt import i18n
 
     registry = QgsApplication.processingRegistry()
     existing = registry.providerById("territoire")
     if existing is not None:  # the session fixture's provider: set aside for this test
         registry.removeProvider(existing)
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)  # QGIS in French: the plugin's translator loads
+    settings.setValue("locale/userLocale", "fr_FR")
+    try:
+        _load_unload_twice(qgis_iface, registry, classFactory, i18n)
+    finally:
+        settings.setValue("locale/overrideFlag", False)
+        settings.setValue("locale/userLocale", "")
+
+
+def _load_unload_twice(qgis_iface, registry, class_factory, i18n):
+    from qgis.PyQt.QtWidgets import QApplication
+
     for _ in range(2):
-        plugin = classFactory(qgis_iface)
+        plugin = class_factory(qgis_iface)
+        assert len(i18n._installed) == 1
         plugin.initGui()
         bars = territoire_toolbars(qgis_iface)
         assert len(bars) == 1
         assert [a.objectName() for a in bars[0].actions()] == \
             ["TerritoireLandsatLst", "TerritoireOptions", "TerritoireHelp"]
+        assert bars[0].actions()[0].text() == "Température de surface (Landsat)…"
         assert registry.providerById("territoire") is not None
         assert registry.algorithmById("territoire:landsat_lst") is not None
         qgis_iface.registerOptionsWidgetFactory.assert_called_with(plugin.options_factory)
@@ -44,6 +59,7 @@ def test_load_unload_twice_leaves_nothing(qgis_iface, qgis_processing):
         QApplication.processEvents()
         assert territoire_toolbars(qgis_iface) == []
         assert registry.providerById("territoire") is None
+        assert i18n._installed == []  # the translator is removed too
         qgis_iface.unregisterOptionsWidgetFactory.assert_called_with(factory)
         assert plugin.actions == []
 
