@@ -49,11 +49,6 @@
       <translation>{name} est la bande {band}, pas la bande de température de surface ST_B10. Indiquez le fichier *_ST_B10.TIF du produit (ou son fichier MTL : la bande sera trouvée automatiquement).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/lst.py" line="119" />
-      <source>{name} does not look like a surface-temperature band: with the ST_B10 scaling its clear pixels would mostly be below {p90:.1f} °C. Give the product's *_ST_B10.TIF (not a reflectance band), or its MTL file.</source>
-      <translation>{name} ne ressemble pas à une bande de température de surface : avec l'échelle ST_B10, ses pixels clairs seraient presque tous sous {p90:.1f} °C. Indiquez le fichier *_ST_B10.TIF du produit (pas une bande de réflectance), ou son fichier MTL.</translation>
-    </message>
-    <message>
       <location filename="../territoire_plugin/analysis/lst.py" line="166" />
       <source>{name} holds {dtype} values; a Landsat ST_B10 band holds 16-bit unsigned integers. Give the product's original *_ST_B10.TIF, not a converted or reprojected copy.</source>
       <translation>{name} contient des valeurs {dtype} ; une bande ST_B10 Landsat contient des entiers non signés sur 16 bits. Indiquez le fichier *_ST_B10.TIF d'origine, pas une copie convertie ou reprojetée.</translation>
@@ -103,176 +98,181 @@
       <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
       <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/lst.py" line="119" />
+      <source>{name} does not look like a surface-temperature band: with the ST_B10 scaling, 90 % of its clear pixels would be below {p90:.1f} °C, which no land surface is. Give the product's *_ST_B10.TIF (not a reflectance band), or its MTL file.</source>
+      <translation>{name} ne ressemble pas à une bande de température de surface : avec l'échelle ST_B10, 90 % de ses pixels clairs seraient sous {p90:.1f} °C, ce qu'aucune surface terrestre n'atteint. Indiquez le fichier *_ST_B10.TIF du produit (pas une bande de réflectance), ou son fichier MTL.</translation>
+    </message>
   </context>
   <context>
     <name>LandsatLstAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="53" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="54" />
       <source>Land surface temperature (Landsat)</source>
       <translation>Température de surface (Landsat)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="56" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="57" />
       <source>Urban overheating</source>
       <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="62" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="63" />
       <source>landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL</source>
       <translation>landsat,lst,température,surface,chaleur,îlot de chaleur,thermique,ST_B10,QA_PIXEL</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="65" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="66" />
       <source>&lt;p&gt;Land surface temperature in °C from a Landsat 8 or 9 Collection 2 Level-2 product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: the product's MTL file (txt, xml or json), its folder, or the ST_B10 band itself. The QA_PIXEL band is found beside the MTL when not given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: K = DN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (read from the MTL; USGS's 0.00341802 and 149.0 only when no metadata exists, and the output says which), then °C = K − 273.15. DN 0 is fill. Pixels flagged in QA_PIXEL are masked as chosen (fill, dilated cloud, cirrus, cloud and cloud shadow by default; snow and water optional).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clip&lt;/b&gt;: optionally to polygons (e.g. the commune) and/or an extent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF in °C, nodata −9999, tiled and compressed, styled with a diverging ramp centred on the median temperature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caution&lt;/b&gt;: this is the &lt;i&gt;daytime surface&lt;/i&gt; temperature at the satellite's pass (about 10:30 solar time), not the air temperature, and not night-time heat. Roofs and roads are much hotter than the air above them.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Température de surface en °C à partir d'un produit Landsat 8 ou 9 Collection 2 de niveau 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : le fichier MTL du produit (txt, xml ou json), son dossier, ou la bande ST_B10 elle-même. La bande QA_PIXEL est trouvée à côté du MTL si elle n'est pas indiquée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : K = CN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (lus dans le MTL ; les valeurs USGS 0,00341802 et 149,0 seulement en l'absence de métadonnées, et la sortie indique lesquelles), puis °C = K − 273,15. Le CN 0 est du remplissage. Les pixels signalés dans QA_PIXEL sont masqués selon les choix (remplissage, bord de nuage, cirrus, nuage et ombre de nuage par défaut ; neige et eau en option).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Découpage&lt;/b&gt; : en option, selon des polygones (par ex. la commune) et/ou une emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : GeoTIFF float32 en °C, nodata −9999, tuilé et compressé, stylé par une rampe divergente centrée sur la température médiane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt; : il s'agit de la température de &lt;i&gt;surface, de jour&lt;/i&gt;, au passage du satellite (vers 10 h 30 heure solaire), pas de la température de l'air, ni de la chaleur nocturne. Toits et chaussées sont bien plus chauds que l'air au-dessus d'eux.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="83" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="84" />
       <source>Landsat Level-2 product (MTL file, folder or ST_B10 band)</source>
       <translation>Produit Landsat de niveau 2 (fichier MTL, dossier ou bande ST_B10)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="83" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="84" />
       <source>Landsat MTL or ST_B10 (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
       <translation>MTL ou ST_B10 Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="89" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="90" />
       <source>QA_PIXEL band (found beside the MTL when empty)</source>
       <translation>Bande QA_PIXEL (trouvée à côté du MTL si vide)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="93" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="94" />
       <source>Mask fill (outside the scene)</source>
       <translation>Masquer le remplissage (hors scène)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="94" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="95" />
       <source>Mask dilated cloud</source>
       <translation>Masquer les bords de nuages (nuage dilaté)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="95" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="96" />
       <source>Mask cirrus</source>
       <translation>Masquer les cirrus</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="96" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="97" />
       <source>Mask cloud</source>
       <translation>Masquer les nuages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="97" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="98" />
       <source>Mask cloud shadow</source>
       <translation>Masquer les ombres de nuages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="98" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="99" />
       <source>Mask snow</source>
       <translation>Masquer la neige</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="99" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="100" />
       <source>Mask water</source>
       <translation>Masquer l'eau</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="103" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="104" />
       <source>Clip to polygons (e.g. the commune)</source>
       <translation>Découper selon des polygones (par ex. la commune)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="107" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="108" />
       <source>Clip to extent</source>
       <translation>Découper selon une emprise</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="196" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="197" />
       <source>Land surface temperature (°C)</source>
       <translation>Température de surface (°C)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="113" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="114" />
       <source>Where the ST_B10 scaling came from</source>
       <translation>Origine de l'échelle ST_B10</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="114" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="115" />
       <source>Clear pixels (% of the area)</source>
       <translation>Pixels clairs (% de la zone)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="115" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="116" />
       <source>Cloud and shadow (% of the area)</source>
       <translation>Nuages et ombres (% de la zone)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="116" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="117" />
       <source>Minimum (°C)</source>
       <translation>Minimum (°C)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="117" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="118" />
       <source>Median (°C)</source>
       <translation>Médiane (°C)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="118" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="119" />
       <source>Mean (°C)</source>
       <translation>Moyenne (°C)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="119" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="120" />
       <source>Maximum (°C)</source>
       <translation>Maximum (°C)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="136" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="137" />
       <source>the ST_B10 band</source>
       <translation>la bande ST_B10</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="144" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="145" />
       <source>ST_B10 scaling from {0}: × {1} + {2}</source>
       <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="149" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="150" />
       <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
       <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="154" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="155" />
       <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
       <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="159" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="160" />
       <source>Cloud mask from {0}</source>
       <translation>Masque des nuages lu dans {0}</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="178" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="179" />
       <source>{0} exists: it will be replaced once the new file is complete.</source>
       <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="187" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="188" />
       <source>Cancelled: nothing was written.</source>
       <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="199" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="200" />
       <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
       <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="235" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="239" />
       <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
       <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/landsat_lst.py" line="243" />
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="247" />
       <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
       <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>

@@ -97,9 +97,9 @@ def _check_plausible(band: gdal.Band, qa_band, window, mult: float, add: float, 
     """Refuse a band whose values are not surface temperatures (a reflectance band, say).
 
     Looks at a sample of the window (a 4 × 4 grid of small blocks, so a whole scene is not read
-    twice): the 90th percentile of its clear pixels (clouds
-    are cold, so QA_PIXEL's clear bit is used when the band is there) must be a plausible
-    surface temperature. A sample with no clear pixel is left to the clear-pixel check.
+    twice): the 90th percentile of its clear pixels must be a plausible surface temperature.
+    Clouds are cold, so QA_PIXEL's clear bit selects the pixels when the band is there. A sample
+    with no clear pixel is left to the clear-pixel check.
     """
     samples, flags = [], []
     for xoff, yoff, xsize, ysize in sample_windows(window):
@@ -120,9 +120,9 @@ def _check_plausible(band: gdal.Band, qa_band, window, mult: float, add: float, 
             "not_st_b10_values",
             QT_TRANSLATE_NOOP(
                 "AnalysisError",
-                "{name} does not look like a surface-temperature band: with the ST_B10 scaling its "
-                "clear pixels would mostly be below {p90:.1f} °C. Give the product's *_ST_B10.TIF (not a "
-                "reflectance band), or its MTL file."
+                "{name} does not look like a surface-temperature band: with the ST_B10 scaling, 90 % of "
+                "its clear pixels would be below {p90:.1f} °C, which no land surface is. Give the product's "
+                "*_ST_B10.TIF (not a reflectance band), or its MTL file."
             ),
             name=path.name, p90=p90_c,
         )
