@@ -17,6 +17,7 @@ QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import sample_data  # noqa: E402
 

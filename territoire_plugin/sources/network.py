@@ -1,0 +1,433 @@
+"""The one HTTP client every connector uses: QGIS's network stack, retries, rate limit, cache.
+
+Requests go through ``QgsBlockingNetworkRequest``, so the proxy, SSL settings and authentication
+configured in QGIS apply (credentials come from ``QgsAuthManager`` through an ``authcfg`` id,
+never from plain settings). Transient failures (timeouts, 429, 500, 502, 503, 504) are retried
+with exponential backoff, honouring ``Retry-After``. Each host gets at most the requests per
+second its service asks for. Answers can be cached on disk; when the network fails and the
+cache has the answer, it is used and the log says so.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+import threading
+import time
+import xml.etree.ElementTree as ET  # nosec B405
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from qgis.core import QgsBlockingNetworkRequest
+from qgis.PyQt.QtCore import QByteArray, QUrl
+from qgis.PyQt.QtNetwork import QNetworkRequest
+
+from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
+from ..toolbelt.log import log
+from ..toolbelt.resources import plugin_version
+from .cache import Cache, CacheHit, request_key, sha256_of
+
+RETRY_STATUS = {429, 500, 502, 503, 504}
+CLIENT_HEADER = "X-Territoire-Client"
+MAX_BACKOFF_S = 30.0
+
+
+class ServiceError(AnalysisError):
+    """A partner service failed or refused: the message says which, why, and what to do."""
+
+
+def service_error(key: str, template: str, **params) -> ServiceError:
+    return ServiceError(key, template, **params)
+
+
+@dataclass
+class Response:
+    url: str
+    status: int
+    headers: dict
+    content: bytes
+    from_cache: bool = False
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+    def json(self, service: str):
+        if looks_like_html(self.content, self.content_type):
+            raise service_error(
+                "service_html",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "{service} answered with a web page instead of data ({title}). The service may be in "
+                    "maintenance, or a proxy asks for a login: open {url} in a browser to see it."
+                ),
+                service=service, title=html_title(self.content), url=self.url,
+            )
+        try:
+            return json.loads(self.content.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise service_error(
+                "service_bad_json",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "{service} sent an answer that is not valid JSON ({error}); it may have been cut short. "
+                    "Try again later."
+                ),
+                service=service, error=exc,
+            ) from exc
+
+
+def looks_like_html(content: bytes, content_type: str = "") -> bool:
+    head = content[:512].lstrip().lower()
+    return "html" in content_type.lower() or head.startswith((b"<!doctype html", b"<html"))
+
+
+def html_title(content: bytes) -> str:
+    match = re.search(rb"<title[^>]*>(.*?)</title>", content[:4096], re.IGNORECASE | re.DOTALL)
+    return match.group(1).decode("utf-8", "replace").strip() if match else "no title"
+
+
+def service_message(content: bytes, content_type: str = "") -> str:
+    """The service's own error text: JSON message, OGC ExceptionText, HTML title, or the start of the body."""
+    text = content[:20000]
+    if looks_like_html(text, content_type):
+        return html_title(text)
+    stripped = text.lstrip()
+    if stripped.startswith((b"{", b"[")):
+        try:
+            body = json.loads(stripped.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            body = None
+        if isinstance(body, dict):
+            for name in ("message", "detail", "error_description", "error", "description", "title"):
+                value = body.get(name)
+                if isinstance(value, str) and value:
+                    return value
+                if isinstance(value, dict) and isinstance(value.get("message"), str):
+                    return value["message"]
+    if stripped.startswith(b"<"):
+        try:
+            root = ET.fromstring(stripped.decode("utf-8", "replace"))  # noqa: S314  # nosec B314
+        except ET.ParseError:
+            root = None
+        if root is not None:
+            texts = [node.text.strip() for node in root.iter() if node.tag.endswith("ExceptionText") and node.text]
+            if texts:
+                return " ".join(texts)
+    return stripped[:300].decode("utf-8", "replace").strip()
+
+
+class _RateLimiter:
+    """At most ``rate`` requests per second to one host, across threads."""
+
+    _lock = threading.Lock()
+    _next_slot: dict = {}
+
+    @classmethod
+    def wait(cls, host: str, rate: float | None) -> None:
+        if not rate:
+            return
+        with cls._lock:
+            now = time.monotonic()
+            slot = max(now, cls._next_slot.get(host, 0.0))
+            cls._next_slot[host] = slot + 1.0 / rate
+        if slot > now:
+            time.sleep(slot - now)
+
+
+@dataclass
+class Stats:
+    requests: int = 0
+    bytes_received: int = 0
+    from_cache: int = 0
+    urls: list = field(default_factory=list)
+
+
+class HttpClient:
+    """HTTP for one service. ``feedback`` (a QgsFeedback) gives progress and cancel."""
+
+    def __init__(self, service: str, *, rate: float | None = None, feedback=None, cache: Cache | None = None,
+                 authcfg: str = "", timeout_s: float = 60.0, retries: int = 4, backoff_s: float = 1.0):
+        self.service = service
+        self.rate = rate
+        self.feedback = feedback
+        self.cache = cache
+        self.authcfg = authcfg
+        self.timeout_s = timeout_s
+        self.retries = retries
+        self.backoff_s = backoff_s
+        self.stats = Stats()
+        self.user_agent = f"Territoire/{plugin_version()}"
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _canceled(self) -> bool:
+        return self.feedback is not None and self.feedback.isCanceled()
+
+    def _sleep(self, seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if self._canceled():
+                raise Cancelled()
+            time.sleep(min(0.1, max(end - time.monotonic(), 0)))
+
+    def _once(self, method: str, url: str, body: bytes | None, headers: dict) -> Response:
+        _RateLimiter.wait(urlsplit(url).netloc, self.rate)
+        request = QNetworkRequest(QUrl(url))
+        # QgsNetworkAccessManager rewrites User-Agent on every request ("<setting> QGIS/<version>"),
+        # so the plugin names itself in a header of its own as well.
+        request.setRawHeader(b"User-Agent", self.user_agent.encode())
+        request.setRawHeader(CLIENT_HEADER.encode(), self.user_agent.encode())
+        request.setTransferTimeout(int(self.timeout_s * 1000))
+        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
+                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+        for name, value in headers.items():
+            request.setRawHeader(name.encode(), str(value).encode())
+        blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            blocking.setAuthCfg(self.authcfg)
+        if method == "GET":
+            error = blocking.get(request, True, self.feedback)
+        elif method == "HEAD":
+            error = blocking.head(request, True, self.feedback)
+        else:
+            if "Content-Type" not in headers:
+                request.setHeader(QNetworkRequest.KnownHeaders.ContentTypeHeader, "application/json")
+            error = blocking.post(request, QByteArray(body or b""), True, self.feedback)
+        if self._canceled():
+            raise Cancelled()
+        reply = blocking.reply()
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        headers_in = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
+                      for name in reply.rawHeaderList()}
+        content = bytes(reply.content())
+        self.stats.requests += 1
+        self.stats.bytes_received += len(content)
+        self.stats.urls.append((method, url, headers.get("Range")))
+        if status is None or (error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status):
+            raise _Transient(blocking.errorMessage() or "no answer")
+        expected = headers_in.get("content-length")
+        if method != "HEAD" and expected and expected.isdigit() and int(expected) != len(content):
+            raise _Transient(f"answer cut short: {len(content)} of {expected} bytes")
+        return Response(url=url, status=int(status), headers=headers_in, content=content)
+
+    def request(self, method: str, url: str, *, params: dict | None = None, body: bytes | None = None,
+                headers: dict | None = None, ok_status=(200,)) -> Response:
+        """Send with retries; return the response whose status is in ``ok_status``, or raise ServiceError."""
+        if params:
+            url = f"{url}{'&' if '?' in url else '?'}{urlencode(params, doseq=True)}"
+        headers = dict(headers or {})
+        last = "no answer"
+        for attempt in range(self.retries + 1):
+            try:
+                response = self._once(method, url, body, headers)
+            except _Transient as exc:
+                last = str(exc)
+                if attempt < self.retries:
+                    self._note_retry(url, last, self._backoff(attempt))
+                    continue
+                raise service_error(
+                    "service_unreachable",
+                    QT_TRANSLATE_NOOP(
+                        "AnalysisError",
+                        "{service} did not answer after {tries} tries ({error}). Check the network connection "
+                        "and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already "
+                        "downloaded stay usable offline."
+                    ),
+                    service=self.service, tries=attempt + 1, error=last,
+                ) from exc
+            if response.status in ok_status:
+                return response
+            if response.status in RETRY_STATUS and attempt < self.retries:
+                self._note_retry(url, f"HTTP {response.status}", self._retry_after(response, attempt))
+                continue
+            raise self._status_error(response)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _backoff(self, attempt: int) -> float:
+        return min(self.backoff_s * (2**attempt), MAX_BACKOFF_S)
+
+    def _retry_after(self, response: Response, attempt: int) -> float:
+        value = response.headers.get("retry-after", "").strip()
+        if value.isdigit():
+            return min(float(value), MAX_BACKOFF_S * 4)
+        if value:
+            try:
+                when = email.utils.parsedate_to_datetime(value).timestamp()
+                return min(max(when - time.time(), 0.0), MAX_BACKOFF_S * 4)
+            except (TypeError, ValueError):
+                pass
+        return self._backoff(attempt)
+
+    def _note_retry(self, url: str, reason: str, delay: float) -> None:
+        message = f"{self.service}: {reason} for {_redact(url)}; new try in {delay:.1f} s"
+        log(message)
+        if self.feedback is not None and hasattr(self.feedback, "pushInfo"):
+            self.feedback.pushInfo(message)
+        self._sleep(delay)
+
+    def _status_error(self, response: Response) -> ServiceError:
+        text = service_message(response.content, response.content_type)
+        if response.status == 407:
+            return service_error(
+                "service_proxy",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in "
+                    "QGIS ▸ Options ▸ Network."
+                ),
+                service=self.service, text=text,
+            )
+        if response.status in (401, 403):
+            return service_error(
+                "service_auth",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "{service} refused access (HTTP {status}: {text}). Check the key or login stored in the "
+                    "QGIS authentication manager for this service, or that it has not expired."
+                ),
+                service=self.service, status=response.status, text=text,
+            )
+        if response.status == 429:
+            return service_error(
+                "service_quota",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and "
+                    "try again, or split the area."
+                ),
+                service=self.service, text=text,
+            )
+        if 400 <= response.status < 500:
+            return service_error(
+                "service_bad_request",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, "
+                    "dates, names); {url}"
+                ),
+                service=self.service, status=response.status, text=text, url=_redact(response.url),
+            )
+        return service_error(
+            "service_down",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; "
+                "data already downloaded stay usable offline."
+            ),
+            service=self.service, status=response.status, text=text,
+        )
+
+    # ------------------------------------------------------------------ API
+
+    def get_json(self, url: str, params: dict | None = None, *, max_age_s: float | None = None,
+                 namespace: str = "json"):
+        return self._cached_json("GET", url, params, None, max_age_s, namespace)
+
+    def post_json(self, url: str, payload, *, max_age_s: float | None = None, namespace: str = "json",
+                  headers: dict | None = None):
+        body = json.dumps(payload).encode("utf-8")
+        return self._cached_json("POST", url, None, body, max_age_s, namespace, headers)
+
+    def _cached_json(self, method, url, params, body, max_age_s, namespace, headers=None):
+        key = request_key(method, url, params, body.decode("utf-8") if body else None)
+        hit: CacheHit | None = self.cache.get(namespace, key) if self.cache and max_age_s is not None else None
+        if hit is not None and hit.age <= max_age_s:
+            self.stats.from_cache += 1
+            return json.loads(hit.data.decode("utf-8"))
+        try:
+            response = self.request(method, url, params=params, body=body, headers=headers)
+            data = response.json(self.service)
+        except ServiceError as error:
+            if hit is None or error.key not in ("service_unreachable", "service_down"):
+                raise
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(hit.meta.get("time", 0)))
+            log(f"{self.service} unavailable ({error}); offline: using the copy cached on {when}")
+            self.stats.from_cache += 1
+            return json.loads(hit.data.decode("utf-8"))
+        if self.cache is not None and max_age_s is not None:
+            self.cache.put(namespace, key, response.content, url=_redact(response.url))
+        return data
+
+    def download(self, url: str, destination: Path, *, sha256: str | None = None, chunk_bytes: int = 8 << 20,
+                 progress=None) -> Path:
+        """Download ``url`` to ``destination`` in Range chunks, resuming a previous ``.part`` file.
+
+        Verified (size, and SHA-256 when given) before it is moved into place. Returns at once,
+        with no request, when ``destination`` already exists (and matches ``sha256``).
+        """
+        destination = Path(destination)
+        if destination.exists() and (sha256 is None or sha256_of(destination) == sha256):
+            self.stats.from_cache += 1
+            return destination
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        part = destination.with_name(destination.name + ".part")
+        offset = part.stat().st_size if part.exists() else 0
+        total = None
+        while total is None or offset < total:
+            response = self.request("GET", url, headers={"Range": f"bytes={offset}-{offset + chunk_bytes - 1}"},
+                                    ok_status=(200, 206, 416))
+            if response.status == 416:  # nothing left past what we have
+                total = offset
+                break
+            if response.status == 200:  # the server ignores Range: the whole file came at once
+                part.write_bytes(response.content)
+                offset = total = len(response.content)
+                break
+            match = re.match(r"bytes (\d+)-(\d+)/(\d+|\*)", response.headers.get("content-range", ""))
+            if not match or int(match.group(1)) != offset:
+                raise service_error(
+                    "service_bad_range",
+                    QT_TRANSLATE_NOOP(
+                        "AnalysisError",
+                        "{service} answered a partial download with an unexpected range ({range}). Delete "
+                        "{part} and try again."
+                    ),
+                    service=self.service, range=response.headers.get("content-range", "none"), part=part,
+                )
+            with open(part, "ab") as handle:
+                handle.write(response.content)
+            offset += len(response.content)
+            total = int(match.group(3)) if match.group(3) != "*" else None
+            if total is None and len(response.content) < chunk_bytes:
+                total = offset
+            if progress is not None and total:
+                progress(100.0 * offset / total)
+        if part.stat().st_size != total:
+            raise service_error(
+                "download_incomplete",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it "
+                    "stopped."
+                ),
+                url=_redact(url), got=part.stat().st_size, total=total,
+            )
+        if sha256 is not None and sha256_of(part) != sha256:
+            part.unlink()
+            raise service_error(
+                "download_checksum",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "The file downloaded from {url} does not match its published checksum: it was damaged on "
+                    "the way and has been deleted. Run again."
+                ),
+                url=_redact(url),
+            )
+        part.replace(destination)
+        return destination
+
+
+class _Transient(Exception):
+    """A failure worth retrying (timeout, connection reset, truncated answer)."""
+
+
+_SECRET_PARAMS = re.compile(r"([?&](?:sig|token|key|access_token|apikey|se|sv|skoid|sktid|skt|ske|sks|skv|sp|sr)=)"
+                            r"[^&]*", re.IGNORECASE)
+
+
+def _redact(url: str) -> str:
+    """The URL without query values that may be secrets (SAS signatures, tokens, keys)."""
+    return _SECRET_PARAMS.sub(r"\1…", url)

@@ -1,0 +1,187 @@
+"""A local HTTP server on 127.0.0.1 for connector tests: routes, files with Range, faults, a request log.
+
+Nothing here talks to a remote service. Routes are functions of the request returning
+(status, headers, body). Faults queued for a path are served before the real answer:
+an int status, ("status", code, headers), "truncate", "html", ("sleep", seconds) or "close".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict
+    headers: dict
+    body: bytes
+    time: float = field(default_factory=time.monotonic)
+
+    def json(self):
+        return json.loads(self.body.decode("utf-8"))
+
+
+class LocalServer:
+    def __init__(self):
+        self.routes: dict = {}
+        self.files: dict = {}
+        self.faults = defaultdict(list)
+        self.requests: list[Request] = []
+        self.bytes_sent = 0
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def _handle(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                parts = urlsplit(self.path)
+                request = Request(self.command, parts.path, parse_qs(parts.query),
+                                  {k.lower(): v for k, v in self.headers.items()}, body)
+                with server._lock:
+                    server.requests.append(request)
+                    fault = server.faults[parts.path].pop(0) if server.faults[parts.path] else None
+                if fault is not None and server._serve_fault(self, fault):
+                    return
+                if parts.path in server.files:
+                    status, headers, payload = server._serve_file(request, server.files[parts.path])
+                else:
+                    route = server._route(parts.path)
+                    if route is None:
+                        status, headers, payload = 404, {"Content-Type": "text/plain"}, b"not found"
+                    else:
+                        status, headers, payload = route(request)
+                server._send(self, status, headers, payload, head=self.command == "HEAD")
+
+            do_GET = do_POST = do_HEAD = _handle  # noqa: N815
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def reset(self):
+        with self._lock:
+            self.requests.clear()
+            self.faults.clear()
+            self.bytes_sent = 0
+
+    # ------------------------------------------------------------------ set-up
+
+    def route(self, path: str, handler):
+        """``handler(request) -> (status, headers, body)``; ``path`` may end with ``*`` for a prefix."""
+        self.routes[path] = handler
+
+    def json_route(self, path: str, payload_or_function, status: int = 200):
+        def handler(request):
+            payload = payload_or_function(request) if callable(payload_or_function) else payload_or_function
+            return status, {"Content-Type": "application/json"}, json.dumps(payload).encode("utf-8")
+
+        self.route(path, handler)
+
+    def serve_file(self, path: str, file: Path):
+        self.files[path] = Path(file)
+
+    def fail(self, path: str, *faults):
+        with self._lock:
+            self.faults[path].extend(faults)
+
+    def requests_to(self, path: str) -> list[Request]:
+        return [r for r in self.requests if r.path == path]
+
+    # ------------------------------------------------------------------ serving
+
+    def _route(self, path: str):
+        if path in self.routes:
+            return self.routes[path]
+        for pattern, handler in self.routes.items():
+            if pattern.endswith("*") and path.startswith(pattern[:-1]):
+                return handler
+        return None
+
+    def _serve_file(self, request: Request, file: Path):
+        size = file.stat().st_size
+        headers = {"Content-Type": "image/tiff", "Accept-Ranges": "bytes"}
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", request.headers.get("range", ""))
+        if request.method == "HEAD":
+            return 200, {**headers, "Content-Length": str(size), "_no_body": "1"}, b""
+        if not match:
+            return 200, headers, file.read_bytes()
+        start = int(match.group(1))
+        end = min(int(match.group(2)) if match.group(2) else size - 1, size - 1)
+        if start >= size:
+            return 416, {"Content-Range": f"bytes */{size}"}, b""
+        with open(file, "rb") as handle:
+            handle.seek(start)
+            payload = handle.read(end - start + 1)
+        return 206, {**headers, "Content-Range": f"bytes {start}-{end}/{size}"}, payload
+
+    def _send(self, handler, status, headers, payload, head=False):
+        declared = headers.pop("_no_body", None)
+        handler.send_response(status)
+        for name, value in headers.items():
+            if name.startswith("_"):
+                continue
+            handler.send_header(name, value)
+        if "Content-Length" not in headers:
+            handler.send_header("Content-Length", str(len(payload)))
+        handler.end_headers()
+        if not head and not declared:
+            handler.wfile.write(payload)
+            with self._lock:
+                self.bytes_sent += len(payload)
+
+    def _serve_fault(self, handler, fault) -> bool:
+        """Serve a fault; True if the request was answered (or dropped) by it."""
+        if isinstance(fault, int):
+            self._send(handler, fault, {"Content-Type": "application/json"},
+                       json.dumps({"message": f"injected HTTP {fault}"}).encode())
+            return True
+        if isinstance(fault, tuple) and fault[0] == "status":
+            _, code, headers = fault
+            self._send(handler, code, {"Content-Type": "application/json", **headers},
+                       json.dumps({"message": f"injected HTTP {code}"}).encode())
+            return True
+        if isinstance(fault, tuple) and fault[0] == "sleep":
+            time.sleep(fault[1])
+            return False
+        if fault == "html":
+            page = b"<!DOCTYPE html><html><head><title>Maintenance en cours</title></head><body>...</body></html>"
+            self._send(handler, 200, {"Content-Type": "text/html"}, page)
+            return True
+        if fault == "truncate":
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", "1000")
+            handler.end_headers()
+            handler.wfile.write(b'{"cut": "sho')
+            handler.wfile.flush()
+            handler.close_connection = True
+            return True
+        if fault == "close":
+            handler.close_connection = True
+            return True
+        raise ValueError(f"unknown fault {fault!r}")

@@ -1,0 +1,193 @@
+"""The shared HTTP client against a local server: retries, errors, cache, offline, resumable downloads."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from local_server import LocalServer
+
+from territoire_plugin.analysis.errors import Cancelled
+
+
+@pytest.fixture
+def server():
+    local = LocalServer()
+    yield local
+    local.close()
+
+
+@pytest.fixture
+def client_factory(qgis_app, tmp_path):
+    from territoire_plugin.sources.cache import Cache
+    from territoire_plugin.sources.network import HttpClient
+
+    def make(**kwargs):
+        kwargs.setdefault("backoff_s", 0.05)
+        kwargs.setdefault("cache", Cache(tmp_path / "cache"))
+        return HttpClient("Test service", **kwargs)
+
+    return make
+
+
+def test_json_user_agent_and_params(server, client_factory):
+    from territoire_plugin.toolbelt.resources import plugin_version
+
+    server.json_route("/communes", lambda r: [{"nom": r.query["nom"][0]}])
+    data = client_factory().get_json(f"{server.url}/communes", {"nom": "Olemps", "limit": 5})
+    assert data == [{"nom": "Olemps"}]
+    request = server.requests[0]
+    assert request.headers["x-territoire-client"] == f"Territoire/{plugin_version()}"
+    assert "QGIS/" in request.headers["user-agent"]  # QGIS's network manager sets User-Agent itself
+    assert request.query == {"nom": ["Olemps"], "limit": ["5"]}
+
+
+@pytest.mark.parametrize("fault", [500, 502, 503, 504, "truncate", "close"])
+def test_transient_failures_are_retried(server, client_factory, fault):
+    server.json_route("/x", {"ok": True})
+    server.fail("/x", fault)
+    client = client_factory()
+    assert client.get_json(f"{server.url}/x") == {"ok": True}
+    assert len(server.requests_to("/x")) == 2
+
+
+def test_429_honours_retry_after(server, client_factory):
+    server.json_route("/x", {"ok": True})
+    server.fail("/x", ("status", 429, {"Retry-After": "1"}))
+    client = client_factory(backoff_s=0.01)
+    assert client.get_json(f"{server.url}/x") == {"ok": True}
+    first, second = server.requests_to("/x")
+    assert second.time - first.time >= 0.95  # waited as the service asked, not the 0.01 s backoff
+
+
+def test_timeout_is_retried_then_reported(server, client_factory):
+    from territoire_plugin.sources.network import ServiceError
+
+    server.json_route("/slow", {"ok": True})
+    server.fail("/slow", ("sleep", 2.5))
+    client = client_factory(timeout_s=1.0, retries=1)
+    assert client.get_json(f"{server.url}/slow") == {"ok": True}
+    server.fail("/slow", ("sleep", 2.5), ("sleep", 2.5))
+    with pytest.raises(ServiceError) as caught:
+        client.get_json(f"{server.url}/slow")
+    assert caught.value.key == "service_unreachable" and "2 tries" in str(caught.value)
+
+
+@pytest.mark.parametrize("status, body, key, text", [
+    (400, b'{"message": "Parametre nom invalide"}', "service_bad_request", "Parametre nom invalide"),
+    (400, b'<?xml version="1.0"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1">'
+          b'<ows:Exception exceptionCode="InvalidParameterValue"><ows:ExceptionText>Unknown typename '
+          b'BDTOPO_V3:batiments</ows:ExceptionText></ows:Exception></ows:ExceptionReport>',
+     "service_bad_request", "Unknown typename BDTOPO_V3:batiments"),
+    (401, b'{"detail": "Token expired"}', "service_auth", "Token expired"),
+    (407, b"", "service_proxy", "407"),
+    (500, b"<html><head><title>Internal Server Error</title></head></html>", "service_down", "Internal Server Error"),
+])
+def test_errors_carry_the_service_text(server, client_factory, status, body, key, text):
+    from territoire_plugin.sources.network import ServiceError
+
+    server.route("/e", lambda r: (status, {"Content-Type": "application/xml"}, body))
+    with pytest.raises(ServiceError) as caught:
+        client_factory(retries=0).get_json(f"{server.url}/e")
+    assert caught.value.key == key
+    assert text in str(caught.value)
+
+
+def test_html_instead_of_json(server, client_factory):
+    from territoire_plugin.sources.network import ServiceError
+
+    server.json_route("/h", {})
+    server.fail("/h", "html")
+    with pytest.raises(ServiceError) as caught:
+        client_factory().get_json(f"{server.url}/h")
+    assert caught.value.key == "service_html" and "Maintenance en cours" in str(caught.value)
+
+
+def test_cache_second_call_sends_nothing_and_offline_fallback(server, client_factory):
+    server.json_route("/c", lambda r: {"n": len(server.requests)})
+    client = client_factory()
+    first = client.get_json(f"{server.url}/c", max_age_s=3600)
+    again = client_factory().get_json(f"{server.url}/c", max_age_s=3600)
+    assert first == again == {"n": 1}
+    assert len(server.requests) == 1
+    # Stale entry, service down: the cached answer is used, and the log says so.
+    from qgis.core import QgsApplication
+
+    messages = []
+    QgsApplication.messageLog().messageReceived.connect(lambda m, tag, level: messages.append(m))
+    server.fail("/c", 503, 503)
+    offline = client_factory(retries=1).get_json(f"{server.url}/c", max_age_s=0)
+    assert offline == {"n": 1}
+    assert any("offline" in m for m in messages)
+
+
+def test_cancel_stops_the_backoff(server, client_factory):
+    from qgis.core import QgsFeedback
+
+    feedback = QgsFeedback()
+    server.json_route("/x", {"ok": True})
+    server.fail("/x", ("status", 503, {"Retry-After": "30"}))
+    import threading
+
+    threading.Timer(0.3, feedback.cancel).start()
+    with pytest.raises(Cancelled):
+        client_factory(feedback=feedback).get_json(f"{server.url}/x")
+
+
+def test_rate_limit_per_host(server, client_factory):
+    server.json_route("/r", {"ok": True})
+    client = client_factory(rate=10)
+    for _ in range(6):
+        client.request("GET", f"{server.url}/r")
+    times = [r.time for r in server.requests_to("/r")]
+    assert times[-1] - times[0] >= 0.45  # 6 requests at ≤ 10/s span ≥ 0.5 s (minus scheduling slack)
+
+
+def test_download_resumes_with_range_and_verifies(server, client_factory, tmp_path):
+    payload = bytes(range(256)) * 4000  # 1 MB
+    source = tmp_path / "file.bin"
+    source.write_bytes(payload)
+    server.serve_file("/file.bin", source)
+    destination = tmp_path / "out" / "file.bin"
+    destination.parent.mkdir()
+    # A previous run stopped after 300 kB.
+    (destination.parent / "file.bin.part").write_bytes(payload[:300_000])
+    client = client_factory()
+    client.download(f"{server.url}/file.bin", destination, sha256=hashlib.sha256(payload).hexdigest(),
+                    chunk_bytes=256_000)
+    assert destination.read_bytes() == payload
+    ranges = [r.headers["range"] for r in server.requests_to("/file.bin")]
+    assert ranges[0] == "bytes=300000-555999"  # resumed, not restarted
+    assert server.bytes_sent == len(payload) - 300_000
+    assert not (destination.parent / "file.bin.part").exists()
+    # A second run sends nothing.
+    server.reset()
+    client.download(f"{server.url}/file.bin", destination, sha256=hashlib.sha256(payload).hexdigest())
+    assert server.requests == []
+
+
+def test_download_with_wrong_checksum_is_deleted(server, client_factory, tmp_path):
+    from territoire_plugin.sources.network import ServiceError
+
+    source = tmp_path / "f.bin"
+    source.write_bytes(b"x" * 1000)
+    server.serve_file("/f.bin", source)
+    destination = tmp_path / "f_copy.bin"
+    with pytest.raises(ServiceError) as caught:
+        client_factory().download(f"{server.url}/f.bin", destination, sha256="0" * 64)
+    assert caught.value.key == "download_checksum"
+    assert not destination.exists() and not (tmp_path / "f_copy.bin.part").exists()
+
+
+def test_secrets_are_not_logged(server, client_factory):
+    from qgis.core import QgsApplication
+
+    messages = []
+    QgsApplication.messageLog().messageReceived.connect(lambda m, tag, level: messages.append(m))
+    server.json_route("/s", {"ok": True})
+    server.fail("/s", 503)
+    client_factory().get_json(f"{server.url}/s", {"sig": "SECRETSIG", "se": "2026"})
+    assert any("/s?sig=" in m for m in messages)
+    assert not any("SECRETSIG" in m for m in messages)
+    assert json.dumps(client_factory().stats.urls)  # stats hold URLs for tests only
