@@ -207,10 +207,10 @@ class HttpClient:
         self.stats.bytes_received += len(content)
         self.stats.urls.append((method, url, headers.get("Range")))
         if status is None or (error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status):
-            raise _Transient(blocking.errorMessage() or "no answer")
+            raise _TransientError(blocking.errorMessage() or "no answer")
         expected = headers_in.get("content-length")
         if method != "HEAD" and expected and expected.isdigit() and int(expected) != len(content):
-            raise _Transient(f"answer cut short: {len(content)} of {expected} bytes")
+            raise _TransientError(f"answer cut short: {len(content)} of {expected} bytes")
         return Response(url=url, status=int(status), headers=headers_in, content=content)
 
     def request(self, method: str, url: str, *, params: dict | None = None, body: bytes | None = None,
@@ -223,7 +223,7 @@ class HttpClient:
         for attempt in range(self.retries + 1):
             try:
                 response = self._once(method, url, body, headers)
-            except _Transient as exc:
+            except _TransientError as exc:
                 last = str(exc)
                 if attempt < self.retries:
                     self._note_retry(url, last, self._backoff(attempt))
@@ -420,7 +420,7 @@ class HttpClient:
         return destination
 
 
-class _Transient(Exception):
+class _TransientError(Exception):
     """A failure worth retrying (timeout, connection reset, truncated answer)."""
 
 
