@@ -103,6 +103,255 @@
       <source>{name} does not look like a surface-temperature band: with the ST_B10 scaling, 90 % of its clear pixels would be below {p90:.1f} °C, which no land surface is. Give the product's *_ST_B10.TIF (not a reflectance band), or its MTL file.</source>
       <translation>{name} ne ressemble pas à une bande de température de surface : avec l'échelle ST_B10, 90 % de ses pixels clairs seraient sous {p90:.1f} °C, ce qu'aucune surface terrestre n'atteint. Indiquez le fichier *_ST_B10.TIF du produit (pas une bande de réflectance), ou son fichier MTL.</translation>
     </message>
+    <message>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="45" />
+      <source>API Géo sent an answer that is not a commune list: {item}. Try again later.</source>
+      <translation>API Géo a renvoyé une réponse qui n'est pas une liste de communes : {item}. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="130" />
+      <source>API Géo has no outline for {commune}. Use the ADMIN EXPRESS source instead.</source>
+      <translation>API Géo n'a pas de contour pour {commune}. Utilisez plutôt la source ADMIN EXPRESS.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="142" />
+      <source>Several communes match "{query}": {candidates}. Give the INSEE code, or the name with its department, e.g. "{example}".</source>
+      <translation>Plusieurs communes correspondent à « {query} » : {candidates}. Indiquez le code INSEE, ou le nom suivi du département, par ex. « {example} ».</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="155" />
+      <source>No commune is named "{query}". Closest names: {suggestions}. Check the spelling, or give the INSEE code.</source>
+      <translation>Aucune commune ne s'appelle « {query} ». Noms les plus proches : {suggestions}. Vérifiez l'orthographe, ou indiquez le code INSEE.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="59" />
+      <source>{service} answered with a web page instead of data ({title}). The service may be in maintenance, or a proxy asks for a login: open {url} in a browser to see it.</source>
+      <translation>{service} a répondu par une page web au lieu de données ({title}). Le service est peut-être en maintenance, ou un proxy demande une identification : ouvrez {url} dans un navigateur pour le voir.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="71" />
+      <source>{service} sent an answer that is not valid JSON ({error}); it may have been cut short. Try again later.</source>
+      <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="231" />
+      <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
+      <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="274" />
+      <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
+      <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="284" />
+      <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
+      <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="294" />
+      <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
+      <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="304" />
+      <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
+      <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="313" />
+      <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
+      <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="381" />
+      <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
+      <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="399" />
+      <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
+      <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/network.py" line="410" />
+      <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
+      <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/wfs.py" line="70" />
+      <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
+      <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/wfs.py" line="80" />
+      <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
+      <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CommuneBoundaryAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="58" />
+      <source>Commune boundary</source>
+      <translation>Contour de commune</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="37" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="43" />
+      <source>&lt;p&gt;The outline of a commune, with its INSEE code, name, department and population, in Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt;: a name ("Olemps", "saint etienne"), a name with its department ("Saint-Martin (12)"), an INSEE code (12174) or a postcode. When the name is ambiguous or misspelled, the error lists the closest communes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: API Géo (geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept in the cache and reused offline.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Le contour d'une commune, avec son code INSEE, son nom, son département et sa population, en Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt; : un nom (« Olemps », « saint etienne »), un nom suivi du département (« Saint-Martin (12) »), un code INSEE (12174) ou un code postal. Si le nom est ambigu ou mal orthographié, l'erreur donne les communes les plus proches.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : API Géo (geo.api.gouv.fr, Etalab) ou IGN ADMIN EXPRESS via le WFS de la Géoplateforme. Les réponses sont gardées en cache et réutilisées hors ligne.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="53" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <source>API Géo</source>
+      <translation>API Géo</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <source>IGN ADMIN EXPRESS (WFS)</source>
+      <translation>IGN ADMIN EXPRESS (WFS)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="67" />
+      <source>Type a commune: its name, INSEE code or postcode.</source>
+      <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="86" />
+      <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
+      <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="85" />
+      <source>Cannot write the commune into the output layer.</source>
+      <translation>Impossible d'écrire la commune dans la couche de sortie.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectorArea</name>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="56" />
+      <source>ADMIN EXPRESS has no outline for INSEE code {0}. Use the API Géo source instead.</source>
+      <translation>ADMIN EXPRESS n'a pas de contour pour le code INSEE {0}. Utilisez plutôt la source API Géo.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="71" />
+      <source>The outline of {0} is empty.</source>
+      <translation>Le contour de {0} est vide.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="86" />
+      <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
+      <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DownloadBdtopoAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="41" />
+      <source>Download IGN BD TOPO</source>
+      <translation>Télécharger la BD TOPO de l'IGN</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50" />
+      <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="59" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="61" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Buildings</source>
+      <translation>Bâtiments</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Road sections</source>
+      <translation>Tronçons de route</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Railways</source>
+      <translation>Voies ferrées</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Bridges</source>
+      <translation>Ponts</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="63" />
+      <source>Public buildings (ERP)</source>
+      <translation>Établissements recevant du public (ERP)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="64" />
+      <source>Themes</source>
+      <translation>Thèmes</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="66" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="68" />
+      <source>BD TOPO layers</source>
+      <translation>Couches BD TOPO</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="76" />
+      <source>The output must be a GeoPackage (.gpkg).</source>
+      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="79" />
+      <source>Choose at least one theme.</source>
+      <translation>Choisissez au moins un thème.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="91" />
+      <source>BD TOPO: {0}</source>
+      <translation>BD TOPO : {0}</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="104" />
+      <source>{0}: {1} features ({2} downloaded)</source>
+      <translation>{0} : {1} objets ({2} téléchargés)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="112" />
+      <source>{0} exists: it is replaced by the new download.</source>
+      <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
+    </message>
   </context>
   <context>
     <name>LandsatLstAlgorithm</name>
@@ -280,42 +529,42 @@
   <context>
     <name>OptionsPage</name>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="53" />
+      <location filename="../territoire_plugin/gui/options.py" line="46" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="87" />
+      <location filename="../territoire_plugin/gui/options.py" line="80" />
       <source>Clear the cache</source>
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="62" />
+      <location filename="../territoire_plugin/gui/options.py" line="55" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="65" />
+      <location filename="../territoire_plugin/gui/options.py" line="58" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="65" />
+      <location filename="../territoire_plugin/gui/options.py" line="58" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="69" />
+      <location filename="../territoire_plugin/gui/options.py" line="62" />
       <source>Language of reports</source>
       <translation>Langue des rapports</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="71" />
+      <location filename="../territoire_plugin/gui/options.py" line="64" />
       <source>Detailed messages in the log (debug)</source>
       <translation>Messages détaillés dans le journal (débogage)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="87" />
+      <location filename="../territoire_plugin/gui/options.py" line="80" />
       <source>Delete every file downloaded into {0}? Analyses will need the network again.</source>
       <translation>Supprimer tous les fichiers téléchargés dans {0} ? Les analyses auront de nouveau besoin du réseau.</translation>
     </message>
@@ -341,7 +590,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="23" />
+      <location filename="../territoire_plugin/processing/provider.py" line="25" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
@@ -19,17 +18,11 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..sources.cache import Cache
 from ..toolbelt.resources import icon_path
 from ..toolbelt.settings import REPORT_LANGUAGES, Settings
 
 PAGE_OBJECT_NAME = "mOptionsPageTerritoire"
-
-
-def folder_size(folder: str) -> int:
-    path = Path(folder)
-    if not path.is_dir():
-        return 0
-    return sum(item.stat().st_size for item in path.rglob("*") if item.is_file())
 
 
 def human_size(size: int) -> str:
@@ -78,7 +71,7 @@ class OptionsPage(QgsOptionsPageWidget):
         self.refresh_size()
 
     def refresh_size(self) -> None:
-        self.cache_size.setText(human_size(folder_size(self.cache_dir.filePath())))
+        self.cache_size.setText(human_size(Cache(self.cache_dir.filePath()).size()))
 
     def clear_cache(self) -> None:
         folder = Path(self.cache_dir.filePath())
@@ -90,11 +83,7 @@ class OptionsPage(QgsOptionsPageWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        for item in folder.iterdir():
-            if item.is_dir():
-                shutil.rmtree(item)
-            else:
-                item.unlink()
+        Cache(folder).clear()
         self.refresh_size()
 
     def apply(self) -> None:

@@ -7,9 +7,11 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..toolbelt.resources import icon_path, plugin_version
+from .commune_boundary import CommuneBoundaryAlgorithm
+from .download_bdtopo import DownloadBdtopoAlgorithm
 from .landsat_lst import LandsatLstAlgorithm
 
-ALGORITHMS = (LandsatLstAlgorithm,)
+ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -348,7 +348,7 @@ class HttpClient:
             self.stats.from_cache += 1
             return json.loads(hit.data.decode("utf-8"))
         if self.cache is not None and max_age_s is not None:
-            self.cache.put(namespace, key, response.content, url=_redact(response.url))
+            self.cache.put(namespace, key, response.content, url=_redact(response.url))  # noqa: QGS201 - Cache.put
         return data
 
     def download(self, url: str, destination: Path, *, sha256: str | None = None, chunk_bytes: int = 8 << 20,

@@ -1,0 +1,88 @@
+"""territoire:commune_boundary — a commune's outline from API Géo or IGN ADMIN EXPRESS."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .area import LAMBERT93, commune_outline
+from .base import TerritoireAlgorithm, processing_error
+
+SOURCES = ("api_geo", "admin_express")
+
+
+class CommuneBoundaryAlgorithm(TerritoireAlgorithm):
+    COMMUNE = "COMMUNE"
+    SOURCE = "SOURCE"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "commune_boundary"
+
+    def displayName(self) -> str:
+        return self.tr("Commune boundary")
+
+    def group(self) -> str:
+        return self.tr("Partner data")
+
+    def groupId(self) -> str:
+        return "partner_data"
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>The outline of a commune, with its INSEE code, name, department and population, in "
+            "Lambert-93 (EPSG:2154).</p><p><b>Commune</b>: a name (\"Olemps\", \"saint etienne\"), a name "
+            "with its department (\"Saint-Martin (12)\"), an INSEE code (12174) or a postcode. When the name "
+            "is ambiguous or misspelled, the error lists the closest communes.</p><p><b>Source</b>: API Géo "
+            "(geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept "
+            "in the cache and reused offline.</p>"
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString(self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SOURCE, self.tr("Source"), options=[self.tr("API Géo"), self.tr("IGN ADMIN EXPRESS (WFS)")],
+            defaultValue=0,
+        ))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Commune boundary"), QgsProcessing.SourceType.TypeVectorPolygon,
+        ))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..analysis.errors import AnalysisError
+
+        query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
+        if not query:
+            raise QgsProcessingException(self.tr("Type a commune: its name, INSEE code or postcode."))
+        source = SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
+        try:
+            attributes, geometry = commune_outline(query, source, feedback)
+        except AnalysisError as error:
+            raise processing_error(error) from error
+        fields = QgsFields()
+        for name, kind in (("insee", QVariant.String), ("nom", QVariant.String), ("departement", QVariant.String),
+                           ("population", QVariant.Int), ("source", QVariant.String)):
+            fields.append(QgsField(name, kind))
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                                 QgsWkbTypes.Type.MultiPolygon, LAMBERT93)
+        feature = QgsFeature(fields)
+        geometry.convertToMultiType()
+        feature.setGeometry(geometry)
+        for name, value in attributes.items():
+            feature[name] = value
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(self.tr("Cannot write the commune into the output layer."))
+        feedback.pushInfo(self.tr("{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²").format(
+            attributes["nom"], attributes["insee"], attributes["population"], geometry.area() / 1e6))
+        return {self.OUTPUT: destination, "INSEE": attributes["insee"], "NAME": attributes["nom"]}

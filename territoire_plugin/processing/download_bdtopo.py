@@ -1,0 +1,157 @@
+"""territoire:download_bdtopo — IGN BD TOPO layers for a commune or an extent, into one GeoPackage."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from .area import LAMBERT93, client_for, geojson_features, keep_intersecting, study_area
+from .base import TerritoireAlgorithm, processing_error
+from .styling import StyleAndNamePostProcessor
+
+THEMES = ("buildings", "roads", "railways", "bridges", "public_buildings")
+LAYER_NAMES = {"buildings": "batiment", "roads": "troncon_de_route", "railways": "troncon_de_voie_ferree",
+               "bridges": "pont", "public_buildings": "erp"}
+
+
+class DownloadBdtopoAlgorithm(TerritoireAlgorithm):
+    COMMUNE = "COMMUNE"
+    EXTENT = "EXTENT"
+    THEMES = "THEMES"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "download_bdtopo"
+
+    def displayName(self) -> str:
+        return self.tr("Download IGN BD TOPO")
+
+    def group(self) -> str:
+        return self.tr("Partner data")
+
+    def groupId(self) -> str:
+        return "partner_data"
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a "
+            "commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 "
+            "(EPSG:2154), one styled layer per theme.</p><p>Features touching the area are kept whole (a "
+            "building cut at the commune limit would distort exposure figures). Pages already downloaded "
+            "are reused from the cache, also offline.</p><p>Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.</p>"
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString(
+            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=True))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
+        labels = [self.tr("Buildings"), self.tr("Road sections"), self.tr("Railways"), self.tr("Bridges"),
+                  self.tr("Public buildings (ERP)")]
+        self.addParameter(QgsProcessingParameterEnum(
+            self.THEMES, self.tr("Themes"), options=labels, allowMultiple=True, defaultValue=[0, 1, 2, 3]))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
+        self.addOutput(QgsProcessingOutputMultipleLayers("LAYERS", self.tr("BD TOPO layers")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..analysis.errors import AnalysisError, Cancelled
+        from ..sources.wfs import BDTOPO_THEMES, Wfs
+
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        if output.suffix.lower() != ".gpkg":
+            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        themes = [THEMES[i] for i in self.parameterAsEnums(parameters, self.THEMES, context)]
+        if not themes:
+            raise QgsProcessingException(self.tr("Choose at least one theme."))
+        try:
+            area = study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+            client, url = client_for("geoplateforme_wfs", feedback)
+            wfs = Wfs(client, url)
+            box = area.boundingBox()
+            bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+            temporary = output.with_name(f".{output.stem}.part.gpkg")
+            if temporary.exists():
+                temporary.unlink()
+            written = []
+            for index, theme in enumerate(themes):
+                feedback.setProgressText(self.tr("BD TOPO: {0}").format(theme))
+                typename, cql = BDTOPO_THEMES[theme]
+                def progress(percent, done=index):
+                    feedback.setProgress((done + percent / 100) * 100 / len(themes))
+
+                features = wfs.features(typename, bbox=bbox, cql_filter=cql, progress=progress)
+                if theme == "bridges":
+                    surfaces = BDTOPO_THEMES["bridges_surfaces"]
+                    features += wfs.features(surfaces[0], bbox=bbox, cql_filter=surfaces[1])
+                fields, parsed = geojson_features(features, LAMBERT93)
+                kept = keep_intersecting(parsed, area)
+                self._write_layer(temporary, LAYER_NAMES[theme], fields, kept, first=not written)
+                written.append((theme, len(kept)))
+                feedback.pushInfo(self.tr("{0}: {1} features ({2} downloaded)").format(theme, len(kept), len(parsed)))
+        except Cancelled:
+            _remove(output.with_name(f".{output.stem}.part.gpkg"))
+            return {}
+        except AnalysisError as error:
+            _remove(output.with_name(f".{output.stem}.part.gpkg"))
+            raise processing_error(error) from error
+        if output.exists():
+            feedback.pushWarning(self.tr("{0} exists: it is replaced by the new download.").format(output))
+        os.replace(temporary, output)
+        layers = []
+        for theme, _count in written:
+            uri = f"{output}|layername={LAYER_NAMES[theme]}"
+            layers.append(uri)
+            style = _style_file(theme)
+            details = QgsProcessingContext.LayerDetails(f"BD TOPO — {LAYER_NAMES[theme]}", context.project(), uri)
+            if style:
+                details.setPostProcessor(StyleAndNamePostProcessor.create(style, details.name))
+            context.addLayerToLoadOnCompletion(uri, details)
+        return {self.OUTPUT: str(output), "LAYERS": layers}
+
+    @staticmethod
+    def _write_layer(path: Path, layer_name: str, fields, features, first: bool) -> None:
+        geometry_type = (QgsWkbTypes.multiType(features[0].geometry().wkbType()) if features
+                         else QgsWkbTypes.Type.MultiPolygon)
+        layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(geometry_type)}?crs=EPSG:2154", layer_name, "memory")
+        layer.dataProvider().addAttributes(fields.toList())
+        layer.updateFields()
+        for feature in features:
+            geometry = feature.geometry()
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+        layer.dataProvider().addFeatures(features)
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = layer_name
+        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile if first
+                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
+        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(path), QgsCoordinateTransformContext(), options)
+        if error != QgsVectorFileWriter.WriterError.NoError:
+            raise QgsProcessingException(f"cannot write {layer_name} into {path}: {message}")
+
+
+def _style_file(theme: str) -> str | None:
+    from ..toolbelt.resources import resource_path
+
+    path = resource_path("styles", f"bdtopo_{theme}.qml")
+    return str(path) if path.exists() else None
+
+
+def _remove(path: Path) -> None:
+    if path.exists():
+        path.unlink()

@@ -1,0 +1,88 @@
+"""IGN Géoplateforme WFS 2.0: GetFeature as GeoJSON, paged with COUNT/STARTINDEX until complete.
+
+Pages are cached (same layer, area and page → no request the second time). A GeoServer
+ExceptionReport, even one sent with HTTP 200, becomes a clear error with the service's text.
+"""
+
+from __future__ import annotations
+
+from ..analysis.errors import QT_TRANSLATE_NOOP
+from .network import HttpClient, ServiceError, service_message
+
+PAGE_SIZE = 1000
+CACHE_S = 7 * 86400
+#: BD TOPO themes: typenames (see reference/partner-services.md) and an optional attribute filter.
+BDTOPO_THEMES = {
+    "buildings": ("BDTOPO_V3:batiment", None),
+    "roads": ("BDTOPO_V3:troncon_de_route", None),
+    "railways": ("BDTOPO_V3:troncon_de_voie_ferree", None),
+    "bridges": ("BDTOPO_V3:construction_lineaire", "nature='Pont'"),
+    "bridges_surfaces": ("BDTOPO_V3:construction_surfacique", "nature='Pont'"),
+    "public_buildings": ("BDTOPO_V3:erp", None),
+}
+ADMIN_EXPRESS_COMMUNES = "ADMINEXPRESS-COG.LATEST:commune"
+
+
+class Wfs:
+    def __init__(self, client: HttpClient, base_url: str):
+        self.client = client
+        self.base_url = base_url
+
+    def features(self, typename: str, *, bbox=None, srs: str = "EPSG:2154", cql_filter: str | None = None,
+                 page_size: int = PAGE_SIZE, progress=None) -> list[dict]:
+        """All features of ``typename`` in ``bbox`` (xmin, ymin, xmax, ymax in ``srs``), as GeoJSON dicts."""
+        params = {
+            "SERVICE": "WFS", "VERSION": "2.0.0", "REQUEST": "GetFeature", "TYPENAMES": typename,
+            "OUTPUTFORMAT": "application/json", "SRSNAME": srs, "COUNT": page_size,
+        }
+        if bbox is not None and cql_filter:
+            # GeoServer takes BBOX or CQL_FILTER, not both: the box goes into the filter.
+            xmin, ymin, xmax, ymax = bbox
+            params["CQL_FILTER"] = f"({cql_filter}) AND BBOX(geometrie,{xmin},{ymin},{xmax},{ymax},'{srs}')"
+        elif bbox is not None:
+            params["BBOX"] = ",".join(f"{v:.2f}" for v in bbox) + f",{srs}"
+        elif cql_filter:
+            params["CQL_FILTER"] = cql_filter
+        features: list[dict] = []
+        start = 0
+        while True:
+            page = self._page({**params, "STARTINDEX": start}, typename)
+            batch = page.get("features") or []
+            features.extend(batch)
+            matched = page.get("numberMatched")
+            returned = page.get("numberReturned", len(batch))
+            if progress is not None and isinstance(matched, int) and matched:
+                progress(min(100.0, 100.0 * len(features) / matched))
+            if returned < page_size or not batch or (isinstance(matched, int) and len(features) >= matched):
+                break
+            start += returned
+        return features
+
+    def _page(self, params: dict, typename: str) -> dict:
+        response_data = None
+        try:
+            response_data = self.client.get_json(self.base_url, params, max_age_s=CACHE_S, namespace="wfs")
+        except ServiceError as error:
+            if error.key != "service_bad_json":
+                raise
+            # GeoServer answers some errors with HTTP 200 and an XML ExceptionReport.
+            response = self.client.request("GET", self.base_url, params=params)
+            raise ServiceError(
+                "wfs_exception",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options "
+                    "or try again later."
+                ),
+                typename=typename, text=service_message(response.content, response.content_type),
+            ) from error
+        if not isinstance(response_data, dict) or response_data.get("type") != "FeatureCollection":
+            raise ServiceError(
+                "wfs_not_features",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "The IGN WFS did not send features for {typename} ({what}). Try again later."
+                ),
+                typename=typename, what=str(response_data)[:120],
+            )
+        return response_data
