@@ -188,6 +188,21 @@
       <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
       <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
+    <message>
+      <location filename="../territoire_plugin/sources/cog.py" line="69" />
+      <source>Cannot read the image {name} from the server ({error}). The link may have expired: run again.</source>
+      <translation>Impossible de lire l'image {name} sur le serveur ({error}). Le lien a peut-être expiré : relancez.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/cog.py" line="86" />
+      <source>The image {name} does not cover the area. Pick another scene.</source>
+      <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/stac.py" line="55" />
+      <source>{service} sent a STAC item that cannot be used ({what}). Try again later.</source>
+      <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
+    </message>
   </context>
   <context>
     <name>CommuneBoundaryAlgorithm</name>
@@ -351,6 +366,47 @@
       <location filename="../territoire_plugin/processing/download_bdtopo.py" line="112" />
       <source>{0} exists: it is replaced by the new download.</source>
       <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DownloadLandsatAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/download_landsat.py" line="16" />
+      <source>Download Landsat (surface temperature and reflectance)</source>
+      <translation>Télécharger Landsat (température de surface et réflectance)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_landsat.py" line="19" />
+      <source>&lt;p&gt;Finds Landsat 8 and 9 Collection 2 Level-2 scenes over a commune or an extent (Microsoft Planetary Computer STAC API), lists them (date, cloud cover, WRS path/row), and downloads, for the N clearest, only the window of the area from each Cloud-Optimized GeoTIFF: ST_B10, QA_PIXEL, SR_B4 and SR_B5.&lt;/p&gt;&lt;p&gt;Each scene goes into its own folder with an MTL file (JSON) holding the scale and offset from the STAC metadata, the date and the cloud cover: give that folder to &lt;i&gt;Land surface temperature (Landsat)&lt;/i&gt;. A second run for the same area downloads nothing.&lt;/p&gt;&lt;p&gt;Data: USGS Landsat, public domain.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Cherche les scènes Landsat 8 et 9 Collection 2 de niveau 2 sur une commune ou une emprise (API STAC de Microsoft Planetary Computer), les liste (date, couverture nuageuse, trace/rang WRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone dans chaque GeoTIFF optimisé (COG) : ST_B10, QA_PIXEL, SR_B4 et SR_B5.&lt;/p&gt;&lt;p&gt;Chaque scène va dans son propre dossier avec un fichier MTL (JSON) contenant l'échelle et le décalage des métadonnées STAC, la date et la couverture nuageuse : donnez ce dossier à &lt;i&gt;Température de surface (Landsat)&lt;/i&gt;. Une deuxième exécution sur la même zone ne télécharge rien.&lt;/p&gt;&lt;p&gt;Données : USGS Landsat, domaine public.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>DownloadSentinel2Algorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="19" />
+      <source>Download Sentinel-2 L2A (red, near infrared, scene classification)</source>
+      <translation>Télécharger Sentinel-2 L2A (rouge, proche infrarouge, classification de scène)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="22" />
+      <source>&lt;p&gt;Finds Sentinel-2 L2A scenes over a commune or an extent (Earth Search, or Microsoft Planetary Computer), lists them (date, cloud cover, MGRS tile), and downloads, for the N clearest, only the window of the area: B04 (red), B08 (near infrared) and SCL (scene classification).&lt;/p&gt;&lt;p&gt;A JSON file beside the bands gives the scale and offset: reflectance = DN × 0.0001 − 0.1 for products since 25 January 2022 (processing baseline 04.00, −1000 DN offset), DN × 0.0001 before.&lt;/p&gt;&lt;p&gt;Data: Copernicus Sentinel-2, ESA, free and open.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Cherche les scènes Sentinel-2 L2A sur une commune ou une emprise (Earth Search, ou Microsoft Planetary Computer), les liste (date, couverture nuageuse, tuile MGRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone : B04 (rouge), B08 (proche infrarouge) et SCL (classification de scène).&lt;/p&gt;&lt;p&gt;Un fichier JSON à côté des bandes donne l'échelle et le décalage : réflectance = CN × 0,0001 − 0,1 pour les produits depuis le 25 janvier 2022 (version de traitement 04.00, décalage de −1000 CN), CN × 0,0001 avant.&lt;/p&gt;&lt;p&gt;Données : Copernicus Sentinel-2, ESA, libres et gratuites.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
+      <source>STAC service</source>
+      <translation>Service STAC</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
+      <source>Earth Search (Element84)</source>
+      <translation>Earth Search (Element84)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
+      <source>Microsoft Planetary Computer</source>
+      <translation>Microsoft Planetary Computer</translation>
     </message>
   </context>
   <context>
@@ -570,6 +626,104 @@
     </message>
   </context>
   <context>
+    <name>StacDownloadAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="40" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="47" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="49" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="50" />
+      <source>From (YYYY-MM-DD)</source>
+      <translation>Du (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="52" />
+      <source>To (YYYY-MM-DD)</source>
+      <translation>Au (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="54" />
+      <source>Summer scenes only (June–August)</source>
+      <translation>Scènes d'été seulement (juin à août)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="56" />
+      <source>Maximum cloud cover of the scene (%)</source>
+      <translation>Couverture nuageuse maximale de la scène (%)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="59" />
+      <source>Download the N clearest scenes</source>
+      <translation>Télécharger les N scènes les plus dégagées</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="62" />
+      <source>Only list the scenes found, download nothing</source>
+      <translation>Seulement lister les scènes trouvées, ne rien télécharger</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="64" />
+      <source>Output folder</source>
+      <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="65" />
+      <source>Scene folders</source>
+      <translation>Dossiers des scènes</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="66" />
+      <source>Scenes found</source>
+      <translation>Scènes trouvées</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="82" />
+      <source>{0} is not a date: write it as YYYY-MM-DD, e.g. 2023-06-01.</source>
+      <translation>{0} n'est pas une date : écrivez-la AAAA-MM-JJ, par ex. 2023-06-01.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="85" />
+      <source>The start date {0} is after the end date {1}.</source>
+      <translation>La date de début {0} est après la date de fin {1}.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="102" />
+      <source>{0} scenes found (date, cloud cover, tile, id):</source>
+      <translation>{0} scènes trouvées (date, couverture nuageuse, tuile, identifiant) :</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="103" />
+      <source>none</source>
+      <translation>aucune</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="105" />
+      <source>No scene matches: widen the dates, raise the maximum cloud cover or untick summer only.</source>
+      <translation>Aucune scène ne correspond : élargissez les dates, relevez la couverture nuageuse maximale ou décochez « été seulement ».</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="119" />
+      <source>Scene {0}/{1}: {2}</source>
+      <translation>Scène {0}/{1} : {2}</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="124" />
+      <source>{0}: already downloaded for this area, nothing fetched.</source>
+      <translation>{0} : déjà téléchargée pour cette zone, rien n'a été récupéré.</translation>
+    </message>
+  </context>
+  <context>
     <name>TerritoirePlugin</name>
     <message>
       <location filename="../territoire_plugin/plugin.py" line="46" />
@@ -590,7 +744,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="25" />
+      <location filename="../territoire_plugin/processing/provider.py" line="28" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

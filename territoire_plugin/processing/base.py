@@ -15,8 +15,13 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
     ICON = "territoire.svg"
 
     def tr(self, text: str) -> str:
-        # The context is the concrete class name, as pylupdate5 records it for self.tr() calls.
-        return QCoreApplication.translate(type(self).__name__, text)
+        # pylupdate5 records a self.tr() string under the class that writes it, which may be a
+        # base class of this algorithm: look it up under each class of the hierarchy in turn.
+        for klass in type(self).__mro__:
+            translated = QCoreApplication.translate(klass.__name__, text)
+            if translated != text or klass is TerritoireAlgorithm:
+                return translated
+        return text
 
     def createInstance(self):
         return type(self)()

@@ -9,9 +9,12 @@ from qgis.PyQt.QtGui import QIcon
 from ..toolbelt.resources import icon_path, plugin_version
 from .commune_boundary import CommuneBoundaryAlgorithm
 from .download_bdtopo import DownloadBdtopoAlgorithm
+from .download_landsat import DownloadLandsatAlgorithm
+from .download_sentinel2 import DownloadSentinel2Algorithm
 from .landsat_lst import LandsatLstAlgorithm
 
-ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm)
+ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
+              DownloadSentinel2Algorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -194,3 +194,26 @@ def test_metadata_has_every_key_plugin_repositories_expect(key):
     assert metadata["hasprocessingprovider"] == "yes"
     assert "description[fr]" in metadata and "about[fr]" in metadata
     assert resource_path(*metadata["icon"].split("/")[1:]).is_file()
+
+
+def test_strings_of_a_shared_base_class_are_translated(qgis_app, provider):
+    """Download algorithms share parameters written in their base class: French too."""
+    from qgis.core import QgsApplication, QgsSettings
+
+    from territoire_plugin.toolbelt import i18n
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "fr_FR")
+    i18n.remove_translator()
+    try:
+        i18n.install_translator()
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:download_landsat")
+        labels = {p.name(): p.description() for p in algorithm.parameterDefinitions()}
+        assert labels["MAX_SCENES"] == "Télécharger les N scènes les plus dégagées"  # written in the base class
+        assert algorithm.displayName().startswith("Télécharger Landsat")  # written in the subclass
+        assert algorithm.group() == "Données partenaires"
+    finally:
+        i18n.remove_translator()
+        settings.setValue("locale/overrideFlag", False)
+        settings.setValue("locale/userLocale", "")

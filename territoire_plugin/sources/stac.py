@@ -1,0 +1,192 @@
+"""STAC API search (Planetary Computer, Earth Search) and reading windows of the COGs it finds.
+
+Only the area's window is read from each Cloud-Optimized GeoTIFF, with HTTP Range requests
+(GDAL ``/vsicurl/``, given QGIS's proxy settings). Planetary Computer asset URLs are signed
+with a short-lived SAS token, fetched once per collection, kept until shortly before it
+expires, and fetched again when the server says it has expired.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..analysis.errors import QT_TRANSLATE_NOOP
+from .network import HttpClient, ServiceError
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What to fetch from one collection of one STAC service."""
+
+    collection: str
+    #: asset key in the STAC item → band name in the local files (USGS / ESA names).
+    bands: dict
+    tile_properties: tuple
+
+
+LANDSAT_PC = Profile("landsat-c2-l2", {"lwir11": "ST_B10", "qa_pixel": "QA_PIXEL", "red": "SR_B4", "nir08": "SR_B5"},
+                     ("landsat:wrs_path", "landsat:wrs_row"))
+SENTINEL2_EARTH_SEARCH = Profile("sentinel-2-l2a", {"red": "B04", "nir": "B08", "scl": "SCL"}, ("s2:mgrs_tile",
+                                                                                                 "mgrs:utm_zone"))
+SENTINEL2_PC = Profile("sentinel-2-l2a", {"B04": "B04", "B08": "B08", "SCL": "SCL"}, ("s2:mgrs_tile",))
+
+
+@dataclass
+class Scene:
+    id: str
+    datetime: str
+    cloud: float | None
+    platform: str
+    tile: str
+    collection: str
+    assets: dict
+    properties: dict
+
+    @property
+    def date(self) -> str:
+        return self.datetime[:10]
+
+
+def _bad_item(service: str, what: str) -> ServiceError:
+    return ServiceError(
+        "stac_bad_item",
+        QT_TRANSLATE_NOOP("AnalysisError", "{service} sent a STAC item that cannot be used ({what}). Try again later."),
+        service=service, what=what,
+    )
+
+
+def parse_item(item, profile: Profile, service: str) -> Scene:
+    if not isinstance(item, dict) or not item.get("id") or not isinstance(item.get("properties"), dict):
+        raise _bad_item(service, str(item)[:120])
+    properties = item["properties"]
+    assets = item.get("assets") or {}
+    missing = [key for key in profile.bands if not isinstance(assets.get(key), dict) or not assets[key].get("href")]
+    if missing:
+        raise _bad_item(service, f"{item['id']} has no asset {', '.join(missing)}")
+    stamp = properties.get("datetime")
+    try:
+        datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise _bad_item(service, f"{item['id']} has no valid datetime ({stamp})") from exc
+    cloud = properties.get("eo:cloud_cover")
+    tile = "/".join(str(properties[p]) for p in profile.tile_properties if p in properties)
+    return Scene(item["id"], str(stamp), float(cloud) if isinstance(cloud, (int, float)) else None,
+                 str(properties.get("platform", "")), tile, item.get("collection", profile.collection),
+                 assets, properties)
+
+
+class StacApi:
+    def __init__(self, client: HttpClient, base_url: str):
+        self.client = client
+        self.base_url = base_url
+
+    def search(self, profile: Profile, bbox_lonlat, start: str, end: str, max_cloud: float | None = None,
+               page_size: int = 100, max_items: int = 1000) -> list[Scene]:
+        body = {"collections": [profile.collection], "bbox": [round(v, 6) for v in bbox_lonlat],
+                "datetime": f"{start}T00:00:00Z/{end}T23:59:59Z", "limit": page_size}
+        if max_cloud is not None:
+            body["query"] = {"eo:cloud_cover": {"lt": max_cloud}}
+        url, method, scenes = f"{self.base_url}/search", "POST", []
+        while url and len(scenes) < max_items:
+            page = (self.client.post_json(url, body, max_age_s=86400, namespace="stac") if method == "POST"
+                    else self.client.get_json(url, max_age_s=86400, namespace="stac"))
+            if not isinstance(page, dict) or not isinstance(page.get("features"), list):
+                raise _bad_item(self.client.service, str(page)[:120])
+            scenes += [parse_item(item, profile, self.client.service) for item in page["features"]]
+            following = next((link for link in page.get("links", []) if link.get("rel") == "next"), None)
+            if not following or not page["features"]:
+                break
+            url = following.get("href")
+            method = following.get("method", "GET").upper()
+            if method == "POST":
+                body = {**body, **following.get("body", {})} if following.get("merge") else following.get("body", body)
+        return scenes[:max_items]
+
+
+class SasSigner:
+    """Planetary Computer SAS tokens, one per collection, reused until a minute before expiry."""
+
+    def __init__(self, client: HttpClient, base_url: str):
+        self.client = client
+        self.base_url = base_url
+        self._tokens: dict = {}
+
+    def token(self, collection: str, refresh: bool = False) -> str:
+        cached = self._tokens.get(collection)
+        if cached and not refresh and cached[1] - 60 > time.time():
+            return cached[0]
+        answer = self.client.request("GET", f"{self.base_url}/token/{collection}").json(self.client.service)
+        token = answer.get("token") if isinstance(answer, dict) else None
+        if not token:
+            raise _bad_item(self.client.service, "no token in the SAS answer")
+        expiry = answer.get("msft:expiry", "")
+        try:
+            expires = datetime.fromisoformat(expiry.replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            expires = time.time() + 600
+        self._tokens[collection] = (token, expires)
+        return token
+
+    def sign(self, href: str, collection: str, refresh: bool = False) -> str:
+        return f"{href}{'&' if '?' in href else '?'}{self.token(collection, refresh)}"
+
+
+def band_scaling(asset: dict) -> tuple[float, float] | None:
+    """(scale, offset) from the asset's raster:bands, if given."""
+    bands = asset.get("raster:bands") or []
+    if bands and isinstance(bands[0], dict) and "scale" in bands[0]:
+        return float(bands[0]["scale"]), float(bands[0].get("offset", 0.0))
+    return None
+
+
+def landsat_mtl_json(scene: Scene, files: dict) -> dict:
+    """A USGS-layout MTL (JSON) for the downloaded windows, so territoire:landsat_lst reads them directly."""
+    st = band_scaling(scene.assets["lwir11"]) or (0.00341802, 149.0)
+    sr = band_scaling(scene.assets["red"]) or (2.75e-05, -0.2)
+    product_id = scene.properties.get("landsat:product_id") or scene.id
+    return {"LANDSAT_METADATA_FILE": {
+        "PRODUCT_CONTENTS": {
+            "ORIGIN": f"Territoire window of STAC item {scene.id} ({scene.collection})",
+            "LANDSAT_PRODUCT_ID": product_id, "PROCESSING_LEVEL": "L2SP",
+            **{f"FILE_NAME_{key}": name for key, name in files.items()},
+        },
+        "IMAGE_ATTRIBUTES": {
+            "SPACECRAFT_ID": scene.platform.upper().replace("-", "_"), "DATE_ACQUIRED": scene.date,
+            "SCENE_CENTER_TIME": scene.datetime[11:].replace("+00:00", "Z") or "00:00:00Z",
+            "CLOUD_COVER": "" if scene.cloud is None else f"{scene.cloud:.2f}",
+        },
+        "LEVEL2_SURFACE_REFLECTANCE_PARAMETERS": {
+            "REFLECTANCE_MULT_BAND_4": repr(sr[0]), "REFLECTANCE_ADD_BAND_4": repr(sr[1]),
+            "REFLECTANCE_MULT_BAND_5": repr(sr[0]), "REFLECTANCE_ADD_BAND_5": repr(sr[1]),
+        },
+        "LEVEL2_SURFACE_TEMPERATURE_PARAMETERS": {
+            "TEMPERATURE_MULT_BAND_ST_B10": repr(st[0]), "TEMPERATURE_ADD_BAND_ST_B10": repr(st[1]),
+        },
+    }}
+
+
+def sentinel2_metadata(scene: Scene, files: dict) -> dict:
+    """Item metadata beside Sentinel-2 windows: reflectance = DN × scale + offset (−0.1 since 2022)."""
+    scaling = {}
+    baseline = str(scene.properties.get("s2:processing_baseline", ""))
+    for asset_key, file_name in files.items():
+        band = file_name.rsplit("_", 1)[-1].split(".")[0]  # <id>_<band>.TIF
+        found = band_scaling(scene.assets.get(asset_key, {}))
+        if found is None and band != "SCL":
+            # Products of processing baseline 04.00 and later (from 25 January 2022) carry a −1000 DN offset.
+            offset = -0.1 if (baseline >= "04.00" or scene.date >= "2022-01-25") else 0.0
+            found = (0.0001, offset)
+        scaling[band] = found
+    return {"id": scene.id, "collection": scene.collection, "datetime": scene.datetime, "cloud_cover": scene.cloud,
+            "platform": scene.platform, "tile": scene.tile, "processing_baseline": baseline,
+            "files": files, "scale_offset": scaling}
+
+
+def write_json(path: Path, data: dict) -> None:
+    from .cache import atomic_write_bytes
+
+    atomic_write_bytes(path, json.dumps(data, indent=1).encode("utf-8"))
