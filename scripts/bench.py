@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """`make bench`: performance of Territoire against reference tools, printed as ratios.
 
+download_landsat — a 10 km × 10 km window out of four full-size Landsat COGs served on
+127.0.0.1: bytes transferred as a share of the files (target ≤ 3 %), wall time, and the second
+run's bytes (target 0).
+
 landsat_lst — a synthetic Landsat-size ST_B10 scene (7681 × 7801, uint16, tiled 512,
 DEFLATE, nodata 0, like USGS's COGs). Reference: gdal_calc.py doing only the bare scaling
 (same creation options). Each run is its own process: wall time and peak RSS (from wait4).
@@ -130,12 +134,78 @@ def bench_landsat_lst(work: Path, repeat: int) -> None:
     print(f"  peak RSS {peak:.0f} MB  (target ≤ 600 MB: {'met' if peak <= 600 else 'NOT met'})")
 
 
+WINDOW_RUNNER = r"""
+import os, sys, time
+sys.path[:0] = [{root!r}, {tests!r}]
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsSettings
+app = QgsApplication([], False); app.initQgis()
+from fake_services import install_sas_and_cogs, install_stac, landsat_item, make_cog, to_lambert93
+from local_server import LocalServer
+from territoire_plugin.plugin import TerritoirePlugin
+work = {work!r}
+os.makedirs(work, exist_ok=True)
+cogs = {{}}
+for band in ("ST_B10", "QA_PIXEL", "SR_B4", "SR_B5"):
+    path = os.path.join(work, f"LC09_L2SP_197029_20230715_20230717_02_T1_{{band}}.TIF")
+    if not os.path.exists(path):
+        make_cog(path, band)
+    from pathlib import Path
+    cogs[band] = Path(path)
+server = LocalServer()
+items = [landsat_item(server.url, "LC09_L2SP_197029_20230715_02_T1", "2023-07-15T10:32:41Z", 3.2, cogs)]
+os.environ["TERRITOIRE_PLANETARY_COMPUTER_STAC_URL"] = install_stac(server, items)
+os.environ["TERRITOIRE_PLANETARY_COMPUTER_SAS_URL"] = install_sas_and_cogs(server, {{p.name: p for p in cogs.values()}})
+QgsSettings().setValue("territoire/cache_dir", os.path.join(work, "cache"))
+plugin = TerritoirePlugin(None); plugin.initProcessing()
+x, y = to_lambert93(2.554, 44.345)
+extent = f"{{x - 5000}},{{x + 5000}},{{y - 5000}},{{y + 5000}} [EPSG:2154]"
+out = os.path.join(work, "scenes")
+import shutil
+shutil.rmtree(out, ignore_errors=True)
+shutil.rmtree(os.path.join(work, "cache"), ignore_errors=True)
+algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:download_landsat")
+params = {{"EXTENT": extent, "START": "2023-06-01", "END": "2023-08-31", "MAX_SCENES": 1, "OUTPUT_FOLDER": out}}
+start = time.perf_counter()
+results, ok = algorithm.run(params, QgsProcessingContext(), QgsProcessingFeedback())
+first_time = time.perf_counter() - start
+first_bytes = server.bytes_sent
+total = sum(p.stat().st_size for p in cogs.values())
+st_total = cogs["ST_B10"].stat().st_size
+server.reset()
+start = time.perf_counter()
+results, ok = algorithm.run(params, QgsProcessingContext(), QgsProcessingFeedback())
+second_time = time.perf_counter() - start
+print("RESULT", first_bytes, total, st_total, first_time, server.bytes_sent, len(server.requests), second_time)
+server.close()
+"""
+
+
+def bench_landsat_window(work: Path) -> None:
+    code = WINDOW_RUNNER.format(root=str(ROOT), tests=str(ROOT / "tests"), work=str(work / "window"))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT")), None)
+    if line is None:
+        raise SystemExit(f"window benchmark failed:\n{result.stdout}\n{result.stderr}")
+    first_bytes, total, _st_total, first_time, second_bytes, second_requests, second_time = line.split()[1:]
+    share = 100.0 * int(first_bytes) / int(total)
+    print("download_landsat: 10 km × 10 km window of 4 full-size Landsat COGs served locally")
+    print(f"  bytes transferred: {int(first_bytes) / 1e6:.2f} MB of {int(total) / 1e6:.1f} MB = {share:.2f} % "
+          f"(target ≤ 3 %: {'met' if share <= 3 else 'NOT met'}), {float(first_time):.2f} s")
+    print(f"  second run: {second_bytes} bytes, {second_requests} requests, {float(second_time):.2f} s "
+          f"(target 0 bytes: {'met' if int(second_bytes) == 0 else 'NOT met'})")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", default=str(ROOT / "bench_output"))
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=("lst", "window"), default=None)
     args = parser.parse_args(argv)
-    bench_landsat_lst(Path(args.work), args.repeat)
+    if args.only in (None, "lst"):
+        bench_landsat_lst(Path(args.work), args.repeat)
+    if args.only in (None, "window"):
+        bench_landsat_window(Path(args.work))
     return 0
 
 
