@@ -304,3 +304,94 @@ def install_sas_and_cogs(server, cog_files, prefix="/sas", expired_tokens=0):
     server.route("/cogs/*", cog)
     server.issued_tokens = issued
     return server.url + prefix
+
+
+# ---------------------------------------------------------------- EGMS files
+
+def to_laea(lon, lat):
+    from osgeo import osr
+
+    wgs, laea = osr.SpatialReference(), osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    laea.ImportFromEPSG(3035)
+    laea.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    x, y, _ = osr.CoordinateTransformation(wgs, laea).TransformPoint(lon, lat)
+    return x, y
+
+
+def egms_points(count_side=60, spacing=150.0, dates=None, seed=5):
+    """Points on a grid around Olemps (EPSG:3035), a subsiding bowl, noise at 0.7 mm/yr, 6-day series."""
+    import datetime
+
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    cx, cy = to_laea(2.554, 44.345)
+    if dates is None:
+        start = datetime.date(2019, 1, 3)
+        dates = [(start + datetime.timedelta(days=6 * k)).strftime("%Y%m%d") for k in range(300)]
+    years = np.array([(datetime.date(int(d[:4]), int(d[4:6]), int(d[6:])) - datetime.date(2019, 1, 3)).days / 365.25
+                      for d in dates])
+    points = []
+    half = count_side * spacing / 2
+    for j in range(count_side):
+        for i in range(count_side):
+            x, y = cx - half + i * spacing, cy - half + j * spacing
+            bowl = -8.0 * np.exp(-((x - cx - 1000) ** 2 + (y - cy + 500) ** 2) / (2 * 600.0 ** 2))
+            velocity = bowl + rng.normal(0, 0.7)
+            series = velocity * years + 1.5 * np.sin(2 * np.pi * years) + rng.normal(0, 1.0, years.size)
+            points.append({"x": x, "y": y, "velocity": velocity, "series": series - series[0]})
+    return points, dates
+
+
+def write_egms_csv(path, points, dates, level="L2b", rename=False):
+    """An EGMS CSV in the column layout of ``level`` (see reference/partner-services.md)."""
+    import csv
+
+    from osgeo import osr
+
+    laea, wgs = osr.SpatialReference(), osr.SpatialReference()
+    laea.ImportFromEPSG(3035)
+    wgs.ImportFromEPSG(4326)
+    for srs in (laea, wgs):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_wgs = osr.CoordinateTransformation(laea, wgs)
+    if level == "L3":
+        head = ["pid", "easting", "northing", "height", "rmse", "mean_velocity", "mean_velocity_std",
+                "acceleration", "acceleration_std", "seasonality", "seasonality_std"]
+    else:
+        head = ["pid"] + (["cluster_label"] if level == "L2a" else []) + [
+            "mp_type", "latitude", "longitude", "easting", "northing", "height", "height_wgs84", "line", "pixel",
+            "rmse", "temporal_coherence", "amplitude_dispersion", "incidence_angle", "track_angle", "los_east",
+            "los_north", "los_up", "mean_velocity", "mean_velocity_std", "acceleration", "acceleration_std",
+            "seasonality", "seasonality_std"]
+    if rename:  # a newer release: other order, one renamed column
+        head = head[::-1]
+        head[head.index("mean_velocity")] = "velocity"
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(head + list(dates))
+        for n, point in enumerate(points):
+            lon, lat, _ = to_wgs.TransformPoint(point["x"], point["y"])
+            values = {"pid": f"3PWxq{n:07d}", "cluster_label": n % 4, "mp_type": "PS", "latitude": f"{lat:.6f}",
+                      "longitude": f"{lon:.6f}", "easting": f"{point['x']:.1f}", "northing": f"{point['y']:.1f}",
+                      "height": "560.1", "height_wgs84": "611.3", "line": n // 100, "pixel": n % 100, "rmse": "1.1",
+                      "temporal_coherence": "0.82", "amplitude_dispersion": "0.21", "incidence_angle": "38.4",
+                      "track_angle": "-13.2", "los_east": "-0.61", "los_north": "-0.11", "los_up": "0.78",
+                      "mean_velocity": f"{point['velocity']:.2f}", "velocity": f"{point['velocity']:.2f}",
+                      "mean_velocity_std": "0.7", "acceleration": "0.01", "acceleration_std": "0.05",
+                      "seasonality": "1.5", "seasonality_std": "0.3"}
+            writer.writerow([values[column] for column in head] + [f"{v:.1f}" for v in point["series"]])
+    return path
+
+
+def zip_files(path, members: dict):
+    """A zip with ``members`` ({name in archive: bytes or source path})."""
+    import zipfile
+    from pathlib import Path
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, Path(content).read_bytes() if not isinstance(content, bytes) else content)
+    return path

@@ -11,10 +11,11 @@ from .commune_boundary import CommuneBoundaryAlgorithm
 from .download_bdtopo import DownloadBdtopoAlgorithm
 from .download_landsat import DownloadLandsatAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
+from .import_egms import ImportEgmsAlgorithm
 from .landsat_lst import LandsatLstAlgorithm
 
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
-              DownloadSentinel2Algorithm)
+              DownloadSentinel2Algorithm, ImportEgmsAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -1,0 +1,103 @@
+"""territoire:import_egms — EGMS ground-motion points (CSV or zip as downloaded) into a GeoPackage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProject,
+)
+
+from .area import LAMBERT93, study_area
+from .base import TerritoireAlgorithm, processing_error
+from .styling import StyleAndNamePostProcessor
+
+LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
+
+
+class ImportEgmsAlgorithm(TerritoireAlgorithm):
+    INPUT = "INPUT"
+    COMMUNE = "COMMUNE"
+    EXTENT = "EXTENT"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "import_egms"
+
+    def displayName(self) -> str:
+        return self.tr("Import EGMS ground motion")
+
+    def group(self) -> str:
+        return self.tr("Partner data")
+
+    def groupId(self) -> str:
+        return "partner_data"
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS "
+            "portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the "
+            "points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a "
+            "GeoPackage layer styled by mean velocity (mm/year).</p><p>The displacement time series of each "
+            "point is kept in the same row: field <i>displacement_mm</i>, float32 values in the order of the "
+            "table <i>egms_dates</i>. Velocities are along the satellite's line of sight for L2a/L2b "
+            "(negative: moving away from the satellite, often subsidence).</p><p>Data: Copernicus Land "
+            "Monitoring Service, EGMS, free and open.</p>"
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            self.INPUT, self.tr("EGMS file (.zip or .csv)"), behavior=QgsProcessingParameterFile.Behavior.File,
+            fileFilter=self.tr("EGMS files (*.zip *.csv *.ZIP *.CSV)")))
+        self.addParameter(QgsProcessingParameterString(
+            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=True))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
+        self.addOutput(QgsProcessingOutputNumber("POINTS", self.tr("Points imported")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..analysis.errors import AnalysisError, Cancelled
+        from ..sources.egms import import_egms
+
+        source = Path(self.parameterAsFile(parameters, self.INPUT, context))
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        if output.suffix.lower() != ".gpkg":
+            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        if not source.is_file():
+            raise QgsProcessingException(self.tr("{0} does not exist.").format(source))
+        bounds = clip = None
+        try:
+            if self.parameterAsString(parameters, self.COMMUNE, context).strip() or parameters.get(self.EXTENT):
+                area = study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+                area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, QgsProject.instance()))  # noqa: QGS201
+                box = area.boundingBox()
+                bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+                clip = area.asWkt()
+            summary = import_egms(source, output, bounds_3035=bounds, clip_wkt_3035=clip,
+                                  progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        except Cancelled:
+            return {}
+        except AnalysisError as error:
+            raise processing_error(error) from error
+        feedback.pushInfo(self.tr("{0}: {1} points kept of {2} read, {3} dates.").format(
+            summary.level, summary.kept, summary.read, len(summary.dates)))
+        if summary.kept == 0:
+            feedback.pushWarning(self.tr("No EGMS point lies in the area: check that the file covers the commune."))
+        uri = f"{output}|layername=egms_points"
+        details = QgsProcessingContext.LayerDetails(self.tr("EGMS ground motion"), context.project(), uri)
+        from ..toolbelt.resources import resource_path
+
+        details.setPostProcessor(StyleAndNamePostProcessor.create(
+            str(resource_path("styles", "egms_velocity.qml")), details.name))
+        context.addLayerToLoadOnCompletion(uri, details)
+        return {self.OUTPUT: str(output), "POINTS": summary.kept}

@@ -1,0 +1,265 @@
+"""EGMS (Copernicus European Ground Motion Service) files as users download them: CSV, or zip of CSV.
+
+Columns are found by name, never by position (releases rename and reorder them); the points
+are in ETRS89-LAEA (EPSG:3035, written ``IGNF:ETRS89LAEA`` by some tiles: the same system).
+Zip entries are read in memory, never extracted: an entry whose path leaves the archive
+(``../``, absolute) is refused.
+
+Output: a GeoPackage point layer in Lambert-93 with one row per point (velocity, its standard
+deviation, acceleration, seasonality, coherence, line-of-sight vector…) and the displacement
+time series stored compactly in the same row: field ``displacement_mm``, a BLOB of float32
+little-endian values, one per date of the table ``egms_dates`` (same order). That keeps 1 M
+points × 300 dates at ~1.2 GB instead of 300 M rows, and one point's series is one read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+from osgeo import ogr, osr
+
+from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
+
+ogr.UseExceptions()
+osr.UseExceptions()
+
+DATE_COLUMN = re.compile(r"^\d{8}$")
+#: output field → accepted column names (lower case), first found wins.
+COLUMNS = {
+    "pid": ("pid", "point_id", "id"),
+    "easting": ("easting", "x", "east"),
+    "northing": ("northing", "y", "north"),
+    "latitude": ("latitude", "lat"),
+    "longitude": ("longitude", "lon"),
+    "height": ("height", "height_wgs84"),
+    "mp_type": ("mp_type",),
+    "rmse": ("rmse",),
+    "coherence": ("temporal_coherence", "coherence"),
+    "velocity": ("mean_velocity", "velocity", "vel"),
+    "velocity_std": ("mean_velocity_std", "velocity_std"),
+    "acceleration": ("acceleration",),
+    "acceleration_std": ("acceleration_std",),
+    "seasonality": ("seasonality",),
+    "seasonality_std": ("seasonality_std",),
+    "los_east": ("los_east",),
+    "los_north": ("los_north",),
+    "los_up": ("los_up",),
+    "incidence_angle": ("incidence_angle",),
+    "track_angle": ("track_angle",),
+}
+NUMERIC = [name for name in COLUMNS if name not in ("pid", "mp_type")]
+BATCH = 50_000
+
+
+@dataclass
+class EgmsSummary:
+    files: list = field(default_factory=list)
+    level: str = ""
+    dates: list = field(default_factory=list)
+    read: int = 0
+    kept: int = 0
+
+
+def csv_sources(path: Path):
+    """(name, text stream) of each CSV in ``path`` (a CSV or a zip of CSVs)."""
+    if path.suffix.lower() == ".csv":
+        yield path.name, open(path, encoding="utf-8-sig", newline="")
+        return
+    if not zipfile.is_zipfile(path):
+        raise AnalysisError("egms_not_csv_zip", QT_TRANSLATE_NOOP(
+            "AnalysisError",
+            "{name} is neither a CSV nor a zip file. Give the EGMS file as downloaded (.zip or .csv)."),
+            name=path.name)
+    with zipfile.ZipFile(path) as archive:
+        entries = [info for info in archive.infolist() if not info.is_dir()]
+        for info in entries:
+            parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+            if info.filename.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", info.filename):
+                raise AnalysisError("egms_zip_unsafe", QT_TRANSLATE_NOOP(
+                    "AnalysisError", "The zip {name} holds an entry with an unsafe path ({entry}): it is refused. "
+                    "Download the file again from the EGMS portal."), name=path.name, entry=info.filename)
+        csv_entries = [info for info in entries if info.filename.lower().endswith(".csv")]
+        if not csv_entries:
+            raise AnalysisError("egms_zip_no_csv", QT_TRANSLATE_NOOP(
+                "AnalysisError", "The zip {name} holds no CSV file. Give an EGMS product zip (L2a, L2b or L3)."),
+                name=path.name)
+        for info in csv_entries:
+            with archive.open(info) as raw:
+                yield info.filename, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def _find_columns(header: list[str], name: str) -> tuple[dict, list[int], list[str]]:
+    lower = [column.strip().lower() for column in header]
+    found = {}
+    for output, aliases in COLUMNS.items():
+        for alias in aliases:
+            if alias in lower:
+                found[output] = lower.index(alias)
+                break
+    missing = [column for column in ("pid", "easting", "northing", "velocity") if column not in found]
+    if missing:
+        raise AnalysisError("egms_missing_columns", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{name} has no column {missing}: it is not an EGMS product file (columns found: "
+            "{found})."), name=name, missing=", ".join(missing), found=", ".join(header[:12]))
+    date_index = [i for i, column in enumerate(header) if DATE_COLUMN.match(column.strip())]
+    return found, date_index, [header[i].strip() for i in date_index]
+
+
+def level_of(name: str, columns: dict) -> str:
+    upper = name.upper()
+    for level in ("L2A", "L2B", "L3"):
+        if f"_{level}_" in upper or upper.startswith(f"EGMS_{level}"):
+            return {"L2A": "L2a (Basic)", "L2B": "L2b (Calibrated)", "L3": "L3 (Ortho)"}[level]
+    return "L3 (Ortho)" if "latitude" not in columns else "L2"
+
+
+def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_wkt_3035: str | None = None,
+                progress=None, is_canceled=None) -> EgmsSummary:
+    """Read EGMS points in ``bounds_3035`` (and ``clip_wkt_3035``) into a GeoPackage at ``output``."""
+    from ..analysis.raster import atomic_output, check_cancel
+
+    path, output = Path(path), Path(output)
+    summary = EgmsSummary()
+    lambert, laea = osr.SpatialReference(), osr.SpatialReference()
+    lambert.ImportFromEPSG(2154)
+    laea.ImportFromEPSG(3035)
+    for srs in (lambert, laea):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_lambert = osr.CoordinateTransformation(laea, lambert)
+    clip = ogr.CreateGeometryFromWkt(clip_wkt_3035) if clip_wkt_3035 else None
+    size = path.stat().st_size
+    with atomic_output(output) as temporary:
+        driver = ogr.GetDriverByName("GPKG")
+        dataset = driver.CreateDataSource(str(temporary))
+        try:
+            layer = None
+            for name, stream in csv_sources(path):
+                with stream:
+                    reader = csv.reader(stream)
+                    header = next(reader, None)
+                    if not header:
+                        continue
+                    columns, date_index, dates = _find_columns(header, name)
+                    if layer is None:
+                        summary.dates, summary.level = dates, level_of(name, columns)
+                        layer = _create_layer(dataset, lambert, columns)
+                    elif dates != summary.dates:
+                        raise AnalysisError("egms_mixed_dates", QT_TRANSLATE_NOOP(
+                            "AnalysisError", "{name} has other acquisition dates than the first file: import the "
+                            "files of one release and one track at a time."), name=name)
+                    summary.files.append(name)
+                    _copy_rows(reader, layer, columns, date_index, bounds_3035, clip, to_lambert, summary,
+                               progress, is_canceled, size)
+            if layer is None:
+                raise AnalysisError("egms_empty", QT_TRANSLATE_NOOP(
+                    "AnalysisError", "{name} holds no EGMS point."), name=path.name)
+            _write_tables(dataset, summary)
+            check_cancel(is_canceled)
+        finally:
+            dataset = None  # closed before the file is moved into place or removed
+    return summary
+
+
+def _create_layer(dataset, srs, columns):
+    layer = dataset.CreateLayer("egms_points", srs=srs, geom_type=ogr.wkbPoint, options=["SPATIAL_INDEX=YES"])
+    layer.CreateField(ogr.FieldDefn("pid", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("mp_type", ogr.OFTString))
+    for name in NUMERIC:
+        if name in columns:
+            layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    layer.CreateField(ogr.FieldDefn("displacement_mm", ogr.OFTBinary))
+    return layer
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, summary, progress, is_canceled, size):
+    from ..analysis.raster import check_cancel
+
+    definition = layer.GetLayerDefn()
+    numeric = [(name, columns[name]) for name in NUMERIC if name in columns]
+    ix, iy, iv = columns["easting"], columns["northing"], columns["velocity"]
+    first_date = date_index[0] if date_index else None
+    contiguous = bool(date_index) and date_index == list(range(first_date, first_date + len(date_index)))
+    layer.StartTransaction()
+    in_batch = 0
+    for row in reader:
+        summary.read += 1
+        try:
+            x, y = float(row[ix]), float(row[iy])
+            float(row[iv])
+        except (ValueError, IndexError) as exc:
+            raise AnalysisError("egms_bad_row", QT_TRANSLATE_NOOP(
+                "AnalysisError", "Line {line} of the EGMS file has a non-numeric position or velocity ({error}). "
+                "The file is damaged: download it again."), line=summary.read + 1, error=exc) from exc
+        if bounds is not None and not (bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]):
+            continue
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(x, y)
+        if clip is not None and not clip.Contains(point):
+            continue
+        point.Transform(to_lambert)
+        feature = ogr.Feature(definition)
+        feature.SetGeometryDirectly(point)
+        feature.SetField("pid", row[columns["pid"]])
+        if "mp_type" in columns:
+            feature.SetField("mp_type", row[columns["mp_type"]])
+        for name, index in numeric:
+            value = _number(row[index])
+            if value is not None:
+                feature.SetField(name, value)
+        if date_index:
+            values = row[first_date:first_date + len(date_index)] if contiguous else [row[i] for i in date_index]
+            series = np.array([v if v else "nan" for v in values], dtype=np.float32)
+            feature.SetFieldBinaryFromHexString("displacement_mm", series.astype("<f4").tobytes().hex())
+        layer.CreateFeature(feature)
+        summary.kept += 1
+        in_batch += 1
+        if in_batch >= BATCH:
+            layer.CommitTransaction()
+            check_cancel(is_canceled)
+            layer.StartTransaction()
+            in_batch = 0
+            if progress is not None and size:
+                progress(min(99.0, 100.0 * summary.read * 200 / size))
+    layer.CommitTransaction()
+
+
+def _write_tables(dataset, summary: EgmsSummary) -> None:
+    dates = dataset.CreateLayer("egms_dates", geom_type=ogr.wkbNone)
+    dates.CreateField(ogr.FieldDefn("position", ogr.OFTInteger))
+    dates.CreateField(ogr.FieldDefn("date", ogr.OFTDate))
+    dates.StartTransaction()
+    for position, stamp in enumerate(summary.dates):
+        feature = ogr.Feature(dates.GetLayerDefn())
+        feature.SetField("position", position)
+        feature.SetField("date", f"{stamp[:4]}/{stamp[4:6]}/{stamp[6:]}")
+        dates.CreateFeature(feature)
+    dates.CommitTransaction()
+    meta = dataset.CreateLayer("egms_metadata", geom_type=ogr.wkbNone)
+    meta.CreateField(ogr.FieldDefn("key", ogr.OFTString))
+    meta.CreateField(ogr.FieldDefn("value", ogr.OFTString))
+    for key, value in (("level", summary.level), ("files", ", ".join(summary.files)),
+                       ("crs_of_source", "EPSG:3035 (ETRS89-LAEA)"), ("velocity_unit", "mm/year"),
+                       ("displacement_encoding", "float32 little-endian, one value per row of egms_dates"),
+                       ("points_read", str(summary.read)), ("points_kept", str(summary.kept))):
+        feature = ogr.Feature(meta.GetLayerDefn())
+        feature.SetField("key", key)
+        feature.SetField("value", value)
+        meta.CreateFeature(feature)
+
+
+def read_series(blob: bytes) -> np.ndarray:
+    """The displacement series (mm) of one point from its ``displacement_mm`` BLOB."""
+    return np.frombuffer(blob, dtype="<f4")

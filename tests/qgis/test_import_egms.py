@@ -1,0 +1,125 @@
+"""territoire:import_egms on EGMS files made here in each product's layout (no real EGMS file exists here)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from fake_services import egms_points, install_api_geo, to_laea, write_egms_csv, zip_files
+from local_server import LocalServer
+
+
+@pytest.fixture(scope="module")
+def points():
+    return egms_points()
+
+
+@pytest.fixture
+def api_geo(monkeypatch, tmp_path, provider):
+    from qgis.core import QgsSettings
+
+    server = LocalServer()
+    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
+    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
+    yield server
+    QgsSettings().remove("territoire/cache_dir")
+    server.close()
+
+
+def run(params):
+    from qgis import processing
+
+    return processing.run("territoire:import_egms", params)
+
+
+@pytest.mark.parametrize("level, rename", [("L2b", False), ("L2a", False), ("L3", False), ("L2b", True)])
+def test_each_layout_imports_the_same_points(tmp_path, provider, points, level, rename):
+    from qgis.core import QgsVectorLayer
+
+    from territoire_plugin.sources.egms import read_series
+
+    pts, dates = points
+    csv_path = write_egms_csv(tmp_path / f"EGMS_{level}_037_0288_IW2_VV_2019_2023_1.csv", pts, dates, level, rename)
+    archive = zip_files(tmp_path / f"EGMS_{level}_037_0288_IW2_VV_2019_2023_1.zip",
+                        {csv_path.name: csv_path, csv_path.with_suffix(".xml").name: b"<metadata/>"})
+    output = tmp_path / "egms.gpkg"
+    result = run({"INPUT": str(archive), "OUTPUT": str(output)})
+    assert result["POINTS"] == len(pts)
+    layer = QgsVectorLayer(f"{output}|layername=egms_points", "egms", "ogr")
+    assert layer.crs().authid() == "EPSG:2154"
+    by_pid = {f["pid"]: f for f in layer.getFeatures()}
+    for n in (0, 1234, len(pts) - 1):
+        feature = by_pid[f"3PWxq{n:07d}"]
+        assert feature["velocity"] == pytest.approx(round(pts[n]["velocity"], 2))
+        np.testing.assert_allclose(read_series(bytes(feature["displacement_mm"])), np.round(pts[n]["series"], 1),
+                                   atol=1e-4)
+    dates_layer = QgsVectorLayer(f"{output}|layername=egms_dates", "d", "ogr")
+    stored = sorted((f["position"], f["date"].toString("yyyyMMdd")) for f in dates_layer.getFeatures())
+    assert [d for _, d in stored] == dates
+    meta = {f["key"]: f["value"] for f in QgsVectorLayer(f"{output}|layername=egms_metadata", "m", "ogr").getFeatures()}
+    assert meta["level"].startswith(level if level != "L2b" or not rename else "L2b")
+    # Positions: a point's Lambert-93 coordinates are its EPSG:3035 ones reprojected (checked with OSR here).
+    from osgeo import osr
+
+    laea, lambert = osr.SpatialReference(), osr.SpatialReference()
+    laea.ImportFromEPSG(3035)
+    lambert.ImportFromEPSG(2154)
+    for srs in (laea, lambert):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    x, y, _ = osr.CoordinateTransformation(laea, lambert).TransformPoint(round(pts[0]["x"], 1), round(pts[0]["y"], 1))
+    point = by_pid["3PWxq0000000"].geometry().asPoint()
+    assert abs(point.x() - x) < 0.01 and abs(point.y() - y) < 0.01
+
+
+def test_clip_to_commune(tmp_path, api_geo, points):
+    from osgeo import ogr
+    from qgis.core import QgsVectorLayer
+
+    pts, dates = points
+    csv_path = write_egms_csv(tmp_path / "EGMS_L2b_x.csv", pts, dates)
+    output = tmp_path / "clip.gpkg"
+    result = run({"INPUT": str(csv_path), "COMMUNE": "Olemps", "OUTPUT": str(output)})
+    from qgis import processing
+
+    commune = processing.run("territoire:commune_boundary", {"COMMUNE": "Olemps", "OUTPUT": "memory:"})["OUTPUT"]
+    geometry = next(commune.getFeatures()).geometry()
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:2154"),
+                                              QgsCoordinateReferenceSystem("EPSG:3035"), QgsProject.instance()))
+    polygon = ogr.CreateGeometryFromWkt(geometry.asWkt())
+    expected = sum(polygon.Contains(ogr.CreateGeometryFromWkt(f"POINT({round(p['x'], 1)} {round(p['y'], 1)})"))
+                   for p in pts)
+    assert result["POINTS"] == expected and 0 < expected < len(pts)
+    assert QgsVectorLayer(f"{output}|layername=egms_points", "e", "ogr").featureCount() == expected
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("traversal", "unsafe path"), ("no_csv", "no CSV"), ("not_egms", "no column"), ("not_zip", "neither a CSV"),
+])
+def test_bad_files_are_refused_and_nothing_written(tmp_path, provider, points, case, expected):
+    from qgis.core import QgsProcessingException
+
+    pts, dates = points
+    good = write_egms_csv(tmp_path / "good.csv", pts[:10], dates)
+    source = {
+        "traversal": lambda: zip_files(tmp_path / "evil.zip", {"../../outside.csv": good}),
+        "no_csv": lambda: zip_files(tmp_path / "empty.zip", {"readme.txt": b"hello"}),
+        "not_egms": lambda: zip_files(tmp_path / "other.zip", {"a.csv": b"id,value\n1,2\n"}),
+        "not_zip": lambda: (tmp_path / "x.zip").write_bytes(b"<html>login</html>") and tmp_path / "x.zip",
+    }[case]()
+    output = tmp_path / "out" / "egms.gpkg"
+    output.parent.mkdir()
+    with pytest.raises(QgsProcessingException) as caught:
+        run({"INPUT": str(source), "OUTPUT": str(output)})
+    assert expected in str(caught.value)
+    assert list(output.parent.iterdir()) == []
+    assert not (tmp_path.parent / "outside.csv").exists()
+
+
+def test_far_away_area_imports_nothing_with_a_warning(tmp_path, provider, points):
+    pts, dates = points
+    csv_path = write_egms_csv(tmp_path / "EGMS_L2b_y.csv", pts[:50], dates)
+    result = run({"INPUT": str(csv_path), "EXTENT": "0,1000,6000000,6001000 [EPSG:2154]",
+                  "OUTPUT": str(tmp_path / "none.gpkg")})
+    assert result["POINTS"] == 0
+    assert to_laea(2.554, 44.345)[0] > 3_000_000  # the fixture really is in EPSG:3035 metres
