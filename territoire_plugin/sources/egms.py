@@ -15,16 +15,15 @@ points × 300 dates at ~1.2 GB instead of 300 M rows, and one point's series is 
 from __future__ import annotations
 
 import csv
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import numpy as np
 from osgeo import ogr, osr
 
 from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
+from .files import csv_sources
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -64,34 +63,6 @@ class EgmsSummary:
     dates: list = field(default_factory=list)
     read: int = 0
     kept: int = 0
-
-
-def csv_sources(path: Path):
-    """(name, text stream) of each CSV in ``path`` (a CSV or a zip of CSVs)."""
-    if path.suffix.lower() == ".csv":
-        yield path.name, open(path, encoding="utf-8-sig", newline="")
-        return
-    if not zipfile.is_zipfile(path):
-        raise AnalysisError("egms_not_csv_zip", QT_TRANSLATE_NOOP(
-            "AnalysisError",
-            "{name} is neither a CSV nor a zip file. Give the EGMS file as downloaded (.zip or .csv)."),
-            name=path.name)
-    with zipfile.ZipFile(path) as archive:
-        entries = [info for info in archive.infolist() if not info.is_dir()]
-        for info in entries:
-            parts = PurePosixPath(info.filename.replace("\\", "/")).parts
-            if info.filename.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", info.filename):
-                raise AnalysisError("egms_zip_unsafe", QT_TRANSLATE_NOOP(
-                    "AnalysisError", "The zip {name} holds an entry with an unsafe path ({entry}): it is refused. "
-                    "Download the file again from the EGMS portal."), name=path.name, entry=info.filename)
-        csv_entries = [info for info in entries if info.filename.lower().endswith(".csv")]
-        if not csv_entries:
-            raise AnalysisError("egms_zip_no_csv", QT_TRANSLATE_NOOP(
-                "AnalysisError", "The zip {name} holds no CSV file. Give an EGMS product zip (L2a, L2b or L3)."),
-                name=path.name)
-        for info in csv_entries:
-            with archive.open(info) as raw:
-                yield info.filename, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 
 def _find_columns(header: list[str], name: str) -> tuple[dict, list[int], list[str]]:
@@ -139,7 +110,7 @@ def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_
         dataset = driver.CreateDataSource(str(temporary))
         try:
             layer = None
-            for name, stream in csv_sources(path):
+            for name, stream in csv_sources(path, "EGMS"):
                 with stream:
                     reader = csv.reader(stream)
                     header = next(reader, None)

@@ -1,0 +1,148 @@
+"""INSEE Filosofi 200 m population grid: read the national or regional file, keep the area's cells.
+
+The cell identifier carries the cell: ``CRS3035RES200mN2029800E3740600`` is the 200 m square
+of EPSG:3035 whose south-west corner is (E 3 740 600, N 2 029 800). Its column is named by
+year (``idcar_200m`` 2019, ``Idcar_200m`` 2017, ``IdINSPIRE`` 2015), and so are the counts:
+``ind`` / ``Ind`` (inhabitants), ``ind_65_79`` / ``Ind_65_79`` and ``ind_80p`` / ``Ind_80p``.
+Names are matched without case. Files: CSV, zip of CSV, or GeoPackage.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from osgeo import ogr, osr
+
+from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
+from .files import csv_sources
+
+ogr.UseExceptions()
+CELL_ID = re.compile(r"CRS3035RES(\d+)mN(\d+)E(\d+)", re.IGNORECASE)
+ID_COLUMNS = ("idcar_200m", "idinspire", "idcar")
+COUNTS = {"ind": ("ind",), "ind_65_79": ("ind_65_79",), "ind_80p": ("ind_80p",)}
+BATCH = 20_000
+
+
+@dataclass
+class PopulationSummary:
+    read: int = 0
+    kept: int = 0
+    inhabitants: float = 0.0
+    missing: list = field(default_factory=list)
+
+
+def cell_square(cell_id: str) -> tuple[float, float, float] | None:
+    """(easting, northing, size) of the south-west corner of a Filosofi cell, in EPSG:3035."""
+    match = CELL_ID.search(cell_id)
+    if not match:
+        return None
+    size, north, east = (float(v) for v in match.groups())
+    return east, north, size
+
+
+def _columns(header: list[str], name: str) -> tuple[int, dict, list]:
+    lower = [column.strip().lower() for column in header]
+    id_index = next((lower.index(c) for c in ID_COLUMNS if c in lower), None)
+    if id_index is None or "ind" not in lower:
+        raise AnalysisError("population_schema", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{name} is not an INSEE Filosofi 200 m grid: it needs a cell identifier column "
+            "(idcar_200m, Idcar_200m or IdINSPIRE) and an inhabitants column (ind). Columns found: {found}."),
+            name=name, found=", ".join(header[:15]))
+    counts = {out: lower.index(names[0]) for out, names in COUNTS.items() if names[0] in lower}
+    missing = [out for out in COUNTS if out not in counts]
+    return id_index, counts, missing
+
+
+def read_population(path: str | Path, output: str | Path, *, bounds_3035=None, clip_wkt_3035: str | None = None,
+                    is_canceled=None) -> PopulationSummary:
+    """Write the area's cells (polygons in Lambert-93, counts) to a GeoPackage at ``output``."""
+    from ..analysis.raster import atomic_output, check_cancel
+
+    path, output = Path(path), Path(output)
+    summary = PopulationSummary()
+    laea, lambert = osr.SpatialReference(), osr.SpatialReference()
+    laea.ImportFromEPSG(3035)
+    lambert.ImportFromEPSG(2154)
+    for srs in (laea, lambert):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_lambert = osr.CoordinateTransformation(laea, lambert)
+    clip = ogr.CreateGeometryFromWkt(clip_wkt_3035) if clip_wkt_3035 else None
+    with atomic_output(output) as temporary:
+        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(temporary))
+        try:
+            layer = dataset.CreateLayer("population_200m", srs=lambert, geom_type=ogr.wkbPolygon)
+            layer.CreateField(ogr.FieldDefn("idcar_200m", ogr.OFTString))
+            for name in (*COUNTS, "ind_65p"):
+                layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+            for header, rows, name in _row_sources(path):
+                id_index, counts, summary.missing = _columns(header, name)
+                layer.StartTransaction()
+                for number, row in enumerate(rows, start=1):
+                    summary.read += 1
+                    square = cell_square(row[id_index]) if len(row) > id_index else None
+                    if square is None:
+                        continue
+                    east, north, size = square
+                    if bounds_3035 is not None and (east > bounds_3035[2] or east + size < bounds_3035[0]
+                                                    or north > bounds_3035[3] or north + size < bounds_3035[1]):
+                        continue
+                    ring = ogr.Geometry(ogr.wkbLinearRing)
+                    for x, y in ((east, north), (east + size, north), (east + size, north + size),
+                                 (east, north + size), (east, north)):
+                        ring.AddPoint_2D(x, y)
+                    polygon = ogr.Geometry(ogr.wkbPolygon)
+                    polygon.AddGeometry(ring)
+                    if clip is not None and not clip.Intersects(polygon):
+                        continue
+                    polygon.Transform(to_lambert)
+                    feature = ogr.Feature(layer.GetLayerDefn())
+                    feature.SetGeometryDirectly(polygon)
+                    feature.SetField("idcar_200m", row[id_index])
+                    values = {out: _float(row[index]) for out, index in counts.items()}
+                    for out, value in values.items():
+                        if value is not None:
+                            feature.SetField(out, value)
+                    if values.get("ind_65_79") is not None and values.get("ind_80p") is not None:
+                        feature.SetField("ind_65p", values["ind_65_79"] + values["ind_80p"])
+                    layer.CreateFeature(feature)
+                    summary.kept += 1
+                    summary.inhabitants += values.get("ind") or 0.0
+                    if number % BATCH == 0:
+                        layer.CommitTransaction()
+                        check_cancel(is_canceled)
+                        layer.StartTransaction()
+                layer.CommitTransaction()
+            check_cancel(is_canceled)
+        finally:
+            dataset = None
+    return summary
+
+
+def _float(text):
+    try:
+        return float(str(text).replace(",", "."))
+    except (TypeError, ValueError):
+        return None
+
+
+def _row_sources(path: Path):
+    """(header, rows, name) for each table of a CSV, zip of CSV or GeoPackage."""
+    if path.suffix.lower() == ".gpkg":
+        dataset = ogr.Open(str(path))
+        for index in range(dataset.GetLayerCount()):
+            layer = dataset.GetLayer(index)
+            definition = layer.GetLayerDefn()
+            header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+            rows = ([feature.GetField(i) for i in range(len(header))] for feature in layer)
+            yield header, rows, f"{path.name}:{layer.GetName()}"
+        dataset = None
+        return
+    for name, stream in csv_sources(path, "INSEE Filosofi"):
+        with stream:
+            sample = stream.readline()
+            delimiter = ";" if sample.count(";") > sample.count(",") else ","
+            header = next(csv.reader([sample], delimiter=delimiter))
+            yield header, csv.reader(stream, delimiter=delimiter), name
