@@ -1,860 +1,1006 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
-<context>
+  <context>
     <name>AnalysisError</name>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="53"/>
-        <source>The metadata file {path} has a non-numeric value for {field}: {raw!r}. The file is damaged: download the product&apos;s MTL again.</source>
-        <translation>Le fichier de métadonnées {path} a une valeur non numérique pour {field} : {raw!r}. Le fichier est abîmé : téléchargez de nouveau le MTL du produit.</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="53" />
+      <source>The metadata file {path} has a non-numeric value for {field}: {raw!r}. The file is damaged: download the product's MTL again.</source>
+      <translation>Le fichier de métadonnées {path} a une valeur non numérique pour {field} : {raw!r}. Le fichier est abîmé : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="99"/>
-        <source>The metadata file {path} has only one of TEMPERATURE_MULT_BAND_ST_B10 and TEMPERATURE_ADD_BAND_ST_B10. The file is incomplete: download the product&apos;s MTL again.</source>
-        <translation>Le fichier de métadonnées {path} ne contient qu'un seul des deux facteurs TEMPERATURE_MULT_BAND_ST_B10 et TEMPERATURE_ADD_BAND_ST_B10. Le fichier est incomplet : téléchargez de nouveau le MTL du produit.</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="99" />
+      <source>The metadata file {path} has only one of TEMPERATURE_MULT_BAND_ST_B10 and TEMPERATURE_ADD_BAND_ST_B10. The file is incomplete: download the product's MTL again.</source>
+      <translation>Le fichier de métadonnées {path} ne contient qu'un seul des deux facteurs TEMPERATURE_MULT_BAND_ST_B10 et TEMPERATURE_ADD_BAND_ST_B10. Le fichier est incomplet : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="111"/>
-        <source>The surface-temperature factors in {path} (multiplier {mult}, offset {add}) give {low:.1f} K to {high:.1f} K, which is not a Landsat Collection 2 ST_B10 scaling. Check that this is the MTL of a Level-2 (L2SP) product.</source>
-        <translation>Les facteurs de température de surface de {path} (multiplicateur {mult}, décalage {add}) donnent de {low:.1f} K à {high:.1f} K, ce qui n'est pas l'échelle ST_B10 de Landsat Collection 2. Vérifiez qu'il s'agit bien du MTL d'un produit de niveau 2 (L2SP).</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="111" />
+      <source>The surface-temperature factors in {path} (multiplier {mult}, offset {add}) give {low:.1f} K to {high:.1f} K, which is not a Landsat Collection 2 ST_B10 scaling. Check that this is the MTL of a Level-2 (L2SP) product.</source>
+      <translation>Les facteurs de température de surface de {path} (multiplicateur {mult}, décalage {add}) donnent de {low:.1f} K à {high:.1f} K, ce qui n'est pas l'échelle ST_B10 de Landsat Collection 2. Vérifiez qu'il s'agit bien du MTL d'un produit de niveau 2 (L2SP).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="177"/>
-        <source>Cannot read the metadata file {path}: {error}. Check that the file exists and is the product&apos;s MTL (txt, xml or json).</source>
-        <translation>Impossible de lire le fichier de métadonnées {path} : {error}. Vérifiez que le fichier existe et qu'il s'agit du MTL du produit (txt, xml ou json).</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="177" />
+      <source>Cannot read the metadata file {path}: {error}. Check that the file exists and is the product's MTL (txt, xml or json).</source>
+      <translation>Impossible de lire le fichier de métadonnées {path} : {error}. Vérifiez que le fichier existe et qu'il s'agit du MTL du produit (txt, xml ou json).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="254"/>
-        <source>{path} does not exist. Give the product&apos;s MTL file, its folder, or its ST_B10 band.</source>
-        <translation>{path} n'existe pas. Indiquez le fichier MTL du produit, son dossier ou sa bande ST_B10.</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="254" />
+      <source>{path} does not exist. Give the product's MTL file, its folder, or its ST_B10 band.</source>
+      <translation>{path} n'existe pas. Indiquez le fichier MTL du produit, son dossier ou sa bande ST_B10.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="267"/>
-        <source>The folder {path} holds no Landsat MTL file (*_MTL.txt, *_MTL.xml or *_MTL.json). Give the ST_B10 band directly, or the folder of a complete product.</source>
-        <translation>Le dossier {path} ne contient aucun fichier MTL Landsat (*_MTL.txt, *_MTL.xml ou *_MTL.json). Indiquez directement la bande ST_B10, ou le dossier d'un produit complet.</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="267" />
+      <source>The folder {path} holds no Landsat MTL file (*_MTL.txt, *_MTL.xml or *_MTL.json). Give the ST_B10 band directly, or the folder of a complete product.</source>
+      <translation>Le dossier {path} ne contient aucun fichier MTL Landsat (*_MTL.txt, *_MTL.xml ou *_MTL.json). Indiquez directement la bande ST_B10, ou le dossier d'un produit complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="290"/>
-        <source>The metadata file {path} describes a product of level {level} with no ST_B10 band. Land surface temperature needs a Collection 2 Level-2 (L2SP) product.</source>
-        <translation>Le fichier de métadonnées {path} décrit un produit de niveau {level} sans bande ST_B10. La température de surface demande un produit Collection 2 de niveau 2 (L2SP).</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="290" />
+      <source>The metadata file {path} describes a product of level {level} with no ST_B10 band. Land surface temperature needs a Collection 2 Level-2 (L2SP) product.</source>
+      <translation>Le fichier de métadonnées {path} décrit un produit de niveau {level} sans bande ST_B10. La température de surface demande un produit Collection 2 de niveau 2 (L2SP).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="301"/>
-        <source>The metadata file {path} names the band {name}, which is not in {folder}. Put the ST_B10 file beside its MTL, or give the band directly.</source>
-        <translation>Le fichier de métadonnées {path} désigne la bande {name}, absente de {folder}. Placez le fichier ST_B10 à côté de son MTL, ou indiquez directement la bande.</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="301" />
+      <source>The metadata file {path} names the band {name}, which is not in {folder}. Put the ST_B10 file beside its MTL, or give the band directly.</source>
+      <translation>Le fichier de métadonnées {path} désigne la bande {name}, absente de {folder}. Placez le fichier ST_B10 à côté de son MTL, ou indiquez directement la bande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="340"/>
-        <source>{name} is the {band} band, not the surface-temperature band ST_B10. Give the product&apos;s *_ST_B10.TIF (or its MTL file, and the band is found for you).</source>
-        <translation>{name} est la bande {band}, pas la bande de température de surface ST_B10. Indiquez le fichier *_ST_B10.TIF du produit (ou son fichier MTL : la bande sera trouvée automatiquement).</translation>
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="340" />
+      <source>{name} is the {band} band, not the surface-temperature band ST_B10. Give the product's *_ST_B10.TIF (or its MTL file, and the band is found for you).</source>
+      <translation>{name} est la bande {band}, pas la bande de température de surface ST_B10. Indiquez le fichier *_ST_B10.TIF du produit (ou son fichier MTL : la bande sera trouvée automatiquement).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="166"/>
-        <source>{name} holds {dtype} values; a Landsat ST_B10 band holds 16-bit unsigned integers. Give the product&apos;s original *_ST_B10.TIF, not a converted or reprojected copy.</source>
-        <translation>{name} contient des valeurs {dtype} ; une bande ST_B10 Landsat contient des entiers non signés sur 16 bits. Indiquez le fichier *_ST_B10.TIF d'origine, pas une copie convertie ou reprojetée.</translation>
+      <location filename="../territoire_plugin/analysis/lst.py" line="166" />
+      <source>{name} holds {dtype} values; a Landsat ST_B10 band holds 16-bit unsigned integers. Give the product's original *_ST_B10.TIF, not a converted or reprojected copy.</source>
+      <translation>{name} contient des valeurs {dtype} ; une bande ST_B10 Landsat contient des entiers non signés sur 16 bits. Indiquez le fichier *_ST_B10.TIF d'origine, pas une copie convertie ou reprojetée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="182"/>
-        <source>QA_PIXEL ({qa}) is not on the grid of ST_B10 ({st}). Give the QA_PIXEL band of the same product, unmodified.</source>
-        <translation>QA_PIXEL ({qa}) n'est pas sur la grille de ST_B10 ({st}). Indiquez la bande QA_PIXEL du même produit, sans modification.</translation>
+      <location filename="../territoire_plugin/analysis/lst.py" line="182" />
+      <source>QA_PIXEL ({qa}) is not on the grid of ST_B10 ({st}). Give the QA_PIXEL band of the same product, unmodified.</source>
+      <translation>QA_PIXEL ({qa}) n'est pas sur la grille de ST_B10 ({st}). Indiquez la bande QA_PIXEL du même produit, sans modification.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="195"/>
-        <source>The clip area does not overlap the scene ({scene}). Check the clip layer or extent and its CRS, or pick a scene that covers the area.</source>
-        <translation>La zone de découpage ne recoupe pas la scène ({scene}). Vérifiez la couche ou l'emprise de découpage et son SCR, ou choisissez une scène qui couvre la zone.</translation>
+      <location filename="../territoire_plugin/analysis/lst.py" line="195" />
+      <source>The clip area does not overlap the scene ({scene}). Check the clip layer or extent and its CRS, or pick a scene that covers the area.</source>
+      <translation>La zone de découpage ne recoupe pas la scène ({scene}). Vérifiez la couche ou l'emprise de découpage et son SCR, ou choisissez une scène qui couvre la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="220"/>
-        <source>No clear pixel is left after masking: {cloud:.1f} % of the area inside the scene is cloud, cirrus or cloud shadow, {other:.1f} % is masked snow or water, and {fill:.1f} % of the area lies outside the scene. Pick another date (a clearer scene) or a larger area.</source>
-        <translation>Aucun pixel clair ne reste après masquage : {cloud:.1f} % de la zone couverte par la scène est nuage, cirrus ou ombre de nuage, {other:.1f} % est neige ou eau masquée, et {fill:.1f} % de la zone est hors de la scène. Choisissez une autre date (une scène plus dégagée) ou une zone plus grande.</translation>
+      <location filename="../territoire_plugin/analysis/lst.py" line="220" />
+      <source>No clear pixel is left after masking: {cloud:.1f} % of the area inside the scene is cloud, cirrus or cloud shadow, {other:.1f} % is masked snow or water, and {fill:.1f} % of the area lies outside the scene. Pick another date (a clearer scene) or a larger area.</source>
+      <translation>Aucun pixel clair ne reste après masquage : {cloud:.1f} % de la zone couverte par la scène est nuage, cirrus ou ombre de nuage, {other:.1f} % est neige ou eau masquée, et {fill:.1f} % de la zone est hors de la scène. Choisissez une autre date (une scène plus dégagée) ou une zone plus grande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="43"/>
-        <source>Cannot open {what} ({path}): {error}. Check that the file is a complete raster (a download may have been cut short).</source>
-        <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
+      <location filename="../territoire_plugin/analysis/raster.py" line="43" />
+      <source>Cannot open {what} ({path}): {error}. Check that the file is a complete raster (a download may have been cut short).</source>
+      <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="139"/>
-        <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
-        <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
+      <location filename="../territoire_plugin/analysis/raster.py" line="139" />
+      <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
+      <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="166"/>
-        <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
-        <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
+      <location filename="../territoire_plugin/analysis/raster.py" line="166" />
+      <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
+      <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="175"/>
-        <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
-        <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
+      <location filename="../territoire_plugin/analysis/raster.py" line="175" />
+      <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
+      <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="61"/>
-        <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
-        <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
+      <location filename="../territoire_plugin/analysis/raster.py" line="61" />
+      <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
+      <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="265"/>
-        <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
-        <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
+      <location filename="../territoire_plugin/analysis/raster.py" line="265" />
+      <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
+      <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="119"/>
-        <source>{name} does not look like a surface-temperature band: with the ST_B10 scaling, 90 % of its clear pixels would be below {p90:.1f} °C, which no land surface is. Give the product's *_ST_B10.TIF (not a reflectance band), or its MTL file.</source>
-        <translation>{name} ne ressemble pas à une bande de température de surface : avec l'échelle ST_B10, 90 % de ses pixels clairs seraient sous {p90:.1f} °C, ce qu'aucune surface terrestre n'atteint. Indiquez le fichier *_ST_B10.TIF du produit (pas une bande de réflectance), ou son fichier MTL.</translation>
+      <location filename="../territoire_plugin/analysis/lst.py" line="119" />
+      <source>{name} does not look like a surface-temperature band: with the ST_B10 scaling, 90 % of its clear pixels would be below {p90:.1f} °C, which no land surface is. Give the product's *_ST_B10.TIF (not a reflectance band), or its MTL file.</source>
+      <translation>{name} ne ressemble pas à une bande de température de surface : avec l'échelle ST_B10, 90 % de ses pixels clairs seraient sous {p90:.1f} °C, ce qu'aucune surface terrestre n'atteint. Indiquez le fichier *_ST_B10.TIF du produit (pas une bande de réflectance), ou son fichier MTL.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="45"/>
-        <source>API Géo sent an answer that is not a commune list: {item}. Try again later.</source>
-        <translation>API Géo a renvoyé une réponse qui n'est pas une liste de communes : {item}. Réessayez plus tard.</translation>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="45" />
+      <source>API Géo sent an answer that is not a commune list: {item}. Try again later.</source>
+      <translation>API Géo a renvoyé une réponse qui n'est pas une liste de communes : {item}. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="130"/>
-        <source>API Géo has no outline for {commune}. Use the ADMIN EXPRESS source instead.</source>
-        <translation>API Géo n'a pas de contour pour {commune}. Utilisez plutôt la source ADMIN EXPRESS.</translation>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="130" />
+      <source>API Géo has no outline for {commune}. Use the ADMIN EXPRESS source instead.</source>
+      <translation>API Géo n'a pas de contour pour {commune}. Utilisez plutôt la source ADMIN EXPRESS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="142"/>
-        <source>Several communes match &quot;{query}&quot;: {candidates}. Give the INSEE code, or the name with its department, e.g. &quot;{example}&quot;.</source>
-        <translation>Plusieurs communes correspondent à « {query} » : {candidates}. Indiquez le code INSEE, ou le nom suivi du département, par ex. « {example} ».</translation>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="142" />
+      <source>Several communes match "{query}": {candidates}. Give the INSEE code, or the name with its department, e.g. "{example}".</source>
+      <translation>Plusieurs communes correspondent à « {query} » : {candidates}. Indiquez le code INSEE, ou le nom suivi du département, par ex. « {example} ».</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="155"/>
-        <source>No commune is named &quot;{query}&quot;. Closest names: {suggestions}. Check the spelling, or give the INSEE code.</source>
-        <translation>Aucune commune ne s'appelle « {query} ». Noms les plus proches : {suggestions}. Vérifiez l'orthographe, ou indiquez le code INSEE.</translation>
+      <location filename="../territoire_plugin/sources/api_geo.py" line="155" />
+      <source>No commune is named "{query}". Closest names: {suggestions}. Check the spelling, or give the INSEE code.</source>
+      <translation>Aucune commune ne s'appelle « {query} ». Noms les plus proches : {suggestions}. Vérifiez l'orthographe, ou indiquez le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="59"/>
-        <source>{service} answered with a web page instead of data ({title}). The service may be in maintenance, or a proxy asks for a login: open {url} in a browser to see it.</source>
-        <translation>{service} a répondu par une page web au lieu de données ({title}). Le service est peut-être en maintenance, ou un proxy demande une identification : ouvrez {url} dans un navigateur pour le voir.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="59" />
+      <source>{service} answered with a web page instead of data ({title}). The service may be in maintenance, or a proxy asks for a login: open {url} in a browser to see it.</source>
+      <translation>{service} a répondu par une page web au lieu de données ({title}). Le service est peut-être en maintenance, ou un proxy demande une identification : ouvrez {url} dans un navigateur pour le voir.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="71"/>
-        <source>{service} sent an answer that is not valid JSON ({error}); it may have been cut short. Try again later.</source>
-        <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="71" />
+      <source>{service} sent an answer that is not valid JSON ({error}); it may have been cut short. Try again later.</source>
+      <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="231"/>
-        <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
-        <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="231" />
+      <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
+      <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="274"/>
-        <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
-        <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="274" />
+      <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
+      <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="284"/>
-        <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
-        <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="284" />
+      <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
+      <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="294"/>
-        <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
-        <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="294" />
+      <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
+      <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="304"/>
-        <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
-        <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="304" />
+      <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
+      <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="313"/>
-        <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
-        <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="313" />
+      <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
+      <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="381"/>
-        <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
-        <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="381" />
+      <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
+      <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="399"/>
-        <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
-        <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="399" />
+      <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
+      <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="410"/>
-        <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
-        <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
+      <location filename="../territoire_plugin/sources/network.py" line="410" />
+      <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
+      <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="70"/>
-        <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
-        <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
+      <location filename="../territoire_plugin/sources/wfs.py" line="70" />
+      <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
+      <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="80"/>
-        <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
-        <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
+      <location filename="../territoire_plugin/sources/wfs.py" line="80" />
+      <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
+      <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/cog.py" line="69"/>
-        <source>Cannot read the image {name} from the server ({error}). The link may have expired: run again.</source>
-        <translation>Impossible de lire l'image {name} sur le serveur ({error}). Le lien a peut-être expiré : relancez.</translation>
+      <location filename="../territoire_plugin/sources/cog.py" line="69" />
+      <source>Cannot read the image {name} from the server ({error}). The link may have expired: run again.</source>
+      <translation>Impossible de lire l'image {name} sur le serveur ({error}). Le lien a peut-être expiré : relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/cog.py" line="86"/>
-        <source>The image {name} does not cover the area. Pick another scene.</source>
-        <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
+      <location filename="../territoire_plugin/sources/cog.py" line="86" />
+      <source>The image {name} does not cover the area. Pick another scene.</source>
+      <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/stac.py" line="55"/>
-        <source>{service} sent a STAC item that cannot be used ({what}). Try again later.</source>
-        <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
+      <location filename="../territoire_plugin/sources/stac.py" line="55" />
+      <source>{service} sent a STAC item that cannot be used ({what}). Try again later.</source>
+      <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="75"/>
-        <source>{name} is neither a CSV nor a zip file. Give the EGMS file as downloaded (.zip or .csv).</source>
-        <translation>{name} n'est ni un CSV ni un zip. Indiquez le fichier EGMS tel que téléchargé (.zip ou .csv).</translation>
+      <location filename="../territoire_plugin/sources/egms.py" line="78" />
+      <source>{name} has no column {missing}: it is not an EGMS product file (columns found: {found}).</source>
+      <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="84"/>
-        <source>The zip {name} holds an entry with an unsafe path ({entry}): it is refused. Download the file again from the EGMS portal.</source>
-        <translation>Le zip {name} contient une entrée au chemin dangereux ({entry}) : il est refusé. Téléchargez de nouveau le fichier depuis le portail EGMS.</translation>
+      <location filename="../territoire_plugin/sources/egms.py" line="124" />
+      <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
+      <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="89"/>
-        <source>The zip {name} holds no CSV file. Give an EGMS product zip (L2a, L2b or L3).</source>
-        <translation>Le zip {name} ne contient aucun CSV. Indiquez un zip de produit EGMS (L2a, L2b ou L3).</translation>
+      <location filename="../territoire_plugin/sources/egms.py" line="131" />
+      <source>{name} holds no EGMS point.</source>
+      <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="107"/>
-        <source>{name} has no column {missing}: it is not an EGMS product file (columns found: {found}).</source>
-        <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
+      <location filename="../territoire_plugin/sources/egms.py" line="174" />
+      <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
+      <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="153"/>
-        <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
-        <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
+      <location filename="../territoire_plugin/sources/files.py" line="23" />
+      <source>The zip {name} holds an entry with an unsafe path ({entry}): it is refused. Download the file again from the {what} portal.</source>
+      <translation>Le zip {name} contient une entrée au chemin dangereux ({entry}) : il est refusé. Téléchargez de nouveau le fichier depuis le portail {what}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="160"/>
-        <source>{name} holds no EGMS point.</source>
-        <translation>{name} ne contient aucun point EGMS.</translation>
+      <location filename="../territoire_plugin/sources/files.py" line="37" />
+      <source>{name} is neither a CSV nor a zip file. Give the {what} file as downloaded.</source>
+      <translation>{name} n'est ni un CSV ni un zip. Indiquez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="203"/>
-        <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
-        <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
+      <location filename="../territoire_plugin/sources/files.py" line="45" />
+      <source>The zip {name} holds no CSV file. Give the {what} file as downloaded.</source>
+      <translation>Le zip {name} ne contient aucun CSV. Indiquez le fichier {what} tel que téléchargé.</translation>
     </message>
-</context>
-<context>
+    <message>
+      <location filename="../territoire_plugin/sources/lcz.py" line="40" />
+      <source>data.gouv.fr sent no resource list for the LCZ dataset {dataset}. Try again later.</source>
+      <translation>data.gouv.fr n'a pas renvoyé la liste des ressources du jeu de données LCZ {dataset}. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/lcz.py" line="61" />
+      <source>The Cerema local climate zones do not cover {commune} by name: they exist for about 90 urban areas over 50,000 inhabitants. If the commune belongs to one of them, give its name as the urban area. Covered: {areas}.</source>
+      <translation>Les zones climatiques locales du Cerema ne couvrent pas {commune} par son nom : elles existent pour environ 90 aires urbaines de plus de 50 000 habitants. Si la commune appartient à l'une d'elles, indiquez son nom comme aire urbaine. Couvertes : {areas}.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/lcz.py" line="114" />
+      <source>{name} holds no vector layer with an LCZ field. The Cerema file format may have changed: report it to the Territoire developers.</source>
+      <translation>{name} ne contient aucune couche vecteur avec un champ LCZ. Le format du fichier du Cerema a peut-être changé : signalez-le aux développeurs de Territoire.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/population.py" line="50" />
+      <source>{name} is not an INSEE Filosofi 200 m grid: it needs a cell identifier column (idcar_200m, Idcar_200m or IdINSPIRE) and an inhabitants column (ind). Columns found: {found}.</source>
+      <translation>{name} n'est pas une grille Filosofi 200 m de l'INSEE : il faut une colonne d'identifiant de carreau (idcar_200m, Idcar_200m ou IdINSPIRE) et une colonne d'habitants (ind). Colonnes trouvées : {found}.</translation>
+    </message>
+  </context>
+  <context>
     <name>CommuneBoundaryAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="58"/>
-        <source>Commune boundary</source>
-        <translation>Contour de commune</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="58" />
+      <source>Commune boundary</source>
+      <translation>Contour de commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="37"/>
-        <source>Partner data</source>
-        <translation>Données partenaires</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="37" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="43"/>
-        <source>&lt;p&gt;The outline of a commune, with its INSEE code, name, department and population, in Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt;: a name (&quot;Olemps&quot;, &quot;saint etienne&quot;), a name with its department (&quot;Saint-Martin (12)&quot;), an INSEE code (12174) or a postcode. When the name is ambiguous or misspelled, the error lists the closest communes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: API Géo (geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept in the cache and reused offline.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Le contour d'une commune, avec son code INSEE, son nom, son département et sa population, en Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt; : un nom (« Olemps », « saint etienne »), un nom suivi du département (« Saint-Martin (12) »), un code INSEE (12174) ou un code postal. Si le nom est ambigu ou mal orthographié, l'erreur donne les communes les plus proches.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : API Géo (geo.api.gouv.fr, Etalab) ou IGN ADMIN EXPRESS via le WFS de la Géoplateforme. Les réponses sont gardées en cache et réutilisées hors ligne.&lt;/p&gt;</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="43" />
+      <source>&lt;p&gt;The outline of a commune, with its INSEE code, name, department and population, in Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt;: a name ("Olemps", "saint etienne"), a name with its department ("Saint-Martin (12)"), an INSEE code (12174) or a postcode. When the name is ambiguous or misspelled, the error lists the closest communes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: API Géo (geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept in the cache and reused offline.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Le contour d'une commune, avec son code INSEE, son nom, son département et sa population, en Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt; : un nom (« Olemps », « saint etienne »), un nom suivi du département (« Saint-Martin (12) »), un code INSEE (12174) ou un code postal. Si le nom est ambigu ou mal orthographié, l'erreur donne les communes les plus proches.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : API Géo (geo.api.gouv.fr, Etalab) ou IGN ADMIN EXPRESS via le WFS de la Géoplateforme. Les réponses sont gardées en cache et réutilisées hors ligne.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="53"/>
-        <source>Commune (name, INSEE code or postcode)</source>
-        <translation>Commune (nom, code INSEE ou code postal)</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="53" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="54"/>
-        <source>Source</source>
-        <translation>Source</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <source>Source</source>
+      <translation>Source</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="54"/>
-        <source>API Géo</source>
-        <translation>API Géo</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <source>API Géo</source>
+      <translation>API Géo</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="54"/>
-        <source>IGN ADMIN EXPRESS (WFS)</source>
-        <translation>IGN ADMIN EXPRESS (WFS)</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <source>IGN ADMIN EXPRESS (WFS)</source>
+      <translation>IGN ADMIN EXPRESS (WFS)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="67"/>
-        <source>Type a commune: its name, INSEE code or postcode.</source>
-        <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="67" />
+      <source>Type a commune: its name, INSEE code or postcode.</source>
+      <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="86"/>
-        <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
-        <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="86" />
+      <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
+      <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="85"/>
-        <source>Cannot write the commune into the output layer.</source>
-        <translation>Impossible d'écrire la commune dans la couche de sortie.</translation>
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="85" />
+      <source>Cannot write the commune into the output layer.</source>
+      <translation>Impossible d'écrire la commune dans la couche de sortie.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ConnectorArea</name>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="56"/>
-        <source>ADMIN EXPRESS has no outline for INSEE code {0}. Use the API Géo source instead.</source>
-        <translation>ADMIN EXPRESS n'a pas de contour pour le code INSEE {0}. Utilisez plutôt la source API Géo.</translation>
+      <location filename="../territoire_plugin/processing/area.py" line="56" />
+      <source>ADMIN EXPRESS has no outline for INSEE code {0}. Use the API Géo source instead.</source>
+      <translation>ADMIN EXPRESS n'a pas de contour pour le code INSEE {0}. Utilisez plutôt la source API Géo.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="71"/>
-        <source>The outline of {0} is empty.</source>
-        <translation>Le contour de {0} est vide.</translation>
+      <location filename="../territoire_plugin/processing/area.py" line="71" />
+      <source>The outline of {0} is empty.</source>
+      <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="86"/>
-        <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
-        <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
+      <location filename="../territoire_plugin/processing/area.py" line="86" />
+      <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
+      <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DownloadBdtopoAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="41"/>
-        <source>Download IGN BD TOPO</source>
-        <translation>Télécharger la BD TOPO de l'IGN</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="41" />
+      <source>Download IGN BD TOPO</source>
+      <translation>Télécharger la BD TOPO de l'IGN</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
-        <source>Partner data</source>
-        <translation>Données partenaires</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50"/>
-        <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50" />
+      <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="59"/>
-        <source>Commune (name, INSEE code or postcode)</source>
-        <translation>Commune (nom, code INSEE ou code postal)</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="59" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="61"/>
-        <source>Or an extent</source>
-        <translation>Ou une emprise</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="61" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62"/>
-        <source>Buildings</source>
-        <translation>Bâtiments</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Buildings</source>
+      <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62"/>
-        <source>Road sections</source>
-        <translation>Tronçons de route</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Road sections</source>
+      <translation>Tronçons de route</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62"/>
-        <source>Railways</source>
-        <translation>Voies ferrées</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Railways</source>
+      <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62"/>
-        <source>Bridges</source>
-        <translation>Ponts</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <source>Bridges</source>
+      <translation>Ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="63"/>
-        <source>Public buildings (ERP)</source>
-        <translation>Établissements recevant du public (ERP)</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="63" />
+      <source>Public buildings (ERP)</source>
+      <translation>Établissements recevant du public (ERP)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="64"/>
-        <source>Themes</source>
-        <translation>Thèmes</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="64" />
+      <source>Themes</source>
+      <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="66"/>
-        <source>GeoPackage</source>
-        <translation>GeoPackage</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="66" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="68"/>
-        <source>BD TOPO layers</source>
-        <translation>Couches BD TOPO</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="68" />
+      <source>BD TOPO layers</source>
+      <translation>Couches BD TOPO</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="76"/>
-        <source>The output must be a GeoPackage (.gpkg).</source>
-        <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="76" />
+      <source>The output must be a GeoPackage (.gpkg).</source>
+      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="79"/>
-        <source>Choose at least one theme.</source>
-        <translation>Choisissez au moins un thème.</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="79" />
+      <source>Choose at least one theme.</source>
+      <translation>Choisissez au moins un thème.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="91"/>
-        <source>BD TOPO: {0}</source>
-        <translation>BD TOPO : {0}</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="91" />
+      <source>BD TOPO: {0}</source>
+      <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="104"/>
-        <source>{0}: {1} features ({2} downloaded)</source>
-        <translation>{0} : {1} objets ({2} téléchargés)</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="104" />
+      <source>{0}: {1} features ({2} downloaded)</source>
+      <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="112"/>
-        <source>{0} exists: it is replaced by the new download.</source>
-        <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="112" />
+      <source>{0} exists: it is replaced by the new download.</source>
+      <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DownloadLandsatAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_landsat.py" line="16"/>
-        <source>Download Landsat (surface temperature and reflectance)</source>
-        <translation>Télécharger Landsat (température de surface et réflectance)</translation>
+      <location filename="../territoire_plugin/processing/download_landsat.py" line="16" />
+      <source>Download Landsat (surface temperature and reflectance)</source>
+      <translation>Télécharger Landsat (température de surface et réflectance)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_landsat.py" line="19"/>
-        <source>&lt;p&gt;Finds Landsat 8 and 9 Collection 2 Level-2 scenes over a commune or an extent (Microsoft Planetary Computer STAC API), lists them (date, cloud cover, WRS path/row), and downloads, for the N clearest, only the window of the area from each Cloud-Optimized GeoTIFF: ST_B10, QA_PIXEL, SR_B4 and SR_B5.&lt;/p&gt;&lt;p&gt;Each scene goes into its own folder with an MTL file (JSON) holding the scale and offset from the STAC metadata, the date and the cloud cover: give that folder to &lt;i&gt;Land surface temperature (Landsat)&lt;/i&gt;. A second run for the same area downloads nothing.&lt;/p&gt;&lt;p&gt;Data: USGS Landsat, public domain.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Cherche les scènes Landsat 8 et 9 Collection 2 de niveau 2 sur une commune ou une emprise (API STAC de Microsoft Planetary Computer), les liste (date, couverture nuageuse, trace/rang WRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone dans chaque GeoTIFF optimisé (COG) : ST_B10, QA_PIXEL, SR_B4 et SR_B5.&lt;/p&gt;&lt;p&gt;Chaque scène va dans son propre dossier avec un fichier MTL (JSON) contenant l'échelle et le décalage des métadonnées STAC, la date et la couverture nuageuse : donnez ce dossier à &lt;i&gt;Température de surface (Landsat)&lt;/i&gt;. Une deuxième exécution sur la même zone ne télécharge rien.&lt;/p&gt;&lt;p&gt;Données : USGS Landsat, domaine public.&lt;/p&gt;</translation>
+      <location filename="../territoire_plugin/processing/download_landsat.py" line="19" />
+      <source>&lt;p&gt;Finds Landsat 8 and 9 Collection 2 Level-2 scenes over a commune or an extent (Microsoft Planetary Computer STAC API), lists them (date, cloud cover, WRS path/row), and downloads, for the N clearest, only the window of the area from each Cloud-Optimized GeoTIFF: ST_B10, QA_PIXEL, SR_B4 and SR_B5.&lt;/p&gt;&lt;p&gt;Each scene goes into its own folder with an MTL file (JSON) holding the scale and offset from the STAC metadata, the date and the cloud cover: give that folder to &lt;i&gt;Land surface temperature (Landsat)&lt;/i&gt;. A second run for the same area downloads nothing.&lt;/p&gt;&lt;p&gt;Data: USGS Landsat, public domain.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Cherche les scènes Landsat 8 et 9 Collection 2 de niveau 2 sur une commune ou une emprise (API STAC de Microsoft Planetary Computer), les liste (date, couverture nuageuse, trace/rang WRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone dans chaque GeoTIFF optimisé (COG) : ST_B10, QA_PIXEL, SR_B4 et SR_B5.&lt;/p&gt;&lt;p&gt;Chaque scène va dans son propre dossier avec un fichier MTL (JSON) contenant l'échelle et le décalage des métadonnées STAC, la date et la couverture nuageuse : donnez ce dossier à &lt;i&gt;Température de surface (Landsat)&lt;/i&gt;. Une deuxième exécution sur la même zone ne télécharge rien.&lt;/p&gt;&lt;p&gt;Données : USGS Landsat, domaine public.&lt;/p&gt;</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>DownloadLczAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="29" />
+      <source>Local climate zones (Cerema)</source>
+      <translation>Zones climatiques locales (Cerema)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="32" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="38" />
+      <source>&lt;p&gt;The Cerema local climate zones (LCZ) of a commune, cut to its outline, in Lambert-93. The file is found through the data.gouv.fr API (the addresses of the files change between releases), downloaded once into the cache, and reused offline.&lt;/p&gt;&lt;p&gt;Cerema covers about 90 urban areas over 50,000 inhabitants: most small towns are not covered, and the algorithm says so. A commune of a covered urban area whose name is not in the file's title: give the urban area's name.&lt;/p&gt;&lt;p&gt;Data: Cerema, Licence Ouverte.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Les zones climatiques locales (LCZ) du Cerema d'une commune, découpées selon son contour, en Lambert-93. Le fichier est trouvé par l'API de data.gouv.fr (les adresses des fichiers changent d'une version à l'autre), téléchargé une fois dans le cache et réutilisé hors ligne.&lt;/p&gt;&lt;p&gt;Le Cerema couvre environ 90 aires urbaines de plus de 50 000 habitants : la plupart des petites villes ne sont pas couvertes, et l'algorithme le dit. Pour une commune d'une aire urbaine couverte dont le nom n'est pas dans le titre du fichier : indiquez le nom de l'aire urbaine.&lt;/p&gt;&lt;p&gt;Données : Cerema, Licence Ouverte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="48" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="50" />
+      <source>Urban area (if the commune's name is not in the file's title)</source>
+      <translation>Aire urbaine (si le nom de la commune n'est pas dans le titre du fichier)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="53" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="55" />
+      <source>Zones</source>
+      <translation>Zones</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="66" />
+      <source>The output must be a GeoPackage (.gpkg).</source>
+      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="72" />
+      <source>Cerema file: {0}</source>
+      <translation>Fichier du Cerema : {0}</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="80" />
+      <source>The Cerema file has no zone inside {0}.</source>
+      <translation>Le fichier du Cerema n'a aucune zone dans {0}.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="82" />
+      <source>Local climate zones — {0}</source>
+      <translation>Zones climatiques locales — {0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DownloadPopulationAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="35" />
+      <source>Population on a 200 m grid (INSEE Filosofi)</source>
+      <translation>Population sur une grille de 200 m (INSEE Filosofi)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="38" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="44" />
+      <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the national or regional file you downloaded from insee.fr (CSV, zip of CSV or GeoPackage, years 2015 to 2019: columns are found by name), or its web address: it is downloaded once into the cache, resuming if interrupted.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;La grille Filosofi de 200 m de l'INSEE pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier national ou régional téléchargé sur insee.fr (CSV, zip de CSV ou GeoPackage, années 2015 à 2019 : les colonnes sont trouvées par leur nom), ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d'interruption.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l'INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="54" />
+      <source>Filosofi file (path) or its web address</source>
+      <translation>Fichier Filosofi (chemin) ou son adresse web</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="56" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="58" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="59" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="61" />
+      <source>Inhabitants in the area</source>
+      <translation>Habitants dans la zone</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="72" />
+      <source>The output must be a GeoPackage (.gpkg).</source>
+      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="78" />
+      <source>Downloading {0} (resumes if interrupted)</source>
+      <translation>Téléchargement de {0} (reprise en cas d'interruption)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="83" />
+      <source>{0} does not exist.</source>
+      <translation>{0} n'existe pas.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="95" />
+      <source>This file has no column {0}: those counts are left empty.</source>
+      <translation>Ce fichier n'a pas de colonne {0} : ces effectifs restent vides.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_population.py" line="97" />
+      <source>{0} cells, {1:.0f} inhabitants.</source>
+      <translation>{0} carreaux, {1:.0f} habitants.</translation>
+    </message>
+  </context>
+  <context>
     <name>DownloadSentinel2Algorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="19"/>
-        <source>Download Sentinel-2 L2A (red, near infrared, scene classification)</source>
-        <translation>Télécharger Sentinel-2 L2A (rouge, proche infrarouge, classification de scène)</translation>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="19" />
+      <source>Download Sentinel-2 L2A (red, near infrared, scene classification)</source>
+      <translation>Télécharger Sentinel-2 L2A (rouge, proche infrarouge, classification de scène)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="22"/>
-        <source>&lt;p&gt;Finds Sentinel-2 L2A scenes over a commune or an extent (Earth Search, or Microsoft Planetary Computer), lists them (date, cloud cover, MGRS tile), and downloads, for the N clearest, only the window of the area: B04 (red), B08 (near infrared) and SCL (scene classification).&lt;/p&gt;&lt;p&gt;A JSON file beside the bands gives the scale and offset: reflectance = DN × 0.0001 − 0.1 for products since 25 January 2022 (processing baseline 04.00, −1000 DN offset), DN × 0.0001 before.&lt;/p&gt;&lt;p&gt;Data: Copernicus Sentinel-2, ESA, free and open.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Cherche les scènes Sentinel-2 L2A sur une commune ou une emprise (Earth Search, ou Microsoft Planetary Computer), les liste (date, couverture nuageuse, tuile MGRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone : B04 (rouge), B08 (proche infrarouge) et SCL (classification de scène).&lt;/p&gt;&lt;p&gt;Un fichier JSON à côté des bandes donne l'échelle et le décalage : réflectance = CN × 0,0001 − 0,1 pour les produits depuis le 25 janvier 2022 (version de traitement 04.00, décalage de −1000 CN), CN × 0,0001 avant.&lt;/p&gt;&lt;p&gt;Données : Copernicus Sentinel-2, ESA, libres et gratuites.&lt;/p&gt;</translation>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="22" />
+      <source>&lt;p&gt;Finds Sentinel-2 L2A scenes over a commune or an extent (Earth Search, or Microsoft Planetary Computer), lists them (date, cloud cover, MGRS tile), and downloads, for the N clearest, only the window of the area: B04 (red), B08 (near infrared) and SCL (scene classification).&lt;/p&gt;&lt;p&gt;A JSON file beside the bands gives the scale and offset: reflectance = DN × 0.0001 − 0.1 for products since 25 January 2022 (processing baseline 04.00, −1000 DN offset), DN × 0.0001 before.&lt;/p&gt;&lt;p&gt;Data: Copernicus Sentinel-2, ESA, free and open.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Cherche les scènes Sentinel-2 L2A sur une commune ou une emprise (Earth Search, ou Microsoft Planetary Computer), les liste (date, couverture nuageuse, tuile MGRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone : B04 (rouge), B08 (proche infrarouge) et SCL (classification de scène).&lt;/p&gt;&lt;p&gt;Un fichier JSON à côté des bandes donne l'échelle et le décalage : réflectance = CN × 0,0001 − 0,1 pour les produits depuis le 25 janvier 2022 (version de traitement 04.00, décalage de −1000 CN), CN × 0,0001 avant.&lt;/p&gt;&lt;p&gt;Données : Copernicus Sentinel-2, ESA, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33"/>
-        <source>STAC service</source>
-        <translation>Service STAC</translation>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
+      <source>STAC service</source>
+      <translation>Service STAC</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33"/>
-        <source>Earth Search (Element84)</source>
-        <translation>Earth Search (Element84)</translation>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
+      <source>Earth Search (Element84)</source>
+      <translation>Earth Search (Element84)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33"/>
-        <source>Microsoft Planetary Computer</source>
-        <translation>Microsoft Planetary Computer</translation>
+      <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
+      <source>Microsoft Planetary Computer</source>
+      <translation>Microsoft Planetary Computer</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ImportEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="37"/>
-        <source>Import EGMS ground motion</source>
-        <translation>Importer les mouvements du sol EGMS</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="37" />
+      <source>Import EGMS ground motion</source>
+      <translation>Importer les mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="40"/>
-        <source>Partner data</source>
-        <translation>Données partenaires</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="40" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="46"/>
-        <source>&lt;p&gt;Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a GeoPackage layer styled by mean velocity (mm/year).&lt;/p&gt;&lt;p&gt;The displacement time series of each point is kept in the same row: field &lt;i&gt;displacement_mm&lt;/i&gt;, float32 values in the order of the table &lt;i&gt;egms_dates&lt;/i&gt;. Velocities are along the satellite&apos;s line of sight for L2a/L2b (negative: moving away from the satellite, often subsidence).&lt;/p&gt;&lt;p&gt;Data: Copernicus Land Monitoring Service, EGMS, free and open.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Importe un fichier EGMS (European Ground Motion Service, Copernicus) tel que téléchargé sur le portail EGMS : Basic (L2a), Calibrated (L2b) ou Ortho (L3), zip ou CSV. Les colonnes sont trouvées par leur nom ; les points (EPSG:3035) sont découpés selon la commune ou l'emprise et écrits en Lambert-93 dans une couche GeoPackage stylée par vitesse moyenne (mm/an).&lt;/p&gt;&lt;p&gt;La série temporelle de déplacement de chaque point est gardée dans la même ligne : champ &lt;i&gt;displacement_mm&lt;/i&gt;, valeurs float32 dans l'ordre de la table &lt;i&gt;egms_dates&lt;/i&gt;. Pour L2a/L2b, les vitesses sont mesurées dans l'axe de visée du satellite (négatives : éloignement du satellite, souvent un affaissement).&lt;/p&gt;&lt;p&gt;Données : Copernicus Land Monitoring Service, EGMS, libres et gratuites.&lt;/p&gt;</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="46" />
+      <source>&lt;p&gt;Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a GeoPackage layer styled by mean velocity (mm/year).&lt;/p&gt;&lt;p&gt;The displacement time series of each point is kept in the same row: field &lt;i&gt;displacement_mm&lt;/i&gt;, float32 values in the order of the table &lt;i&gt;egms_dates&lt;/i&gt;. Velocities are along the satellite's line of sight for L2a/L2b (negative: moving away from the satellite, often subsidence).&lt;/p&gt;&lt;p&gt;Data: Copernicus Land Monitoring Service, EGMS, free and open.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Importe un fichier EGMS (European Ground Motion Service, Copernicus) tel que téléchargé sur le portail EGMS : Basic (L2a), Calibrated (L2b) ou Ortho (L3), zip ou CSV. Les colonnes sont trouvées par leur nom ; les points (EPSG:3035) sont découpés selon la commune ou l'emprise et écrits en Lambert-93 dans une couche GeoPackage stylée par vitesse moyenne (mm/an).&lt;/p&gt;&lt;p&gt;La série temporelle de déplacement de chaque point est gardée dans la même ligne : champ &lt;i&gt;displacement_mm&lt;/i&gt;, valeurs float32 dans l'ordre de la table &lt;i&gt;egms_dates&lt;/i&gt;. Pour L2a/L2b, les vitesses sont mesurées dans l'axe de visée du satellite (négatives : éloignement du satellite, souvent un affaissement).&lt;/p&gt;&lt;p&gt;Données : Copernicus Land Monitoring Service, EGMS, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="58"/>
-        <source>EGMS file (.zip or .csv)</source>
-        <translation>Fichier EGMS (.zip ou .csv)</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="58" />
+      <source>EGMS file (.zip or .csv)</source>
+      <translation>Fichier EGMS (.zip ou .csv)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="58"/>
-        <source>EGMS files (*.zip *.csv *.ZIP *.CSV)</source>
-        <translation>Fichiers EGMS (*.zip *.csv *.ZIP *.CSV)</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="58" />
+      <source>EGMS files (*.zip *.csv *.ZIP *.CSV)</source>
+      <translation>Fichiers EGMS (*.zip *.csv *.ZIP *.CSV)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="61"/>
-        <source>Commune (name, INSEE code or postcode)</source>
-        <translation>Commune (nom, code INSEE ou code postal)</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="61" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="63"/>
-        <source>Or an extent</source>
-        <translation>Ou une emprise</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="63" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="64"/>
-        <source>GeoPackage</source>
-        <translation>GeoPackage</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="64" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="66"/>
-        <source>Points imported</source>
-        <translation>Points importés</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="66" />
+      <source>Points imported</source>
+      <translation>Points importés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="75"/>
-        <source>The output must be a GeoPackage (.gpkg).</source>
-        <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="75" />
+      <source>The output must be a GeoPackage (.gpkg).</source>
+      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="77"/>
-        <source>{0} does not exist.</source>
-        <translation>{0} n'existe pas.</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="77" />
+      <source>{0} does not exist.</source>
+      <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="92"/>
-        <source>{0}: {1} points kept of {2} read, {3} dates.</source>
-        <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="92" />
+      <source>{0}: {1} points kept of {2} read, {3} dates.</source>
+      <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="95"/>
-        <source>No EGMS point lies in the area: check that the file covers the commune.</source>
-        <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="95" />
+      <source>No EGMS point lies in the area: check that the file covers the commune.</source>
+      <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="97"/>
-        <source>EGMS ground motion</source>
-        <translation>Mouvements du sol EGMS</translation>
+      <location filename="../territoire_plugin/processing/import_egms.py" line="97" />
+      <source>EGMS ground motion</source>
+      <translation>Mouvements du sol EGMS</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LandsatLstAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="54"/>
-        <source>Land surface temperature (Landsat)</source>
-        <translation>Température de surface (Landsat)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="54" />
+      <source>Land surface temperature (Landsat)</source>
+      <translation>Température de surface (Landsat)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="57"/>
-        <source>Urban overheating</source>
-        <translation>Surchauffe urbaine</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="57" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="63"/>
-        <source>landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL</source>
-        <translation>landsat,lst,température,surface,chaleur,îlot de chaleur,thermique,ST_B10,QA_PIXEL</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="63" />
+      <source>landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL</source>
+      <translation>landsat,lst,température,surface,chaleur,îlot de chaleur,thermique,ST_B10,QA_PIXEL</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="66"/>
-        <source>&lt;p&gt;Land surface temperature in °C from a Landsat 8 or 9 Collection 2 Level-2 product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: the product's MTL file (txt, xml or json), its folder, or the ST_B10 band itself. The QA_PIXEL band is found beside the MTL when not given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: K = DN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (read from the MTL; USGS's 0.00341802 and 149.0 only when no metadata exists, and the output says which), then °C = K − 273.15. DN 0 is fill. Pixels flagged in QA_PIXEL are masked as chosen (fill, dilated cloud, cirrus, cloud and cloud shadow by default; snow and water optional).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clip&lt;/b&gt;: optionally to polygons (e.g. the commune) and/or an extent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF in °C, nodata −9999, tiled and compressed, styled with a diverging ramp centred on the median temperature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caution&lt;/b&gt;: this is the &lt;i&gt;daytime surface&lt;/i&gt; temperature at the satellite's pass (about 10:30 solar time), not the air temperature, and not night-time heat. Roofs and roads are much hotter than the air above them.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Température de surface en °C à partir d'un produit Landsat 8 ou 9 Collection 2 de niveau 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : le fichier MTL du produit (txt, xml ou json), son dossier, ou la bande ST_B10 elle-même. La bande QA_PIXEL est trouvée à côté du MTL si elle n'est pas indiquée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : K = CN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (lus dans le MTL ; les valeurs USGS 0,00341802 et 149,0 seulement en l'absence de métadonnées, et la sortie indique lesquelles), puis °C = K − 273,15. Le CN 0 est du remplissage. Les pixels signalés dans QA_PIXEL sont masqués selon les choix (remplissage, bord de nuage, cirrus, nuage et ombre de nuage par défaut ; neige et eau en option).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Découpage&lt;/b&gt; : en option, selon des polygones (par ex. la commune) et/ou une emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : GeoTIFF float32 en °C, nodata −9999, tuilé et compressé, stylé par une rampe divergente centrée sur la température médiane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt; : il s'agit de la température de &lt;i&gt;surface, de jour&lt;/i&gt;, au passage du satellite (vers 10 h 30 heure solaire), pas de la température de l'air, ni de la chaleur nocturne. Toits et chaussées sont bien plus chauds que l'air au-dessus d'eux.&lt;/p&gt;</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="66" />
+      <source>&lt;p&gt;Land surface temperature in °C from a Landsat 8 or 9 Collection 2 Level-2 product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: the product's MTL file (txt, xml or json), its folder, or the ST_B10 band itself. The QA_PIXEL band is found beside the MTL when not given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: K = DN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (read from the MTL; USGS's 0.00341802 and 149.0 only when no metadata exists, and the output says which), then °C = K − 273.15. DN 0 is fill. Pixels flagged in QA_PIXEL are masked as chosen (fill, dilated cloud, cirrus, cloud and cloud shadow by default; snow and water optional).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clip&lt;/b&gt;: optionally to polygons (e.g. the commune) and/or an extent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF in °C, nodata −9999, tiled and compressed, styled with a diverging ramp centred on the median temperature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caution&lt;/b&gt;: this is the &lt;i&gt;daytime surface&lt;/i&gt; temperature at the satellite's pass (about 10:30 solar time), not the air temperature, and not night-time heat. Roofs and roads are much hotter than the air above them.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Température de surface en °C à partir d'un produit Landsat 8 ou 9 Collection 2 de niveau 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : le fichier MTL du produit (txt, xml ou json), son dossier, ou la bande ST_B10 elle-même. La bande QA_PIXEL est trouvée à côté du MTL si elle n'est pas indiquée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : K = CN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (lus dans le MTL ; les valeurs USGS 0,00341802 et 149,0 seulement en l'absence de métadonnées, et la sortie indique lesquelles), puis °C = K − 273,15. Le CN 0 est du remplissage. Les pixels signalés dans QA_PIXEL sont masqués selon les choix (remplissage, bord de nuage, cirrus, nuage et ombre de nuage par défaut ; neige et eau en option).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Découpage&lt;/b&gt; : en option, selon des polygones (par ex. la commune) et/ou une emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : GeoTIFF float32 en °C, nodata −9999, tuilé et compressé, stylé par une rampe divergente centrée sur la température médiane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt; : il s'agit de la température de &lt;i&gt;surface, de jour&lt;/i&gt;, au passage du satellite (vers 10 h 30 heure solaire), pas de la température de l'air, ni de la chaleur nocturne. Toits et chaussées sont bien plus chauds que l'air au-dessus d'eux.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="84"/>
-        <source>Landsat Level-2 product (MTL file, folder or ST_B10 band)</source>
-        <translation>Produit Landsat de niveau 2 (fichier MTL, dossier ou bande ST_B10)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="84" />
+      <source>Landsat Level-2 product (MTL file, folder or ST_B10 band)</source>
+      <translation>Produit Landsat de niveau 2 (fichier MTL, dossier ou bande ST_B10)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="84"/>
-        <source>Landsat MTL or ST_B10 (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
-        <translation>MTL ou ST_B10 Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="84" />
+      <source>Landsat MTL or ST_B10 (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
+      <translation>MTL ou ST_B10 Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="90"/>
-        <source>QA_PIXEL band (found beside the MTL when empty)</source>
-        <translation>Bande QA_PIXEL (trouvée à côté du MTL si vide)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="90" />
+      <source>QA_PIXEL band (found beside the MTL when empty)</source>
+      <translation>Bande QA_PIXEL (trouvée à côté du MTL si vide)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="94"/>
-        <source>Mask fill (outside the scene)</source>
-        <translation>Masquer le remplissage (hors scène)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="94" />
+      <source>Mask fill (outside the scene)</source>
+      <translation>Masquer le remplissage (hors scène)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="95"/>
-        <source>Mask dilated cloud</source>
-        <translation>Masquer les bords de nuages (nuage dilaté)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="95" />
+      <source>Mask dilated cloud</source>
+      <translation>Masquer les bords de nuages (nuage dilaté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="96"/>
-        <source>Mask cirrus</source>
-        <translation>Masquer les cirrus</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="96" />
+      <source>Mask cirrus</source>
+      <translation>Masquer les cirrus</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="97"/>
-        <source>Mask cloud</source>
-        <translation>Masquer les nuages</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="97" />
+      <source>Mask cloud</source>
+      <translation>Masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="98"/>
-        <source>Mask cloud shadow</source>
-        <translation>Masquer les ombres de nuages</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="98" />
+      <source>Mask cloud shadow</source>
+      <translation>Masquer les ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="99"/>
-        <source>Mask snow</source>
-        <translation>Masquer la neige</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="99" />
+      <source>Mask snow</source>
+      <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="100"/>
-        <source>Mask water</source>
-        <translation>Masquer l'eau</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="100" />
+      <source>Mask water</source>
+      <translation>Masquer l'eau</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="104"/>
-        <source>Clip to polygons (e.g. the commune)</source>
-        <translation>Découper selon des polygones (par ex. la commune)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="104" />
+      <source>Clip to polygons (e.g. the commune)</source>
+      <translation>Découper selon des polygones (par ex. la commune)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="108"/>
-        <source>Clip to extent</source>
-        <translation>Découper selon une emprise</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="108" />
+      <source>Clip to extent</source>
+      <translation>Découper selon une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="197"/>
-        <source>Land surface temperature (°C)</source>
-        <translation>Température de surface (°C)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="197" />
+      <source>Land surface temperature (°C)</source>
+      <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="114"/>
-        <source>Where the ST_B10 scaling came from</source>
-        <translation>Origine de l'échelle ST_B10</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="114" />
+      <source>Where the ST_B10 scaling came from</source>
+      <translation>Origine de l'échelle ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="115"/>
-        <source>Clear pixels (% of the area)</source>
-        <translation>Pixels clairs (% de la zone)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="115" />
+      <source>Clear pixels (% of the area)</source>
+      <translation>Pixels clairs (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="116"/>
-        <source>Cloud and shadow (% of the area)</source>
-        <translation>Nuages et ombres (% de la zone)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="116" />
+      <source>Cloud and shadow (% of the area)</source>
+      <translation>Nuages et ombres (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="117"/>
-        <source>Minimum (°C)</source>
-        <translation>Minimum (°C)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="117" />
+      <source>Minimum (°C)</source>
+      <translation>Minimum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="118"/>
-        <source>Median (°C)</source>
-        <translation>Médiane (°C)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="118" />
+      <source>Median (°C)</source>
+      <translation>Médiane (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="119"/>
-        <source>Mean (°C)</source>
-        <translation>Moyenne (°C)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="119" />
+      <source>Mean (°C)</source>
+      <translation>Moyenne (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="120"/>
-        <source>Maximum (°C)</source>
-        <translation>Maximum (°C)</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="120" />
+      <source>Maximum (°C)</source>
+      <translation>Maximum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="137"/>
-        <source>the ST_B10 band</source>
-        <translation>la bande ST_B10</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="137" />
+      <source>the ST_B10 band</source>
+      <translation>la bande ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="145"/>
-        <source>ST_B10 scaling from {0}: × {1} + {2}</source>
-        <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="145" />
+      <source>ST_B10 scaling from {0}: × {1} + {2}</source>
+      <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="150"/>
-        <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
-        <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="150" />
+      <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
+      <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="155"/>
-        <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
-        <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="155" />
+      <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
+      <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="160"/>
-        <source>Cloud mask from {0}</source>
-        <translation>Masque des nuages lu dans {0}</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="160" />
+      <source>Cloud mask from {0}</source>
+      <translation>Masque des nuages lu dans {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="179"/>
-        <source>{0} exists: it will be replaced once the new file is complete.</source>
-        <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="179" />
+      <source>{0} exists: it will be replaced once the new file is complete.</source>
+      <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="188"/>
-        <source>Cancelled: nothing was written.</source>
-        <translation>Annulé : rien n'a été écrit.</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="188" />
+      <source>Cancelled: nothing was written.</source>
+      <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="200"/>
-        <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
-        <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="200" />
+      <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
+      <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="239"/>
-        <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
-        <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="239" />
+      <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
+      <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="247"/>
-        <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
-        <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
+      <location filename="../territoire_plugin/processing/landsat_lst.py" line="247" />
+      <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
+      <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="46"/>
-        <source>Cache folder</source>
-        <translation>Dossier du cache</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="46" />
+      <source>Cache folder</source>
+      <translation>Dossier du cache</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="80"/>
-        <source>Clear the cache</source>
-        <translation>Vider le cache</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="80" />
+      <source>Clear the cache</source>
+      <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="55"/>
-        <source>Cache size</source>
-        <translation>Taille du cache</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="55" />
+      <source>Cache size</source>
+      <translation>Taille du cache</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="58"/>
-        <source>French</source>
-        <translation>Français</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="58" />
+      <source>French</source>
+      <translation>Français</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="58"/>
-        <source>English</source>
-        <translation>Anglais</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="58" />
+      <source>English</source>
+      <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="62"/>
-        <source>Language of reports</source>
-        <translation>Langue des rapports</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="62" />
+      <source>Language of reports</source>
+      <translation>Langue des rapports</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="64"/>
-        <source>Detailed messages in the log (debug)</source>
-        <translation>Messages détaillés dans le journal (débogage)</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="64" />
+      <source>Detailed messages in the log (debug)</source>
+      <translation>Messages détaillés dans le journal (débogage)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="80"/>
-        <source>Delete every file downloaded into {0}? Analyses will need the network again.</source>
-        <translation>Supprimer tous les fichiers téléchargés dans {0} ? Les analyses auront de nouveau besoin du réseau.</translation>
+      <location filename="../territoire_plugin/gui/options.py" line="80" />
+      <source>Delete every file downloaded into {0}? Analyses will need the network again.</source>
+      <translation>Supprimer tous les fichiers téléchargés dans {0} ? Les analyses auront de nouveau besoin du réseau.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>StacDownloadAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="40"/>
-        <source>Partner data</source>
-        <translation>Données partenaires</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="40" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="47"/>
-        <source>Commune (name, INSEE code or postcode)</source>
-        <translation>Commune (nom, code INSEE ou code postal)</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="47" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="49"/>
-        <source>Or an extent</source>
-        <translation>Ou une emprise</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="49" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="50"/>
-        <source>From (YYYY-MM-DD)</source>
-        <translation>Du (AAAA-MM-JJ)</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="50" />
+      <source>From (YYYY-MM-DD)</source>
+      <translation>Du (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="52"/>
-        <source>To (YYYY-MM-DD)</source>
-        <translation>Au (AAAA-MM-JJ)</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="52" />
+      <source>To (YYYY-MM-DD)</source>
+      <translation>Au (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="54"/>
-        <source>Summer scenes only (June–August)</source>
-        <translation>Scènes d'été seulement (juin à août)</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="54" />
+      <source>Summer scenes only (June–August)</source>
+      <translation>Scènes d'été seulement (juin à août)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="56"/>
-        <source>Maximum cloud cover of the scene (%)</source>
-        <translation>Couverture nuageuse maximale de la scène (%)</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="56" />
+      <source>Maximum cloud cover of the scene (%)</source>
+      <translation>Couverture nuageuse maximale de la scène (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="59"/>
-        <source>Download the N clearest scenes</source>
-        <translation>Télécharger les N scènes les plus dégagées</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="59" />
+      <source>Download the N clearest scenes</source>
+      <translation>Télécharger les N scènes les plus dégagées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="62"/>
-        <source>Only list the scenes found, download nothing</source>
-        <translation>Seulement lister les scènes trouvées, ne rien télécharger</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="62" />
+      <source>Only list the scenes found, download nothing</source>
+      <translation>Seulement lister les scènes trouvées, ne rien télécharger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="64"/>
-        <source>Output folder</source>
-        <translation>Dossier de sortie</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="64" />
+      <source>Output folder</source>
+      <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="65"/>
-        <source>Scene folders</source>
-        <translation>Dossiers des scènes</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="65" />
+      <source>Scene folders</source>
+      <translation>Dossiers des scènes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="66"/>
-        <source>Scenes found</source>
-        <translation>Scènes trouvées</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="66" />
+      <source>Scenes found</source>
+      <translation>Scènes trouvées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="82"/>
-        <source>{0} is not a date: write it as YYYY-MM-DD, e.g. 2023-06-01.</source>
-        <translation>{0} n'est pas une date : écrivez-la AAAA-MM-JJ, par ex. 2023-06-01.</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="82" />
+      <source>{0} is not a date: write it as YYYY-MM-DD, e.g. 2023-06-01.</source>
+      <translation>{0} n'est pas une date : écrivez-la AAAA-MM-JJ, par ex. 2023-06-01.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="85"/>
-        <source>The start date {0} is after the end date {1}.</source>
-        <translation>La date de début {0} est après la date de fin {1}.</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="85" />
+      <source>The start date {0} is after the end date {1}.</source>
+      <translation>La date de début {0} est après la date de fin {1}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="102"/>
-        <source>{0} scenes found (date, cloud cover, tile, id):</source>
-        <translation>{0} scènes trouvées (date, couverture nuageuse, tuile, identifiant) :</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="102" />
+      <source>{0} scenes found (date, cloud cover, tile, id):</source>
+      <translation>{0} scènes trouvées (date, couverture nuageuse, tuile, identifiant) :</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="103"/>
-        <source>none</source>
-        <translation>aucune</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="103" />
+      <source>none</source>
+      <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="105"/>
-        <source>No scene matches: widen the dates, raise the maximum cloud cover or untick summer only.</source>
-        <translation>Aucune scène ne correspond : élargissez les dates, relevez la couverture nuageuse maximale ou décochez « été seulement ».</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="105" />
+      <source>No scene matches: widen the dates, raise the maximum cloud cover or untick summer only.</source>
+      <translation>Aucune scène ne correspond : élargissez les dates, relevez la couverture nuageuse maximale ou décochez « été seulement ».</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="119"/>
-        <source>Scene {0}/{1}: {2}</source>
-        <translation>Scène {0}/{1} : {2}</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="119" />
+      <source>Scene {0}/{1}: {2}</source>
+      <translation>Scène {0}/{1} : {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="124"/>
-        <source>{0}: already downloaded for this area, nothing fetched.</source>
-        <translation>{0} : déjà téléchargée pour cette zone, rien n'a été récupéré.</translation>
+      <location filename="../territoire_plugin/processing/stac_download.py" line="124" />
+      <source>{0}: already downloaded for this area, nothing fetched.</source>
+      <translation>{0} : déjà téléchargée pour cette zone, rien n'a été récupéré.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TerritoirePlugin</name>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="46"/>
-        <source>Land surface temperature (Landsat)…</source>
-        <translation>Température de surface (Landsat)…</translation>
+      <location filename="../territoire_plugin/plugin.py" line="46" />
+      <source>Land surface temperature (Landsat)…</source>
+      <translation>Température de surface (Landsat)…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="48"/>
-        <source>Options…</source>
-        <translation>Options…</translation>
+      <location filename="../territoire_plugin/plugin.py" line="48" />
+      <source>Options…</source>
+      <translation>Options…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="49"/>
-        <source>Help</source>
-        <translation>Aide</translation>
+      <location filename="../territoire_plugin/plugin.py" line="49" />
+      <source>Help</source>
+      <translation>Aide</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TerritoireProvider</name>
     <message>
-        <location filename="../territoire_plugin/processing/provider.py" line="29"/>
-        <source>Territoire — space data for local authorities</source>
-        <translation>Territoire — données spatiales pour les collectivités</translation>
+      <location filename="../territoire_plugin/processing/provider.py" line="32" />
+      <source>Territoire — space data for local authorities</source>
+      <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>
-</context>
+  </context>
 </TS>

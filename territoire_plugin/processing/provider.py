@@ -10,13 +10,15 @@ from ..toolbelt.resources import icon_path, plugin_version
 from .commune_boundary import CommuneBoundaryAlgorithm
 from .download_bdtopo import DownloadBdtopoAlgorithm
 from .download_landsat import DownloadLandsatAlgorithm
+from .download_lcz import DownloadLczAlgorithm
 from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
 from .import_egms import ImportEgmsAlgorithm
 from .landsat_lst import LandsatLstAlgorithm
 
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
-              DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm)
+              DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
+              DownloadLczAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

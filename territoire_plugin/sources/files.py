@@ -16,6 +16,15 @@ def unsafe_entry(name: str) -> bool:
     return name.startswith(("/", "\\")) or ".." in parts or bool(re.match(r"^[A-Za-z]:", name))
 
 
+def refuse_unsafe_entries(path: Path, names, what: str) -> None:
+    """Raise if any zip entry of ``names`` would leave the folder it is extracted to."""
+    for name in names:
+        if unsafe_entry(name):
+            raise AnalysisError("zip_unsafe", QT_TRANSLATE_NOOP(
+                "AnalysisError", "The zip {name} holds an entry with an unsafe path ({entry}): it is refused. "
+                "Download the file again from the {what} portal."), name=path.name, entry=name, what=what)
+
+
 def csv_sources(path: Path, what: str):
     """(name, text stream) of each CSV in ``path`` (a CSV, or a zip of CSVs read in memory).
 
@@ -30,12 +39,7 @@ def csv_sources(path: Path, what: str):
             name=path.name, what=what)
     with zipfile.ZipFile(path) as archive:
         entries = [info for info in archive.infolist() if not info.is_dir()]
-        for info in entries:
-            if unsafe_entry(info.filename):
-                raise AnalysisError("zip_unsafe", QT_TRANSLATE_NOOP(
-                    "AnalysisError", "The zip {name} holds an entry with an unsafe path ({entry}): it is refused. "
-                    "Download the file again from the {what} portal."), name=path.name, entry=info.filename,
-                    what=what)
+        refuse_unsafe_entries(path, [info.filename for info in entries], what)
         csv_entries = [info for info in entries if info.filename.lower().endswith(".csv")]
         if not csv_entries:
             raise AnalysisError("zip_no_csv", QT_TRANSLATE_NOOP(

@@ -1,0 +1,101 @@
+"""territoire:download_lcz against a local data.gouv.fr API and a Cerema-like LCZ file made here."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from fake_services import install_api_geo, to_lambert93, zip_files
+from local_server import LocalServer
+
+DATASET = "6641c562e5acdb35c0e6051d"
+
+
+def make_lcz_gpkg(path):
+    """LCZ polygons (EPSG:2154) around Rodez: a 4 × 4 grid of 1.5 km squares, classes 2, 5, 6, 8, A, D."""
+    from osgeo import ogr, osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = dataset.CreateLayer("rsu_lcz", srs=srs, geom_type=ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("LCZ_PRIMARY", ogr.OFTString))
+    cx, cy = to_lambert93(2.575, 44.35)
+    classes = ["2", "5", "6", "8", "A", "D"]
+    for j in range(4):
+        for i in range(4):
+            x, y = cx - 3000 + i * 1500, cy - 3000 + j * 1500
+            feature = ogr.Feature(layer.GetLayerDefn())
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(
+                f"POLYGON(({x} {y},{x + 1500} {y},{x + 1500} {y + 1500},{x} {y + 1500},{x} {y}))"))
+            feature.SetField("LCZ_PRIMARY", classes[(i + j) % len(classes)])
+            layer.CreateFeature(feature)
+    dataset = None
+    return path
+
+
+@pytest.fixture
+def datagouv(monkeypatch, tmp_path, provider):
+    from qgis.core import QgsSettings
+
+    server = LocalServer()
+    archive = zip_files(tmp_path / "lcz_rodez.zip", {"lcz_rodez/rsu_lcz.gpkg": make_lcz_gpkg(tmp_path / "l.gpkg")})
+    server.serve_file("/files/lcz_rodez.zip", archive)
+    resources = [
+        {"id": "r1", "title": "LCZ - Aire urbaine de Toulouse", "format": "zip",
+         "url": f"{server.url}/files/lcz_toulouse.zip"},
+        {"id": "r2", "title": "LCZ - Aire urbaine de Rodez", "format": "zip",
+         "url": f"{server.url}/files/lcz_rodez.zip",
+         "checksum": {"type": "sha256", "value": hashlib.sha256(archive.read_bytes()).hexdigest()}},
+    ]
+    server.json_route(f"/api/1/datasets/{DATASET}/", {"id": DATASET, "title": "Zones climatiques locales",
+                                                      "resources": resources})
+    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
+    monkeypatch.setenv("TERRITOIRE_DATA_GOUV_URL", f"{server.url}/api/1")
+    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
+    yield server
+    QgsSettings().remove("territoire/cache_dir")
+    server.close()
+
+
+def run(params):
+    from qgis import processing
+
+    return processing.run("territoire:download_lcz", params)
+
+
+def test_covered_commune_gets_its_zones_cut_to_its_outline(datagouv, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    output = tmp_path / "lcz.gpkg"
+    result = run({"COMMUNE": "Rodez", "OUTPUT": str(output)})
+    layer = QgsVectorLayer(f"{output}|layername=lcz", "lcz", "ogr")
+    assert result["ZONES"] == layer.featureCount() > 4
+    assert {f["lcz"] for f in layer.getFeatures()} <= {"2", "5", "6", "8", "A", "D"}
+    from qgis import processing
+
+    outline = next(processing.run("territoire:commune_boundary", {"COMMUNE": "Rodez", "OUTPUT": "memory:"})[
+        "OUTPUT"].getFeatures()).geometry()
+    area = sum(f.geometry().area() for f in layer.getFeatures())
+    assert area <= outline.area() * 1.0001  # cut to the commune
+    for feature in layer.getFeatures():
+        assert outline.buffer(1, 4).contains(feature.geometry())
+    # Second run: the dataset listing and the file come from the cache.
+    datagouv.reset()
+    run({"COMMUNE": "Rodez", "OUTPUT": str(tmp_path / "again.gpkg")})
+    assert datagouv.requests == []
+
+
+def test_small_town_not_covered_is_told_so(datagouv, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as caught:
+        run({"COMMUNE": "Olemps", "OUTPUT": str(tmp_path / "x.gpkg")})
+    message = str(caught.value)
+    assert "do not cover Olemps" in message and "LCZ - Aire urbaine de Rodez" in message
+    assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_commune_of_a_covered_urban_area(datagouv, tmp_path):
+    result = run({"COMMUNE": "Olemps", "URBAN_AREA": "Rodez", "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert result["ZONES"] > 0
