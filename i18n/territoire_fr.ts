@@ -134,47 +134,47 @@
       <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="231" />
+      <location filename="../territoire_plugin/sources/network.py" line="233" />
       <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
       <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="274" />
+      <location filename="../territoire_plugin/sources/network.py" line="276" />
       <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
       <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="284" />
+      <location filename="../territoire_plugin/sources/network.py" line="286" />
       <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
       <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="294" />
+      <location filename="../territoire_plugin/sources/network.py" line="296" />
       <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
       <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="304" />
+      <location filename="../territoire_plugin/sources/network.py" line="306" />
       <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
       <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="313" />
+      <location filename="../territoire_plugin/sources/network.py" line="315" />
       <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
       <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="381" />
+      <location filename="../territoire_plugin/sources/network.py" line="383" />
       <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
       <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="399" />
+      <location filename="../territoire_plugin/sources/network.py" line="401" />
       <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
       <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/network.py" line="410" />
+      <location filename="../territoire_plugin/sources/network.py" line="412" />
       <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
       <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
@@ -257,6 +257,16 @@
       <location filename="../territoire_plugin/sources/population.py" line="50" />
       <source>{name} is not an INSEE Filosofi 200 m grid: it needs a cell identifier column (idcar_200m, Idcar_200m or IdINSPIRE) and an inhabitants column (ind). Columns found: {found}.</source>
       <translation>{name} n'est pas une grille Filosofi 200 m de l'INSEE : il faut une colonne d'identifiant de carreau (idcar_200m, Idcar_200m ou IdINSPIRE) et une colonne d'habitants (ind). Colonnes trouvées : {found}.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/egms_api.py" line="31" />
+      <source>The EGMS service key is not usable ({reason}). Create a new key on land.copernicus.eu (your profile ▸ API tokens) and store its whole JSON text in the QGIS authentication manager.</source>
+      <translation>La clé de service EGMS est inutilisable ({reason}). Créez une nouvelle clé sur land.copernicus.eu (votre profil ▸ API tokens) et enregistrez tout son texte JSON dans le gestionnaire d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/sources/egms_api.py" line="134" />
+      <source>The EGMS API refused the search ({text}). Check the service key, the level and the release (e.g. 2019_2023).</source>
+      <translation>L'API EGMS a refusé la recherche ({text}). Vérifiez la clé de service, le produit et la version (par ex. 2019_2023).</translation>
     </message>
   </context>
   <context>
@@ -421,6 +431,94 @@
       <location filename="../territoire_plugin/processing/download_bdtopo.py" line="112" />
       <source>{0} exists: it is replaced by the new download.</source>
       <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DownloadEgmsAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="39" />
+      <source>Download EGMS ground motion (API)</source>
+      <translation>Télécharger les mouvements du sol EGMS (API)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="42" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="48" />
+      <source>&lt;p&gt;Downloads the EGMS product files (zip) covering a commune or an extent through the EGMS API: the service key is exchanged for a token, the files are searched, then downloaded (resumable) into the output folder. Give them to &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service key&lt;/b&gt;: create one on land.copernicus.eu (your profile ▸ API tokens), then in QGIS ▸ Options ▸ Authentication add a configuration of type Basic whose password is the key's whole JSON text, and choose it here. The key stays encrypted in QGIS's authentication database.&lt;/p&gt;&lt;p&gt;Without a key: download the files from egms.land.copernicus.eu and use &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Télécharge les fichiers de produits EGMS (zip) qui couvrent une commune ou une emprise par l'API EGMS : la clé de service est échangée contre un jeton, les fichiers sont cherchés, puis téléchargés (avec reprise) dans le dossier de sortie. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clé de service&lt;/b&gt; : créez-en une sur land.copernicus.eu (votre profil ▸ API tokens), puis dans QGIS ▸ Options ▸ Authentification ajoutez une configuration de type Basic dont le mot de passe est tout le texte JSON de la clé, et choisissez-la ici. La clé reste chiffrée dans la base d'authentification de QGIS.&lt;/p&gt;&lt;p&gt;Sans clé : téléchargez les fichiers sur egms.land.copernicus.eu et utilisez &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="59" />
+      <source>EGMS service key</source>
+      <translation>Clé de service EGMS</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="60" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="62" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <source>Product</source>
+      <translation>Produit</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <source>Basic (L2a)</source>
+      <translation>Basic (L2a)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <source>Calibrated (L2b)</source>
+      <translation>Calibrated (L2b)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <source>Ortho (L3)</source>
+      <translation>Ortho (L3)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="66" />
+      <source>Release</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="67" />
+      <source>Output folder</source>
+      <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="68" />
+      <source>EGMS files</source>
+      <translation>Fichiers EGMS</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="76" />
+      <source>No EGMS service key chosen. Create one on land.copernicus.eu (your profile ▸ API tokens) and store it in QGIS ▸ Options ▸ Authentication (type Basic, password = the key's JSON text), or download the files from egms.land.copernicus.eu and use Import EGMS ground motion.</source>
+      <translation>Aucune clé de service EGMS choisie. Créez-en une sur land.copernicus.eu (votre profil ▸ API tokens) et enregistrez-la dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le texte JSON de la clé), ou téléchargez les fichiers sur egms.land.copernicus.eu et utilisez Importer les mouvements du sol EGMS.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="82" />
+      <source>The authentication configuration {0} cannot be read: unlock the authentication database (master password) or choose another configuration.</source>
+      <translation>La configuration d'authentification {0} est illisible : déverrouillez la base d'authentification (mot de passe principal) ou choisissez une autre configuration.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="99" />
+      <source>{0} EGMS files cover the area.</source>
+      <translation>{0} fichiers EGMS couvrent la zone.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/download_egms.py" line="104" />
+      <source>File {0}/{1}: {2}</source>
+      <translation>Fichier {0}/{1} : {2}</translation>
     </message>
   </context>
   <context>
@@ -998,7 +1096,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="32" />
+      <location filename="../territoire_plugin/processing/provider.py" line="33" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

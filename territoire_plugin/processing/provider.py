@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..toolbelt.resources import icon_path, plugin_version
 from .commune_boundary import CommuneBoundaryAlgorithm
 from .download_bdtopo import DownloadBdtopoAlgorithm
+from .download_egms import DownloadEgmsAlgorithm
 from .download_landsat import DownloadLandsatAlgorithm
 from .download_lcz import DownloadLczAlgorithm
 from .download_population import DownloadPopulationAlgorithm
@@ -18,7 +19,7 @@ from .landsat_lst import LandsatLstAlgorithm
 
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
-              DownloadLczAlgorithm)
+              DownloadLczAlgorithm, DownloadEgmsAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -159,6 +159,8 @@ class HttpClient:
         self.retries = retries
         self.backoff_s = backoff_s
         self.stats = Stats()
+        #: Headers sent with every request (e.g. a bearer token); never logged.
+        self.extra_headers: dict = {}
         self.user_agent = f"Territoire/{plugin_version()}"
 
     # ------------------------------------------------------------------ plumbing
@@ -218,7 +220,7 @@ class HttpClient:
         """Send with retries; return the response whose status is in ``ok_status``, or raise ServiceError."""
         if params:
             url = f"{url}{'&' if '?' in url else '?'}{urlencode(params, doseq=True)}"
-        headers = dict(headers or {})
+        headers = {**self.extra_headers, **(headers or {})}
         last = "no answer"
         for attempt in range(self.retries + 1):
             try:
