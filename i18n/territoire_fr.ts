@@ -937,44 +937,54 @@
   <context>
     <name>OptionsPage</name>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="46" />
+      <location filename="../territoire_plugin/gui/options.py" line="51" />
       <source>Cache folder</source>
       <translation>Dossier du cache</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="80" />
+      <location filename="../territoire_plugin/gui/options.py" line="100" />
       <source>Clear the cache</source>
       <translation>Vider le cache</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="55" />
+      <location filename="../territoire_plugin/gui/options.py" line="60" />
       <source>Cache size</source>
       <translation>Taille du cache</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="58" />
+      <location filename="../territoire_plugin/gui/options.py" line="63" />
       <source>French</source>
       <translation>Français</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="58" />
+      <location filename="../territoire_plugin/gui/options.py" line="63" />
       <source>English</source>
       <translation>Anglais</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="62" />
+      <location filename="../territoire_plugin/gui/options.py" line="67" />
       <source>Language of reports</source>
       <translation>Langue des rapports</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="64" />
+      <location filename="../territoire_plugin/gui/options.py" line="69" />
       <source>Detailed messages in the log (debug)</source>
       <translation>Messages détaillés dans le journal (débogage)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/gui/options.py" line="80" />
+      <location filename="../territoire_plugin/gui/options.py" line="100" />
       <source>Delete every file downloaded into {0}? Analyses will need the network again.</source>
       <translation>Supprimer tous les fichiers téléchargés dans {0} ? Les analyses auront de nouveau besoin du réseau.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/gui/options.py" line="74" />
+      <source>Service addresses (leave empty for the official ones)</source>
+      <translation>Adresses des services (laisser vide pour les adresses officielles)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/gui/options.py" line="83" />
+      <source>Overridden by the environment variable {0}</source>
+      <translation>Remplacée par la variable d'environnement {0}</translation>
     </message>
   </context>
   <context>

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from qgis.core import QgsSettings
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..sources.cache import Cache
+from ..sources.services import SERVICES, SETTINGS_GROUP
 from ..toolbelt.resources import icon_path
 from ..toolbelt.settings import REPORT_LANGUAGES, Settings
 
@@ -65,8 +70,23 @@ class OptionsPage(QgsOptionsPageWidget):
         self.debug.setChecked(settings.debug_mode)
         form.addRow(self.debug)
 
+        # One address per partner service: empty means the official one (shown greyed).
+        services = QGroupBox(self.tr("Service addresses (leave empty for the official ones)"), self)
+        services_form = QFormLayout(services)
+        self.service_urls = {}
+        store = QgsSettings()
+        for key, service in SERVICES.items():
+            edit = QLineEdit(services)
+            edit.setPlaceholderText(service.default)
+            edit.setText(store.value(f"{SETTINGS_GROUP}/{key}", "", type=str))
+            if os.environ.get(service.env_var):
+                edit.setToolTip(self.tr("Overridden by the environment variable {0}").format(service.env_var))
+            services_form.addRow(QLabel(service.label), edit)
+            self.service_urls[key] = edit
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(services)
         layout.addStretch()
         self.refresh_size()
 
@@ -92,6 +112,13 @@ class OptionsPage(QgsOptionsPageWidget):
             report_language=self.language.currentData(),
             debug_mode=self.debug.isChecked(),
         ).save()
+        store = QgsSettings()
+        for key, edit in self.service_urls.items():
+            value = edit.text().strip()
+            if value:
+                store.setValue(f"{SETTINGS_GROUP}/{key}", value)
+            else:
+                store.remove(f"{SETTINGS_GROUP}/{key}")
 
 
 class OptionsFactory(QgsOptionsWidgetFactory):

@@ -88,6 +88,16 @@ def test_options_page_saves_settings(qgis_app, tmp_path):
     saved = Settings.load()
     assert (saved.cache_dir, saved.report_language, saved.debug_mode) == (str(tmp_path / "cache"), "en", True)
     assert store.value("territoire/report_language") == "en"  # one group, plain keys
+    # Service addresses: a mirror set on the page is what the connectors use; empty means official.
+    from territoire_plugin.sources.services import service_url
+
+    assert page.service_urls["api_geo"].placeholderText() == "https://geo.api.gouv.fr"
+    page.service_urls["api_geo"].setText("https://miroir.mairie.example/geo/")
+    page.apply()
+    assert service_url("api_geo") == "https://miroir.mairie.example/geo"
+    page.service_urls["api_geo"].setText("")
+    page.apply()
+    assert service_url("api_geo") == "https://geo.api.gouv.fr"
     store.remove("territoire")
 
 
