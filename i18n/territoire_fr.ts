@@ -219,7 +219,7 @@
       <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/egms.py" line="174" />
+      <location filename="../territoire_plugin/sources/egms.py" line="187" />
       <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
       <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
@@ -272,70 +272,88 @@
   <context>
     <name>CommuneBoundaryAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="58" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="49" />
       <source>Commune boundary</source>
       <translation>Contour de commune</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="37" />
-      <source>Partner data</source>
-      <translation>Données partenaires</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="43" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="34" />
       <source>&lt;p&gt;The outline of a commune, with its INSEE code, name, department and population, in Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt;: a name ("Olemps", "saint etienne"), a name with its department ("Saint-Martin (12)"), an INSEE code (12174) or a postcode. When the name is ambiguous or misspelled, the error lists the closest communes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: API Géo (geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept in the cache and reused offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Le contour d'une commune, avec son code INSEE, son nom, son département et sa population, en Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt; : un nom (« Olemps », « saint etienne »), un nom suivi du département (« Saint-Martin (12) »), un code INSEE (12174) ou un code postal. Si le nom est ambigu ou mal orthographié, l'erreur donne les communes les plus proches.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : API Géo (geo.api.gouv.fr, Etalab) ou IGN ADMIN EXPRESS via le WFS de la Géoplateforme. Les réponses sont gardées en cache et réutilisées hors ligne.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="53" />
-      <source>Commune (name, INSEE code or postcode)</source>
-      <translation>Commune (nom, code INSEE ou code postal)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="45" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="45" />
       <source>API Géo</source>
       <translation>API Géo</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="54" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="45" />
       <source>IGN ADMIN EXPRESS (WFS)</source>
       <translation>IGN ADMIN EXPRESS (WFS)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="67" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="58" />
       <source>Type a commune: its name, INSEE code or postcode.</source>
       <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="86" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="77" />
       <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
       <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="85" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="76" />
       <source>Cannot write the commune into the output layer.</source>
       <translation>Impossible d'écrire la commune dans la couche de sortie.</translation>
     </message>
   </context>
   <context>
+    <name>ConnectorAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="112" />
+      <source>Partner data</source>
+      <translation>Données partenaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="118" />
+      <source>Commune (name, INSEE code or postcode)</source>
+      <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="121" />
+      <source>Or an extent</source>
+      <translation>Ou une emprise</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="124" />
+      <source>GeoPackage</source>
+      <translation>GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/area.py" line="130" />
+      <source>The output must be a GeoPackage (.gpkg).</source>
+      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
+    </message>
+  </context>
+  <context>
     <name>ConnectorArea</name>
     <message>
-      <location filename="../territoire_plugin/processing/area.py" line="56" />
+      <location filename="../territoire_plugin/processing/area.py" line="61" />
       <source>ADMIN EXPRESS has no outline for INSEE code {0}. Use the API Géo source instead.</source>
       <translation>ADMIN EXPRESS n'a pas de contour pour le code INSEE {0}. Utilisez plutôt la source API Géo.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/area.py" line="71" />
+      <location filename="../territoire_plugin/processing/area.py" line="76" />
       <source>The outline of {0} is empty.</source>
       <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/area.py" line="86" />
+      <location filename="../territoire_plugin/processing/area.py" line="91" />
       <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
       <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
@@ -343,92 +361,67 @@
   <context>
     <name>DownloadBdtopoAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="41" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="35" />
       <source>Download IGN BD TOPO</source>
       <translation>Télécharger la BD TOPO de l'IGN</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44" />
-      <source>Partner data</source>
-      <translation>Données partenaires</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="38" />
       <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="59" />
-      <source>Commune (name, INSEE code or postcode)</source>
-      <translation>Commune (nom, code INSEE ou code postal)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="61" />
-      <source>Or an extent</source>
-      <translation>Ou une emprise</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48" />
       <source>Buildings</source>
       <translation>Bâtiments</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48" />
       <source>Road sections</source>
       <translation>Tronçons de route</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48" />
       <source>Railways</source>
       <translation>Voies ferrées</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48" />
       <source>Bridges</source>
       <translation>Ponts</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="63" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="49" />
       <source>Public buildings (ERP)</source>
       <translation>Établissements recevant du public (ERP)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="64" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50" />
       <source>Themes</source>
       <translation>Thèmes</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="66" />
-      <source>GeoPackage</source>
-      <translation>GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="68" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="53" />
       <source>BD TOPO layers</source>
       <translation>Couches BD TOPO</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="76" />
-      <source>The output must be a GeoPackage (.gpkg).</source>
-      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="79" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62" />
       <source>Choose at least one theme.</source>
       <translation>Choisissez au moins un thème.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="91" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="74" />
       <source>BD TOPO: {0}</source>
       <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="104" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="87" />
       <source>{0}: {1} features ({2} downloaded)</source>
       <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="112" />
+      <location filename="../territoire_plugin/processing/download_bdtopo.py" line="95" />
       <source>{0} exists: it is replaced by the new download.</source>
       <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
     </message>
@@ -436,87 +429,72 @@
   <context>
     <name>DownloadEgmsAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="39" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="36" />
       <source>Download EGMS ground motion (API)</source>
       <translation>Télécharger les mouvements du sol EGMS (API)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="42" />
-      <source>Partner data</source>
-      <translation>Données partenaires</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="48" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="39" />
       <source>&lt;p&gt;Downloads the EGMS product files (zip) covering a commune or an extent through the EGMS API: the service key is exchanged for a token, the files are searched, then downloaded (resumable) into the output folder. Give them to &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service key&lt;/b&gt;: create one on land.copernicus.eu (your profile ▸ API tokens), then in QGIS ▸ Options ▸ Authentication add a configuration of type Basic whose password is the key's whole JSON text, and choose it here. The key stays encrypted in QGIS's authentication database.&lt;/p&gt;&lt;p&gt;Without a key: download the files from egms.land.copernicus.eu and use &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Télécharge les fichiers de produits EGMS (zip) qui couvrent une commune ou une emprise par l'API EGMS : la clé de service est échangée contre un jeton, les fichiers sont cherchés, puis téléchargés (avec reprise) dans le dossier de sortie. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clé de service&lt;/b&gt; : créez-en une sur land.copernicus.eu (votre profil ▸ API tokens), puis dans QGIS ▸ Options ▸ Authentification ajoutez une configuration de type Basic dont le mot de passe est tout le texte JSON de la clé, et choisissez-la ici. La clé reste chiffrée dans la base d'authentification de QGIS.&lt;/p&gt;&lt;p&gt;Sans clé : téléchargez les fichiers sur egms.land.copernicus.eu et utilisez &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="59" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="50" />
       <source>EGMS service key</source>
       <translation>Clé de service EGMS</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="60" />
-      <source>Commune (name, INSEE code or postcode)</source>
-      <translation>Commune (nom, code INSEE ou code postal)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="62" />
-      <source>Or an extent</source>
-      <translation>Ou une emprise</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="52" />
       <source>Product</source>
       <translation>Produit</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="52" />
       <source>Basic (L2a)</source>
       <translation>Basic (L2a)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="52" />
       <source>Calibrated (L2b)</source>
       <translation>Calibrated (L2b)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="63" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="52" />
       <source>Ortho (L3)</source>
       <translation>Ortho (L3)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="66" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="55" />
       <source>Release</source>
       <translation>Version</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="67" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="56" />
       <source>Output folder</source>
       <translation>Dossier de sortie</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="68" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="57" />
       <source>EGMS files</source>
       <translation>Fichiers EGMS</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="76" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="65" />
       <source>No EGMS service key chosen. Create one on land.copernicus.eu (your profile ▸ API tokens) and store it in QGIS ▸ Options ▸ Authentication (type Basic, password = the key's JSON text), or download the files from egms.land.copernicus.eu and use Import EGMS ground motion.</source>
       <translation>Aucune clé de service EGMS choisie. Créez-en une sur land.copernicus.eu (votre profil ▸ API tokens) et enregistrez-la dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le texte JSON de la clé), ou téléchargez les fichiers sur egms.land.copernicus.eu et utilisez Importer les mouvements du sol EGMS.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="82" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="71" />
       <source>The authentication configuration {0} cannot be read: unlock the authentication database (master password) or choose another configuration.</source>
       <translation>La configuration d'authentification {0} est illisible : déverrouillez la base d'authentification (mot de passe principal) ou choisissez une autre configuration.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="99" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="88" />
       <source>{0} EGMS files cover the area.</source>
       <translation>{0} fichiers EGMS couvrent la zone.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_egms.py" line="104" />
+      <location filename="../territoire_plugin/processing/download_egms.py" line="93" />
       <source>File {0}/{1}: {2}</source>
       <translation>Fichier {0}/{1} : {2}</translation>
     </message>
@@ -537,57 +515,37 @@
   <context>
     <name>DownloadLczAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="29" />
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="25" />
       <source>Local climate zones (Cerema)</source>
       <translation>Zones climatiques locales (Cerema)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="32" />
-      <source>Partner data</source>
-      <translation>Données partenaires</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="38" />
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="28" />
       <source>&lt;p&gt;The Cerema local climate zones (LCZ) of a commune, cut to its outline, in Lambert-93. The file is found through the data.gouv.fr API (the addresses of the files change between releases), downloaded once into the cache, and reused offline.&lt;/p&gt;&lt;p&gt;Cerema covers about 90 urban areas over 50,000 inhabitants: most small towns are not covered, and the algorithm says so. A commune of a covered urban area whose name is not in the file's title: give the urban area's name.&lt;/p&gt;&lt;p&gt;Data: Cerema, Licence Ouverte.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Les zones climatiques locales (LCZ) du Cerema d'une commune, découpées selon son contour, en Lambert-93. Le fichier est trouvé par l'API de data.gouv.fr (les adresses des fichiers changent d'une version à l'autre), téléchargé une fois dans le cache et réutilisé hors ligne.&lt;/p&gt;&lt;p&gt;Le Cerema couvre environ 90 aires urbaines de plus de 50 000 habitants : la plupart des petites villes ne sont pas couvertes, et l'algorithme le dit. Pour une commune d'une aire urbaine couverte dont le nom n'est pas dans le titre du fichier : indiquez le nom de l'aire urbaine.&lt;/p&gt;&lt;p&gt;Données : Cerema, Licence Ouverte.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="48" />
-      <source>Commune (name, INSEE code or postcode)</source>
-      <translation>Commune (nom, code INSEE ou code postal)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="50" />
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="39" />
       <source>Urban area (if the commune's name is not in the file's title)</source>
       <translation>Aire urbaine (si le nom de la commune n'est pas dans le titre du fichier)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="53" />
-      <source>GeoPackage</source>
-      <translation>GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="55" />
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="43" />
       <source>Zones</source>
       <translation>Zones</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="66" />
-      <source>The output must be a GeoPackage (.gpkg).</source>
-      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="72" />
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="58" />
       <source>Cerema file: {0}</source>
       <translation>Fichier du Cerema : {0}</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="80" />
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="66" />
       <source>The Cerema file has no zone inside {0}.</source>
       <translation>Le fichier du Cerema n'a aucune zone dans {0}.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_lcz.py" line="82" />
+      <location filename="../territoire_plugin/processing/download_lcz.py" line="68" />
       <source>Local climate zones — {0}</source>
       <translation>Zones climatiques locales — {0}</translation>
     </message>
@@ -595,67 +553,42 @@
   <context>
     <name>DownloadPopulationAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="35" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="30" />
       <source>Population on a 200 m grid (INSEE Filosofi)</source>
       <translation>Population sur une grille de 200 m (INSEE Filosofi)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="38" />
-      <source>Partner data</source>
-      <translation>Données partenaires</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="44" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="33" />
       <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the national or regional file you downloaded from insee.fr (CSV, zip of CSV or GeoPackage, years 2015 to 2019: columns are found by name), or its web address: it is downloaded once into the cache, resuming if interrupted.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
       <translation>&lt;p&gt;La grille Filosofi de 200 m de l'INSEE pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier national ou régional téléchargé sur insee.fr (CSV, zip de CSV ou GeoPackage, années 2015 à 2019 : les colonnes sont trouvées par leur nom), ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d'interruption.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l'INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="54" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="43" />
       <source>Filosofi file (path) or its web address</source>
       <translation>Fichier Filosofi (chemin) ou son adresse web</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="56" />
-      <source>Commune (name, INSEE code or postcode)</source>
-      <translation>Commune (nom, code INSEE ou code postal)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="58" />
-      <source>Or an extent</source>
-      <translation>Ou une emprise</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="59" />
-      <source>GeoPackage</source>
-      <translation>GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="61" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="47" />
       <source>Inhabitants in the area</source>
       <translation>Habitants dans la zone</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="72" />
-      <source>The output must be a GeoPackage (.gpkg).</source>
-      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="78" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="62" />
       <source>Downloading {0} (resumes if interrupted)</source>
       <translation>Téléchargement de {0} (reprise en cas d'interruption)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="83" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="67" />
       <source>{0} does not exist.</source>
       <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="95" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="79" />
       <source>This file has no column {0}: those counts are left empty.</source>
       <translation>Ce fichier n'a pas de colonne {0} : ces effectifs restent vides.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/download_population.py" line="97" />
+      <location filename="../territoire_plugin/processing/download_population.py" line="81" />
       <source>{0} cells, {1:.0f} inhabitants.</source>
       <translation>{0} carreaux, {1:.0f} habitants.</translation>
     </message>
@@ -691,72 +624,47 @@
   <context>
     <name>ImportEgmsAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="37" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="31" />
       <source>Import EGMS ground motion</source>
       <translation>Importer les mouvements du sol EGMS</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="40" />
-      <source>Partner data</source>
-      <translation>Données partenaires</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="46" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="34" />
       <source>&lt;p&gt;Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a GeoPackage layer styled by mean velocity (mm/year).&lt;/p&gt;&lt;p&gt;The displacement time series of each point is kept in the same row: field &lt;i&gt;displacement_mm&lt;/i&gt;, float32 values in the order of the table &lt;i&gt;egms_dates&lt;/i&gt;. Velocities are along the satellite's line of sight for L2a/L2b (negative: moving away from the satellite, often subsidence).&lt;/p&gt;&lt;p&gt;Data: Copernicus Land Monitoring Service, EGMS, free and open.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Importe un fichier EGMS (European Ground Motion Service, Copernicus) tel que téléchargé sur le portail EGMS : Basic (L2a), Calibrated (L2b) ou Ortho (L3), zip ou CSV. Les colonnes sont trouvées par leur nom ; les points (EPSG:3035) sont découpés selon la commune ou l'emprise et écrits en Lambert-93 dans une couche GeoPackage stylée par vitesse moyenne (mm/an).&lt;/p&gt;&lt;p&gt;La série temporelle de déplacement de chaque point est gardée dans la même ligne : champ &lt;i&gt;displacement_mm&lt;/i&gt;, valeurs float32 dans l'ordre de la table &lt;i&gt;egms_dates&lt;/i&gt;. Pour L2a/L2b, les vitesses sont mesurées dans l'axe de visée du satellite (négatives : éloignement du satellite, souvent un affaissement).&lt;/p&gt;&lt;p&gt;Données : Copernicus Land Monitoring Service, EGMS, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="58" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="46" />
       <source>EGMS file (.zip or .csv)</source>
       <translation>Fichier EGMS (.zip ou .csv)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="58" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="46" />
       <source>EGMS files (*.zip *.csv *.ZIP *.CSV)</source>
       <translation>Fichiers EGMS (*.zip *.csv *.ZIP *.CSV)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="61" />
-      <source>Commune (name, INSEE code or postcode)</source>
-      <translation>Commune (nom, code INSEE ou code postal)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="63" />
-      <source>Or an extent</source>
-      <translation>Ou une emprise</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="64" />
-      <source>GeoPackage</source>
-      <translation>GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="66" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="51" />
       <source>Points imported</source>
       <translation>Points importés</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="75" />
-      <source>The output must be a GeoPackage (.gpkg).</source>
-      <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="77" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="60" />
       <source>{0} does not exist.</source>
       <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="92" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="75" />
       <source>{0}: {1} points kept of {2} read, {3} dates.</source>
       <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="95" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="78" />
       <source>No EGMS point lies in the area: check that the file covers the commune.</source>
       <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/import_egms.py" line="97" />
+      <location filename="../territoire_plugin/processing/import_egms.py" line="80" />
       <source>EGMS ground motion</source>
       <translation>Mouvements du sol EGMS</translation>
     </message>
@@ -990,97 +898,82 @@
   <context>
     <name>StacDownloadAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="40" />
-      <source>Partner data</source>
-      <translation>Données partenaires</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="47" />
-      <source>Commune (name, INSEE code or postcode)</source>
-      <translation>Commune (nom, code INSEE ou code postal)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="49" />
-      <source>Or an extent</source>
-      <translation>Ou une emprise</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="50" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="39" />
       <source>From (YYYY-MM-DD)</source>
       <translation>Du (AAAA-MM-JJ)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="52" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="41" />
       <source>To (YYYY-MM-DD)</source>
       <translation>Au (AAAA-MM-JJ)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="54" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="43" />
       <source>Summer scenes only (June–August)</source>
       <translation>Scènes d'été seulement (juin à août)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="56" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="45" />
       <source>Maximum cloud cover of the scene (%)</source>
       <translation>Couverture nuageuse maximale de la scène (%)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="59" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="48" />
       <source>Download the N clearest scenes</source>
       <translation>Télécharger les N scènes les plus dégagées</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="62" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="51" />
       <source>Only list the scenes found, download nothing</source>
       <translation>Seulement lister les scènes trouvées, ne rien télécharger</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="64" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="53" />
       <source>Output folder</source>
       <translation>Dossier de sortie</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="65" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="54" />
       <source>Scene folders</source>
       <translation>Dossiers des scènes</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="66" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="55" />
       <source>Scenes found</source>
       <translation>Scènes trouvées</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="82" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="71" />
       <source>{0} is not a date: write it as YYYY-MM-DD, e.g. 2023-06-01.</source>
       <translation>{0} n'est pas une date : écrivez-la AAAA-MM-JJ, par ex. 2023-06-01.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="85" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="74" />
       <source>The start date {0} is after the end date {1}.</source>
       <translation>La date de début {0} est après la date de fin {1}.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="102" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="91" />
       <source>{0} scenes found (date, cloud cover, tile, id):</source>
       <translation>{0} scènes trouvées (date, couverture nuageuse, tuile, identifiant) :</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="103" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="92" />
       <source>none</source>
       <translation>aucune</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="105" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="94" />
       <source>No scene matches: widen the dates, raise the maximum cloud cover or untick summer only.</source>
       <translation>Aucune scène ne correspond : élargissez les dates, relevez la couverture nuageuse maximale ou décochez « été seulement ».</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="119" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="108" />
       <source>Scene {0}/{1}: {2}</source>
       <translation>Scène {0}/{1} : {2}</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/stac_download.py" line="124" />
+      <location filename="../territoire_plugin/processing/stac_download.py" line="113" />
       <source>{0}: already downloaded for this area, nothing fetched.</source>
       <translation>{0} : déjà téléchargée pour cette zone, rien n'a été récupéré.</translation>
     </message>

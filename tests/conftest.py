@@ -125,3 +125,18 @@ def read_array(path: Path):
 
     with rasterio.open(path) as dataset:
         return dataset.read(1), dataset.transform, dataset.nodata, dataset.tags()
+
+
+@pytest.fixture
+def partner_server(monkeypatch, tmp_path, provider):
+    """A local server with API Géo on it, the plugin pointed at it, and a fresh cache folder."""
+    from fake_services import install_api_geo
+    from local_server import LocalServer
+    from qgis.core import QgsSettings
+
+    server = LocalServer()
+    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
+    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
+    yield server
+    QgsSettings().remove("territoire/cache_dir")
+    server.close()

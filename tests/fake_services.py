@@ -171,13 +171,9 @@ def install_wfs(server: LocalServer, layers: dict, path: str = "/wfs/ows") -> st
 
 
 def to_lambert93(lon, lat):
-    from osgeo import osr
+    from territoire_plugin.analysis.raster import transformation
 
-    wgs, lambert = osr.SpatialReference(), osr.SpatialReference()
-    wgs.ImportFromEPSG(4326)
-    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    lambert.ImportFromEPSG(2154)
-    x, y, _ = osr.CoordinateTransformation(wgs, lambert).TransformPoint(lon, lat)
+    x, y, _ = transformation(4326, 2154).TransformPoint(lon, lat)
     return x, y
 
 
@@ -309,14 +305,9 @@ def install_sas_and_cogs(server, cog_files, prefix="/sas", expired_tokens=0):
 # ---------------------------------------------------------------- EGMS files
 
 def to_laea(lon, lat):
-    from osgeo import osr
+    from territoire_plugin.analysis.raster import transformation
 
-    wgs, laea = osr.SpatialReference(), osr.SpatialReference()
-    wgs.ImportFromEPSG(4326)
-    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    laea.ImportFromEPSG(3035)
-    laea.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    x, y, _ = osr.CoordinateTransformation(wgs, laea).TransformPoint(lon, lat)
+    x, y, _ = transformation(4326, 3035).TransformPoint(lon, lat)
     return x, y
 
 
@@ -349,14 +340,9 @@ def write_egms_csv(path, points, dates, level="L2b", rename=False):
     """An EGMS CSV in the column layout of ``level`` (see reference/partner-services.md)."""
     import csv
 
-    from osgeo import osr
+    from territoire_plugin.analysis.raster import transformation
 
-    laea, wgs = osr.SpatialReference(), osr.SpatialReference()
-    laea.ImportFromEPSG(3035)
-    wgs.ImportFromEPSG(4326)
-    for srs in (laea, wgs):
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    to_wgs = osr.CoordinateTransformation(laea, wgs)
+    to_wgs = transformation(3035, 4326)
     if level == "L3":
         head = ["pid", "easting", "northing", "height", "rmse", "mean_velocity", "mean_velocity_std",
                 "acceleration", "acceleration_std", "seasonality", "seasonality_std"]

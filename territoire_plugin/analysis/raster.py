@@ -35,6 +35,22 @@ GTIFF_EXTENSIONS = (".tif", ".tiff")
 STRIP_ROWS = 256
 
 
+def srs_of(code) -> osr.SpatialReference:
+    """Spatial reference of an EPSG code or a WKT, always in x/y (longitude/latitude) order."""
+    srs = osr.SpatialReference()
+    if isinstance(code, int):
+        srs.ImportFromEPSG(code)
+    else:
+        srs.ImportFromWkt(code)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def transformation(source, target) -> osr.CoordinateTransformation:
+    """Coordinate transformation between two EPSG codes or WKTs, x/y order on both sides."""
+    return osr.CoordinateTransformation(srs_of(source), srs_of(target))
+
+
 def open_raster(path: str | Path, what: str) -> gdal.Dataset:
     """Open a raster read-only; ``what`` names it in the error ("the ST_B10 band")."""
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -11,6 +12,9 @@ from qgis.core import (
     QgsGeometry,
     QgsJsonUtils,
     QgsProcessingException,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
     QgsProject,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -19,6 +23,7 @@ from ..sources.cache import Cache
 from ..sources.network import HttpClient
 from ..sources.services import SERVICES
 from ..toolbelt.settings import Settings
+from .base import TerritoireAlgorithm
 
 LAMBERT93 = QgsCoordinateReferenceSystem("EPSG:2154")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -94,3 +99,36 @@ def keep_intersecting(features, area: QgsGeometry) -> list[QgsFeature]:
     engine = QgsGeometry.createGeometryEngine(area.constGet())
     engine.prepareGeometry()
     return [f for f in features if f.hasGeometry() and engine.intersects(f.geometry().constGet())]
+
+
+class ConnectorAlgorithm(TerritoireAlgorithm):
+    """Base of the "Partner data" algorithms: their group, the area parameters, the GeoPackage output."""
+
+    COMMUNE = "COMMUNE"
+    EXTENT = "EXTENT"
+    OUTPUT = "OUTPUT"
+
+    def group(self) -> str:
+        return self.tr("Partner data")
+
+    def groupId(self) -> str:
+        return "partner_data"
+
+    def add_area_parameters(self, commune_required: bool = False, extent: bool = True) -> None:
+        self.addParameter(QgsProcessingParameterString(
+            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=not commune_required))
+        if extent:
+            self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
+
+    def add_geopackage_output(self) -> None:
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
+
+    def geopackage_output(self, parameters, context) -> Path:
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        if output.suffix.lower() != ".gpkg":
+            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        return output
+
+    def area(self, parameters, context, feedback) -> QgsGeometry:
+        return study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)

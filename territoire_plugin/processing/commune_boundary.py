@@ -11,33 +11,24 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .area import LAMBERT93, commune_outline
-from .base import TerritoireAlgorithm, processing_error
+from .area import LAMBERT93, ConnectorAlgorithm, commune_outline
+from .base import processing_error
 
 SOURCES = ("api_geo", "admin_express")
 
 
-class CommuneBoundaryAlgorithm(TerritoireAlgorithm):
-    COMMUNE = "COMMUNE"
+class CommuneBoundaryAlgorithm(ConnectorAlgorithm):
     SOURCE = "SOURCE"
-    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "commune_boundary"
 
     def displayName(self) -> str:
         return self.tr("Commune boundary")
-
-    def group(self) -> str:
-        return self.tr("Partner data")
-
-    def groupId(self) -> str:
-        return "partner_data"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -50,7 +41,7 @@ class CommuneBoundaryAlgorithm(TerritoireAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)")))
+        self.add_area_parameters(commune_required=True, extent=False)
         self.addParameter(QgsProcessingParameterEnum(
             self.SOURCE, self.tr("Source"), options=[self.tr("API Géo"), self.tr("IGN ADMIN EXPRESS (WFS)")],
             defaultValue=0,

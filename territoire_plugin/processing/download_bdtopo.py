@@ -11,16 +11,13 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from .area import LAMBERT93, client_for, geojson_features, keep_intersecting, study_area
-from .base import TerritoireAlgorithm, processing_error
+from .area import LAMBERT93, ConnectorAlgorithm, client_for, geojson_features, keep_intersecting
+from .base import processing_error
 from .styling import StyleAndNamePostProcessor
 
 THEMES = ("buildings", "roads", "railways", "bridges", "public_buildings")
@@ -28,23 +25,14 @@ LAYER_NAMES = {"buildings": "batiment", "roads": "troncon_de_route", "railways":
                "bridges": "pont", "public_buildings": "erp"}
 
 
-class DownloadBdtopoAlgorithm(TerritoireAlgorithm):
-    COMMUNE = "COMMUNE"
-    EXTENT = "EXTENT"
+class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
     THEMES = "THEMES"
-    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "download_bdtopo"
 
     def displayName(self) -> str:
         return self.tr("Download IGN BD TOPO")
-
-    def group(self) -> str:
-        return self.tr("Partner data")
-
-    def groupId(self) -> str:
-        return "partner_data"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -56,29 +44,24 @@ class DownloadBdtopoAlgorithm(TerritoireAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(
-            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=True))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
+        self.add_area_parameters()
         labels = [self.tr("Buildings"), self.tr("Road sections"), self.tr("Railways"), self.tr("Bridges"),
                   self.tr("Public buildings (ERP)")]
         self.addParameter(QgsProcessingParameterEnum(
             self.THEMES, self.tr("Themes"), options=labels, allowMultiple=True, defaultValue=[0, 1, 2, 3]))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
+        self.add_geopackage_output()
         self.addOutput(QgsProcessingOutputMultipleLayers("LAYERS", self.tr("BD TOPO layers")))
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..analysis.errors import AnalysisError, Cancelled
         from ..sources.wfs import BDTOPO_THEMES, Wfs
 
-        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        if output.suffix.lower() != ".gpkg":
-            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        output = self.geopackage_output(parameters, context)
         themes = [THEMES[i] for i in self.parameterAsEnums(parameters, self.THEMES, context)]
         if not themes:
             raise QgsProcessingException(self.tr("Choose at least one theme."))
         try:
-            area = study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+            area = self.area(parameters, context, feedback)
             client, url = client_for("geoplateforme_wfs", feedback)
             wfs = Wfs(client, url)
             box = area.boundingBox()

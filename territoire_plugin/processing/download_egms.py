@@ -12,22 +12,19 @@ from qgis.core import (
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
     QgsProject,
 )
 
-from .area import LAMBERT93, WGS84, client_for, study_area
-from .base import TerritoireAlgorithm, processing_error
+from .area import LAMBERT93, WGS84, ConnectorAlgorithm, client_for
+from .base import processing_error
 
 LEVELS = ("L2a", "L2b", "L3")
 
 
-class DownloadEgmsAlgorithm(TerritoireAlgorithm):
+class DownloadEgmsAlgorithm(ConnectorAlgorithm):
     AUTH = "AUTH"
-    COMMUNE = "COMMUNE"
-    EXTENT = "EXTENT"
     LEVEL = "LEVEL"
     RELEASE = "RELEASE"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -37,12 +34,6 @@ class DownloadEgmsAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Download EGMS ground motion (API)")
-
-    def group(self) -> str:
-        return self.tr("Partner data")
-
-    def groupId(self) -> str:
-        return "partner_data"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -57,9 +48,7 @@ class DownloadEgmsAlgorithm(TerritoireAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterAuthConfig(self.AUTH, self.tr("EGMS service key"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=True))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
+        self.add_area_parameters()
         self.addParameter(QgsProcessingParameterEnum(
             self.LEVEL, self.tr("Product"), options=[self.tr("Basic (L2a)"), self.tr("Calibrated (L2b)"),
                                                     self.tr("Ortho (L3)")], defaultValue=1))
@@ -88,7 +77,7 @@ class DownloadEgmsAlgorithm(TerritoireAlgorithm):
         files = []
         try:
             service_key = parse_service_key(config.config("password"))
-            area = study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+            area = self.area(parameters, context, feedback)
             box = QgsCoordinateTransform(LAMBERT93, WGS84, QgsProject.instance()).transformBoundingBox(
                 area.boundingBox())
             client, url = client_for("egms", feedback)

@@ -7,32 +7,22 @@ from urllib.parse import urlsplit
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
-from .area import client_for, commune_outline
-from .base import TerritoireAlgorithm, processing_error
+from .area import ConnectorAlgorithm, client_for, commune_outline
+from .base import processing_error
 
 
-class DownloadLczAlgorithm(TerritoireAlgorithm):
-    COMMUNE = "COMMUNE"
+class DownloadLczAlgorithm(ConnectorAlgorithm):
     URBAN_AREA = "URBAN_AREA"
-    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "download_lcz"
 
     def displayName(self) -> str:
         return self.tr("Local climate zones (Cerema)")
-
-    def group(self) -> str:
-        return self.tr("Partner data")
-
-    def groupId(self) -> str:
-        return "partner_data"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -45,13 +35,11 @@ class DownloadLczAlgorithm(TerritoireAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString(
-            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)")))
+        self.add_area_parameters(commune_required=True, extent=False)
         self.addParameter(QgsProcessingParameterString(
             self.URBAN_AREA, self.tr("Urban area (if the commune's name is not in the file's title)"),
             optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
+        self.add_geopackage_output()
         self.addOutput(QgsProcessingOutputNumber("ZONES", self.tr("Zones")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -61,9 +49,7 @@ class DownloadLczAlgorithm(TerritoireAlgorithm):
         from ..toolbelt.settings import Settings
 
         query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
-        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        if output.suffix.lower() != ".gpkg":
-            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        output = self.geopackage_output(parameters, context)
         try:
             attributes, outline = commune_outline(query, "api_geo", feedback)
             client, url = client_for("data_gouv", feedback)

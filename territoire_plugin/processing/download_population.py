@@ -10,35 +10,24 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsProject,
 )
 
-from .area import LAMBERT93, client_for, study_area
-from .base import TerritoireAlgorithm, processing_error
+from .area import LAMBERT93, ConnectorAlgorithm, client_for
+from .base import processing_error
 
 LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
 
 
-class DownloadPopulationAlgorithm(TerritoireAlgorithm):
+class DownloadPopulationAlgorithm(ConnectorAlgorithm):
     SOURCE = "SOURCE"
-    COMMUNE = "COMMUNE"
-    EXTENT = "EXTENT"
-    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "download_population"
 
     def displayName(self) -> str:
         return self.tr("Population on a 200 m grid (INSEE Filosofi)")
-
-    def group(self) -> str:
-        return self.tr("Partner data")
-
-    def groupId(self) -> str:
-        return "partner_data"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -53,11 +42,8 @@ class DownloadPopulationAlgorithm(TerritoireAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterString(
             self.SOURCE, self.tr("Filosofi file (path) or its web address")))
-        self.addParameter(QgsProcessingParameterString(
-            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=True))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
+        self.add_area_parameters()
+        self.add_geopackage_output()
         self.addOutput(QgsProcessingOutputNumber("INHABITANTS", self.tr("Inhabitants in the area")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -67,9 +53,7 @@ class DownloadPopulationAlgorithm(TerritoireAlgorithm):
         from ..toolbelt.settings import Settings
 
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
-        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        if output.suffix.lower() != ".gpkg":
-            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        output = self.geopackage_output(parameters, context)
         try:
             if source.lower().startswith(("http://", "https://")):
                 client, _ = client_for("data_gouv", feedback)
@@ -81,7 +65,7 @@ class DownloadPopulationAlgorithm(TerritoireAlgorithm):
                 path = Path(source)
                 if not path.is_file():
                     raise QgsProcessingException(self.tr("{0} does not exist.").format(path))
-            area = study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+            area = self.area(parameters, context, feedback)
             area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, QgsProject.instance()))  # noqa: QGS201
             box = area.boundingBox()
             summary = read_population(path, output, bounds_3035=(box.xMinimum(), box.yMinimum(), box.xMaximum(),

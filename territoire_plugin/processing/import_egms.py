@@ -10,37 +10,25 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
     QgsProject,
 )
 
-from .area import LAMBERT93, study_area
-from .base import TerritoireAlgorithm, processing_error
+from .area import LAMBERT93, ConnectorAlgorithm
+from .base import processing_error
 from .styling import StyleAndNamePostProcessor
 
 LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
 
 
-class ImportEgmsAlgorithm(TerritoireAlgorithm):
+class ImportEgmsAlgorithm(ConnectorAlgorithm):
     INPUT = "INPUT"
-    COMMUNE = "COMMUNE"
-    EXTENT = "EXTENT"
-    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "import_egms"
 
     def displayName(self) -> str:
         return self.tr("Import EGMS ground motion")
-
-    def group(self) -> str:
-        return self.tr("Partner data")
-
-    def groupId(self) -> str:
-        return "partner_data"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -58,11 +46,8 @@ class ImportEgmsAlgorithm(TerritoireAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("EGMS file (.zip or .csv)"), behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=self.tr("EGMS files (*.zip *.csv *.ZIP *.CSV)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=True))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
+        self.add_area_parameters()
+        self.add_geopackage_output()
         self.addOutput(QgsProcessingOutputNumber("POINTS", self.tr("Points imported")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -70,15 +55,13 @@ class ImportEgmsAlgorithm(TerritoireAlgorithm):
         from ..sources.egms import import_egms
 
         source = Path(self.parameterAsFile(parameters, self.INPUT, context))
-        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        if output.suffix.lower() != ".gpkg":
-            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        output = self.geopackage_output(parameters, context)
         if not source.is_file():
             raise QgsProcessingException(self.tr("{0} does not exist.").format(source))
         bounds = clip = None
         try:
             if self.parameterAsString(parameters, self.COMMUNE, context).strip() or parameters.get(self.EXTENT):
-                area = study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+                area = self.area(parameters, context, feedback)
                 area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, QgsProject.instance()))  # noqa: QGS201
                 box = area.boundingBox()
                 bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())

@@ -12,22 +12,19 @@ from qgis.core import (
     QgsProcessingOutputMultipleLayers,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterExtent,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProject,
 )
 
-from .area import LAMBERT93, WGS84, client_for, study_area
-from .base import TerritoireAlgorithm, processing_error
+from .area import LAMBERT93, WGS84, ConnectorAlgorithm, client_for
+from .base import processing_error
 
 MARKER = "territoire_window.json"
 
 
-class StacDownloadAlgorithm(TerritoireAlgorithm):
-    COMMUNE = "COMMUNE"
-    EXTENT = "EXTENT"
+class StacDownloadAlgorithm(ConnectorAlgorithm):
     START = "START"
     END = "END"
     SUMMER_ONLY = "SUMMER_ONLY"
@@ -36,17 +33,9 @@ class StacDownloadAlgorithm(TerritoireAlgorithm):
     LIST_ONLY = "LIST_ONLY"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
-    def group(self) -> str:
-        return self.tr("Partner data")
-
-    def groupId(self) -> str:
-        return "partner_data"
-
     def add_common_parameters(self) -> None:
         today = date.today()
-        self.addParameter(QgsProcessingParameterString(
-            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=True))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Or an extent"), optional=True))
+        self.add_area_parameters()
         self.addParameter(QgsProcessingParameterString(
             self.START, self.tr("From (YYYY-MM-DD)"), defaultValue=f"{today.year - 3}-06-01"))
         self.addParameter(QgsProcessingParameterString(
@@ -86,7 +75,7 @@ class StacDownloadAlgorithm(TerritoireAlgorithm):
         output = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         service_key, profile, sas_key = self.profile(parameters, context)
         try:
-            area = study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+            area = self.area(parameters, context, feedback)
             box = area.boundingBox()
             to_wgs84 = QgsCoordinateTransform(LAMBERT93, WGS84, QgsProject.instance())
             lonlat = to_wgs84.transformBoundingBox(box)

@@ -93,16 +93,12 @@ def level_of(name: str, columns: dict) -> str:
 def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_wkt_3035: str | None = None,
                 progress=None, is_canceled=None) -> EgmsSummary:
     """Read EGMS points in ``bounds_3035`` (and ``clip_wkt_3035``) into a GeoPackage at ``output``."""
-    from ..analysis.raster import atomic_output, check_cancel
+    from ..analysis.raster import atomic_output, check_cancel, srs_of, transformation
 
     path, output = Path(path), Path(output)
     summary = EgmsSummary()
-    lambert, laea = osr.SpatialReference(), osr.SpatialReference()
-    lambert.ImportFromEPSG(2154)
-    laea.ImportFromEPSG(3035)
-    for srs in (lambert, laea):
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    to_lambert = osr.CoordinateTransformation(laea, lambert)
+    lambert = srs_of(2154)
+    to_lambert = transformation(3035, 2154)
     clip = ogr.CreateGeometryFromWkt(clip_wkt_3035) if clip_wkt_3035 else None
     size = path.stat().st_size
     with atomic_output(output) as temporary:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from osgeo import ogr, osr
+from osgeo import ogr
 
 from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
 from .files import csv_sources
@@ -59,16 +59,12 @@ def _columns(header: list[str], name: str) -> tuple[int, dict, list]:
 def read_population(path: str | Path, output: str | Path, *, bounds_3035=None, clip_wkt_3035: str | None = None,
                     is_canceled=None) -> PopulationSummary:
     """Write the area's cells (polygons in Lambert-93, counts) to a GeoPackage at ``output``."""
-    from ..analysis.raster import atomic_output, check_cancel
+    from ..analysis.raster import atomic_output, check_cancel, srs_of, transformation
 
     path, output = Path(path), Path(output)
     summary = PopulationSummary()
-    laea, lambert = osr.SpatialReference(), osr.SpatialReference()
-    laea.ImportFromEPSG(3035)
-    lambert.ImportFromEPSG(2154)
-    for srs in (laea, lambert):
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    to_lambert = osr.CoordinateTransformation(laea, lambert)
+    lambert = srs_of(2154)
+    to_lambert = transformation(3035, 2154)
     clip = ogr.CreateGeometryFromWkt(clip_wkt_3035) if clip_wkt_3035 else None
     with atomic_output(output) as temporary:
         dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(temporary))

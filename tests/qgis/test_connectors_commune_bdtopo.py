@@ -5,20 +5,16 @@ from __future__ import annotations
 import pytest
 from fake_services import (
     admin_express_communes,
-    install_api_geo,
     install_wfs,
     lambert93_buildings,
     lambert93_lines,
 )
-from local_server import LocalServer
 
 
 @pytest.fixture
-def services(monkeypatch, tmp_path, provider):
+def services(monkeypatch, partner_server):
     """Local API Géo + WFS, the plugin pointed at them by environment variables, a fresh cache."""
-    from qgis.core import QgsSettings
-
-    server = LocalServer()
+    server = partner_server
     layers = {
         "BDTOPO_V3:batiment": lambert93_buildings(),
         "BDTOPO_V3:troncon_de_route": lambert93_lines("troncon_de_route"),
@@ -27,13 +23,9 @@ def services(monkeypatch, tmp_path, provider):
         "BDTOPO_V3:construction_surfacique": [],
         "ADMINEXPRESS-COG.LATEST:commune": admin_express_communes(),
     }
-    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
     monkeypatch.setenv("TERRITOIRE_GEOPLATEFORME_WFS_URL", install_wfs(server, layers))
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
     server.layers = layers
-    yield server
-    QgsSettings().remove("territoire/cache_dir")
-    server.close()
+    return server
 
 
 def run(algorithm, params):

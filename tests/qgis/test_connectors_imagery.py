@@ -7,13 +7,11 @@ import json
 import numpy as np
 import pytest
 from fake_services import (
-    install_api_geo,
     install_sas_and_cogs,
     install_stac,
     landsat_item,
     make_cog,
 )
-from local_server import LocalServer
 
 
 @pytest.fixture(scope="module")
@@ -24,23 +22,17 @@ def cogs(tmp_path_factory):
 
 
 @pytest.fixture
-def stac(monkeypatch, tmp_path, provider, cogs):
-    from qgis.core import QgsSettings
-
-    server = LocalServer()
+def stac(monkeypatch, partner_server, cogs):
+    server = partner_server
     items = [
         landsat_item(server.url, "LC09_L2SP_197029_20230715_02_T1", "2023-07-15T10:32:41.203000Z", 3.2, cogs),
         landsat_item(server.url, "LC08_L2SP_197029_20230107_02_T1", "2023-01-07T10:31:00Z", 1.0, cogs),  # winter
         landsat_item(server.url, "LC08_L2SP_197029_20220801_02_T1", "2022-08-01T10:31:00Z", 12.5, cogs),
     ]
-    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
     monkeypatch.setenv("TERRITOIRE_PLANETARY_COMPUTER_STAC_URL", install_stac(server, items))
     monkeypatch.setenv("TERRITOIRE_PLANETARY_COMPUTER_SAS_URL", install_sas_and_cogs(
         server, {p.name: p for p in cogs.values()}))
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
-    yield server
-    QgsSettings().remove("territoire/cache_dir")
-    server.close()
+    return server
 
 
 def run(algorithm, params):
@@ -125,11 +117,9 @@ def test_bad_dates_and_empty_results(stac, tmp_path):
     assert "No scene matches" in str(caught.value)
 
 
-def test_sentinel2_offset_metadata(monkeypatch, provider, tmp_path):
+def test_sentinel2_offset_metadata(monkeypatch, partner_server, tmp_path):
     """Earth Search items: B04/B08/SCL windows, and the −1000 DN offset from 2022 on."""
-    from qgis.core import QgsSettings
-
-    server = LocalServer()
+    server = partner_server
     cog_dir = tmp_path / "s2"
     cog_dir.mkdir()
     files = {band: make_cog(cog_dir / f"T31TDJ_{band}.tif", band, size=(1098, 1098), origin=(399960.0, 4990020.0),
@@ -146,15 +136,9 @@ def test_sentinel2_offset_metadata(monkeypatch, provider, tmp_path):
 
     items = [item("S2A_31TDJ_20230712_0_L2A", "2023-07-12T10:40:00Z", "05.09"),
              item("S2A_31TDJ_20210715_0_L2A", "2021-07-15T10:40:00Z", "03.00")]
-    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
     monkeypatch.setenv("TERRITOIRE_EARTH_SEARCH_URL", install_stac(server, items, prefix="/es"))
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
-    try:
-        result = run("download_sentinel2", {"COMMUNE": "Olemps", "START": "2021-01-01", "END": "2023-12-31",
-                                            "MAX_SCENES": 2, "OUTPUT_FOLDER": str(tmp_path / "out")})
-    finally:
-        QgsSettings().remove("territoire/cache_dir")
-        server.close()
+    result = run("download_sentinel2", {"COMMUNE": "Olemps", "START": "2021-01-01", "END": "2023-12-31",
+                                        "MAX_SCENES": 2, "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert len(result["SCENES"]) == 2
     recent = json.loads((tmp_path / "out" / "S2A_31TDJ_20230712_0_L2A" / "S2A_31TDJ_20230712_0_L2A_metadata.json")
                         .read_text())

@@ -8,8 +8,7 @@ import subprocess
 from urllib.parse import parse_qs
 
 import pytest
-from fake_services import egms_points, install_api_geo, write_egms_csv, zip_files
-from local_server import LocalServer
+from fake_services import egms_points, write_egms_csv, zip_files
 
 
 def openssl_key(tmp_path, traditional: bool):
@@ -43,10 +42,8 @@ def test_rs256_signature_verified_by_openssl(qgis_app, tmp_path, traditional):
 
 
 @pytest.fixture
-def egms_server(monkeypatch, tmp_path, provider):
-    from qgis.core import QgsSettings
-
-    server = LocalServer()
+def egms_server(monkeypatch, tmp_path, partner_server):
+    server = partner_server
     key, public = openssl_key(tmp_path, traditional=False)
     service_key = {"client_id": "abc123", "user_id": "town-hall", "key_id": "k1", "title": "QGIS",
                    "token_uri": f"{server.url}/oauth2-token", "private_key": key.read_text()}
@@ -89,13 +86,9 @@ def egms_server(monkeypatch, tmp_path, provider):
     server.route("/oauth2-token", token)
     server.route("/egms/search", search)
     server.route("/egms/download/*", download)
-    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
     monkeypatch.setenv("TERRITOIRE_EGMS_URL", f"{server.url}/egms")
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
     server.service_key, server.archive, server.state = service_key, archive, state
-    yield server
-    QgsSettings().remove("territoire/cache_dir")
-    server.close()
+    return server
 
 
 def store_key(service_key) -> str:

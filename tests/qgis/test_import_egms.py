@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from fake_services import egms_points, install_api_geo, to_laea, write_egms_csv, zip_files
-from local_server import LocalServer
+from fake_services import egms_points, to_laea, write_egms_csv, zip_files
 
 
 @pytest.fixture(scope="module")
@@ -14,15 +13,8 @@ def points():
 
 
 @pytest.fixture
-def api_geo(monkeypatch, tmp_path, provider):
-    from qgis.core import QgsSettings
-
-    server = LocalServer()
-    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
-    yield server
-    QgsSettings().remove("territoire/cache_dir")
-    server.close()
+def api_geo(partner_server):
+    return partner_server
 
 
 def run(params):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from fake_services import install_api_geo, to_lambert93, zip_files
-from local_server import LocalServer
+from fake_services import to_lambert93, zip_files
 
 DATASET = "6641c562e5acdb35c0e6051d"
 
@@ -35,10 +34,8 @@ def make_lcz_gpkg(path):
 
 
 @pytest.fixture
-def datagouv(monkeypatch, tmp_path, provider):
-    from qgis.core import QgsSettings
-
-    server = LocalServer()
+def datagouv(monkeypatch, tmp_path, partner_server):
+    server = partner_server
     archive = zip_files(tmp_path / "lcz_rodez.zip", {"lcz_rodez/rsu_lcz.gpkg": make_lcz_gpkg(tmp_path / "l.gpkg")})
     server.serve_file("/files/lcz_rodez.zip", archive)
     resources = [
@@ -50,12 +47,8 @@ def datagouv(monkeypatch, tmp_path, provider):
     ]
     server.json_route(f"/api/1/datasets/{DATASET}/", {"id": DATASET, "title": "Zones climatiques locales",
                                                       "resources": resources})
-    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))
     monkeypatch.setenv("TERRITOIRE_DATA_GOUV_URL", f"{server.url}/api/1")
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
-    yield server
-    QgsSettings().remove("territoire/cache_dir")
-    server.close()
+    return server
 
 
 def run(params):

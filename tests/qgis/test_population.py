@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from fake_services import filosofi_rows, install_api_geo, write_filosofi_csv, zip_files
-from local_server import LocalServer
+from fake_services import filosofi_rows, write_filosofi_csv, zip_files
 
 
 @pytest.fixture
-def server(monkeypatch, tmp_path, provider):
-    from qgis.core import QgsSettings
-
-    local = LocalServer()
-    monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(local))
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
-    yield local
-    QgsSettings().remove("territoire/cache_dir")
-    local.close()
+def server(partner_server):
+    return partner_server
 
 
 def run(params):
