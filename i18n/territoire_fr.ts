@@ -9,42 +9,42 @@
       <translation>Le fichier de métadonnées {path} a une valeur non numérique pour {field} : {raw!r}. Le fichier est abîmé : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="99" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="103" />
       <source>The metadata file {path} has only one of TEMPERATURE_MULT_BAND_ST_B10 and TEMPERATURE_ADD_BAND_ST_B10. The file is incomplete: download the product's MTL again.</source>
       <translation>Le fichier de métadonnées {path} ne contient qu'un seul des deux facteurs TEMPERATURE_MULT_BAND_ST_B10 et TEMPERATURE_ADD_BAND_ST_B10. Le fichier est incomplet : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="111" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="115" />
       <source>The surface-temperature factors in {path} (multiplier {mult}, offset {add}) give {low:.1f} K to {high:.1f} K, which is not a Landsat Collection 2 ST_B10 scaling. Check that this is the MTL of a Level-2 (L2SP) product.</source>
       <translation>Les facteurs de température de surface de {path} (multiplicateur {mult}, décalage {add}) donnent de {low:.1f} K à {high:.1f} K, ce qui n'est pas l'échelle ST_B10 de Landsat Collection 2. Vérifiez qu'il s'agit bien du MTL d'un produit de niveau 2 (L2SP).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="177" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="181" />
       <source>Cannot read the metadata file {path}: {error}. Check that the file exists and is the product's MTL (txt, xml or json).</source>
       <translation>Impossible de lire le fichier de métadonnées {path} : {error}. Vérifiez que le fichier existe et qu'il s'agit du MTL du produit (txt, xml ou json).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="254" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="262" />
       <source>{path} does not exist. Give the product's MTL file, its folder, or its ST_B10 band.</source>
       <translation>{path} n'existe pas. Indiquez le fichier MTL du produit, son dossier ou sa bande ST_B10.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="267" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="273" />
       <source>The folder {path} holds no Landsat MTL file (*_MTL.txt, *_MTL.xml or *_MTL.json). Give the ST_B10 band directly, or the folder of a complete product.</source>
       <translation>Le dossier {path} ne contient aucun fichier MTL Landsat (*_MTL.txt, *_MTL.xml ou *_MTL.json). Indiquez directement la bande ST_B10, ou le dossier d'un produit complet.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="290" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="308" />
       <source>The metadata file {path} describes a product of level {level} with no ST_B10 band. Land surface temperature needs a Collection 2 Level-2 (L2SP) product.</source>
       <translation>Le fichier de métadonnées {path} décrit un produit de niveau {level} sans bande ST_B10. La température de surface demande un produit Collection 2 de niveau 2 (L2SP).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="301" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="319" />
       <source>The metadata file {path} names the band {name}, which is not in {folder}. Put the ST_B10 file beside its MTL, or give the band directly.</source>
       <translation>Le fichier de métadonnées {path} désigne la bande {name}, absente de {folder}. Placez le fichier ST_B10 à côté de son MTL, ou indiquez directement la bande.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="340" />
+      <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="358" />
       <source>{name} is the {band} band, not the surface-temperature band ST_B10. Give the product's *_ST_B10.TIF (or its MTL file, and the band is found for you).</source>
       <translation>{name} est la bande {band}, pas la bande de température de surface ST_B10. Indiquez le fichier *_ST_B10.TIF du produit (ou son fichier MTL : la bande sera trouvée automatiquement).</translation>
     </message>
@@ -69,32 +69,32 @@
       <translation>Aucun pixel clair ne reste après masquage : {cloud:.1f} % de la zone couverte par la scène est nuage, cirrus ou ombre de nuage, {other:.1f} % est neige ou eau masquée, et {fill:.1f} % de la zone est hors de la scène. Choisissez une autre date (une scène plus dégagée) ou une zone plus grande.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="43" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="59" />
       <source>Cannot open {what} ({path}): {error}. Check that the file is a complete raster (a download may have been cut short).</source>
       <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="139" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="155" />
       <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
       <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="166" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="182" />
       <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
       <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="175" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="191" />
       <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
       <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="61" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="77" />
       <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
       <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="265" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="281" />
       <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
       <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
@@ -209,17 +209,17 @@
       <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/egms.py" line="124" />
+      <location filename="../territoire_plugin/sources/egms.py" line="120" />
       <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
       <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/egms.py" line="131" />
+      <location filename="../territoire_plugin/sources/egms.py" line="127" />
       <source>{name} holds no EGMS point.</source>
       <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/sources/egms.py" line="187" />
+      <location filename="../territoire_plugin/sources/egms.py" line="183" />
       <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
       <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
@@ -267,6 +267,21 @@
       <location filename="../territoire_plugin/sources/egms_api.py" line="134" />
       <source>The EGMS API refused the search ({text}). Check the service key, the level and the release (e.g. 2019_2023).</source>
       <translation>L'API EGMS a refusé la recherche ({text}). Vérifiez la clé de service, le produit et la version (par ex. 2019_2023).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/ndvi.py" line="45" />
+      <source>No {what} band found in {where}. Give a Landsat Level-2 product (MTL or folder), a Sentinel-2 L2A folder from Territoire's download, or the red and near-infrared bands themselves.</source>
+      <translation>Aucune bande {what} trouvée dans {where}. Indiquez un produit Landsat de niveau 2 (MTL ou dossier), un dossier Sentinel-2 L2A issu du téléchargement de Territoire, ou les bandes rouge et proche infrarouge elles-mêmes.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/ndvi.py" line="133" />
+      <source>Every pixel is masked (fill, cloud or shadow): no NDVI can be computed. Pick a clearer scene.</source>
+      <translation>Tous les pixels sont masqués (remplissage, nuage ou ombre) : aucun NDVI ne peut être calculé. Choisissez une scène plus dégagée.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/strips.py" line="49" />
+      <source>{name} ({grid}) is not on the grid of {first} ({first_grid}). Give bands of the same product, or align them first (Raster ▸ Projections ▸ Warp, with the same extent and pixel size).</source>
+      <translation>{name} ({grid}) n'est pas sur la grille de {first} ({first_grid}). Indiquez des bandes du même produit, ou alignez-les d'abord (Raster ▸ Projections ▸ Projection (warp), avec la même emprise et la même taille de pixel).</translation>
     </message>
   </context>
   <context>
@@ -843,6 +858,94 @@
     </message>
   </context>
   <context>
+    <name>NdviAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="35" />
+      <source>Vegetation index (NDVI)</source>
+      <translation>Indice de végétation (NDVI)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="38" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="44" />
+      <source>&lt;p&gt;NDVI = (NIR − red) / (NIR + red), from surface reflectance: about 0.6–0.9 for dense vegetation, 0.1–0.3 for built-up areas and bare soil, below 0 for water.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a Landsat 8/9 Collection 2 Level-2 product (MTL file or folder: SR_B4 and SR_B5, scaled with the MTL's factors, clouds masked with QA_PIXEL), or a Sentinel-2 L2A folder from &lt;i&gt;Download Sentinel-2&lt;/i&gt; (B04, B08, SCL; reflectance = DN × 0.0001 − 0.1 since 25 January 2022). Or give the red and near-infrared bands with their scale and offset.&lt;/p&gt;&lt;p&gt;Reflectance is held to [0.0001, 1]; fill, cloud, cirrus and shadow pixels are left empty, water and snow too when asked.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;NDVI = (PIR − rouge) / (PIR + rouge), à partir de la réflectance de surface : environ 0,6 à 0,9 pour une végétation dense, 0,1 à 0,3 pour le bâti et les sols nus, moins de 0 pour l'eau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : un produit Landsat 8/9 Collection 2 de niveau 2 (fichier MTL ou dossier : SR_B4 et SR_B5, mis à l'échelle avec les facteurs du MTL, nuages masqués avec QA_PIXEL), ou un dossier Sentinel-2 L2A issu de &lt;i&gt;Télécharger Sentinel-2&lt;/i&gt; (B04, B08, SCL ; réflectance = CN × 0,0001 − 0,1 depuis le 25 janvier 2022). Ou indiquez les bandes rouge et proche infrarouge avec leur échelle et leur décalage.&lt;/p&gt;&lt;p&gt;La réflectance est bornée à [0,0001 ; 1] ; les pixels de remplissage, de nuage, de cirrus et d'ombre restent vides, l'eau et la neige aussi sur demande.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="55" />
+      <source>Product (Landsat MTL or folder, Sentinel-2 folder)</source>
+      <translation>Produit (MTL ou dossier Landsat, dossier Sentinel-2)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="55" />
+      <source>Landsat MTL or band (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
+      <translation>MTL ou bande Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="59" />
+      <source>Or: red band</source>
+      <translation>Ou : bande rouge</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="60" />
+      <source>and near-infrared band</source>
+      <translation>et bande proche infrarouge</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="62" />
+      <source>Reflectance scale of these bands</source>
+      <translation>Échelle de réflectance de ces bandes</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="65" />
+      <source>Reflectance offset of these bands</source>
+      <translation>Décalage de réflectance de ces bandes</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="68" />
+      <source>Mask water</source>
+      <translation>Masquer l'eau</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="69" />
+      <source>Mask snow</source>
+      <translation>Masquer la neige</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="103" />
+      <source>NDVI</source>
+      <translation>NDVI</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="71" />
+      <source>Mean NDVI</source>
+      <translation>NDVI moyen</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="85" />
+      <source>user bands</source>
+      <translation>bandes de l'utilisateur</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="90" />
+      <source>Give a product (Landsat MTL or folder, Sentinel-2 folder), or both the red and the near-infrared bands.</source>
+      <translation>Indiquez un produit (MTL ou dossier Landsat, dossier Sentinel-2), ou les deux bandes rouge et proche infrarouge.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="93" />
+      <source>{0}: reflectance = DN × {1} + {2}; clouds masked with {3}.</source>
+      <translation>{0} : réflectance = CN × {1} + {2} ; nuages masqués avec {3}.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ndvi.py" line="93" />
+      <source>nothing (no mask band)</source>
+      <translation>rien (pas de bande de masque)</translation>
+    </message>
+  </context>
+  <context>
     <name>OptionsPage</name>
     <message>
       <location filename="../territoire_plugin/gui/options.py" line="51" />
@@ -999,7 +1102,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="33" />
+      <location filename="../territoire_plugin/processing/provider.py" line="34" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

@@ -85,8 +85,12 @@ class LandsatMetadata:
         return self.number("CLOUD_COVER")
 
     def product_file(self, key: str) -> str | None:
-        """A file name listed in the product contents (Level-2 names come first)."""
-        return self.value(key, "PRODUCT_CONTENTS")
+        """A file name listed in the product contents (Collection 2) or product metadata (pre-Collection)."""
+        for group in ("PRODUCT_CONTENTS", "PRODUCT_METADATA"):
+            value = self.groups.get(group, {}).get(key)
+            if value:
+                return value
+        return None
 
     def st_b10_factors(self) -> tuple[float, float] | None:
         """(multiplier, additive) of the Level-2 ST_B10 band, checked for plausibility."""
@@ -247,8 +251,12 @@ class LandsatL2Product:
     metadata: LandsatMetadata | None
 
 
-def resolve_l2_product(user_path: str | Path) -> LandsatL2Product:
-    """Turn what the user gave (MTL, folder or ST_B10 raster) into the product's files."""
+def find_metadata(user_path: str | Path) -> tuple[LandsatMetadata | None, Path | None]:
+    """(metadata, band) for what the user gave: an MTL, a product folder, or one band of a product.
+
+    ``band`` is the raster the user gave (None for an MTL or a folder); ``metadata`` is None
+    when a band has no MTL beside it.
+    """
     path = Path(user_path)
     if not path.exists():
         raise AnalysisError(
@@ -259,8 +267,6 @@ def resolve_l2_product(user_path: str | Path) -> LandsatL2Product:
             ),
             path=path,
         )
-    metadata = None
-    st_b10 = None
     if path.is_dir():
         mtl = find_mtl_in_folder(path)
         if mtl is None:
@@ -273,15 +279,27 @@ def resolve_l2_product(user_path: str | Path) -> LandsatL2Product:
                 ),
                 path=path,
             )
-        metadata = read_mtl(mtl)
-    elif is_mtl_path(path):
-        metadata = read_mtl(path)
-    else:
-        st_b10 = path
-        product_id = product_id_from_name(path.name)
-        mtl = find_mtl_in_folder(path.parent, product_id) if product_id else None
-        if mtl is not None:
-            metadata = read_mtl(mtl)
+        return read_mtl(mtl), None
+    if is_mtl_path(path):
+        return read_mtl(path), None
+    product_id = product_id_from_name(path.name)
+    mtl = find_mtl_in_folder(path.parent, product_id) if product_id else None
+    return (read_mtl(mtl) if mtl is not None else None), path
+
+
+def band_file(metadata: LandsatMetadata | None, folder: Path, key: str, suffix: str) -> Path | None:
+    """A band of the product: the file the MTL names under ``key``, else ``*_<suffix>.TIF`` in ``folder``."""
+    named = _file_beside(folder, metadata.product_file(key)) if metadata else None
+    if named is not None:
+        return named
+    matches = sorted(p for p in folder.iterdir() if p.is_file() and p.stem.upper().endswith(f"_{suffix.upper()}")
+                     and p.suffix.lower() in (".tif", ".tiff"))
+    return matches[0] if matches else None
+
+
+def resolve_l2_product(user_path: str | Path) -> LandsatL2Product:
+    """Turn what the user gave (MTL, folder or ST_B10 raster) into the product's files."""
+    metadata, st_b10 = find_metadata(user_path)
 
     if metadata is not None and st_b10 is None:
         name = metadata.product_file("FILE_NAME_BAND_ST_B10")

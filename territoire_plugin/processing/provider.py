@@ -16,10 +16,11 @@ from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
 from .import_egms import ImportEgmsAlgorithm
 from .landsat_lst import LandsatLstAlgorithm
+from .ndvi import NdviAlgorithm
 
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
-              DownloadLczAlgorithm, DownloadEgmsAlgorithm)
+              DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -101,3 +101,14 @@ class StyleAndNamePostProcessor(QgsProcessingLayerPostProcessorInterface):
         instance = cls(style_file, name)
         cls._alive.append(instance)
         return instance
+
+
+def add_styled_raster(context, path: str, style: str, name: str) -> None:
+    """Style ``path`` with a shipped QML (as a sidecar, so it also applies when opened later) and name it
+    for when Processing loads it into the project."""
+    sidecar = Path(path).with_suffix(".qml")
+    sidecar.write_bytes(resource_path("styles", style).read_bytes())
+    if context.willLoadLayerOnCompletion(path):
+        details = context.layerToLoadOnCompletionDetails(path)
+        details.name = name
+        details.setPostProcessor(StyleAndNamePostProcessor.create(str(sidecar), name))
