@@ -283,6 +283,26 @@
       <source>{name} ({grid}) is not on the grid of {first} ({first_grid}). Give bands of the same product, or align them first (Raster ▸ Projections ▸ Warp, with the same extent and pixel size).</source>
       <translation>{name} ({grid}) n'est pas sur la grille de {first} ({first_grid}). Indiquez des bandes du même produit, ou alignez-les d'abord (Raster ▸ Projections ▸ Projection (warp), avec la même emprise et la même taille de pixel).</translation>
     </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/lst_l1.py" line="71" />
+      <source>No MTL file beside {path}: the Level-1 method needs the product's radiance and thermal constants. Give the product's MTL file or folder.</source>
+      <translation>Aucun fichier MTL à côté de {path} : la méthode de niveau 1 a besoin des constantes de luminance et thermiques du produit. Indiquez le fichier MTL du produit ou son dossier.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/lst_l1.py" line="80" />
+      <source>The metadata file {path} has no {constant}: it is not the MTL of a Landsat 8/9 Level-1 product. For a Level-2 product use Land surface temperature (Landsat).</source>
+      <translation>Le fichier de métadonnées {path} n'a pas de {constant} : ce n'est pas le MTL d'un produit Landsat 8/9 de niveau 1. Pour un produit de niveau 2, utilisez Température de surface (Landsat).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/lst_l1.py" line="90" />
+      <source>Band {band} of the product is not in {folder}. Put the bands beside the MTL.</source>
+      <translation>La bande {band} du produit n'est pas dans {folder}. Placez les bandes à côté du MTL.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/lst_l1.py" line="130" />
+      <source>No valid pixel: every pixel is fill or masked. Pick another scene.</source>
+      <translation>Aucun pixel valide : tous les pixels sont du remplissage ou masqués. Choisissez une autre scène.</translation>
+    </message>
   </context>
   <context>
     <name>CommuneBoundaryAlgorithm</name>
@@ -858,6 +878,49 @@
     </message>
   </context>
   <context>
+    <name>LandsatLstL1Algorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="24" />
+      <source>Land surface temperature from Level-1 (Landsat B10)</source>
+      <translation>Température de surface depuis le niveau 1 (Landsat B10)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="27" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="33" />
+      <source>&lt;p&gt;Land surface temperature (°C) from a Landsat 8 or 9 Level-1 product, when no Level-2 product exists (single-channel method on band 10).&lt;/p&gt;&lt;p&gt;1. Radiance L = ML × DN + AL (RADIANCE_MULT/ADD_BAND_10 of the MTL).&lt;br&gt;2. Brightness temperature BT = K2 / ln(K1 / L + 1), with the MTL's K1 and K2 (Landsat 8 and 9 differ).&lt;br&gt;3. NDVI from the top-of-atmosphere reflectance of bands 4 and 5.&lt;br&gt;4. Emissivity from NDVI (Sobrino et al. 2004; Avdan &amp;amp; Jovanovska 2016): water (NDVI &amp;lt; 0) 0.991; bare soil (NDVI &amp;lt; 0.2) 0.97; mixed 0.004 × Pv + 0.986 with Pv = ((NDVI − 0.2) / 0.3)²; vegetation (NDVI &amp;gt; 0.5) 0.99.&lt;br&gt;5. LST = BT / (1 + (λ × BT / ρ) × ln ε), λ = 10.895 µm, ρ = 1.4388 × 10⁻² m·K.&lt;/p&gt;&lt;p&gt;No atmospheric correction: prefer the Level-2 product (&lt;i&gt;Land surface temperature (Landsat)&lt;/i&gt;) when it exists. Clouds are masked with QA_PIXEL (Collection 2) or, for pre-Collection products, the high-confidence cloud and cirrus of BQA. Daytime surface temperature at the ~10:30 pass, not air temperature.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Température de surface (°C) à partir d'un produit Landsat 8 ou 9 de niveau 1, quand il n'existe pas de produit de niveau 2 (méthode monocanal sur la bande 10).&lt;/p&gt;&lt;p&gt;1. Luminance L = ML × CN + AL (RADIANCE_MULT/ADD_BAND_10 du MTL).&lt;br&gt;2. Température de brillance TB = K2 / ln(K1 / L + 1), avec les K1 et K2 du MTL (Landsat 8 et 9 diffèrent).&lt;br&gt;3. NDVI à partir de la réflectance au sommet de l'atmosphère des bandes 4 et 5.&lt;br&gt;4. Émissivité selon le NDVI (Sobrino et al. 2004 ; Avdan &amp;amp; Jovanovska 2016) : eau (NDVI &amp;lt; 0) 0,991 ; sol nu (NDVI &amp;lt; 0,2) 0,97 ; mixte 0,004 × Pv + 0,986 avec Pv = ((NDVI − 0,2) / 0,3)² ; végétation (NDVI &amp;gt; 0,5) 0,99.&lt;br&gt;5. LST = TB / (1 + (λ × TB / ρ) × ln ε), λ = 10,895 µm, ρ = 1,4388 × 10⁻² m·K.&lt;/p&gt;&lt;p&gt;Sans correction atmosphérique : préférez le produit de niveau 2 (&lt;i&gt;Température de surface (Landsat)&lt;/i&gt;) quand il existe. Les nuages sont masqués avec QA_PIXEL (Collection 2) ou, pour les produits antérieurs aux Collections, les nuages et cirrus à forte confiance de BQA. Température de surface de jour au passage de ~10 h 30, pas température de l'air.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="51" />
+      <source>Landsat Level-1 product (MTL file or folder)</source>
+      <translation>Produit Landsat de niveau 1 (fichier MTL ou dossier)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="51" />
+      <source>Landsat MTL (*_MTL.txt *_MTL.xml *_MTL.json);;All files (*)</source>
+      <translation>MTL Landsat (*_MTL.txt *_MTL.xml *_MTL.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="80" />
+      <source>Land surface temperature (°C)</source>
+      <translation>Température de surface (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="57" />
+      <source>Mean (°C)</source>
+      <translation>Moyenne (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="67" />
+      <source>{0}: K1 = {1}, K2 = {2}, ML = {3}, AL = {4}</source>
+      <translation>{0} : K1 = {1}, K2 = {2}, ML = {3}, AL = {4}</translation>
+    </message>
+  </context>
+  <context>
     <name>NdviAlgorithm</name>
     <message>
       <location filename="../territoire_plugin/processing/ndvi.py" line="35" />
@@ -1102,7 +1165,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="34" />
+      <location filename="../territoire_plugin/processing/provider.py" line="36" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

@@ -15,7 +15,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 class AnalysisError(Exception):
     """Bad input: the message says what is wrong and how to fix it."""
 
-    def __init__(self, key: str, template: str, **params):
+    def __init__(self, key: str, template: str, /, **params):
         super().__init__(template.format(**params))
         self.key = key
         self.template = template

