@@ -303,6 +303,46 @@
       <source>No valid pixel: every pixel is fill or masked. Pick another scene.</source>
       <translation>Aucun pixel valide : tous les pixels sont du remplissage ou masqués. Choisissez une autre scène.</translation>
     </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/heat.py" line="31" />
+      <source>{what} is in a geographic CRS (degrees): distances and areas need metres. Reproject it first to a projected CRS (Lambert-93, EPSG:2154, or its UTM zone).</source>
+      <translation>{what} est dans un SCR géographique (degrés) : les distances et les surfaces demandent des mètres. Reprojetez-le d'abord dans un SCR projeté (Lambert-93, EPSG:2154, ou sa zone UTM).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/heat.py" line="54" />
+      <source>The reference temperature needs either a reference zone, or the town's outline and an NDVI raster (to find the vegetated pixels around it).</source>
+      <translation>La température de référence demande soit une zone de référence, soit le contour de la ville et un raster de NDVI (pour trouver les pixels végétalisés autour).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/heat.py" line="90" />
+      <source>No reference pixel: {method} finds none. Widen the ring, lower the NDVI threshold, or draw a reference zone.</source>
+      <translation>Aucun pixel de référence : la méthode « {method} » n'en trouve aucun. Élargissez l'anneau, abaissez le seuil de NDVI ou tracez une zone de référence.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/heat.py" line="131" />
+      <source>{name} has no valid pixel (all nodata).</source>
+      <translation>{name} n'a aucun pixel valide (tout est nodata).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/hotspots.py" line="46" />
+      <source>The cell size ({cell:g} m) is smaller than a pixel ({pixel:g} m). Choose a cell of at least one pixel, e.g. {suggestion:g} m.</source>
+      <translation>La taille des cellules ({cell:g} m) est inférieure à un pixel ({pixel:g} m). Choisissez au moins un pixel, par ex. {suggestion:g} m.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/hotspots.py" line="89" />
+      <source>The distance band ({distance:g} m) is shorter than a cell ({cell:g} m): no cell would have a neighbour. Use at least the cell size, e.g. {suggestion:g} m.</source>
+      <translation>La distance de voisinage ({distance:g} m) est plus courte qu'une cellule ({cell:g} m) : aucune cellule n'aurait de voisine. Prenez au moins la taille d'une cellule, par ex. {suggestion:g} m.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/hotspots.py" line="96" />
+      <source>Only {n} cells have data: hot spots need many more. Use smaller cells or a larger area.</source>
+      <translation>Seules {n} cellules ont des données : il en faut bien plus pour des points chauds. Prenez des cellules plus petites ou une zone plus grande.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/hotspots.py" line="106" />
+      <source>All cells have the same value: there is no hot or cold spot to find.</source>
+      <translation>Toutes les cellules ont la même valeur : il n'y a ni point chaud ni point froid à trouver.</translation>
+    </message>
   </context>
   <context>
     <name>CommuneBoundaryAlgorithm</name>
@@ -654,6 +694,240 @@
       <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
       <source>Microsoft Planetary Computer</source>
       <translation>Microsoft Planetary Computer</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeatHotspotsAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="41" />
+      <source>Heat hot spots (Getis-Ord Gi*)</source>
+      <translation>Points chauds (Gi* de Getis-Ord)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="44" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="50" />
+      <source>&lt;p&gt;Where high temperatures cluster more than chance would give: Getis-Ord Gi* on a regular grid. The raster is averaged into square cells; each cell's Gi* compares the sum of the cells within the distance band (itself included) with what the whole area's mean would give.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), a z-score; p-value = erfc(|z| / √2). Classes: hot (cold) spot at 99, 95, 90 % confidence for |z| ≥ 2.576, 1.960, 1.645.&lt;/p&gt;&lt;p&gt;Cells of about 100–200 m and a band of 3–5 cells suit a commune.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Là où les fortes températures se regroupent plus que le hasard ne le donnerait : Gi* de Getis-Ord sur une grille régulière. Le raster est moyenné en cellules carrées ; le Gi* de chaque cellule compare la somme des cellules situées dans la distance de voisinage (elle comprise) à ce que donnerait la moyenne de toute la zone.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), un score z ; p = erfc(|z| / √2). Classes : point chaud (froid) à 99, 95, 90 % de confiance pour |z| ≥ 2,576, 1,960, 1,645.&lt;/p&gt;&lt;p&gt;Des cellules de 100 à 200 m environ et un voisinage de 3 à 5 cellules conviennent à une commune.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="60" />
+      <source>Temperature or intensity (°C)</source>
+      <translation>Température ou intensité (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="61" />
+      <source>Cell size</source>
+      <translation>Taille des cellules</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="63" />
+      <source>Distance band</source>
+      <translation>Distance de voisinage</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="65" />
+      <source>Hot spots</source>
+      <translation>Points chauds</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="67" />
+      <source>Hot-spot cells (95 % or more)</source>
+      <translation>Cellules de points chauds (95 % ou plus)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="82" />
+      <source>hot spot, 99 %</source>
+      <translation>point chaud, 99 %</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="82" />
+      <source>hot spot, 95 %</source>
+      <translation>point chaud, 95 %</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="82" />
+      <source>hot spot, 90 %</source>
+      <translation>point chaud, 90 %</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="83" />
+      <source>not significant</source>
+      <translation>non significatif</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="83" />
+      <source>cold spot, 90 %</source>
+      <translation>point froid, 90 %</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="83" />
+      <source>cold spot, 95 %</source>
+      <translation>point froid, 95 %</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="84" />
+      <source>cold spot, 99 %</source>
+      <translation>point froid, 99 %</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="111" />
+      <source>{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.</source>
+      <translation>{0} cellules ; {1} cellules de points chauds et {2} de points froids à 95 % ou plus.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_hotspots.py" line="114" />
+      <source>Heat hot spots (Gi*)</source>
+      <translation>Points chauds (Gi*)</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeatIslandIntensityAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="56" />
+      <source>Heat-island intensity</source>
+      <translation>Intensité de l'îlot de chaleur</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="59" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="65" />
+      <source>&lt;p&gt;Surface temperature minus a reference temperature: how much warmer each place is than the countryside around the town (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference&lt;/b&gt;, by default: the mean temperature of the vegetated pixels (NDVI at least the threshold) in a ring around the town, outside it (ring width in metres). Or the mean temperature inside a reference zone you draw (a park, a wood). The value and how it was found are written in the output's metadata and in the log.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Température de surface moins une température de référence : de combien chaque lieu est plus chaud que la campagne autour de la ville (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Référence&lt;/b&gt;, par défaut : la température moyenne des pixels végétalisés (NDVI au moins égal au seuil) dans un anneau autour de la ville, à l'extérieur de celle-ci (largeur de l'anneau en mètres). Ou la température moyenne dans une zone de référence que vous tracez (un parc, un bois). La valeur et la façon dont elle a été trouvée sont écrites dans les métadonnées de la sortie et dans le journal.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="74" />
+      <source>Land surface temperature (°C)</source>
+      <translation>Température de surface (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="75" />
+      <source>NDVI (same grid)</source>
+      <translation>NDVI (même grille)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="76" />
+      <source>Town outline (e.g. the commune)</source>
+      <translation>Contour de la ville (par ex. la commune)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="79" />
+      <source>Ring width</source>
+      <translation>Largeur de l'anneau</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="81" />
+      <source>NDVI of a vegetated pixel, at least</source>
+      <translation>NDVI minimal d'un pixel végétalisé</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="84" />
+      <source>Or a reference zone</source>
+      <translation>Ou une zone de référence</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="119" />
+      <source>Heat-island intensity (°C)</source>
+      <translation>Intensité de l'îlot de chaleur (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="88" />
+      <source>Reference temperature (°C)</source>
+      <translation>Température de référence (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="89" />
+      <source>How the reference was found</source>
+      <translation>Comment la référence a été trouvée</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="107" />
+      <source>Reference temperature {0:.2f} °C: {1} ({2} pixels).</source>
+      <translation>Température de référence {0:.2f} °C : {1} ({2} pixels).</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeatIslandsAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="30" />
+      <source>Heat islands (polygons)</source>
+      <translation>Îlots de chaleur (polygones)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="33" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="39" />
+      <source>&lt;p&gt;The connected areas (pixels touching by a side or a corner) where the heat-island intensity (or the temperature) is at least a threshold, given in °C or as a percentile of the raster's values (e.g. 90: the hottest 10 %). Areas smaller than the minimum are dropped.&lt;/p&gt;&lt;p&gt;Each polygon has its area, its mean and maximum value and its rank (1 = hottest on average). A threshold that selects nothing gives an empty layer and a message, not an error.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Les zones d'un seul tenant (pixels qui se touchent par un côté ou un coin) où l'intensité de l'îlot de chaleur (ou la température) atteint au moins un seuil, donné en °C ou en centile des valeurs du raster (par ex. 90 : les 10 % les plus chauds). Les zones plus petites que le minimum sont écartées.&lt;/p&gt;&lt;p&gt;Chaque polygone porte sa surface, ses valeurs moyenne et maximale et son rang (1 = le plus chaud en moyenne). Un seuil qui ne sélectionne rien donne une couche vide et un message, pas une erreur.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="48" />
+      <source>Heat-island intensity (°C)</source>
+      <translation>Intensité de l'îlot de chaleur (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="49" />
+      <source>Threshold given as</source>
+      <translation>Seuil exprimé en</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="49" />
+      <source>°C</source>
+      <translation>°C</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="49" />
+      <source>Percentile of the values</source>
+      <translation>Centile des valeurs</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="52" />
+      <source>Threshold</source>
+      <translation>Seuil</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="54" />
+      <source>Minimum area (m²)</source>
+      <translation>Surface minimale (m²)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="88" />
+      <source>Heat islands</source>
+      <translation>Îlots de chaleur</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="59" />
+      <source>Heat islands found</source>
+      <translation>Îlots de chaleur trouvés</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="60" />
+      <source>Threshold used (°C)</source>
+      <translation>Seuil utilisé (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="73" />
+      <source>Percentile {0:g}: {1:.2f} °C</source>
+      <translation>Centile {0:g} : {1:.2f} °C</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="82" />
+      <source>No area reaches {0:.2f} °C with the minimum area: the layer is empty. Lower the threshold or the minimum area.</source>
+      <translation>Aucune zone n'atteint {0:.2f} °C avec la surface minimale : la couche est vide. Abaissez le seuil ou la surface minimale.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_islands.py" line="85" />
+      <source>#{0}: {1:.1f} ha, mean {2:.1f} °C, max {3:.1f} °C</source>
+      <translation>n° {0} : {1:.1f} ha, moyenne {2:.1f} °C, maximum {3:.1f} °C</translation>
     </message>
   </context>
   <context>
@@ -1165,9 +1439,17 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="36" />
+      <location filename="../territoire_plugin/processing/provider.py" line="39" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
+    </message>
+  </context>
+  <context>
+    <name>algorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="39" />
+      <source>The layer {0} has no polygon.</source>
+      <translation>La couche {0} ne contient aucun polygone.</translation>
     </message>
   </context>
 </TS>

@@ -14,6 +14,9 @@ from .download_landsat import DownloadLandsatAlgorithm
 from .download_lcz import DownloadLczAlgorithm
 from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
+from .heat_hotspots import HeatHotspotsAlgorithm
+from .heat_island_intensity import HeatIslandIntensityAlgorithm
+from .heat_islands import HeatIslandsAlgorithm
 from .import_egms import ImportEgmsAlgorithm
 from .landsat_lst import LandsatLstAlgorithm
 from .landsat_lst_l1 import LandsatLstL1Algorithm
@@ -22,7 +25,7 @@ from .ndvi import NdviAlgorithm
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
               DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
-              LandsatLstL1Algorithm)
+              LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -65,3 +65,61 @@ def test_lst_l1_refuses_a_level2_product(provider, tmp_path, sample_product):
     with pytest.raises(QgsProcessingException) as caught:
         run("landsat_lst_l1", {"INPUT": str(sample_product), "OUTPUT": str(tmp_path / "x.tif")})
     assert "Level-1" in str(caught.value) and "RADIANCE_MULT_BAND_10" in str(caught.value)
+
+
+def test_heat_chain_on_the_sample_town(provider, tmp_path, sample_root, sample_product):
+    """LST → NDVI → intensity (ring around the study area) → islands → Gi* hot spots, all through Processing."""
+    from osgeo import ogr
+
+    lst = tmp_path / "lst.tif"
+    ndvi = tmp_path / "ndvi.tif"
+    run("landsat_lst", {"INPUT": str(sample_product), "OUTPUT": str(lst)})
+    run("ndvi", {"INPUT": str(sample_product), "OUTPUT": str(ndvi)})
+    intensity = tmp_path / "intensity.tif"
+    result = run("heat_island_intensity", {"LST": str(lst), "NDVI": str(ndvi),
+                                           "TOWN": str(sample_root / "zone_etude_olemps.geojson"), "RING": 1500,
+                                           "OUTPUT": str(intensity)})
+    assert 25 < result["REFERENCE"] < 30 and "1500 m ring" in result["REFERENCE_METHOD"]
+    values, _, _, tags = read_array(intensity)
+    lst_values = read_array(lst)[0]
+    valid = lst_values != -9999
+    np.testing.assert_allclose(values[valid], lst_values[valid] - result["REFERENCE"], atol=1e-4)
+    assert float(tags["TERRITOIRE_REFERENCE_C"]) == pytest.approx(result["REFERENCE"], abs=1e-3)
+
+    islands = tmp_path / "islands.gpkg"
+    found = run("heat_islands", {"INPUT": str(intensity), "THRESHOLD": 3.0, "MIN_AREA": 50000,
+                                 "OUTPUT": str(islands)})
+    assert found["COUNT"] >= 2  # Rodez centre and Olemps
+    source = ogr.Open(str(islands))
+    layer = source.GetLayerByName("heat_islands")
+    first = layer.GetNextFeature()
+    assert first.GetField("rank") == 1 and first.GetField("mean_intensity") > 3.0
+    by_percentile = run("heat_islands", {"INPUT": str(intensity), "MODE": 1, "THRESHOLD": 95,
+                                         "OUTPUT": str(tmp_path / "p95.gpkg")})
+    assert by_percentile["THRESHOLD_C"] == pytest.approx(np.percentile(values[valid], 95), abs=1e-3)
+    empty = run("heat_islands", {"INPUT": str(intensity), "THRESHOLD": 80, "OUTPUT": str(tmp_path / "e.gpkg")})
+    assert empty["COUNT"] == 0
+
+    hotspots = tmp_path / "hot.gpkg"
+    spots = run("heat_hotspots", {"INPUT": str(lst), "CELL": 150, "DISTANCE": 450, "OUTPUT": str(hotspots)})
+    assert spots["HOT_CELLS"] > 0
+    source = ogr.Open(str(hotspots))
+    layer = source.GetLayerByName("heat_hotspots")
+    hottest = max(layer, key=lambda f: f.GetField("gi_z"))
+    centroid = hottest.GetGeometryRef().Centroid()
+    # The strongest hot spot sits in the warm town centre of the sample (Rodez), not in the countryside.
+    transform = read_array(lst)[1]
+    col = (centroid.GetX() - transform.c) / 30
+    row = (transform.f - centroid.GetY()) / 30
+    assert 0.35 < col / lst_values.shape[1] < 0.75 and 0.3 < row / lst_values.shape[0] < 0.65
+
+
+def test_geographic_crs_is_refused(provider, tmp_path):
+    from conftest import write_raster
+    from qgis.core import QgsProcessingException
+
+    write_raster(tmp_path / "deg.tif", np.full((20, 20), 30.0, np.float32), (2.5, 0.001, 0, 44.4, 0, -0.001),
+                 epsg=4326)
+    with pytest.raises(QgsProcessingException) as caught:
+        run("heat_hotspots", {"INPUT": str(tmp_path / "deg.tif"), "OUTPUT": str(tmp_path / "h.gpkg")})
+    assert "geographic CRS" in str(caught.value)

@@ -1,0 +1,239 @@
+"""Heat-island intensity against a rural reference, and heat-island polygons.
+
+Intensity = LST − T_ref. By default T_ref is the mean LST of the vegetated (NDVI ≥ threshold),
+non-water pixels of a ring around the town: the town's outline buffered by the ring width,
+minus the town itself. Or the mean LST of a reference zone the user draws.
+
+Heat islands are the connected areas (8-connectivity) where intensity ≥ a threshold (°C, or a
+percentile of the intensity), at least a minimum area, with their area, mean and max intensity
+and their rank (1 = hottest on average).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+from .errors import QT_TRANSLATE_NOOP, AnalysisError
+from .raster import ClipMask, Grid, atomic_output, check_cancel, reading, strips, window_for_bounds
+from .strips import NODATA, Inputs, RunningStats, map_strips
+
+ogr.UseExceptions()
+
+
+def require_metric(grid: Grid, what: str) -> None:
+    srs = osr.SpatialReference(grid.wkt) if grid.wkt else None
+    if srs is None or srs.IsGeographic() or not srs.IsProjected():
+        raise AnalysisError("geographic_crs", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{what} is in a geographic CRS (degrees): distances and areas need metres. Reproject "
+            "it first to a projected CRS (Lambert-93, EPSG:2154, or its UTM zone)."), what=what)
+
+
+@dataclass
+class Reference:
+    temperature: float
+    pixels: int
+    method: str
+
+
+def reference_temperature(lst_path, *, ndvi_path=None, town_wkt: str | None = None, ring_m: float = 1000.0,
+                          ndvi_min: float = 0.5, zone_wkt: str | None = None, is_canceled=None) -> Reference:
+    """Mean LST of the reference pixels (see the module's description)."""
+    inputs = Inputs.open({"lst": lst_path, "ndvi": ndvi_path})
+    require_metric(inputs.grid, Path(lst_path).name)
+    if zone_wkt:
+        area = ogr.CreateGeometryFromWkt(zone_wkt)
+        inside, outside = ClipMask([zone_wkt], inputs.grid.wkt), None
+        method = "mean LST of the reference zone drawn by the user"
+    else:
+        if not town_wkt or ndvi_path is None:
+            raise AnalysisError("reference_inputs", QT_TRANSLATE_NOOP(
+                "AnalysisError", "The reference temperature needs either a reference zone, or the town's outline "
+                "and an NDVI raster (to find the vegetated pixels around it)."))
+        town = ogr.CreateGeometryFromWkt(town_wkt)
+        area = town.Buffer(ring_m, 8)
+        inside, outside = ClipMask([area.ExportToWkt()], inputs.grid.wkt), ClipMask([town_wkt], inputs.grid.wkt)
+        method = (f"mean LST of the pixels with NDVI ≥ {ndvi_min} in a {ring_m:g} m ring around the town "
+                  "(outside the town)")
+    xmin, xmax, ymin, ymax = area.GetEnvelope()
+    window = window_for_bounds(inputs.grid, (xmin, ymin, xmax, ymax))
+    total, count = 0.0, 0
+    if window is not None:
+        lst_band = inputs.datasets["lst"].GetRasterBand(1)
+        ndvi_band = inputs.datasets["ndvi"].GetRasterBand(1) if ndvi_path is not None else None
+        lst_nodata = lst_band.GetNoDataValue()
+        ndvi_nodata = ndvi_band.GetNoDataValue() if ndvi_band is not None else None
+        base = window.geotransform(inputs.grid)
+        for row, rows in strips(window):
+            check_cancel(is_canceled)
+            with reading("LST"):
+                lst = lst_band.ReadAsArray(window.xoff, window.yoff + row, window.xsize, rows).astype(np.float64)
+            strip_gt = (base[0], base[1], base[2], base[3] + row * base[5], base[4], base[5])
+            keep = inside.read(strip_gt, window.xsize, rows) & np.isfinite(lst)
+            if lst_nodata is not None:
+                keep &= lst != lst_nodata
+            if outside is not None:
+                keep &= ~outside.read(strip_gt, window.xsize, rows)
+            if ndvi_band is not None and not zone_wkt:
+                with reading("NDVI"):
+                    ndvi = ndvi_band.ReadAsArray(window.xoff, window.yoff + row, window.xsize, rows)
+                keep &= ndvi >= ndvi_min
+                if ndvi_nodata is not None:
+                    keep &= ndvi != ndvi_nodata
+            total += lst[keep].sum()
+            count += int(keep.sum())
+    if count == 0:
+        raise AnalysisError("no_reference_pixel", QT_TRANSLATE_NOOP(
+            "AnalysisError", "No reference pixel: {method} finds none. Widen the ring, lower the NDVI threshold, "
+            "or draw a reference zone."), method=method)
+    return Reference(total / count, count, method)
+
+
+def heat_island_intensity(lst_path, output, reference: Reference, *, progress=None,
+                          is_canceled=None) -> RunningStats:
+    inputs = Inputs.open({"lst": lst_path})
+    nodata = inputs.nodata("lst")
+    offset = np.float32(reference.temperature)
+
+    def formula(arrays):
+        lst = arrays["lst"].astype(np.float32)
+        invalid = ~np.isfinite(lst) if nodata is None else (lst == np.float32(nodata)) | ~np.isfinite(lst)
+        out = lst - offset
+        out[invalid] = NODATA
+        return out
+
+    stats = RunningStats()
+    map_strips(inputs, output, formula, description="heat-island intensity (°C)", unit="°C",
+               metadata={"TERRITOIRE_REFERENCE_C": f"{reference.temperature:.3f}",
+                         "TERRITOIRE_REFERENCE_PIXELS": reference.pixels,
+                         "TERRITOIRE_REFERENCE_METHOD": reference.method},
+               progress=progress, is_canceled=is_canceled, on_strip=stats)
+    return stats
+
+
+def percentile_of_raster(path, percentile: float) -> float:
+    """Exact percentile of the valid values (two passes over strips: histogram, then the bin)."""
+    inputs = Inputs.open({"v": path})
+    band = inputs.datasets["v"].GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    values = []
+    window = window_for_bounds(inputs.grid, None)
+    for row, rows in strips(window):
+        data = band.ReadAsArray(0, row, window.xsize, rows).astype(np.float32).ravel()
+        data = data[np.isfinite(data) & ((data != nodata) if nodata is not None else True)]
+        values.append(data)
+    joined = np.concatenate(values) if values else np.empty(0, np.float32)
+    if joined.size == 0:
+        raise AnalysisError("raster_all_nodata", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{name} has no valid pixel (all nodata)."), name=Path(path).name)
+    return float(np.percentile(joined, percentile))
+
+
+@dataclass
+class Island:
+    fid: int
+    area_m2: float
+    mean: float
+    maximum: float
+    rank: int = 0
+
+
+def heat_islands(intensity_path, output, *, threshold: float, min_area_m2: float = 10000.0,
+                 is_canceled=None) -> list[Island]:
+    """Polygons of connected pixels ≥ ``threshold`` into a GeoPackage layer ``heat_islands``."""
+    inputs = Inputs.open({"v": intensity_path})
+    grid = inputs.grid
+    require_metric(grid, Path(intensity_path).name)
+    band = inputs.datasets["v"].GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    scratch = tempfile.TemporaryDirectory(prefix="territoire_islands_")
+    gtiff = gdal.GetDriverByName("GTiff")
+    tiled = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
+    mask_ds = gtiff.Create(f"{scratch.name}/mask.tif", grid.xsize, grid.ysize, 1, gdal.GDT_Byte, options=tiled)
+    mask_ds.SetGeoTransform(grid.geotransform)
+    mask_ds.SetProjection(grid.wkt)
+    mask_band = mask_ds.GetRasterBand(1)
+    window = window_for_bounds(grid, None)
+    for row, rows in strips(window):
+        check_cancel(is_canceled)
+        data = band.ReadAsArray(0, row, grid.xsize, rows)
+        hot = np.isfinite(data) & (data >= threshold)
+        if nodata is not None:
+            hot &= data != nodata
+        mask_band.WriteArray(hot.astype(np.uint8), 0, row)
+    srs = osr.SpatialReference(grid.wkt)
+    memory = ogr.GetDriverByName("Memory").CreateDataSource("islands")
+    raw = memory.CreateLayer("raw", srs=srs, geom_type=ogr.wkbPolygon)
+    raw.CreateField(ogr.FieldDefn("hot", ogr.OFTInteger))
+    gdal.Polygonize(mask_band, mask_band, raw, 0, ["8CONNECTED=8"])
+    mask_band = mask_ds = None
+    # Label raster: each polygon burns its FID; per-island statistics by bincount, strip by strip.
+    labels_ds = gtiff.Create(f"{scratch.name}/labels.tif", grid.xsize, grid.ysize, 1, gdal.GDT_Int32,
+                             options=tiled)
+    labels_ds.SetGeoTransform(grid.geotransform)
+    labels_ds.SetProjection(grid.wkt)
+    labels_ds.GetRasterBand(1).Fill(-1)
+    # RasterizeLayer burns an attribute: copy each polygon's FID into one.
+    raw.CreateField(ogr.FieldDefn("fid_burn", ogr.OFTInteger))
+    fids = []
+    for feature in raw:
+        feature.SetField("fid_burn", feature.GetFID())
+        raw.SetFeature(feature)
+        fids.append(feature.GetFID())
+    gdal.RasterizeLayer(labels_ds, [1], raw, options=["ATTRIBUTE=fid_burn"])
+    size = (max(fids) + 1) if fids else 0
+    sums, counts, maxima = np.zeros(size), np.zeros(size), np.full(size, -np.inf)
+    label_band = labels_ds.GetRasterBand(1)
+    for row, rows in strips(window):
+        labels = label_band.ReadAsArray(0, row, grid.xsize, rows)
+        data = band.ReadAsArray(0, row, grid.xsize, rows).astype(np.float64)
+        inside = labels >= 0
+        if inside.any():
+            lab, val = labels[inside], data[inside]
+            sums += np.bincount(lab, weights=val, minlength=size)
+            counts += np.bincount(lab, minlength=size)
+            np.maximum.at(maxima, lab, val)
+    label_band = labels_ds = None
+    scratch.cleanup()
+    pixel_area = abs(grid.geotransform[1] * grid.geotransform[5])
+    islands = []
+    geometries = {}
+    for feature in raw:
+        fid = feature.GetFID()
+        area = counts[fid] * pixel_area
+        if counts[fid] == 0 or area < min_area_m2:
+            continue
+        islands.append(Island(fid, area, sums[fid] / counts[fid], float(maxima[fid])))
+        geometries[fid] = feature.GetGeometryRef().Clone()
+    for rank, island in enumerate(sorted(islands, key=lambda i: -i.mean), start=1):
+        island.rank = rank
+    _write_islands(output, srs, islands, geometries, threshold)
+    memory = None
+    return sorted(islands, key=lambda i: i.rank)
+
+
+def _write_islands(output, srs, islands, geometries, threshold) -> None:
+    with atomic_output(Path(output)) as temporary:
+        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(temporary))
+        try:
+            layer = dataset.CreateLayer("heat_islands", srs=srs, geom_type=ogr.wkbMultiPolygon)
+            for name, kind in (("rank", ogr.OFTInteger), ("area_m2", ogr.OFTReal), ("area_ha", ogr.OFTReal),
+                               ("mean_intensity", ogr.OFTReal), ("max_intensity", ogr.OFTReal),
+                               ("threshold", ogr.OFTReal)):
+                layer.CreateField(ogr.FieldDefn(name, kind))
+            layer.StartTransaction()
+            for island in sorted(islands, key=lambda i: i.rank):
+                feature = ogr.Feature(layer.GetLayerDefn())
+                feature.SetGeometry(ogr.ForceToMultiPolygon(geometries[island.fid]))
+                for name, value in (("rank", island.rank), ("area_m2", island.area_m2),
+                                    ("area_ha", island.area_m2 / 10000.0), ("mean_intensity", island.mean),
+                                    ("max_intensity", island.maximum), ("threshold", threshold)):
+                    feature.SetField(name, value)
+                layer.CreateFeature(feature)
+            layer.CommitTransaction()
+        finally:
+            dataset = None
