@@ -21,6 +21,7 @@ from osgeo import gdal, ogr, osr
 from .errors import QT_TRANSLATE_NOOP, AnalysisError
 from .raster import ClipMask, Grid, atomic_output, check_cancel, reading, strips, window_for_bounds
 from .strips import NODATA, Inputs, RunningStats, map_strips
+from .zonal import zonal_statistics
 
 ogr.UseExceptions()
 
@@ -151,9 +152,9 @@ def heat_islands(intensity_path, output, *, threshold: float, min_area_m2: float
     band = inputs.datasets["v"].GetRasterBand(1)
     nodata = band.GetNoDataValue()
     scratch = tempfile.TemporaryDirectory(prefix="territoire_islands_")
-    gtiff = gdal.GetDriverByName("GTiff")
-    tiled = ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"]
-    mask_ds = gtiff.Create(f"{scratch.name}/mask.tif", grid.xsize, grid.ysize, 1, gdal.GDT_Byte, options=tiled)
+    mask_ds = gdal.GetDriverByName("GTiff").Create(f"{scratch.name}/mask.tif", grid.xsize, grid.ysize, 1,
+                                                   gdal.GDT_Byte, options=["TILED=YES", "COMPRESS=DEFLATE",
+                                                                           "BIGTIFF=IF_SAFER"])
     mask_ds.SetGeoTransform(grid.geotransform)
     mask_ds.SetProjection(grid.wkt)
     mask_band = mask_ds.GetRasterBand(1)
@@ -171,44 +172,18 @@ def heat_islands(intensity_path, output, *, threshold: float, min_area_m2: float
     raw.CreateField(ogr.FieldDefn("hot", ogr.OFTInteger))
     gdal.Polygonize(mask_band, mask_band, raw, 0, ["8CONNECTED=8"])
     mask_band = mask_ds = None
-    # Label raster: each polygon burns its FID; per-island statistics by bincount, strip by strip.
-    labels_ds = gtiff.Create(f"{scratch.name}/labels.tif", grid.xsize, grid.ysize, 1, gdal.GDT_Int32,
-                             options=tiled)
-    labels_ds.SetGeoTransform(grid.geotransform)
-    labels_ds.SetProjection(grid.wkt)
-    labels_ds.GetRasterBand(1).Fill(-1)
-    # RasterizeLayer burns an attribute: copy each polygon's FID into one.
-    raw.CreateField(ogr.FieldDefn("fid_burn", ogr.OFTInteger))
-    fids = []
-    for feature in raw:
-        feature.SetField("fid_burn", feature.GetFID())
-        raw.SetFeature(feature)
-        fids.append(feature.GetFID())
-    gdal.RasterizeLayer(labels_ds, [1], raw, options=["ATTRIBUTE=fid_burn"])
-    size = (max(fids) + 1) if fids else 0
-    sums, counts, maxima = np.zeros(size), np.zeros(size), np.full(size, -np.inf)
-    label_band = labels_ds.GetRasterBand(1)
-    for row, rows in strips(window):
-        labels = label_band.ReadAsArray(0, row, grid.xsize, rows)
-        data = band.ReadAsArray(0, row, grid.xsize, rows).astype(np.float64)
-        inside = labels >= 0
-        if inside.any():
-            lab, val = labels[inside], data[inside]
-            sums += np.bincount(lab, weights=val, minlength=size)
-            counts += np.bincount(lab, minlength=size)
-            np.maximum.at(maxima, lab, val)
-    label_band = labels_ds = None
+    polygons = [feature.GetGeometryRef().Clone() for feature in raw]
+    zones = zonal_statistics(intensity_path, polygons, is_canceled=is_canceled)
     scratch.cleanup()
     pixel_area = abs(grid.geotransform[1] * grid.geotransform[5])
     islands = []
     geometries = {}
-    for feature in raw:
-        fid = feature.GetFID()
-        area = counts[fid] * pixel_area
-        if counts[fid] == 0 or area < min_area_m2:
+    for index, polygon in enumerate(polygons):
+        area = zones.count[index] * pixel_area
+        if zones.count[index] == 0 or area < min_area_m2:
             continue
-        islands.append(Island(fid, area, sums[fid] / counts[fid], float(maxima[fid])))
-        geometries[fid] = feature.GetGeometryRef().Clone()
+        islands.append(Island(index, area, float(zones.mean[index]), float(zones.maximum[index])))
+        geometries[index] = polygon
     for rank, island in enumerate(sorted(islands, key=lambda i: -i.mean), start=1):
         island.rank = rank
     _write_islands(output, srs, islands, geometries, threshold)
