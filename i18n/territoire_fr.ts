@@ -304,22 +304,22 @@
       <translation>Aucun pixel valide : tous les pixels sont du remplissage ou masqués. Choisissez une autre scène.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/heat.py" line="31" />
+      <location filename="../territoire_plugin/analysis/heat.py" line="32" />
       <source>{what} is in a geographic CRS (degrees): distances and areas need metres. Reproject it first to a projected CRS (Lambert-93, EPSG:2154, or its UTM zone).</source>
       <translation>{what} est dans un SCR géographique (degrés) : les distances et les surfaces demandent des mètres. Reprojetez-le d'abord dans un SCR projeté (Lambert-93, EPSG:2154, ou sa zone UTM).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/heat.py" line="54" />
+      <location filename="../territoire_plugin/analysis/heat.py" line="55" />
       <source>The reference temperature needs either a reference zone, or the town's outline and an NDVI raster (to find the vegetated pixels around it).</source>
       <translation>La température de référence demande soit une zone de référence, soit le contour de la ville et un raster de NDVI (pour trouver les pixels végétalisés autour).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/heat.py" line="90" />
+      <location filename="../territoire_plugin/analysis/heat.py" line="91" />
       <source>No reference pixel: {method} finds none. Widen the ring, lower the NDVI threshold, or draw a reference zone.</source>
       <translation>Aucun pixel de référence : la méthode « {method} » n'en trouve aucun. Élargissez l'anneau, abaissez le seuil de NDVI ou tracez une zone de référence.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/heat.py" line="131" />
+      <location filename="../territoire_plugin/analysis/heat.py" line="132" />
       <source>{name} has no valid pixel (all nodata).</source>
       <translation>{name} n'a aucun pixel valide (tout est nodata).</translation>
     </message>
@@ -342,6 +342,16 @@
       <location filename="../territoire_plugin/analysis/hotspots.py" line="106" />
       <source>All cells have the same value: there is no hot or cold spot to find.</source>
       <translation>Toutes les cellules ont la même valeur : il n'y a ni point chaud ni point froid à trouver.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/exposure.py" line="53" />
+      <source>The buildings layer has none of the fields that tell a building's use ({expected}): sensitive sites cannot be found. Use the BD TOPO buildings (Download IGN BD TOPO), or give a layer of sensitive sites.</source>
+      <translation>La couche des bâtiments n'a aucun des champs qui disent l'usage d'un bâtiment ({expected}) : les sites sensibles ne peuvent pas être trouvés. Utilisez les bâtiments de la BD TOPO (Télécharger la BD TOPO de l'IGN), ou indiquez une couche de sites sensibles.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/exposure.py" line="103" />
+      <source>The population layer has no inhabitants field (ind): it is not a 200 m grid made by Population on a 200 m grid (INSEE Filosofi), or it follows another year's schema (fields found: {found}). Make it again with that algorithm.</source>
+      <translation>La couche de population n'a pas de champ d'habitants (ind) : ce n'est pas une grille de 200 m faite par Population sur une grille de 200 m (INSEE Filosofi), ou elle suit le schéma d'une autre année (champs trouvés : {found}). Refaites-la avec cet algorithme.</translation>
     </message>
   </context>
   <context>
@@ -694,6 +704,104 @@
       <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
       <source>Microsoft Planetary Computer</source>
       <translation>Microsoft Planetary Computer</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeatExposureAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="49" />
+      <source>Exposure of buildings and inhabitants to heat</source>
+      <translation>Exposition des bâtiments et des habitants à la chaleur</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="52" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="58" />
+      <source>&lt;p&gt;&lt;b&gt;Buildings&lt;/b&gt;: mean and maximum surface temperature (lst_mean, lst_max) and heat-island intensity (heat_mean, heat_max) over the pixels each footprint touches. &lt;i&gt;sensitive&lt;/i&gt; = 1 for schools, nurseries, health and elderly-care buildings, found in the BD TOPO fields (nature, usage_1, usage_2) or by touching a site of the sensitive-sites layer; &lt;i&gt;sensitive_why&lt;/i&gt; says which.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population cells&lt;/b&gt; (200 m, from &lt;i&gt;Population on a 200 m grid&lt;/i&gt;): vulnerability index V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the largest. V goes from 0 (not warmer than the reference, or nobody) to 1 (the hottest, most populated, oldest cell): it ranks the cells of one area.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;Bâtiments&lt;/b&gt; : température de surface moyenne et maximale (lst_mean, lst_max) et intensité de l'îlot de chaleur (heat_mean, heat_max) sur les pixels que touche chaque emprise. &lt;i&gt;sensitive&lt;/i&gt; = 1 pour les écoles, crèches, bâtiments de santé et d'accueil des personnes âgées, trouvés dans les champs de la BD TOPO (nature, usage_1, usage_2) ou parce qu'ils touchent un site de la couche des sites sensibles ; &lt;i&gt;sensitive_why&lt;/i&gt; dit lequel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carreaux de population&lt;/b&gt; (200 m, issus de &lt;i&gt;Population sur une grille de 200 m&lt;/i&gt;) : indice de vulnérabilité V = E × (P + A) / 2, où E = max(0, intensité moyenne du carreau) divisée par la plus forte de la zone, P = habitants divisés par le plus grand nombre, A = part des 65 ans et plus divisée par la plus forte. V va de 0 (pas plus chaud que la référence, ou personne) à 1 (le carreau le plus chaud, le plus peuplé et le plus âgé) : il classe les carreaux d'une même zone.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="71" />
+      <source>Land surface temperature (°C)</source>
+      <translation>Température de surface (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="72" />
+      <source>Heat-island intensity (°C)</source>
+      <translation>Intensité de l'îlot de chaleur (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="74" />
+      <source>Buildings (BD TOPO)</source>
+      <translation>Bâtiments (BD TOPO)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="76" />
+      <source>Sensitive sites (optional: ERP, activity zones…)</source>
+      <translation>Sites sensibles (facultatif : ERP, zones d'activité…)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="79" />
+      <source>Population 200 m cells (optional)</source>
+      <translation>Carreaux de population de 200 m (facultatif)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="154" />
+      <source>Buildings exposed to heat</source>
+      <translation>Bâtiments exposés à la chaleur</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="84" />
+      <source>Heat vulnerability (200 m cells)</source>
+      <translation>Vulnérabilité à la chaleur (carreaux de 200 m)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="87" />
+      <source>Sensitive buildings</source>
+      <translation>Bâtiments sensibles</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="107" />
+      <source>The temperature raster is in a geographic CRS (degrees); reproject it to a projected CRS first.</source>
+      <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="110" />
+      <source>The buildings layer is empty.</source>
+      <translation>La couche des bâtiments est vide.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="133" />
+      <source>Buildings</source>
+      <translation>Bâtiments</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="152" />
+      <source>{0} buildings, {1} sensitive.</source>
+      <translation>{0} bâtiments, dont {1} sensibles.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="158" />
+      <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
+      <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="164" />
+      <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
+      <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="169" />
+      <source>Population cells</source>
+      <translation>Carreaux de population</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="187" />
+      <source>Heat vulnerability</source>
+      <translation>Vulnérabilité à la chaleur</translation>
     </message>
   </context>
   <context>
@@ -1439,7 +1547,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="39" />
+      <location filename="../territoire_plugin/processing/provider.py" line="41" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

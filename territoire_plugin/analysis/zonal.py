@@ -1,9 +1,16 @@
 """Zonal statistics of a raster over polygons: count, mean and maximum per polygon, in bounded memory.
 
-Each polygon burns its index into a scratch label raster (tiled GeoTIFF on disk); the raster's
-valid values are then summed per label strip by strip with ``numpy.bincount``. With
-``all_touched`` every pixel a polygon touches counts (small buildings keep at least one pixel);
-otherwise only pixels whose centre is inside. Where polygons overlap, the last one burnt wins.
+Two ways, one result:
+
+* zones that do not share pixels (heat islands, 200 m cells): each polygon burns its index into
+  a scratch label raster (tiled GeoTIFF on disk) and the values are summed per label, strip by
+  strip, with ``numpy.bincount`` — one pass over the raster whatever the number of zones;
+* zones that may share pixels (``overlapping``: buildings a few metres apart on 30 m pixels):
+  each polygon is rasterised alone over the pixels of its own envelope, so every building
+  gets every pixel it covers.
+
+With ``all_touched`` every pixel a polygon touches counts (small buildings keep at least one
+pixel); otherwise only pixels whose centre is inside.
 """
 
 from __future__ import annotations
@@ -28,9 +35,11 @@ class Zones:
     maximum: np.ndarray  # NaN where count is 0
 
 
-def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, is_canceled=None,
-                     srs_wkt: str | None = None) -> Zones:
+def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overlapping: bool = False,
+                     is_canceled=None, srs_wkt: str | None = None) -> Zones:
     """Statistics of ``raster_path`` for ``polygons`` (OGR geometries or WKT, in the raster's CRS)."""
+    if overlapping:
+        return _zone_by_zone(raster_path, polygons, all_touched, is_canceled)
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid
     size = len(polygons)
@@ -76,3 +85,43 @@ def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, is_can
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
     return Zones(counts.astype(np.int64), mean, np.where(counts > 0, maxima, np.nan))
+
+
+def _zone_by_zone(raster_path, polygons, all_touched, is_canceled) -> Zones:
+    inputs = Inputs.open({"v": raster_path})
+    grid = inputs.grid
+    band = inputs.datasets["v"].GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    mem = gdal.GetDriverByName("MEM")
+    ogr_mem = ogr.GetDriverByName("Memory")
+    srs = osr.SpatialReference(grid.wkt)
+    size = len(polygons)
+    counts, means, maxima = np.zeros(size, np.int64), np.full(size, np.nan), np.full(size, np.nan)
+    options = ["ALL_TOUCHED=TRUE"] if all_touched else []
+    for index, polygon in enumerate(polygons):
+        if index % 1000 == 0:
+            check_cancel(is_canceled)
+        geometry = ogr.CreateGeometryFromWkt(polygon) if isinstance(polygon, str) else polygon
+        if geometry is None or geometry.IsEmpty():
+            continue
+        xmin, xmax, ymin, ymax = geometry.GetEnvelope()
+        window = window_for_bounds(grid, (xmin, ymin, xmax, ymax))
+        if window is None:
+            continue
+        data = band.ReadAsArray(window.xoff, window.yoff, window.xsize, window.ysize).astype(np.float64)
+        target = mem.Create("", window.xsize, window.ysize, 1, gdal.GDT_Byte)
+        target.SetGeoTransform(window.geotransform(grid))
+        source = ogr_mem.CreateDataSource("zone")
+        layer = source.CreateLayer("zone", srs=srs, geom_type=ogr.wkbUnknown)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(geometry)
+        layer.CreateFeature(feature)
+        gdal.RasterizeLayer(target, [1], layer, burn_values=[1], options=options)
+        inside = (target.GetRasterBand(1).ReadAsArray() == 1) & np.isfinite(data)
+        if nodata is not None:
+            inside &= data != nodata
+        values = data[inside]
+        if values.size:
+            counts[index], means[index], maxima[index] = values.size, values.mean(), values.max()
+        target = source = layer = feature = None
+    return Zones(counts, means, maxima)

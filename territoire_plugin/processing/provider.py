@@ -14,6 +14,7 @@ from .download_landsat import DownloadLandsatAlgorithm
 from .download_lcz import DownloadLczAlgorithm
 from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
+from .heat_exposure import HeatExposureAlgorithm
 from .heat_hotspots import HeatHotspotsAlgorithm
 from .heat_island_intensity import HeatIslandIntensityAlgorithm
 from .heat_islands import HeatIslandsAlgorithm
@@ -25,7 +26,8 @@ from .ndvi import NdviAlgorithm
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
               DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
-              LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm)
+              LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
+              HeatExposureAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

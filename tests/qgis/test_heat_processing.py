@@ -123,3 +123,73 @@ def test_geographic_crs_is_refused(provider, tmp_path):
     with pytest.raises(QgsProcessingException) as caught:
         run("heat_hotspots", {"INPUT": str(tmp_path / "deg.tif"), "OUTPUT": str(tmp_path / "h.gpkg")})
     assert "geographic CRS" in str(caught.value)
+
+
+def test_exposure_of_real_olemps_buildings(partner_server, tmp_path):
+    """Real BD TOPO footprints of Olemps, a temperature field made here; means checked with rasterio."""
+    import rasterio
+    from conftest import write_raster
+    from fake_services import write_filosofi_csv
+    from qgis.core import QgsVectorLayer
+    from rasterio import features
+
+    buildings = shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")
+    layer = QgsVectorLayer(str(buildings), "b", "ogr")
+    box = layer.extent()
+    x0, y0 = box.xMinimum() // 30 * 30 - 60, box.yMaximum() // 30 * 30 + 60
+    width, height = int((box.width() + 120) // 30) + 2, int((box.height() + 120) // 30) + 2
+    cols = np.arange(width, dtype=np.float32)
+    lst = np.tile(25 + cols * 0.05, (height, 1)).astype(np.float32)
+    intensity = lst - 27.0
+    write_raster(tmp_path / "lst.tif", lst, (x0, 30.0, 0, y0, 0, -30.0), epsg=2154, nodata=-9999)
+    write_raster(tmp_path / "int.tif", intensity, (x0, 30.0, 0, y0, 0, -30.0), epsg=2154, nodata=-9999)
+    # A school and an EHPAD as sensitive sites, on two real buildings.
+    features_list = list(layer.getFeatures())
+    sites = QgsVectorLayer("Point?crs=EPSG:2154&field=toponyme:string", "sites", "memory")
+    from qgis.core import QgsFeature, QgsGeometry
+
+    for feature, name in ((features_list[10], "École Jean Jaurès"), (features_list[200], "EHPAD du Lac")):
+        site = QgsFeature(sites.fields())
+        site.setGeometry(QgsGeometry(feature.geometry().pointOnSurface()))
+        site["toponyme"] = name
+        sites.dataProvider().addFeature(site)
+    population = tmp_path / "pop.gpkg"
+    run("download_population", {"SOURCE": str(write_filosofi_csv(tmp_path / "f.csv")), "COMMUNE": "Olemps",
+                                "OUTPUT": str(population)})
+    result = run("heat_exposure", {"LST": str(tmp_path / "lst.tif"), "INTENSITY": str(tmp_path / "int.tif"),
+                                   "BUILDINGS": str(buildings), "SITES": sites,
+                                   "POPULATION": f"{population}|layername=population_200m",
+                                   "OUTPUT_BUILDINGS": "memory:", "OUTPUT_CELLS": "memory:"})
+    out = result["OUTPUT_BUILDINGS"]
+    assert out.featureCount() == layer.featureCount() == 2273
+    assert result["SENSITIVE"] == 2
+    flagged = {f["sensitive_why"] for f in out.getFeatures() if f["sensitive"] == 1}
+    assert flagged == {"site: École Jean Jaurès", "site: EHPAD du Lac"}
+    with rasterio.open(tmp_path / "lst.tif") as dataset:
+        data = dataset.read(1)
+        for feature in list(out.getFeatures())[::400]:
+            mask = features.geometry_mask([__import__("json").loads(feature.geometry().asJson())], data.shape,
+                                          dataset.transform, all_touched=True, invert=True)
+            assert feature["lst_mean"] == pytest.approx(float(data[mask].mean()), abs=1e-4)
+            assert feature["heat_max"] == pytest.approx(float(data[mask].max()) - 27.0, abs=1e-4)
+    cells = result["OUTPUT_CELLS"]
+    values = [f["vulnerability"] for f in cells.getFeatures()]
+    assert cells.featureCount() > 50 and max(values) <= 1.0 and min(values) >= 0.0
+    assert max(values) > 0.3
+
+
+def test_exposure_refuses_buildings_without_use_fields(provider, tmp_path):
+    from conftest import write_raster
+    from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+
+    write_raster(tmp_path / "lst.tif", np.full((10, 10), 30.0, np.float32), (600000, 30, 0, 6300000, 0, -30),
+                 epsg=2154)
+    blocks = QgsVectorLayer("Polygon?crs=EPSG:2154&field=id:integer", "b", "memory")
+    block = QgsFeature(blocks.fields())
+    block.setGeometry(QgsGeometry.fromWkt("POLYGON((600030 6299970,600060 6299970,600060 6299940,600030 6299940,"
+                                          "600030 6299970))"))
+    blocks.dataProvider().addFeature(block)
+    with pytest.raises(QgsProcessingException) as caught:
+        run("heat_exposure", {"LST": str(tmp_path / "lst.tif"), "BUILDINGS": blocks,
+                              "OUTPUT_BUILDINGS": "memory:"})
+    assert "none of the fields" in str(caught.value)

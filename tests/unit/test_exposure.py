@@ -1,0 +1,92 @@
+"""Zonal statistics, sensitive sites and the vulnerability index, against values computed here. No QGIS."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import write_raster
+from osgeo import ogr
+
+from territoire_plugin.analysis.errors import AnalysisError
+from territoire_plugin.analysis.exposure import (
+    building_exposure,
+    cell_vulnerability,
+    check_building_fields,
+    population_counts,
+)
+from territoire_plugin.analysis.zonal import zonal_statistics
+
+GT = (500000.0, 10.0, 0.0, 4900000.0, 0.0, -10.0)
+
+
+def square(x, y, size):
+    return ogr.CreateGeometryFromWkt(f"POLYGON(({x} {y},{x + size} {y},{x + size} {y - size},{x} {y - size},{x} {y}))")
+
+
+def test_zonal_statistics_centre_and_all_touched(tmp_path):
+    values = np.arange(400, dtype=np.float32).reshape(20, 20)
+    values[0, 0] = -9999
+    path = write_raster(tmp_path / "v.tif", values, GT, nodata=-9999)
+    x0, y0 = GT[0], GT[3]
+    zones = [square(x0, y0, 30), square(x0 + 51, y0 - 51, 3), square(x0 + 500, y0, 10)]
+    stats = zonal_statistics(path, zones)
+    assert stats.count.tolist() == [8, 0, 0]  # 3×3 pixels minus the nodata one; the tiny square holds no centre
+    assert stats.mean[0] == pytest.approx(values[:3, :3].ravel()[1:].mean())
+    assert stats.maximum[0] == 42.0
+    touched = zonal_statistics(path, zones, all_touched=True)
+    assert touched.count[1] == 1 and touched.mean[1] == values[5, 5]  # a small building keeps its pixel
+    assert np.isnan(touched.mean[2])  # outside the raster
+
+
+def test_buildings_exposure_and_sensitive_sites(tmp_path):
+    lst = write_raster(tmp_path / "lst.tif", np.full((20, 20), 31.0, np.float32), GT, nodata=-9999)
+    x0, y0 = GT[0], GT[3]
+    footprints = [square(x0, y0, 20), square(x0 + 100, y0 - 100, 20), square(x0 + 150, y0 - 150, 20)]
+    attributes = [{"usage_1": "Résidentiel"}, {"usage_1": "Enseignement", "nature": "Indifférenciée"},
+                  {"usage_1": "Commercial et services"}]
+    school_site = ("EHPAD Les Tilleuls", ogr.CreateGeometryFromWkt(f"POINT({x0 + 160} {y0 - 160})"))
+    results = building_exposure(footprints, attributes, ["usage_1", "nature"], lst, site_geometries=[school_site])
+    assert [r.sensitive for r in results] == [False, True, True]
+    assert results[1].reason == "usage_1: Enseignement" and results[2].reason == "site: EHPAD Les Tilleuls"
+    assert results[0].lst_mean == pytest.approx(31.0) and np.isnan(results[0].intensity_mean)
+
+
+def test_fields_are_checked():
+    assert check_building_fields(["cleabs", "USAGE1", "hauteur"], False) == ["USAGE1"]
+    with pytest.raises(AnalysisError) as caught:
+        check_building_fields(["id", "height"], False)
+    assert caught.value.key == "buildings_fields"
+    assert check_building_fields(["id"], True) == []
+    assert population_counts(["idcar_200m", "ind", "ind_65_79", "ind_80p"]) == ("ind", ("ind_65_79", "ind_80p"))
+    assert population_counts(["idcar_200m", "ind", "ind_65p", "ind_65_79"]) == ("ind", ("ind_65p",))
+    with pytest.raises(AnalysisError) as caught:
+        population_counts(["IdINSPIRE", "ind_c"])
+    assert caught.value.key == "population_fields"
+
+
+def test_vulnerability_index_by_hand(tmp_path):
+    # Intensity: cell A 4 °C, cell B 2 °C, cell C −1 °C (cooler than the reference).
+    values = np.zeros((20, 60), np.float32)
+    values[:, :20], values[:, 20:40], values[:, 40:] = 4.0, 2.0, -1.0
+    path = write_raster(tmp_path / "i.tif", values, GT, nodata=-9999)
+    x0, y0 = GT[0], GT[3]
+    cells = [square(x0, y0, 200), square(x0 + 200, y0, 200), square(x0 + 400, y0, 200)]
+    result = cell_vulnerability(cells, [100, 50, 80], [10, 25, float("nan")], path)
+    # E = (1, 0.5, 0); P = (1, 0.5, 0.8); shares 0.1, 0.5, 0 → A = (0.2, 1, 0)
+    assert [round(c.exposure, 6) for c in result] == [1.0, 0.5, 0.0]
+    assert [round(c.people, 6) for c in result] == [1.0, 0.5, 0.8]
+    assert [round(c.age, 6) for c in result] == [0.2, 1.0, 0.0]
+    assert [round(c.vulnerability, 6) for c in result] == [0.6, 0.375, 0.0]
+
+
+def test_buildings_sharing_a_pixel_each_get_it(tmp_path):
+    values = np.arange(400, dtype=np.float32).reshape(20, 20)
+    path = write_raster(tmp_path / "v.tif", values, GT, nodata=-9999)
+    x0, y0 = GT[0], GT[3]
+    # Two 3 m sheds in the same 10 m pixel, and one larger building over it.
+    zones = [square(x0 + 51, y0 - 51, 3), square(x0 + 55, y0 - 55, 3), square(x0 + 40, y0 - 40, 30)]
+    shared = zonal_statistics(path, zones, all_touched=True, overlapping=True)
+    assert shared.count.tolist()[:2] == [1, 1] and shared.mean[0] == shared.mean[1] == values[5, 5]
+    assert shared.count[2] == 9  # covers pixels 4..6 × 4..6
+    labels = zonal_statistics(path, zones, all_touched=True)
+    assert (labels.count == 0).any()  # the one-pass label raster cannot give a pixel to two zones
