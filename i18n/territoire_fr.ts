@@ -357,44 +357,39 @@
   <context>
     <name>CommuneBoundaryAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="49" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="48" />
       <source>Commune boundary</source>
       <translation>Contour de commune</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="34" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="33" />
       <source>&lt;p&gt;The outline of a commune, with its INSEE code, name, department and population, in Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt;: a name ("Olemps", "saint etienne"), a name with its department ("Saint-Martin (12)"), an INSEE code (12174) or a postcode. When the name is ambiguous or misspelled, the error lists the closest communes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: API Géo (geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept in the cache and reused offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Le contour d'une commune, avec son code INSEE, son nom, son département et sa population, en Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt; : un nom (« Olemps », « saint etienne »), un nom suivi du département (« Saint-Martin (12) »), un code INSEE (12174) ou un code postal. Si le nom est ambigu ou mal orthographié, l'erreur donne les communes les plus proches.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : API Géo (geo.api.gouv.fr, Etalab) ou IGN ADMIN EXPRESS via le WFS de la Géoplateforme. Les réponses sont gardées en cache et réutilisées hors ligne.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="45" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="44" />
       <source>Source</source>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="45" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="44" />
       <source>API Géo</source>
       <translation>API Géo</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="45" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="44" />
       <source>IGN ADMIN EXPRESS (WFS)</source>
       <translation>IGN ADMIN EXPRESS (WFS)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="58" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="57" />
       <source>Type a commune: its name, INSEE code or postcode.</source>
       <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="77" />
+      <location filename="../territoire_plugin/processing/commune_boundary.py" line="75" />
       <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
       <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/commune_boundary.py" line="76" />
-      <source>Cannot write the commune into the output layer.</source>
-      <translation>Impossible d'écrire la commune dans la couche de sortie.</translation>
     </message>
   </context>
   <context>
@@ -709,97 +704,97 @@
   <context>
     <name>HeatExposureAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="49" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="48" />
       <source>Exposure of buildings and inhabitants to heat</source>
       <translation>Exposition des bâtiments et des habitants à la chaleur</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="52" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="51" />
       <source>Urban overheating</source>
       <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="58" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="57" />
       <source>&lt;p&gt;&lt;b&gt;Buildings&lt;/b&gt;: mean and maximum surface temperature (lst_mean, lst_max) and heat-island intensity (heat_mean, heat_max) over the pixels each footprint touches. &lt;i&gt;sensitive&lt;/i&gt; = 1 for schools, nurseries, health and elderly-care buildings, found in the BD TOPO fields (nature, usage_1, usage_2) or by touching a site of the sensitive-sites layer; &lt;i&gt;sensitive_why&lt;/i&gt; says which.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population cells&lt;/b&gt; (200 m, from &lt;i&gt;Population on a 200 m grid&lt;/i&gt;): vulnerability index V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the largest. V goes from 0 (not warmer than the reference, or nobody) to 1 (the hottest, most populated, oldest cell): it ranks the cells of one area.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Bâtiments&lt;/b&gt; : température de surface moyenne et maximale (lst_mean, lst_max) et intensité de l'îlot de chaleur (heat_mean, heat_max) sur les pixels que touche chaque emprise. &lt;i&gt;sensitive&lt;/i&gt; = 1 pour les écoles, crèches, bâtiments de santé et d'accueil des personnes âgées, trouvés dans les champs de la BD TOPO (nature, usage_1, usage_2) ou parce qu'ils touchent un site de la couche des sites sensibles ; &lt;i&gt;sensitive_why&lt;/i&gt; dit lequel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carreaux de population&lt;/b&gt; (200 m, issus de &lt;i&gt;Population sur une grille de 200 m&lt;/i&gt;) : indice de vulnérabilité V = E × (P + A) / 2, où E = max(0, intensité moyenne du carreau) divisée par la plus forte de la zone, P = habitants divisés par le plus grand nombre, A = part des 65 ans et plus divisée par la plus forte. V va de 0 (pas plus chaud que la référence, ou personne) à 1 (le carreau le plus chaud, le plus peuplé et le plus âgé) : il classe les carreaux d'une même zone.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="71" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="70" />
       <source>Land surface temperature (°C)</source>
       <translation>Température de surface (°C)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="72" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="71" />
       <source>Heat-island intensity (°C)</source>
       <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="74" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="73" />
       <source>Buildings (BD TOPO)</source>
       <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="76" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="75" />
       <source>Sensitive sites (optional: ERP, activity zones…)</source>
       <translation>Sites sensibles (facultatif : ERP, zones d'activité…)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="79" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="78" />
       <source>Population 200 m cells (optional)</source>
       <translation>Carreaux de population de 200 m (facultatif)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="154" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="155" />
       <source>Buildings exposed to heat</source>
       <translation>Bâtiments exposés à la chaleur</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="84" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="83" />
       <source>Heat vulnerability (200 m cells)</source>
       <translation>Vulnérabilité à la chaleur (carreaux de 200 m)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="87" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="86" />
       <source>Sensitive buildings</source>
       <translation>Bâtiments sensibles</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="107" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="106" />
       <source>The temperature raster is in a geographic CRS (degrees); reproject it to a projected CRS first.</source>
       <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="110" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="109" />
       <source>The buildings layer is empty.</source>
       <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="133" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="132" />
       <source>Buildings</source>
       <translation>Bâtiments</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="152" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="153" />
       <source>{0} buildings, {1} sensitive.</source>
       <translation>{0} bâtiments, dont {1} sensibles.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="158" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="159" />
       <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
       <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="164" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="165" />
       <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
       <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="169" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="170" />
       <source>Population cells</source>
       <translation>Carreaux de population</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/heat_exposure.py" line="187" />
+      <location filename="../territoire_plugin/processing/heat_exposure.py" line="190" />
       <source>Heat vulnerability</source>
       <translation>Vulnérabilité à la chaleur</translation>
     </message>
@@ -1524,6 +1519,14 @@
       <location filename="../territoire_plugin/processing/stac_download.py" line="113" />
       <source>{0}: already downloaded for this area, nothing fetched.</source>
       <translation>{0} : déjà téléchargée pour cette zone, rien n'a été récupéré.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TerritoireAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/base.py" line="54" />
+      <source>Cannot write into the output {0}: check that the folder is writable and the disk is not full.</source>
+      <translation>Impossible d'écrire dans la sortie {0} : vérifiez que le dossier est accessible en écriture et que le disque n'est pas plein.</translation>
     </message>
   </context>
   <context>

@@ -44,3 +44,13 @@ def processing_error(error) -> QgsProcessingException:
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
         message = str(error)
     return QgsProcessingException(message)
+
+
+def add_features(sink, features, destination: str) -> None:
+    """Write ``features`` into a Processing sink, or stop with a clear error."""
+    from qgis.core import QgsFeatureSink
+
+    if not sink.addFeatures(list(features), QgsFeatureSink.Flag.FastInsert):
+        raise QgsProcessingException(QCoreApplication.translate(
+            "TerritoireAlgorithm", "Cannot write into the output {0}: check that the folder is writable and the "
+            "disk is not full.").format(destination))

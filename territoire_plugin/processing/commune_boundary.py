@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -16,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .area import LAMBERT93, ConnectorAlgorithm, commune_outline
-from .base import processing_error
+from .base import add_features, processing_error
 
 SOURCES = ("api_geo", "admin_express")
 
@@ -72,8 +71,7 @@ class CommuneBoundaryAlgorithm(ConnectorAlgorithm):
         feature.setGeometry(geometry)
         for name, value in attributes.items():
             feature[name] = value
-        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-            raise QgsProcessingException(self.tr("Cannot write the commune into the output layer."))
+        add_features(sink, [feature], destination)
         feedback.pushInfo(self.tr("{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²").format(
             attributes["nom"], attributes["insee"], attributes["population"], geometry.area() / 1e6))
         return {self.OUTPUT: destination, "INSEE": attributes["insee"], "NAME": attributes["nom"]}

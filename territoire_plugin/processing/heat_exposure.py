@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -20,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import TerritoireAlgorithm, processing_error
+from .base import TerritoireAlgorithm, add_features, processing_error
 from .styling import StyleAndNamePostProcessor
 
 BUILDING_FIELDS = (("lst_mean", QVariant.Double), ("lst_max", QVariant.Double), ("heat_mean", QVariant.Double),
@@ -141,13 +140,15 @@ class HeatExposureAlgorithm(TerritoireAlgorithm):
             out_fields.append(QgsField(name, kind))
         sink, building_dest = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, out_fields,
                                                    buildings.wkbType(), buildings.sourceCrs())
+        rows = []
         for feature, exposure in zip(features, exposures):
             out = QgsFeature(out_fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(feature.attributes() + [
                 _value(exposure.lst_mean), _value(exposure.lst_max), _value(exposure.intensity_mean),
                 _value(exposure.intensity_max), int(exposure.sensitive), exposure.reason or None])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            rows.append(out)
+        add_features(sink, rows, building_dest)
         sensitive = sum(e.sensitive for e in exposures)
         feedback.pushInfo(self.tr("{0} buildings, {1} sensitive.").format(len(exposures), sensitive))
         results = {self.OUTPUT_BUILDINGS: building_dest, "SENSITIVE": sensitive}
@@ -177,12 +178,14 @@ class HeatExposureAlgorithm(TerritoireAlgorithm):
             cell_sink, cell_dest = self.parameterAsSink(parameters, self.OUTPUT_CELLS, context, cell_fields,
                                                         population.wkbType(), population.sourceCrs())
             if cell_sink is not None:
+                rows = []
                 for feature, cell in zip(cell_features, cells):
                     out = QgsFeature(cell_fields)
                     out.setGeometry(feature.geometry())
                     out.setAttributes(feature.attributes() + [_value(cell.intensity_mean), cell.exposure,
                                                               cell.people, cell.age, cell.vulnerability])
-                    cell_sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+                    rows.append(out)
+                add_features(cell_sink, rows, cell_dest)
                 results[self.OUTPUT_CELLS] = cell_dest
                 self._style(context, cell_dest, "heat_vulnerability.qml", self.tr("Heat vulnerability"))
         return results
