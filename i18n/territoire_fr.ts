@@ -94,7 +94,7 @@
       <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/analysis/raster.py" line="281" />
+      <location filename="../territoire_plugin/analysis/raster.py" line="287" />
       <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
       <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
@@ -352,6 +352,11 @@
       <location filename="../territoire_plugin/analysis/exposure.py" line="103" />
       <source>The population layer has no inhabitants field (ind): it is not a 200 m grid made by Population on a 200 m grid (INSEE Filosofi), or it follows another year's schema (fields found: {found}). Make it again with that algorithm.</source>
       <translation>La couche de population n'a pas de champ d'habitants (ind) : ce n'est pas une grille de 200 m faite par Population sur une grille de 200 m (INSEE Filosofi), ou elle suit le schéma d'une autre année (champs trouvés : {found}). Refaites-la avec cet algorithme.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/composite.py" line="42" />
+      <source>A composite needs at least two temperature rasters (several dates).</source>
+      <translation>Un composite demande au moins deux rasters de température (plusieurs dates).</translation>
     </message>
   </context>
   <context>
@@ -1298,6 +1303,44 @@
     </message>
   </context>
   <context>
+    <name>LstCompositeAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/lst_composite.py" line="24" />
+      <source>Surface temperature composite (several dates)</source>
+      <translation>Composite de température de surface (plusieurs dates)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/lst_composite.py" line="27" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/lst_composite.py" line="33" />
+      <source>&lt;p&gt;Combines the surface temperature of several dates (e.g. the clear summer scenes of three years) into one raster of three bands: 1 = median temperature, 2 = maximum temperature (°C), 3 = number of clear observations of each pixel. One date's weather weighs less in the median.&lt;/p&gt;&lt;p&gt;The first raster sets the grid; rasters on other grids or CRS are resampled onto it (bilinear). Pixels masked in a date (clouds) simply do not count for that date.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Combine la température de surface de plusieurs dates (par ex. les scènes d'été dégagées de trois années) en un raster de trois bandes : 1 = température médiane, 2 = température maximale (°C), 3 = nombre d'observations claires de chaque pixel. La météo d'une seule date pèse moins dans la médiane.&lt;/p&gt;&lt;p&gt;Le premier raster fixe la grille ; les rasters sur d'autres grilles ou SCR y sont rééchantillonnés (bilinéaire). Les pixels masqués à une date (nuages) ne comptent simplement pas pour cette date.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/lst_composite.py" line="42" />
+      <source>Surface temperature rasters (°C), one per date</source>
+      <translation>Rasters de température de surface (°C), un par date</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/lst_composite.py" line="45" />
+      <source>Temperature composite</source>
+      <translation>Composite de température</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/lst_composite.py" line="60" />
+      <source>{0} dates; median temperature from {1:.1f} °C to {2:.1f} °C.</source>
+      <translation>{0} dates ; température médiane de {1:.1f} °C à {2:.1f} °C.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/lst_composite.py" line="66" />
+      <source>Temperature composite (median)</source>
+      <translation>Composite de température (médiane)</translation>
+    </message>
+  </context>
+  <context>
     <name>NdviAlgorithm</name>
     <message>
       <location filename="../territoire_plugin/processing/ndvi.py" line="35" />
@@ -1550,7 +1593,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="41" />
+      <location filename="../territoire_plugin/processing/provider.py" line="42" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

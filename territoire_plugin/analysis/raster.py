@@ -232,12 +232,15 @@ def describe_band(dataset: gdal.Dataset, description: str, unit: str, stats, met
     dataset.SetMetadata({key: str(value) for key, value in metadata.items()})
 
 
-def create_gtiff(path: Path, grid: Grid, window: Window, data_type: int, nodata: float) -> gdal.Dataset:
+def create_gtiff(path: Path, grid: Grid, window: Window, data_type: int, nodata: float,
+                 bands: int = 1) -> gdal.Dataset:
     driver = gdal.GetDriverByName("GTiff")
-    dataset = driver.Create(str(path), window.xsize, window.ysize, 1, data_type, options=list(GTIFF_OPTIONS))
+    options = list(GTIFF_OPTIONS) + (["INTERLEAVE=BAND"] if bands > 1 else [])
+    dataset = driver.Create(str(path), window.xsize, window.ysize, bands, data_type, options=options)
     dataset.SetGeoTransform(window.geotransform(grid))
     dataset.SetProjection(grid.wkt)
-    dataset.GetRasterBand(1).SetNoDataValue(nodata)
+    for number in range(1, bands + 1):
+        dataset.GetRasterBand(number).SetNoDataValue(nodata)
     return dataset
 
 
@@ -267,7 +270,10 @@ class StripWriter:
                 continue  # drain: the caller learns of the error at its next write or at close
             array, row = item
             try:
-                self._band.WriteArray(array, 0, row)
+                if array.ndim == 3:  # (bands, rows, columns)
+                    self._dataset.WriteArray(array, 0, row)
+                else:
+                    self._band.WriteArray(array, 0, row)
                 self._dataset.FlushCache()
             except BaseException as exc:  # noqa: BLE001 - handed over to the caller's thread
                 self._error = exc

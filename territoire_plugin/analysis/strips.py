@@ -64,19 +64,21 @@ class Inputs:
 
 def map_strips(inputs: Inputs, output: str | Path, formula, *, window: Window | None = None,
                description: str = "", unit: str = "", metadata: dict | None = None, progress=None,
-               is_canceled=None, on_strip=None, before_commit=None) -> Path:
+               is_canceled=None, on_strip=None, before_commit=None, band_names=None) -> Path:
     """Write ``formula(arrays)`` (float32, NODATA where invalid) for every strip of ``window``.
 
     ``arrays`` maps each input name to its strip (native type). ``on_strip(out, arrays)`` may
     accumulate statistics; ``before_commit()`` may still refuse the result (raise) before the
-    file is moved into place. Returns the output path.
+    file is moved into place. With ``band_names``, the formula returns one layer per band
+    (an array of shape (bands, rows, columns)). Returns the output path.
     """
     output = check_gtiff_path(output)
     window = window or Window(0, 0, inputs.grid.xsize, inputs.grid.ysize)
     bands = {name: dataset.GetRasterBand(1) for name, dataset in inputs.datasets.items()}
     block_rows = max(band.GetBlockSize()[1] for band in bands.values())
     with atomic_output(output) as temporary:
-        out_ds = create_gtiff(temporary, inputs.grid, window, gdal.GDT_Float32, NODATA)
+        out_ds = create_gtiff(temporary, inputs.grid, window, gdal.GDT_Float32, NODATA,
+                              bands=len(band_names) if band_names else 1)
         try:
             done = 0
             with StripWriter(out_ds) as writer:
@@ -100,9 +102,10 @@ def map_strips(inputs: Inputs, output: str | Path, formula, *, window: Window | 
             check_cancel(is_canceled)
             if before_commit is not None:
                 before_commit()
-            band = out_ds.GetRasterBand(1)
-            band.SetDescription(description)
-            band.SetUnitType(unit)
+            for number, name in enumerate(band_names or [description], start=1):
+                band = out_ds.GetRasterBand(number)
+                band.SetDescription(name)
+                band.SetUnitType(unit)
             out_ds.SetMetadata({key: str(value) for key, value in (metadata or {}).items()})
             band = None
         finally:

@@ -21,13 +21,14 @@ from .heat_islands import HeatIslandsAlgorithm
 from .import_egms import ImportEgmsAlgorithm
 from .landsat_lst import LandsatLstAlgorithm
 from .landsat_lst_l1 import LandsatLstL1Algorithm
+from .lst_composite import LstCompositeAlgorithm
 from .ndvi import NdviAlgorithm
 
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
               DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
               LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
-              HeatExposureAlgorithm)
+              HeatExposureAlgorithm, LstCompositeAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

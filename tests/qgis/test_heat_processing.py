@@ -193,3 +193,19 @@ def test_exposure_refuses_buildings_without_use_fields(provider, tmp_path):
         run("heat_exposure", {"LST": str(tmp_path / "lst.tif"), "BUILDINGS": blocks,
                               "OUTPUT_BUILDINGS": "memory:"})
     assert "none of the fields" in str(caught.value)
+
+
+def test_composite_through_processing(provider, tmp_path, sample_product):
+    first, second = tmp_path / "a.tif", tmp_path / "b.tif"
+    run("landsat_lst", {"INPUT": str(sample_product), "OUTPUT": str(first)})
+    run("landsat_lst", {"INPUT": str(sample_product), "MASK_CLOUD": False, "MASK_DILATED_CLOUD": False,
+                        "MASK_CLOUD_SHADOW": False, "OUTPUT": str(second)})
+    out = tmp_path / "composite.tif"
+    run("lst_composite", {"INPUTS": [str(first), str(second)], "OUTPUT": str(out)})
+    import rasterio
+
+    with rasterio.open(out) as dataset:
+        count = dataset.read(3)
+        a = read_array(first)[0]
+        assert np.all(count[a != -9999] == 2)  # clear in both
+        assert np.all(count[(a == -9999) & (read_array(second)[0] != -9999)] == 1)  # cloud kept in the second only
