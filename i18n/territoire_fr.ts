@@ -358,6 +358,11 @@
       <source>A composite needs at least two temperature rasters (several dates).</source>
       <translation>Un composite demande au moins deux rasters de température (plusieurs dates).</translation>
     </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/greening.py" line="115" />
+      <source>Only {n} valid pixels in the town: too few to fit the model. Check that the rasters and the town outline overlap, or use a clearer scene.</source>
+      <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
+    </message>
   </context>
   <context>
     <name>CommuneBoundaryAlgorithm</name>
@@ -704,6 +709,109 @@
       <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33" />
       <source>Microsoft Planetary Computer</source>
       <translation>Microsoft Planetary Computer</translation>
+    </message>
+  </context>
+  <context>
+    <name>GreeningScenarioAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="52" />
+      <source>Greening scenario (predicted cooling)</source>
+      <translation>Scénario de végétalisation (rafraîchissement prévu)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="55" />
+      <source>Urban overheating</source>
+      <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="61" />
+      <source>&lt;p&gt;How much cooler would the surface be if these places were planted or de-sealed?&lt;/p&gt;&lt;p&gt;1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share + b3 × water (built-up share = share of the pixel covered by building footprints; water = NDVI below 0). The fit (R², residual error in °C) is given in the log and the output's metadata.&lt;br&gt;2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value for all) and, if a field gives it, the built-up share set to its new value. Predicted change of LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits&lt;/b&gt;: a statistical association on one date's daytime &lt;i&gt;surface&lt;/i&gt; temperature, not a physical model of shade, evaporation or air temperature; it holds only within the NDVI and built-up values seen in the town (a target NDVI above them is an extrapolation); the effect felt by people depends on where and when they are outside.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;De combien la surface serait-elle plus fraîche si ces lieux étaient plantés ou désimperméabilisés ?&lt;/p&gt;&lt;p&gt;1. Un modèle linéaire est ajusté sur les pixels de la ville : LST = b0 + b1 × NDVI + b2 × part bâtie + b3 × eau (part bâtie = part du pixel couverte par des emprises de bâtiments ; eau = NDVI inférieur à 0). La qualité d'ajustement (R², erreur résiduelle en °C) est donnée dans le journal et les métadonnées de la sortie.&lt;br&gt;2. Dans chaque polygone de plantation, le NDVI est porté à la cible (un champ du polygone, ou une valeur pour tous) et, si un champ la donne, la part bâtie mise à sa nouvelle valeur. Variation prévue de la LST = b1 × ΔNDVI + b2 × Δbâti (°C, négatif = plus frais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites&lt;/b&gt; : une association statistique sur la température de &lt;i&gt;surface&lt;/i&gt; de jour d'une seule date, pas un modèle physique de l'ombre, de l'évaporation ou de la température de l'air ; elle ne vaut que dans la gamme de NDVI et de part bâtie observée dans la ville (une cible de NDVI au-delà est une extrapolation) ; l'effet ressenti dépend de l'endroit et du moment où les gens sont dehors.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="76" />
+      <source>Land surface temperature (°C)</source>
+      <translation>Température de surface (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="77" />
+      <source>NDVI (same grid)</source>
+      <translation>NDVI (même grille)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="78" />
+      <source>Buildings (for the built-up share)</source>
+      <translation>Bâtiments (pour la part bâtie)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="81" />
+      <source>Town outline (the model is fitted inside)</source>
+      <translation>Contour de la ville (le modèle y est ajusté)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="84" />
+      <source>Planting / de-sealing polygons</source>
+      <translation>Polygones de plantation / désimperméabilisation</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="86" />
+      <source>Target NDVI</source>
+      <translation>NDVI cible</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="89" />
+      <source>Or a field giving each polygon's target NDVI</source>
+      <translation>Ou un champ donnant le NDVI cible de chaque polygone</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="93" />
+      <source>Field giving the built-up share after works (0–1, e.g. 0 when de-sealed)</source>
+      <translation>Champ donnant la part bâtie après travaux (0–1, par ex. 0 si désimperméabilisé)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="97" />
+      <source>Predicted change of surface temperature (°C)</source>
+      <translation>Variation prévue de la température de surface (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="99" />
+      <source>Effect per polygon</source>
+      <translation>Effet par polygone</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="101" />
+      <source>R² of the model</source>
+      <translation>R² du modèle</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="102" />
+      <source>Residual error of the model (°C)</source>
+      <translation>Erreur résiduelle du modèle (°C)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="103" />
+      <source>Fitted model</source>
+      <translation>Modèle ajusté</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="133" />
+      <source>Model: {0}</source>
+      <translation>Modèle : {0}</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="134" />
+      <source>NDVI seen in the town: {0:.2f} to {1:.2f}.</source>
+      <translation>NDVI observé dans la ville : de {0:.2f} à {1:.2f}.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="145" />
+      <source>Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates.</source>
+      <translation>Le NDVI cible {0:.2f} dépasse tous ceux observés dans la ville ({1:.2f}) : la prévision extrapole.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/greening_scenario.py" line="170" />
+      <source>Predicted change of surface temperature</source>
+      <translation>Variation prévue de la température de surface</translation>
     </message>
   </context>
   <context>
@@ -1593,7 +1701,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="42" />
+      <location filename="../territoire_plugin/processing/provider.py" line="43" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

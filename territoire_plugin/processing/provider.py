@@ -14,6 +14,7 @@ from .download_landsat import DownloadLandsatAlgorithm
 from .download_lcz import DownloadLczAlgorithm
 from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
+from .greening_scenario import GreeningScenarioAlgorithm
 from .heat_exposure import HeatExposureAlgorithm
 from .heat_hotspots import HeatHotspotsAlgorithm
 from .heat_island_intensity import HeatIslandIntensityAlgorithm
@@ -28,7 +29,7 @@ ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgor
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
               DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
               LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
-              HeatExposureAlgorithm, LstCompositeAlgorithm)
+              HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -209,3 +209,32 @@ def test_composite_through_processing(provider, tmp_path, sample_product):
         a = read_array(first)[0]
         assert np.all(count[a != -9999] == 2)  # clear in both
         assert np.all(count[(a == -9999) & (read_array(second)[0] != -9999)] == 1)  # cloud kept in the second only
+
+
+def test_greening_scenario_on_the_sample(provider, tmp_path, sample_root, sample_product):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    lst, ndvi = tmp_path / "lst.tif", tmp_path / "ndvi.tif"
+    run("landsat_lst", {"INPUT": str(sample_product), "OUTPUT": str(lst)})
+    run("ndvi", {"INPUT": str(sample_product), "OUTPUT": str(ndvi)})
+    transform = read_array(lst)[1]
+    # A planting plan in the warm town centre (two squares, one with its own target), in UTM 31N.
+    plan = QgsVectorLayer("Polygon?crs=EPSG:32631&field=name:string&field=target:double", "plan", "memory")
+    for name, (col, row), target in (("Place du marché", (215, 175), 0.7), ("Parking", (230, 190), None)):
+        x, y = transform.c + col * 30, transform.f - row * 30
+        feature = QgsFeature(plan.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x + 300} {y},{x + 300} {y - 300},{x} {y - 300},"
+                                                f"{x} {y}))"))
+        feature.setAttributes([name, target])
+        plan.dataProvider().addFeature(feature)
+    result = run("greening_scenario", {"LST": str(lst), "NDVI": str(ndvi), "PLANTING": plan, "TARGET_NDVI": 0.5,
+                                       "TARGET_FIELD": "target", "TOWN": str(sample_root / "zone_etude_olemps.geojson"),
+                                       "OUTPUT": str(tmp_path / "delta.tif"), "OUTPUT_SUMMARY": "memory:"})
+    assert result["R2"] > 0.5  # the sample's temperature follows its vegetation
+    assert "NDVI" in result["MODEL"]
+    summary = {f["name"]: f for f in result["OUTPUT_SUMMARY"].getFeatures()}
+    market, parking = summary["Place du marché"], summary["Parking"]
+    assert market["ndvi_after"] >= 0.7 - 1e-6 and market["dlst_mean"] < 0
+    assert parking["dlst_mean"] < 0 and market["area_m2"] == pytest.approx(90000, rel=0.05)
+    delta = read_array(tmp_path / "delta.tif")[0]
+    assert delta.min() < -0.5 and (delta[delta != -9999] == 0).mean() > 0.9
