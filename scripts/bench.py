@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """`make bench`: performance of Territoire against reference tools, printed as ratios.
 
+landsat_lst_l1 — the Level-1 chain (radiance, BT, NDVI, emissivity, LST) on a 60 Mpx scene
+against the same five expressions chained through QGIS's raster calculator and through
+gdal_calc.py. Target: ≥ 2× faster than the raster-calculator chain, peak RSS ≤ 600 MB.
+heat_hotspots — Gi* on a 1000 × 1000 grid, against one FFT neighbour sum of the grid.
+
 download_landsat — a 10 km × 10 km window out of four full-size Landsat COGs served on
 127.0.0.1: bytes transferred as a share of the files (target ≤ 3 %), wall time, and the second
 run's bytes (target 0).
@@ -196,16 +201,193 @@ def bench_landsat_window(work: Path) -> None:
           f"(target 0 bytes: {'met' if int(second_bytes) == 0 else 'NOT met'})")
 
 
+L1_MTL = """GROUP = LANDSAT_METADATA_FILE
+  GROUP = PRODUCT_CONTENTS
+    LANDSAT_PRODUCT_ID = "LC08_L1TP_199029_20230715_20230717_02_T1"
+    PROCESSING_LEVEL = "L1TP"
+    FILE_NAME_BAND_4 = "LC08_L1TP_199029_20230715_20230717_02_T1_B4.TIF"
+    FILE_NAME_BAND_5 = "LC08_L1TP_199029_20230715_20230717_02_T1_B5.TIF"
+    FILE_NAME_BAND_10 = "LC08_L1TP_199029_20230715_20230717_02_T1_B10.TIF"
+  END_GROUP = PRODUCT_CONTENTS
+  GROUP = IMAGE_ATTRIBUTES
+    SPACECRAFT_ID = "LANDSAT_8"
+  END_GROUP = IMAGE_ATTRIBUTES
+  GROUP = LEVEL1_RADIOMETRIC_RESCALING
+    RADIANCE_MULT_BAND_10 = 3.3420E-04
+    RADIANCE_ADD_BAND_10 = 0.10000
+    REFLECTANCE_MULT_BAND_4 = 2.0000E-05
+    REFLECTANCE_ADD_BAND_4 = -0.100000
+    REFLECTANCE_MULT_BAND_5 = 2.0000E-05
+    REFLECTANCE_ADD_BAND_5 = -0.100000
+  END_GROUP = LEVEL1_RADIOMETRIC_RESCALING
+  GROUP = LEVEL1_THERMAL_CONSTANTS
+    K1_CONSTANT_BAND_10 = 774.8853
+    K2_CONSTANT_BAND_10 = 1321.0789
+  END_GROUP = LEVEL1_THERMAL_CONSTANTS
+END_GROUP = LANDSAT_METADATA_FILE
+END
+"""
+
+# The same chain as territoire:landsat_lst_l1, one expression per step, as a user would chain them.
+CHAIN = (
+    ("radiance", "B10@1 * 0.0003342 + 0.1", ("B10",)),
+    ("bt", "1321.0789 / ln(774.8853 / radiance@1 + 1)", ("radiance",)),
+    ("ndvi", "((B5@1 * 0.00002 - 0.1) - (B4@1 * 0.00002 - 0.1)) / "
+             "((B5@1 * 0.00002 - 0.1) + (B4@1 * 0.00002 - 0.1))", ("B4", "B5")),
+    ("emissivity", "(ndvi@1 < 0) * 0.991 + (ndvi@1 >= 0 AND ndvi@1 < 0.2) * 0.97 + (ndvi@1 >= 0.2 AND ndvi@1 <= 0.5)"
+                   " * (0.004 * ((ndvi@1 - 0.2) / 0.3) ^ 2 + 0.986) + (ndvi@1 > 0.5) * 0.99", ("ndvi",)),
+    ("lst", "bt@1 / (1 + (0.000010895 * bt@1 / 0.014388) * ln(emissivity@1)) - 273.15", ("bt", "emissivity")),
+)
+
+# The same five steps for gdal_calc.py (numpy syntax, inputs named A, B, C).
+GDAL_CHAIN = (
+    ("radiance", "A * 0.0003342 + 0.1", ("B10",)),
+    ("bt", "1321.0789 / log(774.8853 / A + 1)", ("radiance",)),
+    ("ndvi", "((B * 0.00002 - 0.1) - (A * 0.00002 - 0.1)) / ((B * 0.00002 - 0.1) + (A * 0.00002 - 0.1))",
+     ("B4", "B5")),
+    ("emissivity", "(A < 0) * 0.991 + ((A >= 0) & (A < 0.2)) * 0.97 + ((A >= 0.2) & (A <= 0.5))"
+                   " * (0.004 * ((A - 0.2) / 0.3) ** 2 + 0.986) + (A > 0.5) * 0.99", ("ndvi",)),
+    ("lst", "A / (1 + (0.000010895 * A / 0.014388) * log(B)) - 273.15", ("bt", "emissivity")),
+)
+
+CALC_RUNNER = r"""
+import os, sys, time
+from qgis.core import QgsApplication, QgsRasterLayer
+from qgis.analysis import QgsRasterCalculator, QgsRasterCalculatorEntry
+app = QgsApplication([], False); app.initQgis()
+paths = {paths!r}
+chain = {chain!r}
+work = {work!r}
+start = time.perf_counter()
+for name, expression, inputs in chain:
+    entries = []
+    for ref in inputs:
+        layer = QgsRasterLayer(paths[ref], ref)
+        entry = QgsRasterCalculatorEntry(); entry.ref = ref + "@1"; entry.raster = layer; entry.bandNumber = 1
+        entries.append(entry)
+    out = os.path.join(work, name + ".tif")
+    first = QgsRasterLayer(paths[inputs[0]], "x")
+    calc = QgsRasterCalculator(expression, out, "GTiff", first.extent(), first.width(), first.height(), entries)
+    assert calc.processCalculation() == 0, name
+    paths[name] = out
+print("ALGORITHM_SECONDS", time.perf_counter() - start)
+"""
+
+L1_RUNNER = RUNNER.replace("territoire:landsat_lst", "territoire:landsat_lst_l1")
+
+
+def make_l1_scene(folder: Path) -> Path:
+    if (folder / "LC08_L1TP_199029_20230715_20230717_02_T1_MTL.txt").exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32631)
+    rng = np.random.default_rng(5)
+    options = ["TILED=YES", "BLOCKXSIZE=512", "BLOCKYSIZE=512", "COMPRESS=DEFLATE"]
+    datasets = {}
+    for band in ("B10", "B4", "B5"):
+        name = folder / f"LC08_L1TP_199029_20230715_20230717_02_T1_{band}.TIF"
+        ds = gdal.GetDriverByName("GTiff").Create(str(name), WIDTH, HEIGHT, 1, gdal.GDT_UInt16, options=options)
+        ds.SetGeoTransform((399885.0, 30.0, 0.0, 5000115.0, 0.0, -30.0))
+        ds.SetProjection(srs.ExportToWkt())
+        datasets[band] = ds
+    cols = np.arange(WIDTH) / WIDTH
+    for row in range(0, HEIGHT, 512):
+        rows = min(512, HEIGHT - row)
+        yy = np.arange(row, row + rows)[:, None] / HEIGHT
+        wave = np.sin(6 * cols)[None, :] * np.cos(4 * yy)
+        noise = rng.normal(0, 1, (rows, WIDTH))
+        for band, base, amplitude, spread in (("B10", 28000, 2500, 100), ("B4", 9000, 2000, 200),
+                                              ("B5", 20000, -6000, 300)):
+            values = np.round(base + amplitude * wave + spread * noise).astype(np.uint16)
+            datasets[band].GetRasterBand(1).WriteArray(values, 0, row)
+    datasets = None
+    (folder / "LC08_L1TP_199029_20230715_20230717_02_T1_MTL.txt").write_text(L1_MTL)
+    return folder
+
+
+def bench_lst_l1(work: Path, repeat: int) -> None:
+    folder = make_l1_scene(work / "l1_scene")
+    python = sys.executable
+    paths = {band: str(folder / f"LC08_L1TP_199029_20230715_20230717_02_T1_{band}.TIF")
+             for band in ("B10", "B4", "B5")}
+    mtl = folder / "LC08_L1TP_199029_20230715_20230717_02_T1_MTL.txt"
+    ours = [python, "-c", L1_RUNNER.format(root=str(ROOT), params={"INPUT": str(mtl),
+                                                                    "OUTPUT": str(work / "l1_ours.tif")})]
+    calc_dir = work / "l1_calc"
+    calc_dir.mkdir(exist_ok=True)
+    calc = [python, "-c", CALC_RUNNER.format(paths=paths, chain=CHAIN, work=str(calc_dir))]
+    gdal_dir = work / "l1_gdal_calc"
+    gdal_dir.mkdir(exist_ok=True)
+    gdal_steps = []
+    outputs = dict(paths)
+    for name, expression, inputs in GDAL_CHAIN:
+        command = ["gdal_calc.py", "--quiet", "--overwrite", "--type=Float32",
+                   f"--outfile={gdal_dir / (name + '.tif')}", f"--calc={expression}"]
+        for letter, ref in zip("ABC", inputs):
+            command += [f"-{letter}", outputs[ref]]
+        outputs[name] = str(gdal_dir / (name + ".tif"))
+        gdal_steps.append(command)
+
+    def gdal_chain():
+        start = time.perf_counter()
+        peak = 0.0
+        for command in gdal_steps:
+            peak = max(peak, measure(command)["rss_mb"])
+        return {"wall": time.perf_counter() - start, "rss_mb": peak, "algorithm": None}
+
+    runs = {"ours": [], "calc": [], "gdal": []}
+    for _ in range(repeat):
+        runs["ours"].append(measure(ours))
+        runs["calc"].append(measure(calc))
+        runs["gdal"].append(gdal_chain())
+    best = {name: min(results, key=lambda r: r["wall"]) for name, results in runs.items()}
+    mine, qgis_calc, gdal_c = best["ours"], best["calc"], best["gdal"]
+    print(f"landsat_lst_l1 chain (radiance, BT, NDVI, emissivity, LST) on {WIDTH}×{HEIGHT} px, best of {repeat}")
+    print(f"  territoire:landsat_lst_l1        : {mine['wall']:6.2f} s   peak RSS {mine['rss_mb']:6.0f} MB"
+          f"   (algorithm alone {mine['algorithm']:.2f} s)")
+    print(f"  QGIS raster calculator, 5 steps  : {qgis_calc['wall']:6.2f} s   peak RSS {qgis_calc['rss_mb']:6.0f} MB"
+          f"   (calculations alone {qgis_calc['algorithm']:.2f} s)")
+    print(f"  gdal_calc.py, 5 steps            : {gdal_c['wall']:6.2f} s   peak RSS {gdal_c['rss_mb']:6.0f} MB")
+    speedup = qgis_calc["wall"] / mine["wall"]
+    verdict = "met" if speedup >= 2 else "NOT met"
+    print(f"  RATIO raster calculator / territoire = {speedup:.2f}  (target ≥ 2: {verdict})")
+    print(f"  RATIO gdal_calc chain / territoire = {gdal_c['wall'] / mine['wall']:.2f}")
+    print(f"  peak RSS {mine['rss_mb']:.0f} MB  (target ≤ 600 MB: {'met' if mine['rss_mb'] <= 600 else 'NOT met'})")
+
+
+def bench_gi_star() -> None:
+    from territoire_plugin.analysis.hotspots import _convolve, _disk, getis_ord_gi_star
+
+    rng = np.random.default_rng(1)
+    values = rng.normal(30, 3, (1000, 1000))
+    values[400:500, 400:500] += 5
+    start = time.perf_counter()
+    z = getis_ord_gi_star(values, 100.0, 500.0)
+    gi_time = time.perf_counter() - start
+    start = time.perf_counter()
+    _convolve(values, _disk(5.0))
+    conv_time = time.perf_counter() - start
+    print("heat_hotspots: Getis-Ord Gi* on a 1000 × 1000 grid, distance band 5 cells")
+    print(f"  Gi*: {gi_time:.2f} s; one FFT neighbour sum of the grid: {conv_time:.2f} s; "
+          f"RATIO {gi_time / conv_time:.1f} (two neighbour sums + arithmetic); "
+          f"{int((z > 2.576).sum())} hot cells at 99 %")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", default=str(ROOT / "bench_output"))
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=("lst", "window"), default=None)
+    parser.add_argument("--only", choices=("lst", "window", "l1", "gi"), default=None)
     args = parser.parse_args(argv)
     if args.only in (None, "lst"):
         bench_landsat_lst(Path(args.work), args.repeat)
     if args.only in (None, "window"):
         bench_landsat_window(Path(args.work))
+    if args.only in (None, "l1"):
+        bench_lst_l1(Path(args.work), args.repeat)
+    if args.only in (None, "gi"):
+        bench_gi_star()
     return 0
 
 

@@ -105,6 +105,7 @@ def land_surface_temperature_l1(product: Level1, output, *, window=None, progres
     inputs = Inputs.open({"b10": product.b10, "b4": product.b4, "b5": product.b5, "qa": product.qa})
 
     def formula(arrays):
+        # In-place float32 arithmetic: a 60 Mpx scene stays within a few strip-sized arrays.
         b10, b4, b5 = arrays["b10"], arrays["b4"], arrays["b5"]
         invalid = (b10 == 0) | (b4 == 0) | (b5 == 0)
         if product.qa_kind == "qa_pixel":
@@ -112,13 +113,25 @@ def land_surface_temperature_l1(product: Level1, output, *, window=None, progres
         elif product.qa_kind == "bqa":  # pre-Collection: fill, high-confidence cloud (bits 14-15), cirrus (12-13)
             qa = arrays["qa"]
             invalid |= ((qa & 1) != 0) | (((qa >> 14) & 3) == 3) | (((qa >> 12) & 3) == 3)
-        red = b4.astype(np.float32) * np.float32(c["REFLECTANCE_MULT_BAND_4"]) + np.float32(c["REFLECTANCE_ADD_BAND_4"])
-        nir = b5.astype(np.float32) * np.float32(c["REFLECTANCE_MULT_BAND_5"]) + np.float32(c["REFLECTANCE_ADD_BAND_5"])
+        red = b4.astype(np.float32)
+        red *= np.float32(c["REFLECTANCE_MULT_BAND_4"])
+        red += np.float32(c["REFLECTANCE_ADD_BAND_4"])
+        ndvi = b5.astype(np.float32)
+        ndvi *= np.float32(c["REFLECTANCE_MULT_BAND_5"])
+        ndvi += np.float32(c["REFLECTANCE_ADD_BAND_5"])
+        total = ndvi + red
+        ndvi -= red
+        del red
         with np.errstate(divide="ignore", invalid="ignore"):
-            ndvi = (nir - red) / (nir + red)
-        bt = brightness_temperature(b10, c["RADIANCE_MULT_BAND_10"], c["RADIANCE_ADD_BAND_10"],
-                                    c["K1_CONSTANT_BAND_10"], c["K2_CONSTANT_BAND_10"])
-        out = lst_from_bt(bt, emissivity(np.nan_to_num(ndvi, nan=0.0))) - np.float32(KELVIN)
+            ndvi /= total
+        del total
+        np.nan_to_num(ndvi, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
+        eps = emissivity(ndvi)
+        del ndvi
+        out = brightness_temperature(b10, c["RADIANCE_MULT_BAND_10"], c["RADIANCE_ADD_BAND_10"],
+                                     c["K1_CONSTANT_BAND_10"], c["K2_CONSTANT_BAND_10"])
+        out = lst_from_bt(out, eps)
+        out -= np.float32(KELVIN)
         invalid |= ~np.isfinite(out)
         out[invalid] = NODATA
         return out
