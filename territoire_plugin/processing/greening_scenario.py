@@ -27,7 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from .base import TerritoireAlgorithm, add_features, processing_error
 from .heat_island_intensity import polygons_wkt
-from .styling import add_styled_raster
+from .styling import add_styled_raster, style_on_load
 
 SUMMARY_FIELDS = (("area_m2", QVariant.Double), ("ndvi_before", QVariant.Double), ("ndvi_after", QVariant.Double),
                   ("dlst_mean", QVariant.Double), ("dlst_min", QVariant.Double))
@@ -167,6 +167,7 @@ class GreeningScenarioAlgorithm(TerritoireAlgorithm):
             out.setAttributes(feature.attributes() + [None if math.isnan(v) else v for v in values])
             rows.append(out)
         add_features(sink, rows, destination)
+        style_on_load(context, destination, "greening_summary.qml", self.tr("Effect per polygon"))
         add_styled_raster(context, output, "greening_delta.qml", self.tr("Predicted change of surface temperature"))
         return {self.OUTPUT: output, self.OUTPUT_SUMMARY: destination, "R2": model.r2, "RMSE": model.rmse,
                 "MODEL": model.describe()}

@@ -20,7 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .base import TerritoireAlgorithm, add_features, processing_error
-from .styling import StyleAndNamePostProcessor
+from .styling import style_on_load
 
 BUILDING_FIELDS = (("lst_mean", QVariant.Double), ("lst_max", QVariant.Double), ("heat_mean", QVariant.Double),
                    ("heat_max", QVariant.Double), ("sensitive", QVariant.Int), ("sensitive_why", QVariant.String))
@@ -152,7 +152,7 @@ class HeatExposureAlgorithm(TerritoireAlgorithm):
         sensitive = sum(e.sensitive for e in exposures)
         feedback.pushInfo(self.tr("{0} buildings, {1} sensitive.").format(len(exposures), sensitive))
         results = {self.OUTPUT_BUILDINGS: building_dest, "SENSITIVE": sensitive}
-        self._style(context, building_dest, "heat_exposure_buildings.qml", self.tr("Buildings exposed to heat"))
+        style_on_load(context, building_dest, "heat_exposure_buildings.qml", self.tr("Buildings exposed to heat"))
 
         if population is not None:
             if intensity is None:
@@ -187,16 +187,8 @@ class HeatExposureAlgorithm(TerritoireAlgorithm):
                     rows.append(out)
                 add_features(cell_sink, rows, cell_dest)
                 results[self.OUTPUT_CELLS] = cell_dest
-                self._style(context, cell_dest, "heat_vulnerability.qml", self.tr("Heat vulnerability"))
+                style_on_load(context, cell_dest, "heat_vulnerability.qml", self.tr("Heat vulnerability"))
         return results
-
-    @staticmethod
-    def _style(context, destination, style, name) -> None:
-        from ..toolbelt.resources import resource_path
-
-        if context.willLoadLayerOnCompletion(destination):
-            details = context.layerToLoadOnCompletionDetails(destination)
-            details.setPostProcessor(StyleAndNamePostProcessor.create(str(resource_path("styles", style)), name))
 
 
 def _number(value) -> float:

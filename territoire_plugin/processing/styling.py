@@ -112,3 +112,10 @@ def add_styled_raster(context, path: str, style: str, name: str) -> None:
         details = context.layerToLoadOnCompletionDetails(path)
         details.name = name
         details.setPostProcessor(StyleAndNamePostProcessor.create(str(sidecar), name))
+
+
+def style_on_load(context, destination: str, style: str, name: str) -> None:
+    """When Processing loads ``destination`` into the project, give it a shipped style and a name."""
+    if context.willLoadLayerOnCompletion(destination):
+        details = context.layerToLoadOnCompletionDetails(destination)
+        details.setPostProcessor(StyleAndNamePostProcessor.create(str(resource_path("styles", style)), name))

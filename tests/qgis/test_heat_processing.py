@@ -238,3 +238,25 @@ def test_greening_scenario_on_the_sample(provider, tmp_path, sample_root, sample
     assert parking["dlst_mean"] < 0 and market["area_m2"] == pytest.approx(90000, rel=0.05)
     delta = read_array(tmp_path / "delta.tif")[0]
     assert delta.min() < -0.5 and (delta[delta != -9999] == 0).mean() > 0.9
+
+
+def test_loaded_heat_islands_are_styled_with_french_aliases(provider, tmp_path):
+    from conftest import write_raster
+    from qgis import processing
+    from qgis.core import QgsProject
+
+    values = np.zeros((40, 40), np.float32)
+    values[5:20, 5:20] = 5.0
+    write_raster(tmp_path / "i.tif", values, (500000.0, 30.0, 0.0, 4900020.0, 0.0, -30.0), nodata=-9999)
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    processing.runAndLoadResults("territoire:heat_islands", {"INPUT": str(tmp_path / "i.tif"), "THRESHOLD": 2,
+                                                             "OUTPUT": str(tmp_path / "isl.gpkg")})
+    added = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    try:
+        layer = added[0]
+        assert layer.renderer().type() == "graduatedSymbol"
+        assert layer.attributeAlias(layer.fields().indexOf("rank")) == "Rang (1 = le plus chaud)"
+        assert layer.attributeAlias(layer.fields().indexOf("mean_intensity")) == "Intensité moyenne (°C)"
+    finally:
+        project.removeMapLayers([layer.id() for layer in added])
