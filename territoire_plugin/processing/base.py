@@ -36,6 +36,16 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         return "https://github.com/territoire-qgis/territoire#readme"
 
 
+class HeatAlgorithm(TerritoireAlgorithm):
+    """Base of the "Urban overheating" algorithms."""
+
+    def group(self) -> str:
+        return self.tr("Urban overheating")
+
+    def groupId(self) -> str:
+        return "urban_heat"
+
+
 def processing_error(error) -> QgsProcessingException:
     """Translate an :class:`AnalysisError` into the exception Processing shows the user."""
     template = QCoreApplication.translate("AnalysisError", error.template)

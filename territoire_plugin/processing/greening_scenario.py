@@ -25,7 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import TerritoireAlgorithm, add_features, processing_error
+from .base import HeatAlgorithm, add_features, processing_error
 from .heat_island_intensity import polygons_wkt
 from .styling import add_styled_raster, style_on_load
 
@@ -33,7 +33,7 @@ SUMMARY_FIELDS = (("area_m2", QVariant.Double), ("ndvi_before", QVariant.Double)
                   ("dlst_mean", QVariant.Double), ("dlst_min", QVariant.Double))
 
 
-class GreeningScenarioAlgorithm(TerritoireAlgorithm):
+class GreeningScenarioAlgorithm(HeatAlgorithm):
     LST = "LST"
     NDVI = "NDVI"
     BUILDINGS = "BUILDINGS"
@@ -50,12 +50,6 @@ class GreeningScenarioAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Greening scenario (predicted cooling)")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(

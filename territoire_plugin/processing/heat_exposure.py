@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import TerritoireAlgorithm, add_features, processing_error
+from .base import HeatAlgorithm, add_features, processing_error
 from .styling import style_on_load
 
 BUILDING_FIELDS = (("lst_mean", QVariant.Double), ("lst_max", QVariant.Double), ("heat_mean", QVariant.Double),
@@ -32,7 +32,7 @@ def _value(number: float):
     return None if number is None or (isinstance(number, float) and math.isnan(number)) else number
 
 
-class HeatExposureAlgorithm(TerritoireAlgorithm):
+class HeatExposureAlgorithm(HeatAlgorithm):
     LST = "LST"
     INTENSITY = "INTENSITY"
     BUILDINGS = "BUILDINGS"
@@ -46,12 +46,6 @@ class HeatExposureAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Exposure of buildings and inhabitants to heat")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(

@@ -21,14 +21,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..toolbelt.resources import resource_path
-from .base import TerritoireAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error
 from .styling import StyleAndNamePostProcessor
 
 FIELDS = (("value_mean", QVariant.Double), ("gi_z", QVariant.Double), ("gi_p", QVariant.Double),
           ("gi_class", QVariant.Int), ("class_label", QVariant.String))
 
 
-class HeatHotspotsAlgorithm(TerritoireAlgorithm):
+class HeatHotspotsAlgorithm(HeatAlgorithm):
     INPUT = "INPUT"
     CELL = "CELL"
     DISTANCE = "DISTANCE"
@@ -39,12 +39,6 @@ class HeatHotspotsAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Heat hot spots (Getis-Ord Gi*)")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(

@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from .base import TerritoireAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error
 from .styling import add_styled_raster
 
 
@@ -40,7 +40,7 @@ def polygons_wkt(algorithm, parameters, name, context, raster_crs) -> str | None
     return union.asWkt()
 
 
-class HeatIslandIntensityAlgorithm(TerritoireAlgorithm):
+class HeatIslandIntensityAlgorithm(HeatAlgorithm):
     LST = "LST"
     NDVI = "NDVI"
     TOWN = "TOWN"
@@ -54,12 +54,6 @@ class HeatIslandIntensityAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Heat-island intensity")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(

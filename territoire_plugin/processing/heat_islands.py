@@ -12,11 +12,11 @@ from qgis.core import (
 )
 
 from ..toolbelt.resources import resource_path
-from .base import TerritoireAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error
 from .styling import StyleAndNamePostProcessor
 
 
-class HeatIslandsAlgorithm(TerritoireAlgorithm):
+class HeatIslandsAlgorithm(HeatAlgorithm):
     INPUT = "INPUT"
     MODE = "MODE"
     THRESHOLD = "THRESHOLD"
@@ -28,12 +28,6 @@ class HeatIslandsAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Heat islands (polygons)")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(

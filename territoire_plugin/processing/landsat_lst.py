@@ -24,7 +24,7 @@ from qgis.core import (
 
 from ..toolbelt.log import debug, log
 from ..toolbelt.resources import plugin_version
-from .base import TerritoireAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error
 from .styling import LST_STYLE, StyleAndNamePostProcessor, write_sidecar_style
 
 #: Mask parameters and the QA_PIXEL flag each one controls, with its default.
@@ -39,7 +39,7 @@ MASK_PARAMETERS = (
 )
 
 
-class LandsatLstAlgorithm(TerritoireAlgorithm):
+class LandsatLstAlgorithm(HeatAlgorithm):
     INPUT = "INPUT"
     QA_PIXEL = "QA_PIXEL"
     CLIP = "CLIP"
@@ -52,12 +52,6 @@ class LandsatLstAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Land surface temperature (Landsat)")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def tags(self) -> list:
         return self.tr("landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL").split(",")

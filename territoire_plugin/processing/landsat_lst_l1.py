@@ -8,11 +8,11 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from .base import TerritoireAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error
 from .styling import LST_STYLE, StyleAndNamePostProcessor, write_sidecar_style
 
 
-class LandsatLstL1Algorithm(TerritoireAlgorithm):
+class LandsatLstL1Algorithm(HeatAlgorithm):
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     ICON = "landsat_lst.svg"
@@ -22,12 +22,6 @@ class LandsatLstL1Algorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Land surface temperature from Level-1 (Landsat B10)")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(

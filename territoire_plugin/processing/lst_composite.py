@@ -8,11 +8,11 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from .base import TerritoireAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error
 from .styling import LST_STYLE, StyleAndNamePostProcessor, write_sidecar_style
 
 
-class LstCompositeAlgorithm(TerritoireAlgorithm):
+class LstCompositeAlgorithm(HeatAlgorithm):
     INPUTS = "INPUTS"
     OUTPUT = "OUTPUT"
     ICON = "landsat_lst.svg"
@@ -22,12 +22,6 @@ class LstCompositeAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Surface temperature composite (several dates)")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(

@@ -14,11 +14,11 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from .base import TerritoireAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error
 from .styling import add_styled_raster
 
 
-class NdviAlgorithm(TerritoireAlgorithm):
+class NdviAlgorithm(HeatAlgorithm):
     INPUT = "INPUT"
     RED = "RED"
     NIR = "NIR"
@@ -33,12 +33,6 @@ class NdviAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Vegetation index (NDVI)")
-
-    def group(self) -> str:
-        return self.tr("Urban overheating")
-
-    def groupId(self) -> str:
-        return "urban_heat"
 
     def shortHelpString(self) -> str:
         return self.tr(
