@@ -363,6 +363,11 @@
       <source>Only {n} valid pixels in the town: too few to fit the model. Check that the rasters and the town outline overlap, or use a clearer scene.</source>
       <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
+    <message>
+      <location filename="../territoire_plugin/analysis/ground_motion.py" line="164" />
+      <source>The rule in multiples of the standard deviation needs the points' velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
+      <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
+    </message>
   </context>
   <context>
     <name>CommuneBoundaryAlgorithm</name>
@@ -807,6 +812,189 @@
       <location filename="../territoire_plugin/processing/greening_scenario.py" line="165" />
       <source>Predicted change of surface temperature</source>
       <translation>Variation prévue de la température de surface</translation>
+    </message>
+  </context>
+  <context>
+    <name>GroundMotionAssetsAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="75" />
+      <source>Ground motion of assets (alerts)</source>
+      <translation>Mouvements du sol des ouvrages (alertes)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="78" />
+      <source>Infrastructure monitoring</source>
+      <translation>Suivi des infrastructures</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="84" />
+      <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="97" />
+      <source>Ground-motion points</source>
+      <translation>Points de mouvement du sol</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="100" />
+      <source>Velocity field (mm/year; empty: velocity)</source>
+      <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="100" />
+      <source>Velocity standard deviation field</source>
+      <translation>Champ d'écart type de la vitesse</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="100" />
+      <source>Line-of-sight vertical component field (los_up)</source>
+      <translation>Champ de la composante verticale de visée (los_up)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="107" />
+      <source>Convert line-of-sight velocities to vertical</source>
+      <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
+      <source>Assets</source>
+      <translation>Ouvrages</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="111" />
+      <source>Buffer around polygons (buildings)</source>
+      <translation>Zone tampon autour des polygones (bâtiments)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="111" />
+      <source>Buffer around lines (roads, railways)</source>
+      <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="111" />
+      <source>Buffer around points</source>
+      <translation>Zone tampon autour des points</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
+      <source>Rule</source>
+      <translation>Règle</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
+      <source>Thresholds in mm/year</source>
+      <translation>Seuils en mm/an</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
+      <source>Multiples of the standard deviation</source>
+      <translation>Multiples de l'écart type</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="118" />
+      <source>Stable within ± (mm/year)</source>
+      <translation>Stable dans ± (mm/an)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="121" />
+      <source>Alert from (mm/year)</source>
+      <translation>Alerte à partir de (mm/an)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="123" />
+      <source>k (multiples of the standard deviation)</source>
+      <translation>k (multiples de l'écart type)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="126" />
+      <source>Minimum number of points</source>
+      <translation>Nombre minimal de points</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="129" />
+      <source>Assets with ground motion</source>
+      <translation>Ouvrages et mouvements du sol</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131" />
+      <source>Assets on alert</source>
+      <translation>Ouvrages en alerte</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131" />
+      <source>Assets to watch</source>
+      <translation>Ouvrages à surveiller</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="155" />
+      <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
+      <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159" />
+      <source>The assets layer is empty.</source>
+      <translation>La couche des ouvrages est vide.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="163" />
+      <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
+      <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171" />
+      <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
+      <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="174" />
+      <source>The vertical conversion needs the los_up field of the points.</source>
+      <translation>La conversion verticale demande le champ los_up des points.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176" />
+      <source>Reading the points</source>
+      <translation>Lecture des points</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="195" />
+      <source>Joining points to assets</source>
+      <translation>Rattachement des points aux ouvrages</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="205" />
+      <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
+      <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <source>insufficient data</source>
+      <translation>données insuffisantes</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <source>stable</source>
+      <translation>stable</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <source>watch</source>
+      <translation>à surveiller</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <source>alert</source>
+      <translation>alerte</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241" />
+      <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
+      <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="245" />
+      <source>Ground motion of assets</source>
+      <translation>Mouvements du sol des ouvrages</translation>
     </message>
   </context>
   <context>
@@ -1664,7 +1852,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="43" />
+      <location filename="../territoire_plugin/processing/provider.py" line="45" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

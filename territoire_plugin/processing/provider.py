@@ -15,6 +15,7 @@ from .download_lcz import DownloadLczAlgorithm
 from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
 from .greening_scenario import GreeningScenarioAlgorithm
+from .ground_motion_assets import GroundMotionAssetsAlgorithm
 from .heat_exposure import HeatExposureAlgorithm
 from .heat_hotspots import HeatHotspotsAlgorithm
 from .heat_island_intensity import HeatIslandIntensityAlgorithm
@@ -29,7 +30,8 @@ ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgor
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,
               DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
               LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
-              HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm)
+              HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm,
+              GroundMotionAssetsAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

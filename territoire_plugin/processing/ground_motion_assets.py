@@ -1,0 +1,246 @@
+"""territoire:ground_motion_assets — ground-motion statistics and an alert class per asset."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import TerritoireAlgorithm, add_features, processing_error
+from .styling import style_on_load
+
+OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_mean", QVariant.Double),
+              ("gm_max_abs", QVariant.Double), ("gm_p10", QVariant.Double), ("gm_p90", QVariant.Double),
+              ("gm_unstable_share", QVariant.Double), ("gm_class", QVariant.Int), ("gm_class_label", QVariant.String))
+
+
+def shape_of(geometry: QgsGeometry, buffers: dict):
+    import numpy as np
+
+    from ..analysis.ground_motion import Shape
+
+    kind = {QgsWkbTypes.GeometryType.PolygonGeometry: "polygon", QgsWkbTypes.GeometryType.LineGeometry: "line",
+            QgsWkbTypes.GeometryType.PointGeometry: "point"}.get(geometry.type())
+    if kind is None or geometry.isEmpty():
+        return None
+    geometry = QgsGeometry(geometry)
+    geometry.convertToMultiType()
+    if kind == "polygon":
+        parts = [np.array([(p.x(), p.y()) for p in ring]) for polygon in geometry.asMultiPolygon() for ring in polygon]
+    elif kind == "line":
+        parts = [np.array([(p.x(), p.y()) for p in line]) for line in geometry.asMultiPolyline()]
+    else:
+        parts = [np.array([(p.x(), p.y()) for p in geometry.asMultiPoint()])]
+    return Shape(kind, parts, buffers[kind])
+
+
+class GroundMotionAssetsAlgorithm(TerritoireAlgorithm):
+    POINTS = "POINTS"
+    VELOCITY_FIELD = "VELOCITY_FIELD"
+    STD_FIELD = "STD_FIELD"
+    LOS_UP_FIELD = "LOS_UP_FIELD"
+    VERTICAL = "VERTICAL"
+    ASSETS = "ASSETS"
+    BUFFER_POLYGON = "BUFFER_POLYGON"
+    BUFFER_LINE = "BUFFER_LINE"
+    BUFFER_POINT = "BUFFER_POINT"
+    RULE = "RULE"
+    STABLE = "STABLE"
+    ALERT = "ALERT"
+    STD_MULTIPLE = "STD_MULTIPLE"
+    MIN_POINTS = "MIN_POINTS"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "ground_motion_assets"
+
+    def displayName(self) -> str:
+        return self.tr("Ground motion of assets (alerts)")
+
+    def group(self) -> str:
+        return self.tr("Infrastructure monitoring")
+
+    def groupId(self) -> str:
+        return "infrastructure"
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any "
+            "point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest "
+            "absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: "
+            "insufficient data, stable, watch, alert.</p><p>Buffers: polygons (points inside or within the "
+            "distance of the outline), lines, points. <b>Rule</b>: |median| within the stable band → stable, at "
+            "least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median "
+            "velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).</p>"
+            "<p>EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion "
+            "(v / los_up) where horizontal motion can be neglected.</p>"
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POINTS, self.tr("Ground-motion points"), [QgsProcessing.SourceType.TypeVectorPoint]))
+        # Optional with EGMS defaults, so batch runs and qgis_process need not name them.
+        for name, label, default in (
+                (self.VELOCITY_FIELD, self.tr("Velocity field (mm/year; empty: velocity)"), "velocity"),
+                (self.STD_FIELD, self.tr("Velocity standard deviation field"), "velocity_std"),
+                (self.LOS_UP_FIELD, self.tr("Line-of-sight vertical component field (los_up)"), "los_up")):
+            self.addParameter(QgsProcessingParameterField(
+                name, label, defaultValue=default, parentLayerParameterName=self.POINTS,
+                type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.VERTICAL, self.tr("Convert line-of-sight velocities to vertical"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ASSETS, self.tr("Assets"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+        for name, label, default in ((self.BUFFER_POLYGON, self.tr("Buffer around polygons (buildings)"), 5.0),
+                                     (self.BUFFER_LINE, self.tr("Buffer around lines (roads, railways)"), 15.0),
+                                     (self.BUFFER_POINT, self.tr("Buffer around points"), 20.0)):
+            self.addParameter(QgsProcessingParameterDistance(name, label, default, self.ASSETS, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.RULE, self.tr("Rule"), [self.tr("Thresholds in mm/year"), self.tr("Multiples of the standard "
+                                                                                   "deviation")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.STABLE, self.tr("Stable within ± (mm/year)"), QgsProcessingParameterNumber.Type.Double, 2.0,
+            minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ALERT, self.tr("Alert from (mm/year)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.STD_MULTIPLE, self.tr("k (multiples of the standard deviation)"),
+            QgsProcessingParameterNumber.Type.Double, 3.0, minValue=0.1))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_POINTS, self.tr("Minimum number of points"), QgsProcessingParameterNumber.Type.Integer, 3,
+            minValue=1))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Assets with ground motion"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
+        for name, label in (("ALERTS", self.tr("Assets on alert")), ("WATCH", self.tr("Assets to watch"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from ..analysis.errors import AnalysisError, Cancelled
+        from ..analysis.ground_motion import asset_statistics, join_points, vertical
+
+        points = self.parameterAsSource(parameters, self.POINTS, context)
+        assets = self.parameterAsSource(parameters, self.ASSETS, context)
+        names = points.fields().names()
+
+
+        def chosen(name, default, required=False):
+            """The field the user named, else the EGMS name when the layer has it (always, if required)."""
+            given = self.parameterAsString(parameters, name, context) if parameters.get(name) else ""
+            return given or (default if required or default in names else "")
+
+        velocity_field = chosen(self.VELOCITY_FIELD, "velocity", required=True)
+        std_field = chosen(self.STD_FIELD, "velocity_std")
+        los_field = chosen(self.LOS_UP_FIELD, "los_up")
+        crs = assets.sourceCrs()
+        if crs.isGeographic():
+            raise QgsProcessingException(self.tr(
+                "The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to "
+                "Lambert-93, EPSG:2154)."))
+        if assets.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The assets layer is empty."))
+        for name in filter(None, (velocity_field, std_field, los_field)):
+            index = points.fields().indexOf(name)
+            if index < 0 or not points.fields().at(index).isNumeric():
+                raise QgsProcessingException(self.tr(
+                    "The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, "
+                    "e.g. velocity for an EGMS import.").format(name))
+        buffers = {"polygon": self.parameterAsDouble(parameters, self.BUFFER_POLYGON, context),
+                   "line": self.parameterAsDouble(parameters, self.BUFFER_LINE, context),
+                   "point": self.parameterAsDouble(parameters, self.BUFFER_POINT, context)}
+        geometry_type = QgsWkbTypes.geometryType(assets.wkbType())
+        if geometry_type == QgsWkbTypes.GeometryType.LineGeometry and buffers["line"] <= 0:
+            raise QgsProcessingException(self.tr("A buffer of 0 m around lines catches no point: give a width, "
+                                                 "e.g. 15 m for a road, 20 m for a railway."))
+        if self.parameterAsBoolean(parameters, self.VERTICAL, context) and not los_field:
+            raise QgsProcessingException(self.tr("The vertical conversion needs the los_up field of the points."))
+
+        feedback.setProgressText(self.tr("Reading the points"))
+        transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
+        wanted = [f for f in (velocity_field, std_field, los_field) if f]
+        request = QgsFeatureRequest().setSubsetOfAttributes(wanted, points.fields())
+        xs, ys, columns = [], [], {name: [] for name in wanted}
+        for feature in points.getFeatures(request):
+            if feedback.isCanceled():
+                return {}
+            point = transform.transform(feature.geometry().asPoint())
+            xs.append(point.x())
+            ys.append(point.y())
+            for name in wanted:
+                value = feature[name]
+                columns[name].append(float(value) if value is not None and str(value) != "NULL" else np.nan)
+        x, y = np.array(xs), np.array(ys)
+        velocity = np.array(columns[velocity_field])
+        if self.parameterAsBoolean(parameters, self.VERTICAL, context):
+            velocity = vertical(velocity, np.array(columns[los_field]))
+        keep = np.isfinite(velocity)
+        feedback.setProgressText(self.tr("Joining points to assets"))
+        asset_features, shapes = [], []
+        for feature in assets.getFeatures():
+            shape = shape_of(feature.geometry(), buffers)
+            asset_features.append(feature)
+            shapes.append(shape)
+        valid = [i for i, s in enumerate(shapes) if s is not None]
+        extent = assets.sourceExtent()
+        if x.size and not (((x >= extent.xMinimum() - 5000) & (x <= extent.xMaximum() + 5000)
+                            & (y >= extent.yMinimum() - 5000) & (y <= extent.yMaximum() + 5000)).any()):
+            raise QgsProcessingException(self.tr(
+                "No ground-motion point lies within 5 km of the assets: check that both layers cover the same "
+                "place (and their CRS)."))
+        try:
+            pairs_asset, pairs_point = join_points(x[keep], y[keep], velocity[keep], [shapes[i] for i in valid],
+                                                   is_canceled=feedback.isCanceled)
+            kept_std = np.array(columns[std_field])[keep] if std_field else None
+            rule_std = self.parameterAsEnum(parameters, self.RULE, context) == 1
+            stats = asset_statistics(
+                np.array(valid, np.int64)[pairs_asset], velocity[keep][pairs_point], len(shapes),
+                stds=kept_std[pairs_point] if kept_std is not None else None,
+                stable=self.parameterAsDouble(parameters, self.STABLE, context),
+                alert=self.parameterAsDouble(parameters, self.ALERT, context),
+                min_points=self.parameterAsInt(parameters, self.MIN_POINTS, context),
+                std_multiple=self.parameterAsDouble(parameters, self.STD_MULTIPLE, context) if rule_std else None)
+        except Cancelled:
+            return {}
+        except AnalysisError as error:
+            raise processing_error(error) from error
+        labels = [self.tr("insufficient data"), self.tr("stable"), self.tr("watch"), self.tr("alert")]
+        fields = QgsFields(assets.fields())
+        for name, kind in OUT_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, assets.wkbType(), crs)
+        rows = []
+        for index, feature in enumerate(asset_features):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            values = [stats.median[index], stats.mean[index], stats.max_abs[index], stats.p10[index],
+                      stats.p90[index], stats.share_unstable[index]]
+            out.setAttributes(feature.attributes() + [int(stats.count[index])]
+                              + [None if np.isnan(v) else float(v) for v in values]
+                              + [int(stats.category[index]), labels[int(stats.category[index])]])
+            rows.append(out)
+        add_features(sink, rows, destination)
+        alerts, watch = int((stats.category == 3).sum()), int((stats.category == 2).sum())
+        feedback.pushInfo(self.tr("{0} assets: {1} on alert, {2} to watch, {3} without enough points.").format(
+            len(rows), alerts, watch, int((stats.category == 0).sum())))
+        kind = {QgsWkbTypes.GeometryType.PolygonGeometry: "polygon",
+                QgsWkbTypes.GeometryType.LineGeometry: "line"}.get(geometry_type, "point")
+        style_on_load(context, destination, f"ground_motion_assets_{kind}.qml", self.tr("Ground motion of assets"))
+        return {self.OUTPUT: destination, "ALERTS": alerts, "WATCH": watch}

@@ -1,0 +1,78 @@
+"""Points joined to assets and per-asset statistics, against OGR geometry tests and numpy. No QGIS."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import ogr
+
+from territoire_plugin.analysis.errors import AnalysisError
+from territoire_plugin.analysis.ground_motion import (
+    ALERT,
+    INSUFFICIENT,
+    STABLE,
+    WATCH,
+    Shape,
+    asset_statistics,
+    join_points,
+    vertical,
+)
+
+
+def shapes_and_geometries():
+    building = "POLYGON((100 100,140 100,140 130,100 130,100 100),(110 110,120 110,120 120,110 120,110 110))"
+    road = "LINESTRING(0 200,300 200,300 400)"
+    mast = "MULTIPOINT((250 50),(260 60))"
+    geometries = [ogr.CreateGeometryFromWkt(w) for w in (building, road, mast)]
+    shapes = [
+        Shape("polygon", [np.array(r.GetPoints())[:, :2] for r in geometries[0]], 5.0),
+        Shape("line", [np.array(geometries[1].GetPoints())[:, :2]], 15.0),
+        Shape("point", [np.array([[p.GetX(), p.GetY()] for p in geometries[2]])], 20.0),
+    ]
+    return shapes, geometries
+
+
+def test_membership_matches_ogr_buffers():
+    rng = np.random.default_rng(4)
+    x, y = rng.uniform(-20, 420, 20000), rng.uniform(-20, 420, 20000)
+    shapes, geometries = shapes_and_geometries()
+    assets, points = join_points(x, y, np.zeros_like(x), shapes, cell=37.0)
+    for number, (shape, geometry) in enumerate(zip(shapes, geometries)):
+        buffered = geometry.Buffer(shape.buffer, 64)
+        expected = {i for i in range(x.size)
+                    if buffered.Contains(ogr.CreateGeometryFromWkt(f"POINT({x[i]} {y[i]})"))}
+        got = set(points[assets == number].tolist())
+        # Only points within a hair of the buffer's edge may differ (the buffer is a polygonal approximation).
+        differing = got ^ expected
+        for i in differing:
+            distance = geometry.Distance(ogr.CreateGeometryFromWkt(f"POINT({x[i]} {y[i]})"))
+            assert abs(distance - shape.buffer) < 0.01, (number, i, distance)
+        assert len(got) > 50
+
+
+def test_statistics_and_classes_against_numpy():
+    rng = np.random.default_rng(8)
+    asset_ids = np.repeat(np.arange(5), [10, 2, 30, 7, 12])
+    velocities = np.concatenate([rng.normal(0, 0.5, 10), rng.normal(-9, 1, 2), rng.normal(-7, 1, 30),
+                                 rng.normal(-3, 0.5, 7), rng.normal(0.5, 0.7, 12)])
+    stds = np.full(velocities.size, 0.7)
+    stats = asset_statistics(asset_ids, velocities, 6, stds=stds, stable=2.0, alert=5.0, min_points=3)
+    for asset in range(5):
+        values = velocities[asset_ids == asset]
+        assert stats.count[asset] == values.size
+        assert stats.median[asset] == pytest.approx(np.median(values))
+        assert stats.mean[asset] == pytest.approx(values.mean())
+        assert stats.p10[asset] == pytest.approx(np.percentile(values, 10))
+        assert stats.p90[asset] == pytest.approx(np.percentile(values, 90))
+        assert stats.max_abs[asset] == pytest.approx(np.abs(values).max())
+        assert stats.share_unstable[asset] == pytest.approx((np.abs(values) > 2).mean())
+    assert stats.category.tolist() == [STABLE, INSUFFICIENT, ALERT, WATCH, STABLE, INSUFFICIENT]
+    assert stats.count[5] == 0 and np.isnan(stats.median[5])
+    by_std = asset_statistics(asset_ids, velocities, 6, stds=stds, std_multiple=3.0)  # stable within 2.1 mm/yr
+    assert by_std.category[3] == WATCH and by_std.category[2] == ALERT
+    with pytest.raises(AnalysisError):
+        asset_statistics(asset_ids, velocities, 6, std_multiple=3.0)
+
+
+def test_vertical_conversion():
+    np.testing.assert_allclose(vertical([-4.0, 2.0, 1.0], [0.8, 0.5, 0.05]), [-5.0, 4.0, np.nan])
