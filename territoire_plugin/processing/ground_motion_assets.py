@@ -41,7 +41,7 @@ def shape_of(geometry: QgsGeometry, buffers: dict):
     if kind is None or geometry.isEmpty():
         return None
     geometry = QgsGeometry(geometry)
-    geometry.convertToMultiType()
+    geometry.convertToMultiType()  # noqa: QGS201 - single or multi, the parts are read below
     if kind == "polygon":
         parts = [np.array([(p.x(), p.y()) for p in ring]) for polygon in geometry.asMultiPolygon() for ring in polygon]
     elif kind == "line":
