@@ -957,44 +957,97 @@
       <translation>Lecture des points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="195" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="198" />
       <source>Joining points to assets</source>
       <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="205" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="208" />
       <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
       <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
       <source>insufficient data</source>
       <translation>données insuffisantes</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
       <source>stable</source>
       <translation>stable</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
       <source>watch</source>
       <translation>à surveiller</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
       <source>alert</source>
       <translation>alerte</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="244" />
       <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
       <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="245" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="248" />
       <source>Ground motion of assets</source>
       <translation>Mouvements du sol des ouvrages</translation>
+    </message>
+  </context>
+  <context>
+    <name>GroundMotionTrendAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="50" />
+      <source>Ground-motion trends (acceleration, seasonality, change)</source>
+      <translation>Tendances des mouvements du sol (accélération, saisonnalité, changement)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="53" />
+      <source>Infrastructure monitoring</source>
+      <translation>Suivi des infrastructures</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="59" />
+      <source>&lt;p&gt;From each point's displacement series (an EGMS layer made by &lt;i&gt;Import EGMS ground motion&lt;/i&gt;): linear velocity (mm/year), acceleration (quadratic term, mm/year²), seasonal amplitude (yearly sine, mm), recent velocity (linear fit of the last third of the dates) and the change of trend = recent − long-term velocity. A point is flagged when the change exceeds the threshold.&lt;/p&gt;&lt;p&gt;A layer without series is left as it is, with a message.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;À partir de la série de déplacements de chaque point (une couche EGMS faite par &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;) : vitesse linéaire (mm/an), accélération (terme quadratique, mm/an²), amplitude saisonnière (sinusoïde annuelle, mm), vitesse récente (ajustement linéaire sur le dernier tiers des dates) et changement de tendance = vitesse récente − vitesse de long terme. Un point est signalé quand le changement dépasse le seuil.&lt;/p&gt;&lt;p&gt;Une couche sans séries est laissée telle quelle, avec un message.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="68" />
+      <source>EGMS points (with displacement series)</source>
+      <translation>Points EGMS (avec séries de déplacements)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="70" />
+      <source>Flag when the recent velocity departs by more than (mm/year)</source>
+      <translation>Signaler quand la vitesse récente s'écarte de plus de (mm/an)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="73" />
+      <source>Points with trends</source>
+      <translation>Points et tendances</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="75" />
+      <source>Points whose trend changed</source>
+      <translation>Points dont la tendance a changé</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="94" />
+      <source>This layer has no displacement series (field displacement_mm and table egms_dates of an EGMS import): trends are skipped, the points are copied as they are.</source>
+      <translation>Cette couche n'a pas de séries de déplacements (champ displacement_mm et table egms_dates d'un import EGMS) : les tendances ne sont pas calculées, les points sont recopiés tels quels.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="122" />
+      <source>{0} points, {1} with a change of trend.</source>
+      <translation>{0} points, dont {1} avec un changement de tendance.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="123" />
+      <source>Ground-motion trends</source>
+      <translation>Tendances des mouvements du sol</translation>
     </message>
   </context>
   <context>
@@ -1852,7 +1905,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="45" />
+      <location filename="../territoire_plugin/processing/provider.py" line="46" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

@@ -64,3 +64,17 @@ def add_features(sink, features, destination: str) -> None:
         raise QgsProcessingException(QCoreApplication.translate(
             "TerritoireAlgorithm", "Cannot write into the output {0}: check that the folder is writable and the "
             "disk is not full.").format(destination))
+
+
+def copyable_fields(fields) -> tuple:
+    """(QgsFields, indices) of the fields every output format takes: binary fields (e.g. an EGMS series
+    BLOB) are left out, since some outputs (memory layers) drop them and the columns would shift."""
+    from qgis.core import QgsFields
+    from qgis.PyQt.QtCore import QVariant
+
+    kept, indices = QgsFields(), []
+    for index, field in enumerate(fields):
+        if field.type() != QVariant.ByteArray:
+            kept.append(field)
+            indices.append(index)
+    return kept, indices

@@ -178,10 +178,13 @@ class GroundMotionAssetsAlgorithm(TerritoireAlgorithm):
         wanted = [f for f in (velocity_field, std_field, los_field) if f]
         request = QgsFeatureRequest().setSubsetOfAttributes(wanted, points.fields())
         xs, ys, columns = [], [], {name: [] for name in wanted}
+        same_crs = points.sourceCrs() == crs
         for feature in points.getFeatures(request):
             if feedback.isCanceled():
                 return {}
-            point = transform.transform(feature.geometry().asPoint())
+            point = feature.geometry().asPoint()
+            if not same_crs:
+                point = transform.transform(point)
             xs.append(point.x())
             ys.append(point.y())
             for name in wanted:

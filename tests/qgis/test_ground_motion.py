@@ -102,3 +102,52 @@ def test_vertical_conversion_and_bad_inputs(provider, tmp_path):
     with pytest.raises(QgsProcessingException) as caught:
         run({"POINTS": points, "ASSETS": empty, "OUTPUT": "memory:"})
     assert "empty" in str(caught.value)
+
+
+def test_trends_of_an_egms_import(provider, tmp_path):
+    """Points from the EGMS fixture: one subsiding bowl; a late acceleration added to some series."""
+    from fake_services import egms_points, write_egms_csv
+    from qgis import processing
+    from qgis.core import QgsVectorLayer
+
+    points, dates = egms_points(count_side=12)
+    from territoire_plugin.analysis.trend import years_since_first
+
+    t = years_since_first(dates)
+    late = t > t[-1] * 2 / 3
+    for point in points[:20]:  # these start sinking fast over the last third
+        point["series"] = point["series"] + np.where(late, -12.0 * (t - t[-1] * 2 / 3), 0.0)
+    csv_path = write_egms_csv(tmp_path / "EGMS_L2b_trend.csv", points, dates)
+    imported = tmp_path / "egms.gpkg"
+    processing.run("territoire:import_egms", {"INPUT": str(csv_path), "OUTPUT": str(imported)})
+    layer = QgsVectorLayer(f"{imported}|layername=egms_points", "egms", "ogr")
+    result = processing.run("territoire:ground_motion_trend", {"INPUT": layer, "THRESHOLD": 3.0,
+                                                                "OUTPUT": "memory:"})
+    flagged = {f["pid"] for f in result["OUTPUT"].getFeatures() if f["tr_flag"] == 1}
+    assert flagged == {f"3PWxq{n:07d}" for n in range(20)}
+    assert result["FLAGGED"] == 20
+    by_pid = {f["pid"]: f for f in result["OUTPUT"].getFeatures()}
+    quiet = by_pid["3PWxq0000100"]
+    assert quiet["tr_seasonal_amplitude"] == pytest.approx(1.5, abs=0.4)  # the fixture's 1.5 mm yearly sine
+    assert quiet["tr_velocity"] == pytest.approx(points[100]["velocity"], abs=0.5)
+
+
+def test_trend_without_series_is_skipped_with_a_message(provider):
+    from qgis import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:2154&field=velocity:double", "p", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(664000, 6360000)))
+    feature.setAttributes([-3.0])
+    layer.dataProvider().addFeature(feature)
+    warnings = []
+
+    class Recorder(QgsProcessingFeedback):
+        def pushWarning(self, text):  # noqa: N802
+            warnings.append(text)
+
+    result = processing.run("territoire:ground_motion_trend", {"INPUT": layer, "OUTPUT": "memory:"},
+                            feedback=Recorder())
+    assert result["OUTPUT"].featureCount() == 1 and result["FLAGGED"] == 0
+    assert any("no displacement series" in w for w in warnings)
