@@ -998,6 +998,104 @@
     </message>
   </context>
   <context>
+    <name>GroundMotionDifferentialAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="45" />
+      <source>Differential movement of structures (angular distortion)</source>
+      <translation>Mouvement différentiel des ouvrages (distorsion angulaire)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="48" />
+      <source>Infrastructure monitoring</source>
+      <translation>Suivi des infrastructures</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="54" />
+      <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Not computed: the Boscardin &amp;amp; Cording tensile strain, which needs the horizontal movement the points do not give; line-of-sight velocities are used as given.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Non calculée : la déformation en traction de Boscardin &amp;amp; Cording, qui demande le mouvement horizontal que les points ne donnent pas ; les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65" />
+      <source>Ground-motion points</source>
+      <translation>Points de mouvement du sol</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67" />
+      <source>Velocity field (mm/year; empty: velocity)</source>
+      <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="70" />
+      <source>Period (years)</source>
+      <translation>Période (années)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72" />
+      <source>Structures (polygons)</source>
+      <translation>Ouvrages (polygones)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="74" />
+      <source>Buffer around the structures</source>
+      <translation>Zone tampon autour des ouvrages</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="76" />
+      <source>Minimum number of points</source>
+      <translation>Nombre minimal de points</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="79" />
+      <source>Worst pair of each structure</source>
+      <translation>Paire la plus défavorable de chaque ouvrage</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="81" />
+      <source>Structures at cosmetic cracking or worse</source>
+      <translation>Ouvrages en fissuration esthétique ou pire</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="93" />
+      <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
+      <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="100" />
+      <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
+      <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132" />
+      <source>structural damage</source>
+      <translation>dommages structurels</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132" />
+      <source>cosmetic cracking</source>
+      <translation>fissuration esthétique</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133" />
+      <source>limit of safety</source>
+      <translation>limite de sécurité</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133" />
+      <source>negligible</source>
+      <translation>négligeable</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="156" />
+      <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
+      <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="158" />
+      <source>Differential movement (worst pairs)</source>
+      <translation>Mouvement différentiel (paires les plus défavorables)</translation>
+    </message>
+  </context>
+  <context>
     <name>GroundMotionTrendAlgorithm</name>
     <message>
       <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="50" />
@@ -1905,7 +2003,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="46" />
+      <location filename="../territoire_plugin/processing/provider.py" line="47" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

@@ -203,3 +203,36 @@ def vertical(velocity, los_up, minimum_los_up: float = 0.2):
         out = np.asarray(velocity, np.float64) / los_up
     out[~(np.abs(los_up) >= minimum_los_up)] = np.nan
     return out
+
+
+#: Skempton & MacDonald (1956) angular distortion limits: (β at least, class).
+SKEMPTON = ((1 / 150, "structural damage"), (1 / 300, "cosmetic cracking"), (1 / 500, "limit of safety"),
+            (0.0, "negligible"))
+
+
+@dataclass
+class Distortion:
+    beta: float  # angular distortion (dimensionless)
+    first: int  # indices of the worst pair, into the points given
+    second: int
+    distance_m: float
+    difference_mm: float
+    category: str
+
+
+def worst_distortion(x, y, displacement_mm, min_distance_m: float = 3.0) -> Distortion | None:
+    """The pair of points with the largest |Δd| / distance (pairs closer than ``min_distance_m`` ignored)."""
+    x, y, d = (np.asarray(v, np.float64) for v in (x, y, displacement_mm))
+    if x.size < 2:
+        return None
+    distance = np.hypot(x[:, None] - x[None, :], y[:, None] - y[None, :])
+    difference = np.abs(d[:, None] - d[None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        beta = np.where(distance >= min_distance_m, difference / (distance * 1000.0), -1.0)
+    first, second = np.unravel_index(int(np.argmax(beta)), beta.shape)
+    if beta[first, second] < 0:
+        return None
+    value = float(beta[first, second])
+    category = next(name for limit, name in SKEMPTON if value >= limit)
+    return Distortion(value, int(first), int(second), float(distance[first, second]),
+                      float(difference[first, second]), category)

@@ -16,6 +16,7 @@ from .download_population import DownloadPopulationAlgorithm
 from .download_sentinel2 import DownloadSentinel2Algorithm
 from .greening_scenario import GreeningScenarioAlgorithm
 from .ground_motion_assets import GroundMotionAssetsAlgorithm
+from .ground_motion_differential import GroundMotionDifferentialAlgorithm
 from .ground_motion_trend import GroundMotionTrendAlgorithm
 from .heat_exposure import HeatExposureAlgorithm
 from .heat_hotspots import HeatHotspotsAlgorithm
@@ -32,7 +33,7 @@ ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgor
               DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
               LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
               HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm,
-              GroundMotionAssetsAlgorithm, GroundMotionTrendAlgorithm)
+              GroundMotionAssetsAlgorithm, GroundMotionTrendAlgorithm, GroundMotionDifferentialAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -151,3 +151,43 @@ def test_trend_without_series_is_skipped_with_a_message(provider):
                             feedback=Recorder())
     assert result["OUTPUT"].featureCount() == 1 and result["FLAGGED"] == 0
     assert any("no displacement series" in w for w in warnings)
+
+
+def test_differential_settlement_of_a_tilting_building(provider):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    buildings = QgsVectorLayer("Polygon?crs=EPSG:2154&field=nom:string", "b", "memory")
+    rows = []
+    for name, x0 in (("Mairie", 664000.0), ("Gymnase", 664200.0)):
+        feature = QgsFeature(buildings.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x0} 6360000,{x0 + 30} 6360000,{x0 + 30} 6360015,"
+                                                f"{x0} 6360015,{x0} 6360000))"))
+        feature.setAttributes([name])
+        rows.append(feature)
+    buildings.dataProvider().addFeatures(rows)
+    points = QgsVectorLayer("Point?crs=EPSG:2154&field=velocity:double", "p", "memory")
+    # The town hall tilts: its east end sinks 6 mm/yr more than its west end, 28 m apart (30 mm in 5 years:
+    # β = 30 mm / 28 m ≈ 1/933 — negligible); the gymnasium's east half sinks much faster: the worst pair is
+    # the middle and east points, 80 mm over 14 m ≈ 1/175 — cosmetic cracking.
+    layout = [(664001, -1.0), (664015, -4.0), (664029, -7.0), (664201, 0.0), (664215, -4.0), (664229, -20.0)]
+    features = []
+    for x, velocity in layout:
+        feature = QgsFeature(points.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, 6360007.5)))
+        feature.setAttributes([velocity])
+        features.append(feature)
+    points.dataProvider().addFeatures(features)
+    result = run_differential({"POINTS": points, "ASSETS": buildings, "YEARS": 5, "OUTPUT": "memory:"})
+    out = {f["nom"]: f for f in result["OUTPUT"].getFeatures()}
+    assert out["Mairie"]["dm_class"] == "negligible" and out["Mairie"]["dm_one_in"] == round(28000 / 30)
+    assert out["Gymnase"]["dm_class"] == "cosmetic cracking"
+    assert out["Gymnase"]["dm_one_in"] == round(14000 / 80)
+    assert out["Gymnase"].geometry().length() == pytest.approx(14.0)
+    assert out["Gymnase"]["dm_difference_mm"] == pytest.approx(80.0)
+    assert result["DAMAGE"] == 1
+
+
+def run_differential(params):
+    from qgis import processing
+
+    return processing.run("territoire:ground_motion_differential", params)

@@ -76,3 +76,19 @@ def test_statistics_and_classes_against_numpy():
 
 def test_vertical_conversion():
     np.testing.assert_allclose(vertical([-4.0, 2.0, 1.0], [0.8, 0.5, 0.05]), [-5.0, 4.0, np.nan])
+
+
+def test_worst_distortion_and_skempton_classes():
+    from territoire_plugin.analysis.ground_motion import worst_distortion
+
+    # Four corners of a 20 m × 10 m building; one corner settled 60 mm more than its neighbour 10 m away.
+    x, y = [0, 20, 20, 0], [0, 0, 10, 10]
+    d = [-10.0, -12.0, -14.0, -70.0]
+    result = worst_distortion(x, y, d)
+    # Pairs: (0,3) 60 mm over 10 m → 1/167; (2,3) 56 mm over 20 m; (1,3) 58 mm over 22.4 m.
+    assert {result.first, result.second} == {0, 3}
+    assert result.beta == pytest.approx(0.060 / 10.0) and result.distance_m == pytest.approx(10.0)
+    assert result.category == "cosmetic cracking"  # 1/167: between 1/300 and 1/150
+    assert worst_distortion(x, y, [-10, -10.5, -11, -10.8]).category == "negligible"
+    assert worst_distortion([0, 5], [0, 0], [0, 40]).category == "structural damage"  # 1/125
+    assert worst_distortion([0, 1], [0, 0], [0, 5]) is None  # closer than 3 m: not a pair

@@ -1,0 +1,160 @@
+"""territoire:ground_motion_differential — differential movement within each structure (angular distortion)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .base import TerritoireAlgorithm, add_features, copyable_fields, processing_error
+from .ground_motion_assets import shape_of
+from .styling import style_on_load
+
+OUT_FIELDS = (("dm_beta", QVariant.Double), ("dm_one_in", QVariant.Int), ("dm_distance_m", QVariant.Double),
+              ("dm_difference_mm", QVariant.Double), ("dm_points", QVariant.Int), ("dm_class", QVariant.String))
+
+
+class GroundMotionDifferentialAlgorithm(TerritoireAlgorithm):
+    POINTS = "POINTS"
+    VELOCITY_FIELD = "VELOCITY_FIELD"
+    YEARS = "YEARS"
+    ASSETS = "ASSETS"
+    BUFFER = "BUFFER"
+    MIN_POINTS = "MIN_POINTS"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "ground_motion_differential"
+
+    def displayName(self) -> str:
+        return self.tr("Differential movement of structures (angular distortion)")
+
+    def group(self) -> str:
+        return self.tr("Infrastructure monitoring")
+
+    def groupId(self) -> str:
+        return "infrastructure"
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "<p>For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the "
+            "displacement of each point over the period (velocity × years), and the pair of points (at least "
+            "3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line.</p><p>Classes "
+            "after Skempton &amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, "
+            "≥ 1/500 limit of safety, below: negligible.</p><p>Not computed: the Boscardin &amp; Cording tensile "
+            "strain, which needs the horizontal movement the points do not give; line-of-sight velocities are "
+            "used as given.</p>"
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POINTS, self.tr("Ground-motion points"), [QgsProcessing.SourceType.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.VELOCITY_FIELD, self.tr("Velocity field (mm/year; empty: velocity)"), defaultValue="velocity",
+            parentLayerParameterName=self.POINTS, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.YEARS, self.tr("Period (years)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.1))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ASSETS, self.tr("Structures (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.BUFFER, self.tr("Buffer around the structures"), 5.0, self.ASSETS, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_POINTS, self.tr("Minimum number of points"), QgsProcessingParameterNumber.Type.Integer, 3,
+            minValue=2))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Worst pair of each structure"), QgsProcessing.SourceType.TypeVectorLine))
+        self.addOutput(QgsProcessingOutputNumber("DAMAGE", self.tr("Structures at cosmetic cracking or worse")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        import numpy as np
+
+        from ..analysis.errors import AnalysisError
+        from ..analysis.ground_motion import join_points, worst_distortion
+
+        points = self.parameterAsSource(parameters, self.POINTS, context)
+        assets = self.parameterAsSource(parameters, self.ASSETS, context)
+        crs = assets.sourceCrs()
+        if crs.isGeographic():
+            raise QgsProcessingException(self.tr(
+                "The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to "
+                "Lambert-93, EPSG:2154)."))
+        field = (self.parameterAsString(parameters, self.VELOCITY_FIELD, context)
+                 if parameters.get(self.VELOCITY_FIELD) else "velocity")
+        index = points.fields().indexOf(field)
+        if index < 0 or not points.fields().at(index).isNumeric():
+            raise QgsProcessingException(self.tr(
+                "The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, "
+                "e.g. velocity for an EGMS import.").format(field))
+        years = self.parameterAsDouble(parameters, self.YEARS, context)
+        transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
+        xs, ys, velocities = [], [], []
+        for feature in points.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field], points.fields())):
+            value = feature[field]
+            if value is None or str(value) == "NULL":
+                continue
+            point = transform.transform(feature.geometry().asPoint())
+            xs.append(point.x())
+            ys.append(point.y())
+            velocities.append(float(value))
+        x, y, displacement = np.array(xs), np.array(ys), np.array(velocities) * years
+        buffer = self.parameterAsDouble(parameters, self.BUFFER, context)
+        features, shapes = [], []
+        for feature in assets.getFeatures():
+            features.append(feature)
+            shapes.append(shape_of(feature.geometry(), {"polygon": buffer, "line": buffer, "point": buffer}))
+        valid = [i for i, s in enumerate(shapes) if s is not None]
+        try:
+            asset_of_pair, point_of_pair = join_points(x, y, displacement, [shapes[i] for i in valid],
+                                                       is_canceled=feedback.isCanceled)
+        except AnalysisError as error:
+            raise processing_error(error) from error
+        fields, kept = copyable_fields(assets.fields())
+        for name, kind in OUT_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                                 QgsWkbTypes.Type.LineString, crs)
+        minimum = self.parameterAsInt(parameters, self.MIN_POINTS, context)
+        labels = {"structural damage": self.tr("structural damage"), "cosmetic cracking": self.tr("cosmetic cracking"),
+                  "limit of safety": self.tr("limit of safety"), "negligible": self.tr("negligible")}
+        order = np.argsort(asset_of_pair, kind="stable")
+        groups, starts, counts = np.unique(asset_of_pair[order], return_index=True, return_counts=True)
+        rows, damage = [], 0
+        for group, start, count in zip(groups, starts, counts):
+            if count < minimum:
+                continue
+            members = point_of_pair[order[start:start + count]]
+            result = worst_distortion(x[members], y[members], displacement[members])
+            if result is None:
+                continue
+            feature = features[valid[group]]
+            first, second = members[result.first], members[result.second]
+            out = QgsFeature(fields)
+            out.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x[first], y[first]),
+                                                        QgsPointXY(x[second], y[second])]))
+            attributes = feature.attributes()
+            out.setAttributes([attributes[i] for i in kept] + [
+                result.beta, int(round(1 / result.beta)) if result.beta > 0 else None, result.distance_m,
+                result.difference_mm, int(count), labels[result.category]])
+            rows.append(out)
+            damage += result.category in ("structural damage", "cosmetic cracking")
+        add_features(sink, rows, destination)
+        feedback.pushInfo(self.tr("{0} structures measured; {1} at cosmetic cracking or worse.").format(
+            len(rows), damage))
+        style_on_load(context, destination, "ground_motion_differential.qml",
+                      self.tr("Differential movement (worst pairs)"))
+        return {self.OUTPUT: destination, "DAMAGE": damage}
