@@ -823,176 +823,161 @@
     </message>
     <message>
       <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="78" />
-      <source>Infrastructure monitoring</source>
-      <translation>Suivi des infrastructures</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="84" />
       <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="97" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="91" />
       <source>Ground-motion points</source>
       <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="100" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="94" />
       <source>Velocity field (mm/year; empty: velocity)</source>
       <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="100" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="94" />
       <source>Velocity standard deviation field</source>
       <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="100" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="94" />
       <source>Line-of-sight vertical component field (los_up)</source>
       <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="107" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="101" />
       <source>Convert line-of-sight velocities to vertical</source>
       <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="103" />
       <source>Assets</source>
       <translation>Ouvrages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="111" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="105" />
       <source>Buffer around polygons (buildings)</source>
       <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="111" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="105" />
       <source>Buffer around lines (roads, railways)</source>
       <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="111" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="105" />
       <source>Buffer around points</source>
       <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
       <source>Rule</source>
       <translation>Règle</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
       <source>Thresholds in mm/year</source>
       <translation>Seuils en mm/an</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
       <source>Multiples of the standard deviation</source>
       <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="118" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="112" />
       <source>Stable within ± (mm/year)</source>
       <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="121" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
       <source>Alert from (mm/year)</source>
       <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="123" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="117" />
       <source>k (multiples of the standard deviation)</source>
       <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="126" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="120" />
       <source>Minimum number of points</source>
       <translation>Nombre minimal de points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="129" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="123" />
       <source>Assets with ground motion</source>
       <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="125" />
       <source>Assets on alert</source>
       <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="125" />
       <source>Assets to watch</source>
       <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="155" />
-      <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
-      <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="150" />
       <source>The assets layer is empty.</source>
       <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="163" />
-      <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
-      <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="158" />
       <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
       <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="174" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="161" />
       <source>The vertical conversion needs the los_up field of the points.</source>
       <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="163" />
       <source>Reading the points</source>
       <translation>Lecture des points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="198" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="185" />
       <source>Joining points to assets</source>
       <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="208" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="195" />
       <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
       <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
       <source>insufficient data</source>
       <translation>données insuffisantes</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
       <source>stable</source>
       <translation>stable</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
       <source>watch</source>
       <translation>à surveiller</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
       <source>alert</source>
       <translation>alerte</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="244" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="231" />
       <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
       <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="248" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="235" />
       <source>Ground motion of assets</source>
       <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1000,97 +985,82 @@
   <context>
     <name>GroundMotionDifferentialAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="45" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="44" />
       <source>Differential movement of structures (angular distortion)</source>
       <translation>Mouvement différentiel des ouvrages (distorsion angulaire)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="48" />
-      <source>Infrastructure monitoring</source>
-      <translation>Suivi des infrastructures</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="54" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="47" />
       <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Not computed: the Boscardin &amp;amp; Cording tensile strain, which needs the horizontal movement the points do not give; line-of-sight velocities are used as given.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Non calculée : la déformation en traction de Boscardin &amp;amp; Cording, qui demande le mouvement horizontal que les points ne donnent pas ; les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="58" />
       <source>Ground-motion points</source>
       <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="60" />
       <source>Velocity field (mm/year; empty: velocity)</source>
       <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="70" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="63" />
       <source>Period (years)</source>
       <translation>Période (années)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65" />
       <source>Structures (polygons)</source>
       <translation>Ouvrages (polygones)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="74" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67" />
       <source>Buffer around the structures</source>
       <translation>Zone tampon autour des ouvrages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="76" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="69" />
       <source>Minimum number of points</source>
       <translation>Nombre minimal de points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="79" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72" />
       <source>Worst pair of each structure</source>
       <translation>Paire la plus défavorable de chaque ouvrage</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="81" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="74" />
       <source>Structures at cosmetic cracking or worse</source>
       <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="93" />
-      <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
-      <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="100" />
-      <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
-      <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="118" />
       <source>structural damage</source>
       <translation>dommages structurels</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="118" />
       <source>cosmetic cracking</source>
       <translation>fissuration esthétique</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="119" />
       <source>limit of safety</source>
       <translation>limite de sécurité</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="119" />
       <source>negligible</source>
       <translation>négligeable</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="156" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="142" />
       <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
       <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="158" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="144" />
       <source>Differential movement (worst pairs)</source>
       <translation>Mouvement différentiel (paires les plus défavorables)</translation>
     </message>
@@ -1104,46 +1074,41 @@
     </message>
     <message>
       <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="53" />
-      <source>Infrastructure monitoring</source>
-      <translation>Suivi des infrastructures</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="59" />
       <source>&lt;p&gt;From each point's displacement series (an EGMS layer made by &lt;i&gt;Import EGMS ground motion&lt;/i&gt;): linear velocity (mm/year), acceleration (quadratic term, mm/year²), seasonal amplitude (yearly sine, mm), recent velocity (linear fit of the last third of the dates) and the change of trend = recent − long-term velocity. A point is flagged when the change exceeds the threshold.&lt;/p&gt;&lt;p&gt;A layer without series is left as it is, with a message.&lt;/p&gt;</source>
       <translation>&lt;p&gt;À partir de la série de déplacements de chaque point (une couche EGMS faite par &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;) : vitesse linéaire (mm/an), accélération (terme quadratique, mm/an²), amplitude saisonnière (sinusoïde annuelle, mm), vitesse récente (ajustement linéaire sur le dernier tiers des dates) et changement de tendance = vitesse récente − vitesse de long terme. Un point est signalé quand le changement dépasse le seuil.&lt;/p&gt;&lt;p&gt;Une couche sans séries est laissée telle quelle, avec un message.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="68" />
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="62" />
       <source>EGMS points (with displacement series)</source>
       <translation>Points EGMS (avec séries de déplacements)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="70" />
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="64" />
       <source>Flag when the recent velocity departs by more than (mm/year)</source>
       <translation>Signaler quand la vitesse récente s'écarte de plus de (mm/an)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="73" />
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="67" />
       <source>Points with trends</source>
       <translation>Points et tendances</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="75" />
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="69" />
       <source>Points whose trend changed</source>
       <translation>Points dont la tendance a changé</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="94" />
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="88" />
       <source>This layer has no displacement series (field displacement_mm and table egms_dates of an EGMS import): trends are skipped, the points are copied as they are.</source>
       <translation>Cette couche n'a pas de séries de déplacements (champ displacement_mm et table egms_dates d'un import EGMS) : les tendances ne sont pas calculées, les points sont recopiés tels quels.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="122" />
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="116" />
       <source>{0} points, {1} with a change of trend.</source>
       <translation>{0} points, dont {1} avec un changement de tendance.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="123" />
+      <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="117" />
       <source>Ground-motion trends</source>
       <translation>Tendances des mouvements du sol</translation>
     </message>
@@ -1514,6 +1479,24 @@
       <location filename="../territoire_plugin/processing/import_egms.py" line="80" />
       <source>EGMS ground motion</source>
       <translation>Mouvements du sol EGMS</translation>
+    </message>
+  </context>
+  <context>
+    <name>InfrastructureAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/base.py" line="53" />
+      <source>Infrastructure monitoring</source>
+      <translation>Suivi des infrastructures</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/base.py" line="60" />
+      <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
+      <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/base.py" line="67" />
+      <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
+      <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
     </message>
   </context>
   <context>
@@ -1977,7 +1960,7 @@
   <context>
     <name>TerritoireAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/base.py" line="64" />
+      <location filename="../territoire_plugin/processing/base.py" line="87" />
       <source>Cannot write into the output {0}: check that the folder is writable and the disk is not full.</source>
       <translation>Impossible d'écrire dans la sortie {0} : vérifiez que le dossier est accessible en écriture et que le disque n'est pas plein.</translation>
     </message>

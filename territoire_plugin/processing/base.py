@@ -46,6 +46,29 @@ class HeatAlgorithm(TerritoireAlgorithm):
         return "urban_heat"
 
 
+class InfrastructureAlgorithm(TerritoireAlgorithm):
+    """Base of the "Infrastructure monitoring" algorithms, and the checks they share."""
+
+    def group(self) -> str:
+        return self.tr("Infrastructure monitoring")
+
+    def groupId(self) -> str:
+        return "infrastructure"
+
+    def require_projected(self, assets) -> None:
+        if assets.sourceCrs().isGeographic():
+            raise QgsProcessingException(self.tr(
+                "The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to "
+                "Lambert-93, EPSG:2154)."))
+
+    def require_numeric(self, points, name: str) -> None:
+        index = points.fields().indexOf(name)
+        if index < 0 or not points.fields().at(index).isNumeric():
+            raise QgsProcessingException(self.tr(
+                "The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, "
+                "e.g. velocity for an EGMS import.").format(name))
+
+
 def processing_error(error) -> QgsProcessingException:
     """Translate an :class:`AnalysisError` into the exception Processing shows the user."""
     template = QCoreApplication.translate("AnalysisError", error.template)

@@ -23,7 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import TerritoireAlgorithm, add_features, processing_error
+from .base import InfrastructureAlgorithm, add_features, processing_error
 from .styling import style_on_load
 
 OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_mean", QVariant.Double),
@@ -51,7 +51,7 @@ def shape_of(geometry: QgsGeometry, buffers: dict):
     return Shape(kind, parts, buffers[kind])
 
 
-class GroundMotionAssetsAlgorithm(TerritoireAlgorithm):
+class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
     POINTS = "POINTS"
     VELOCITY_FIELD = "VELOCITY_FIELD"
     STD_FIELD = "STD_FIELD"
@@ -73,12 +73,6 @@ class GroundMotionAssetsAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Ground motion of assets (alerts)")
-
-    def group(self) -> str:
-        return self.tr("Infrastructure monitoring")
-
-    def groupId(self) -> str:
-        return "infrastructure"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -151,18 +145,11 @@ class GroundMotionAssetsAlgorithm(TerritoireAlgorithm):
         std_field = chosen(self.STD_FIELD, "velocity_std")
         los_field = chosen(self.LOS_UP_FIELD, "los_up")
         crs = assets.sourceCrs()
-        if crs.isGeographic():
-            raise QgsProcessingException(self.tr(
-                "The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to "
-                "Lambert-93, EPSG:2154)."))
+        self.require_projected(assets)
         if assets.featureCount() == 0:
             raise QgsProcessingException(self.tr("The assets layer is empty."))
         for name in filter(None, (velocity_field, std_field, los_field)):
-            index = points.fields().indexOf(name)
-            if index < 0 or not points.fields().at(index).isNumeric():
-                raise QgsProcessingException(self.tr(
-                    "The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, "
-                    "e.g. velocity for an EGMS import.").format(name))
+            self.require_numeric(points, name)
         buffers = {"polygon": self.parameterAsDouble(parameters, self.BUFFER_POLYGON, context),
                    "line": self.parameterAsDouble(parameters, self.BUFFER_LINE, context),
                    "point": self.parameterAsDouble(parameters, self.BUFFER_POINT, context)}

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
@@ -21,7 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import TerritoireAlgorithm, add_features, copyable_fields, processing_error
+from .base import InfrastructureAlgorithm, add_features, copyable_fields, processing_error
 from .ground_motion_assets import shape_of
 from .styling import style_on_load
 
@@ -29,7 +28,7 @@ OUT_FIELDS = (("dm_beta", QVariant.Double), ("dm_one_in", QVariant.Int), ("dm_di
               ("dm_difference_mm", QVariant.Double), ("dm_points", QVariant.Int), ("dm_class", QVariant.String))
 
 
-class GroundMotionDifferentialAlgorithm(TerritoireAlgorithm):
+class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
     POINTS = "POINTS"
     VELOCITY_FIELD = "VELOCITY_FIELD"
     YEARS = "YEARS"
@@ -43,12 +42,6 @@ class GroundMotionDifferentialAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Differential movement of structures (angular distortion)")
-
-    def group(self) -> str:
-        return self.tr("Infrastructure monitoring")
-
-    def groupId(self) -> str:
-        return "infrastructure"
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -89,17 +82,10 @@ class GroundMotionDifferentialAlgorithm(TerritoireAlgorithm):
         points = self.parameterAsSource(parameters, self.POINTS, context)
         assets = self.parameterAsSource(parameters, self.ASSETS, context)
         crs = assets.sourceCrs()
-        if crs.isGeographic():
-            raise QgsProcessingException(self.tr(
-                "The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to "
-                "Lambert-93, EPSG:2154)."))
+        self.require_projected(assets)
         field = (self.parameterAsString(parameters, self.VELOCITY_FIELD, context)
                  if parameters.get(self.VELOCITY_FIELD) else "velocity")
-        index = points.fields().indexOf(field)
-        if index < 0 or not points.fields().at(index).isNumeric():
-            raise QgsProcessingException(self.tr(
-                "The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, "
-                "e.g. velocity for an EGMS import.").format(field))
+        self.require_numeric(points, field)
         years = self.parameterAsDouble(parameters, self.YEARS, context)
         transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
         xs, ys, velocities = [], [], []

@@ -15,7 +15,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import TerritoireAlgorithm, add_features, copyable_fields
+from .base import InfrastructureAlgorithm, add_features, copyable_fields
 from .styling import style_on_load
 
 # Prefixed: an EGMS layer already has "acceleration", and a duplicate name would be dropped by the output.
@@ -38,7 +38,7 @@ def series_dates(layer) -> list[str] | None:
     return [day.replace("/", "").replace("-", "") for _, day in rows]
 
 
-class GroundMotionTrendAlgorithm(TerritoireAlgorithm):
+class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
     INPUT = "INPUT"
     THRESHOLD = "THRESHOLD"
     OUTPUT = "OUTPUT"
@@ -48,12 +48,6 @@ class GroundMotionTrendAlgorithm(TerritoireAlgorithm):
 
     def displayName(self) -> str:
         return self.tr("Ground-motion trends (acceleration, seasonality, change)")
-
-    def group(self) -> str:
-        return self.tr("Infrastructure monitoring")
-
-    def groupId(self) -> str:
-        return "infrastructure"
 
     def shortHelpString(self) -> str:
         return self.tr(
