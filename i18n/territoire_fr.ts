@@ -817,167 +817,167 @@
   <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="75" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
       <source>Ground motion of assets (alerts)</source>
       <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="78" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="118" />
       <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
       <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="91" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131" />
       <source>Ground-motion points</source>
       <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="94" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134" />
       <source>Velocity field (mm/year; empty: velocity)</source>
       <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="94" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134" />
       <source>Velocity standard deviation field</source>
       <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="94" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134" />
       <source>Line-of-sight vertical component field (los_up)</source>
       <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="101" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="141" />
       <source>Convert line-of-sight velocities to vertical</source>
       <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="103" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="143" />
       <source>Assets</source>
       <translation>Ouvrages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="105" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145" />
       <source>Buffer around polygons (buildings)</source>
       <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="105" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145" />
       <source>Buffer around lines (roads, railways)</source>
       <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="105" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145" />
       <source>Buffer around points</source>
       <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149" />
       <source>Rule</source>
       <translation>Règle</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149" />
       <source>Thresholds in mm/year</source>
       <translation>Seuils en mm/an</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="109" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149" />
       <source>Multiples of the standard deviation</source>
       <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="112" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152" />
       <source>Stable within ± (mm/year)</source>
       <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="155" />
       <source>Alert from (mm/year)</source>
       <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="117" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="157" />
       <source>k (multiples of the standard deviation)</source>
       <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="120" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160" />
       <source>Minimum number of points</source>
       <translation>Nombre minimal de points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="123" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="163" />
       <source>Assets with ground motion</source>
       <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="125" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="165" />
       <source>Assets on alert</source>
       <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="125" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="165" />
       <source>Assets to watch</source>
       <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="150" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="190" />
       <source>The assets layer is empty.</source>
       <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="158" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="198" />
       <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
       <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="161" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="201" />
       <source>The vertical conversion needs the los_up field of the points.</source>
       <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="163" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="203" />
       <source>Reading the points</source>
       <translation>Lecture des points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="185" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="212" />
       <source>Joining points to assets</source>
       <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="195" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="222" />
       <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
       <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241" />
       <source>insufficient data</source>
       <translation>données insuffisantes</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241" />
       <source>stable</source>
       <translation>stable</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241" />
       <source>watch</source>
       <translation>à surveiller</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241" />
       <source>alert</source>
       <translation>alerte</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="231" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="258" />
       <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
       <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="235" />
+      <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="262" />
       <source>Ground motion of assets</source>
       <translation>Mouvements du sol des ouvrages</translation>
     </message>

@@ -68,26 +68,26 @@ class PointIndex:
 
 
 def _segment_distance(px, py, line: np.ndarray) -> np.ndarray:
-    """Distance of each point to the polyline ``line`` ((n, 2) array)."""
-    best = np.full(px.shape, np.inf)
-    for (x1, y1), (x2, y2) in zip(line[:-1], line[1:]):
-        dx, dy = x2 - x1, y2 - y1
-        length2 = dx * dx + dy * dy
-        t = np.zeros_like(px) if length2 == 0 else np.clip(((px - x1) * dx + (py - y1) * dy) / length2, 0, 1)
-        best = np.minimum(best, np.hypot(px - (x1 + t * dx), py - (y1 + t * dy)))
-    return best
+    """Distance of each point to the polyline ``line`` ((n, 2) array), all segments at once."""
+    x1, y1 = line[:-1, 0][None, :], line[:-1, 1][None, :]
+    dx, dy = (line[1:, 0] - line[:-1, 0])[None, :], (line[1:, 1] - line[:-1, 1])[None, :]
+    length2 = dx * dx + dy * dy
+    qx, qy = px[:, None] - x1, py[:, None] - y1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length2 > 0, (qx * dx + qy * dy) / length2, 0.0)
+    t = np.minimum(np.maximum(t, 0.0), 1.0)
+    return np.sqrt(np.min((qx - t * dx) ** 2 + (qy - t * dy) ** 2, axis=1))
 
 
 def _inside(px, py, rings) -> np.ndarray:
-    """Even-odd rule over all rings (outer and holes) of a polygon."""
-    inside = np.zeros(px.shape, bool)
-    for ring in rings:
-        x1, y1 = ring[:-1, 0], ring[:-1, 1]
-        x2, y2 = ring[1:, 0], ring[1:, 1]
-        for a, b, c, d in zip(x1, y1, x2, y2):
-            crosses = ((b > py) != (d > py)) & (px < (c - a) * (py - b) / ((d - b) if d != b else 1e-300) + a)
-            inside ^= crosses
-    return inside
+    """Even-odd rule over all rings (outer and holes) of a polygon, all edges at once."""
+    edges = np.vstack([np.hstack([ring[:-1], ring[1:]]) for ring in rings])
+    a, b, c, d = (edges[:, k][None, :] for k in range(4))
+    pxx, pyy = px[:, None], py[:, None]
+    straddles = (b > pyy) != (d > pyy)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        crossing_x = (c - a) * (pyy - b) / np.where(d != b, d - b, 1.0) + a
+    return (np.count_nonzero(straddles & (pxx < crossing_x), axis=1) % 2) == 1
 
 
 def members(index: PointIndex, shape: Shape) -> np.ndarray:
@@ -236,3 +236,40 @@ def worst_distortion(x, y, displacement_mm, min_distance_m: float = 3.0) -> Dist
     category = next(name for limit, name in SKEMPTON if value >= limit)
     return Distortion(value, int(first), int(second), float(distance[first, second]),
                       float(difference[first, second]), category)
+
+
+def read_points_columnar(path: str, layer_name: str | None, fields: list[str]):
+    """(x, y, {field: values}) of a point layer read column by column through GDAL's Arrow interface,
+    or None when the layer cannot be read that way (the caller then reads feature by feature)."""
+    from osgeo import ogr
+
+    try:
+        source = ogr.Open(path)
+        layer = source.GetLayerByName(layer_name) if layer_name else source.GetLayer(0)
+        if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
+            return None
+        layer.SetIgnoredFields([name for name in (layer.GetLayerDefn().GetFieldDefn(i).GetName()
+                                                  for i in range(layer.GetLayerDefn().GetFieldCount()))
+                                if name not in fields])
+        xs, ys, columns = [], [], {name: [] for name in fields}
+        geometry_column = layer.GetGeometryColumn() or "geometry"
+        for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):
+            wkb = batch.get(geometry_column)
+            if wkb is None or wkb.dtype.kind != "V" or wkb.dtype.itemsize not in (21, 29):
+                return None
+            raw = np.frombuffer(wkb.tobytes(), dtype=np.uint8).reshape(len(wkb), wkb.dtype.itemsize)
+            if not (raw[:, 0] == 1).all():  # little-endian WKB only
+                return None
+            kind = raw[:, 1:5].copy().view("<u4").ravel() % 1000
+            if not (kind == 1).all():
+                return None
+            xs.append(raw[:, 5:13].copy().view("<f8").ravel())
+            ys.append(raw[:, 13:21].copy().view("<f8").ravel())
+            for name in fields:
+                columns[name].append(np.asarray(batch[name], dtype=np.float64))
+        source = None
+    except (RuntimeError, KeyError, ValueError):
+        return None
+    if not xs:
+        return np.empty(0), np.empty(0), {name: np.empty(0) for name in fields}
+    return np.concatenate(xs), np.concatenate(ys), {name: np.concatenate(v) for name, v in columns.items()}

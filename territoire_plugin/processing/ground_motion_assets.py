@@ -51,6 +51,46 @@ def shape_of(geometry: QgsGeometry, buffers: dict):
     return Shape(kind, parts, buffers[kind])
 
 
+def read_points(algorithm, parameters, context, points, fields, crs, feedback):
+    """(x, y, {field: values}) of the points in ``crs``: columnar through GDAL when the points are a whole
+    file layer (fast at EGMS scale), feature by feature otherwise. (None, None, None) if cancelled."""
+    import numpy as np
+
+    from ..analysis.ground_motion import read_points_columnar
+    from ..analysis.raster import transformation
+
+    layer = algorithm.parameterAsVectorLayer(parameters, algorithm.POINTS, context)
+    whole_file = (layer is not None and layer.providerType() == "ogr" and not layer.subsetString()
+                  and not getattr(parameters.get(algorithm.POINTS), "selectedFeaturesOnly", False))
+    if whole_file:
+        parts = layer.source().split("|")
+        name = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), None)
+        read = read_points_columnar(parts[0], name, fields)
+        if read is not None:
+            x, y, columns = read
+            if points.sourceCrs() != crs and x.size:
+                moved = np.asarray(transformation(points.sourceCrs().toWkt(), crs.toWkt()).TransformPoints(
+                    np.column_stack([x, y])))
+                x, y = moved[:, 0], moved[:, 1]
+            return x, y, columns
+    transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
+    same_crs = points.sourceCrs() == crs
+    request = QgsFeatureRequest().setSubsetOfAttributes(fields, points.fields())
+    xs, ys, columns = [], [], {name: [] for name in fields}
+    for feature in points.getFeatures(request):
+        if feedback.isCanceled():
+            return None, None, None
+        point = feature.geometry().asPoint()
+        if not same_crs:
+            point = transform.transform(point)
+        xs.append(point.x())
+        ys.append(point.y())
+        for name in fields:
+            value = feature[name]
+            columns[name].append(float(value) if value is not None and str(value) != "NULL" else np.nan)
+    return np.array(xs), np.array(ys), columns
+
+
 class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
     POINTS = "POINTS"
     VELOCITY_FIELD = "VELOCITY_FIELD"
@@ -161,26 +201,13 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             raise QgsProcessingException(self.tr("The vertical conversion needs the los_up field of the points."))
 
         feedback.setProgressText(self.tr("Reading the points"))
-        transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
         wanted = [f for f in (velocity_field, std_field, los_field) if f]
-        request = QgsFeatureRequest().setSubsetOfAttributes(wanted, points.fields())
-        xs, ys, columns = [], [], {name: [] for name in wanted}
-        same_crs = points.sourceCrs() == crs
-        for feature in points.getFeatures(request):
-            if feedback.isCanceled():
-                return {}
-            point = feature.geometry().asPoint()
-            if not same_crs:
-                point = transform.transform(point)
-            xs.append(point.x())
-            ys.append(point.y())
-            for name in wanted:
-                value = feature[name]
-                columns[name].append(float(value) if value is not None and str(value) != "NULL" else np.nan)
-        x, y = np.array(xs), np.array(ys)
-        velocity = np.array(columns[velocity_field])
+        x, y, columns = read_points(self, parameters, context, points, wanted, crs, feedback)
+        if x is None:
+            return {}
+        velocity = np.asarray(columns[velocity_field], dtype=np.float64)
         if self.parameterAsBoolean(parameters, self.VERTICAL, context):
-            velocity = vertical(velocity, np.array(columns[los_field]))
+            velocity = vertical(velocity, np.asarray(columns[los_field], dtype=np.float64))
         keep = np.isfinite(velocity)
         feedback.setProgressText(self.tr("Joining points to assets"))
         asset_features, shapes = [], []
@@ -198,7 +225,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         try:
             pairs_asset, pairs_point = join_points(x[keep], y[keep], velocity[keep], [shapes[i] for i in valid],
                                                    is_canceled=feedback.isCanceled)
-            kept_std = np.array(columns[std_field])[keep] if std_field else None
+            kept_std = np.asarray(columns[std_field], dtype=np.float64)[keep] if std_field else None
             rule_std = self.parameterAsEnum(parameters, self.RULE, context) == 1
             stats = asset_statistics(
                 np.array(valid, np.int64)[pairs_asset], velocity[keep][pairs_point], len(shapes),

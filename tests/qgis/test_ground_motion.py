@@ -191,3 +191,26 @@ def run_differential(params):
     from qgis import processing
 
     return processing.run("territoire:ground_motion_differential", params)
+
+
+def test_file_points_are_read_column_by_column_with_the_same_result(provider, tmp_path):
+    """A GeoPackage of points in another CRS (the fast columnar path) gives what a memory layer gives."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+
+    buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
+    points, _moved = moving_points(buildings, (664000.0, 6360000.0), seed=9)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "egms_points"
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    options.ct = QgsCoordinateTransform(points.crs(), QgsCoordinateReferenceSystem("EPSG:3035"), QgsProject.instance())
+    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(points, str(tmp_path / "p.gpkg"),
+                                                                     QgsCoordinateTransformContext(), options)
+    assert error == QgsVectorFileWriter.WriterError.NoError, message
+    from_memory = run({"POINTS": points, "ASSETS": buildings, "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})
+    from_file = run({"POINTS": f"{tmp_path / 'p.gpkg'}|layername=egms_points", "ASSETS": buildings,
+                     "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})
+    a = {f["ID"]: (f["gm_points"], f["gm_class"]) for f in from_memory["OUTPUT"].getFeatures()}
+    b = {f["ID"]: (f["gm_points"], f["gm_class"]) for f in from_file["OUTPUT"].getFeatures()}
+    assert a == b
+    assert sum(n for n, _ in a.values()) > 0.99 * 4 * buildings.featureCount()  # 4 points at ~0.5 m of each
