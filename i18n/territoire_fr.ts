@@ -454,6 +454,79 @@
     </message>
   </context>
   <context>
+    <name>CorridorChangeAlgorithm</name>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="143" />
+      <source>Vegetation change along corridors</source>
+      <translation>Évolution de la végétation le long des emprises</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="63" />
+      <source>&lt;p&gt;Compares the NDVI of two dates (e.g. two Sentinel-2 summers, or two composites) inside a buffer of linear assets (roads, railways, lines), segment by segment along the chainage: mean change of NDVI, share of pixels with a significant loss (ΔNDVI ≤ −threshold) or gain (≥ +threshold). A segment is flagged for vegetation loss (clearing, slope failure) or encroachment (vegetation growing into the corridor) when the share reaches the given value.&lt;/p&gt;&lt;p&gt;The second raster is resampled onto the first one's grid when they differ.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Compare le NDVI de deux dates (par ex. deux étés Sentinel-2, ou deux composites) dans une zone tampon autour d'ouvrages linéaires (routes, voies ferrées, lignes), tronçon par tronçon le long du PR : variation moyenne du NDVI, part des pixels en perte (ΔNDVI ≤ −seuil) ou en gain (≥ +seuil) significatif. Un tronçon est signalé pour perte de végétation (défrichement, glissement de talus) ou envahissement (végétation gagnant l'emprise) quand cette part atteint la valeur donnée.&lt;/p&gt;&lt;p&gt;Le second raster est rééchantillonné sur la grille du premier quand elles diffèrent.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="73" />
+      <source>NDVI, first date</source>
+      <translation>NDVI, première date</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="74" />
+      <source>NDVI, second date</source>
+      <translation>NDVI, seconde date</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="75" />
+      <source>Linear assets</source>
+      <translation>Ouvrages linéaires</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="77" />
+      <source>Corridor half-width</source>
+      <translation>Demi-largeur de l'emprise</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="79" />
+      <source>Segment length</source>
+      <translation>Longueur des tronçons</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="81" />
+      <source>Significant NDVI change, at least</source>
+      <translation>Variation significative du NDVI, au moins</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="84" />
+      <source>Flag when this share of the corridor changed</source>
+      <translation>Signaler quand cette part de l'emprise a changé</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="87" />
+      <source>Corridor segments</source>
+      <translation>Tronçons de l'emprise</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="89" />
+      <source>Segments with vegetation loss</source>
+      <translation>Tronçons en perte de végétation</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="90" />
+      <source>Segments with encroachment</source>
+      <translation>Tronçons envahis</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="103" />
+      <source>The assets layer is empty.</source>
+      <translation>La couche des ouvrages est vide.</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/corridor_change.py" line="141" />
+      <source>{0} segments: {1} with vegetation loss, {2} with encroachment.</source>
+      <translation>{0} tronçons : {1} en perte de végétation, {2} envahis.</translation>
+    </message>
+  </context>
+  <context>
     <name>DownloadBdtopoAlgorithm</name>
     <message>
       <location filename="../territoire_plugin/processing/download_bdtopo.py" line="35" />
@@ -1986,7 +2059,7 @@
   <context>
     <name>TerritoireProvider</name>
     <message>
-      <location filename="../territoire_plugin/processing/provider.py" line="47" />
+      <location filename="../territoire_plugin/processing/provider.py" line="49" />
       <source>Territoire — space data for local authorities</source>
       <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

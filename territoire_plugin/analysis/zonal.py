@@ -36,10 +36,11 @@ class Zones:
 
 
 def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overlapping: bool = False,
-                     is_canceled=None, srs_wkt: str | None = None) -> Zones:
-    """Statistics of ``raster_path`` for ``polygons`` (OGR geometries or WKT, in the raster's CRS)."""
+                     is_canceled=None, srs_wkt: str | None = None, band_number: int = 1) -> Zones:
+    """Statistics of band ``band_number`` of ``raster_path`` for ``polygons`` (OGR geometries or WKT, in the
+    raster's CRS)."""
     if overlapping:
-        return _zone_by_zone(raster_path, polygons, all_touched, is_canceled)
+        return _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number)
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid
     size = len(polygons)
@@ -64,7 +65,7 @@ def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overla
             labels_band.Fill(-1)
             options = ["ATTRIBUTE=zone"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
             gdal.RasterizeLayer(labels_ds, [1], layer, options=options)
-            band = inputs.datasets["v"].GetRasterBand(1)
+            band = inputs.datasets["v"].GetRasterBand(band_number)
             nodata = band.GetNoDataValue()
             for row, rows in strips(window_for_bounds(grid, None)):
                 check_cancel(is_canceled)
@@ -87,10 +88,10 @@ def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overla
     return Zones(counts.astype(np.int64), mean, np.where(counts > 0, maxima, np.nan))
 
 
-def _zone_by_zone(raster_path, polygons, all_touched, is_canceled) -> Zones:
+def _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number: int = 1) -> Zones:
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid
-    band = inputs.datasets["v"].GetRasterBand(1)
+    band = inputs.datasets["v"].GetRasterBand(band_number)
     nodata = band.GetNoDataValue()
     mem = gdal.GetDriverByName("MEM")
     ogr_mem = ogr.GetDriverByName("Memory")

@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..toolbelt.resources import icon_path, plugin_version
 from .commune_boundary import CommuneBoundaryAlgorithm
+from .corridor_change import CorridorChangeAlgorithm
 from .download_bdtopo import DownloadBdtopoAlgorithm
 from .download_egms import DownloadEgmsAlgorithm
 from .download_landsat import DownloadLandsatAlgorithm
@@ -33,7 +34,8 @@ ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgor
               DownloadLczAlgorithm, DownloadEgmsAlgorithm, NdviAlgorithm,
               LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
               HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm,
-              GroundMotionAssetsAlgorithm, GroundMotionTrendAlgorithm, GroundMotionDifferentialAlgorithm)
+              GroundMotionAssetsAlgorithm, GroundMotionTrendAlgorithm, GroundMotionDifferentialAlgorithm,
+              CorridorChangeAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -214,3 +214,30 @@ def test_file_points_are_read_column_by_column_with_the_same_result(provider, tm
     b = {f["ID"]: (f["gm_points"], f["gm_class"]) for f in from_file["OUTPUT"].getFeatures()}
     assert a == b
     assert sum(n for n, _ in a.values()) > 0.99 * 4 * buildings.featureCount()  # 4 points at ~0.5 m of each
+
+
+def test_corridor_change_along_a_road(provider, tmp_path):
+    from conftest import write_raster
+    from qgis import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    gt = (664000.0, 10.0, 0.0, 6361000.0, 0.0, -10.0)
+    before = np.full((100, 300), 0.7, np.float32)
+    after = before.copy()
+    after[40:60, 100:140] = 0.1  # a slope failure beside the road, 1000–1400 m from its start
+    write_raster(tmp_path / "b.tif", before, gt, epsg=2154, nodata=-9999)
+    write_raster(tmp_path / "a.tif", after, gt, epsg=2154, nodata=-9999)
+    road = QgsVectorLayer("LineString?crs=EPSG:2154&field=nom:string", "road", "memory")
+    feature = QgsFeature(road.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LINESTRING(664000 6360500,666500 6360500)"))
+    feature.setAttributes(["RD 994"])
+    road.dataProvider().addFeature(feature)
+    result = processing.run("territoire:corridor_change", {
+        "BEFORE": str(tmp_path / "b.tif"), "AFTER": str(tmp_path / "a.tif"), "ASSETS": road, "BUFFER": 40,
+        "SEGMENT": 200, "OUTPUT": "memory:"})
+    segments = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f["chainage_from"])
+    assert len(segments) == 13 and segments[-1]["chainage_to"] == pytest.approx(2500)
+    flagged = [(f["chainage_from"], f["chainage_to"]) for f in segments if f["flag_loss"] == 1]
+    assert flagged == [(1000, 1200), (1200, 1400)]
+    assert result["LOSS"] == 2 and result["ENCROACHMENT"] == 0
+    assert all(f["nom"] == "RD 994" for f in segments)
