@@ -1063,79 +1063,79 @@
       <translation>Mouvement différentiel des ouvrages (distorsion angulaire)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="47" />
-      <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Not computed: the Boscardin &amp;amp; Cording tensile strain, which needs the horizontal movement the points do not give; line-of-sight velocities are used as given.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Non calculée : la déformation en traction de Boscardin &amp;amp; Cording, qui demande le mouvement horizontal que les points ne donnent pas ; les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="58" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="60" />
       <source>Ground-motion points</source>
       <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="60" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="62" />
       <source>Velocity field (mm/year; empty: velocity)</source>
       <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="63" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65" />
       <source>Period (years)</source>
       <translation>Période (années)</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65" />
-      <source>Structures (polygons)</source>
-      <translation>Ouvrages (polygones)</translation>
-    </message>
-    <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="70" />
       <source>Buffer around the structures</source>
       <translation>Zone tampon autour des ouvrages</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="69" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72" />
       <source>Minimum number of points</source>
       <translation>Nombre minimal de points</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="75" />
       <source>Worst pair of each structure</source>
       <translation>Paire la plus défavorable de chaque ouvrage</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="74" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="77" />
       <source>Structures at cosmetic cracking or worse</source>
       <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="118" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="121" />
       <source>structural damage</source>
       <translation>dommages structurels</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="118" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="121" />
       <source>cosmetic cracking</source>
       <translation>fissuration esthétique</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="119" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122" />
       <source>limit of safety</source>
       <translation>limite de sécurité</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="119" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122" />
       <source>negligible</source>
       <translation>négligeable</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="142" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="158" />
       <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
       <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="144" />
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="160" />
       <source>Differential movement (worst pairs)</source>
       <translation>Mouvement différentiel (paires les plus défavorables)</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="47" />
+      <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line. For linear assets (roads, railways), the points are placed along the line by chainage and the stretch between two consecutive points where the displacement changes fastest is drawn.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Not computed: the Boscardin &amp;amp; Cording tensile strain, which needs the horizontal movement the points do not give; line-of-sight velocities are used as given.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne. Pour les ouvrages linéaires (routes, voies ferrées), les points sont placés le long de la ligne selon le PR et le tronçon entre deux points consécutifs où le déplacement varie le plus vite est tracé.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Non calculée : la déformation en traction de Boscardin &amp;amp; Cording, qui demande le mouvement horizontal que les points ne donnent pas ; les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67" />
+      <source>Structures (polygons) or linear assets</source>
+      <translation>Ouvrages (polygones) ou ouvrages linéaires</translation>
     </message>
   </context>
   <context>

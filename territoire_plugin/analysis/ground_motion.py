@@ -273,3 +273,35 @@ def read_points_columnar(path: str, layer_name: str | None, fields: list[str]):
     if not xs:
         return np.empty(0), np.empty(0), {name: np.empty(0) for name in fields}
     return np.concatenate(xs), np.concatenate(ys), {name: np.concatenate(v) for name, v in columns.items()}
+
+
+def chainage_along(px, py, line: np.ndarray) -> np.ndarray:
+    """Chainage (m from the line's start) of each point's closest position on the polyline ``line``."""
+    px, py = np.asarray(px, np.float64)[:, None], np.asarray(py, np.float64)[:, None]
+    x1, y1 = line[:-1, 0][None, :], line[:-1, 1][None, :]
+    dx, dy = (line[1:, 0] - line[:-1, 0])[None, :], (line[1:, 1] - line[:-1, 1])[None, :]
+    length2 = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(length2 > 0, ((px - x1) * dx + (py - y1) * dy) / length2, 0.0)
+    t = np.minimum(np.maximum(t, 0.0), 1.0)
+    distance = (px - (x1 + t * dx)) ** 2 + (py - (y1 + t * dy)) ** 2
+    best = np.argmin(distance, axis=1)
+    starts = np.concatenate([[0.0], np.cumsum(np.sqrt(length2.ravel()))])[:-1]
+    return starts[best] + t[np.arange(t.shape[0]), best] * np.sqrt(length2.ravel()[best])
+
+
+def steepest_gradient(chainages, displacement_mm, min_gap_m: float = 3.0) -> Distortion | None:
+    """Between consecutive points along a line (by chainage), the stretch where displacement changes fastest."""
+    order = np.argsort(chainages)
+    s, d = np.asarray(chainages, np.float64)[order], np.asarray(displacement_mm, np.float64)[order]
+    if s.size < 2:
+        return None
+    gap = np.diff(s)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        gradient = np.where(gap >= min_gap_m, np.abs(np.diff(d)) / (gap * 1000.0), -1.0)
+    k = int(np.argmax(gradient))
+    if gradient[k] < 0:
+        return None
+    value = float(gradient[k])
+    category = next(name for limit, name in SKEMPTON if value >= limit)
+    return Distortion(value, int(order[k]), int(order[k + 1]), float(gap[k]), float(abs(d[k + 1] - d[k])), category)

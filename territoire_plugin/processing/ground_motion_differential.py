@@ -47,7 +47,9 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
         return self.tr(
             "<p>For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the "
             "displacement of each point over the period (velocity × years), and the pair of points (at least "
-            "3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line.</p><p>Classes "
+            "3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line. For linear "
+            "assets (roads, railways), the points are placed along the line by chainage and the stretch between "
+            "two consecutive points where the displacement changes fastest is drawn.</p><p>Classes "
             "after Skempton &amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, "
             "≥ 1/500 limit of safety, below: negligible.</p><p>Not computed: the Boscardin &amp; Cording tensile "
             "strain, which needs the horizontal movement the points do not give; line-of-sight velocities are "
@@ -63,7 +65,8 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.YEARS, self.tr("Period (years)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0.1))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ASSETS, self.tr("Structures (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+            self.ASSETS, self.tr("Structures (polygons) or linear assets"),
+            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorLine]))
         self.addParameter(QgsProcessingParameterDistance(
             self.BUFFER, self.tr("Buffer around the structures"), 5.0, self.ASSETS, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
@@ -77,7 +80,7 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
         import numpy as np
 
         from ..analysis.errors import AnalysisError
-        from ..analysis.ground_motion import join_points, worst_distortion
+        from ..analysis.ground_motion import chainage_along, join_points, steepest_gradient, worst_distortion
 
         points = self.parameterAsSource(parameters, self.POINTS, context)
         assets = self.parameterAsSource(parameters, self.ASSETS, context)
@@ -124,14 +127,27 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
             if count < minimum:
                 continue
             members = point_of_pair[order[start:start + count]]
-            result = worst_distortion(x[members], y[members], displacement[members])
-            if result is None:
-                continue
             feature = features[valid[group]]
-            first, second = members[result.first], members[result.second]
+            shape = shapes[valid[group]]
+            if shape.kind == "line":
+                # Along a line: the stretch between consecutive points (by chainage) that changes fastest.
+                line = max(shape.parts, key=len)
+                chainages = chainage_along(x[members], y[members], line)
+                result = steepest_gradient(chainages, displacement[members])
+                if result is None:
+                    continue
+                low, high = sorted((chainages[result.first], chainages[result.second]))
+                polyline = QgsGeometry.fromPolylineXY([QgsPointXY(px, py) for px, py in line])
+                geometry = QgsGeometry(polyline.constGet().curveSubstring(low, high))
+            else:
+                result = worst_distortion(x[members], y[members], displacement[members])
+                if result is None:
+                    continue
+                first, second = members[result.first], members[result.second]
+                geometry = QgsGeometry.fromPolylineXY([QgsPointXY(x[first], y[first]),
+                                                       QgsPointXY(x[second], y[second])])
             out = QgsFeature(fields)
-            out.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x[first], y[first]),
-                                                        QgsPointXY(x[second], y[second])]))
+            out.setGeometry(geometry)
             attributes = feature.attributes()
             out.setAttributes([attributes[i] for i in kept] + [
                 result.beta, int(round(1 / result.beta)) if result.beta > 0 else None, result.distance_m,

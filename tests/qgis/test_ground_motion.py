@@ -241,3 +241,29 @@ def test_corridor_change_along_a_road(provider, tmp_path):
     assert flagged == [(1000, 1200), (1200, 1400)]
     assert result["LOSS"] == 2 and result["ENCROACHMENT"] == 0
     assert all(f["nom"] == "RD 994" for f in segments)
+
+
+def test_differential_along_a_railway(provider):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    railway = QgsVectorLayer("LineString?crs=EPSG:2154&field=nom:string", "rail", "memory")
+    feature = QgsFeature(railway.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("LINESTRING(664000 6360000,664300 6360000,664300 6360200)"))
+    feature.setAttributes(["Ligne Rodez – Séverac"])
+    railway.dataProvider().addFeature(feature)
+    points = QgsVectorLayer("Point?crs=EPSG:2154&field=velocity:double", "p", "memory")
+    rows = []
+    # Every 25 m along the line; an embankment settles between chainage 350 and 375 m (on the bend's leg).
+    for s in range(0, 500, 25):
+        x, y = (664000 + s, 6360003) if s <= 300 else (664297, 6360000 + s - 300)
+        row = QgsFeature(points.fields())
+        row.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        row.setAttributes([-12.0 if s >= 375 else -0.5])
+        rows.append(row)
+    points.dataProvider().addFeatures(rows)
+    result = run_differential({"POINTS": points, "ASSETS": railway, "YEARS": 5, "BUFFER": 10, "OUTPUT": "memory:"})
+    out = next(result["OUTPUT"].getFeatures())
+    assert out["dm_difference_mm"] == pytest.approx(57.5) and out["dm_distance_m"] == pytest.approx(25.0)
+    start, end = out.geometry().asPolyline()[0], out.geometry().asPolyline()[-1]
+    assert (start.x(), start.y()) == pytest.approx((664300, 6360050)) and (end.x(), end.y()) == pytest.approx(
+        (664300, 6360075))

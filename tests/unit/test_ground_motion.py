@@ -92,3 +92,15 @@ def test_worst_distortion_and_skempton_classes():
     assert worst_distortion(x, y, [-10, -10.5, -11, -10.8]).category == "negligible"
     assert worst_distortion([0, 5], [0, 0], [0, 40]).category == "structural damage"  # 1/125
     assert worst_distortion([0, 1], [0, 0], [0, 5]) is None  # closer than 3 m: not a pair
+
+
+def test_chainage_and_steepest_gradient_along_a_line():
+    from territoire_plugin.analysis.ground_motion import chainage_along, steepest_gradient
+
+    line = np.array([[0.0, 0.0], [100.0, 0.0], [100.0, 50.0]])  # 150 m, with a bend
+    s = chainage_along([10, 60, 101, 99], [2, -3, 20, 45], line)
+    np.testing.assert_allclose(s, [10, 60, 120, 145])
+    # Displacements along a bridge: quiet, then a pier settling 60 mm over 15 m.
+    result = steepest_gradient([0, 30, 45, 60, 90], [0, -2, -62, -3, -4])
+    assert {result.first, result.second} == {1, 2} and result.distance_m == 15
+    assert result.beta == pytest.approx(0.060 / 15) and result.category == "cosmetic cracking"
