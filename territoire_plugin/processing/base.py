@@ -89,6 +89,30 @@ def add_features(sink, features, destination: str) -> None:
             "disk is not full.").format(destination))
 
 
+def output_fields(source_fields, extra) -> tuple:
+    """(QgsFields, indices kept) of an output: the source's copyable fields, then ``extra`` (name, type) pairs."""
+    from qgis.core import QgsField
+
+    fields, kept = copyable_fields(source_fields)
+    for name, kind in extra:
+        fields.append(QgsField(name, kind))
+    return fields, kept
+
+
+def output_feature(fields, kept, feature, geometry, values):
+    """A feature of ``fields``: the kept source attributes, then ``values`` (NaN written as NULL)."""
+    import math
+
+    from qgis.core import QgsFeature
+
+    out = QgsFeature(fields)
+    out.setGeometry(geometry)
+    attributes = feature.attributes()
+    out.setAttributes([attributes[i] for i in kept] +
+                      [None if isinstance(v, float) and math.isnan(v) else v for v in values])
+    return out
+
+
 def copyable_fields(fields) -> tuple:
     """(QgsFields, indices) of the fields every output format takes: binary fields (e.g. an EGMS series
     BLOB) are left out, since some outputs (memory layers) drop them and the columns would shift."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsField,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -20,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import InfrastructureAlgorithm, add_features, copyable_fields, processing_error
+from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
 from .styling import style_on_load
 
 OUT_FIELDS = (("chainage_from", QVariant.Double), ("chainage_to", QVariant.Double),
@@ -90,7 +88,6 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ENCROACHMENT", self.tr("Segments with encroachment")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        import math
 
         from ..analysis.corridor import corridor_change
         from ..analysis.errors import AnalysisError
@@ -121,21 +118,13 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
                                       is_canceled=feedback.isCanceled)
         except AnalysisError as error:
             raise processing_error(error) from error
-        fields, kept = copyable_fields(assets.fields())
-        for name, kind in OUT_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                                  QgsWkbTypes.Type.LineString, assets.sourceCrs())
-        rows = []
-        for (feature, start, end, line), change in zip(pieces, changes):
-            out = QgsFeature(fields)
-            out.setGeometry(line)
-            attributes = feature.attributes()
-            values = [change.mean_change, change.loss_share, change.gain_share]
-            out.setAttributes([attributes[i] for i in kept] + [start, end] +
-                              [None if math.isnan(v) else v for v in values] +
-                              [int(change.loss), int(change.encroachment)])
-            rows.append(out)
+        rows = [output_feature(fields, kept, feature, line,
+                               [start, end, c.mean_change, c.loss_share, c.gain_share, int(c.loss),
+                                int(c.encroachment)])
+                for (feature, start, end, line), c in zip(pieces, changes)]
         add_features(sink, rows, destination)
         loss, encroachment = sum(c.loss for c in changes), sum(c.encroachment for c in changes)
         feedback.pushInfo(self.tr("{0} segments: {1} with vegetation loss, {2} with encroachment.").format(

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import uuid
 from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -25,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import HeatAlgorithm, add_features, processing_error
+from .base import HeatAlgorithm, add_features, output_feature, output_fields, processing_error
 from .heat_island_intensity import polygons_wkt
 from .styling import add_styled_raster, style_on_load
 
@@ -148,18 +144,12 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
             raise processing_error(error) from error
         finally:
             scratch.unlink(missing_ok=True)
-        fields = QgsFields(plantings.fields())
-        for name, kind in SUMMARY_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields, kept = output_fields(plantings.fields(), SUMMARY_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields,
                                                  plantings.wkbType(), plantings.sourceCrs())
-        rows = []
-        for feature, effect in zip(features, effects):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            values = [effect.area_m2, effect.ndvi_before, effect.ndvi_after, effect.mean_change, effect.min_change]
-            out.setAttributes(feature.attributes() + [None if math.isnan(v) else v for v in values])
-            rows.append(out)
+        rows = [output_feature(fields, kept, feature, feature.geometry(),
+                               [e.area_m2, e.ndvi_before, e.ndvi_after, e.mean_change, e.min_change])
+                for feature, e in zip(features, effects)]
         add_features(sink, rows, destination)
         style_on_load(context, destination, "greening_summary.qml", self.tr("Effect per polygon"))
         add_styled_raster(context, output, "greening_delta.qml", self.tr("Predicted change of surface temperature"))

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -23,7 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import InfrastructureAlgorithm, add_features, processing_error
+from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
 from .styling import style_on_load
 
 OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_mean", QVariant.Double),
@@ -239,20 +236,13 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         except AnalysisError as error:
             raise processing_error(error) from error
         labels = [self.tr("insufficient data"), self.tr("stable"), self.tr("watch"), self.tr("alert")]
-        fields = QgsFields(assets.fields())
-        for name, kind in OUT_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, assets.wkbType(), crs)
-        rows = []
-        for index, feature in enumerate(asset_features):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            values = [stats.median[index], stats.mean[index], stats.max_abs[index], stats.p10[index],
-                      stats.p90[index], stats.share_unstable[index]]
-            out.setAttributes(feature.attributes() + [int(stats.count[index])]
-                              + [None if np.isnan(v) else float(v) for v in values]
-                              + [int(stats.category[index]), labels[int(stats.category[index])]])
-            rows.append(out)
+        rows = [output_feature(fields, kept, feature, feature.geometry(), [
+            int(stats.count[index]), float(stats.median[index]), float(stats.mean[index]),
+            float(stats.max_abs[index]), float(stats.p10[index]), float(stats.p90[index]),
+            float(stats.share_unstable[index]), int(stats.category[index]), labels[int(stats.category[index])]])
+            for index, feature in enumerate(asset_features)]
         add_features(sink, rows, destination)
         alerts, watch = int((stats.category == 3).sum()), int((stats.category == 2).sum())
         feedback.pushInfo(self.tr("{0} assets: {1} on alert, {2} to watch, {3} without enough points.").format(

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCoordinateTransform,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -20,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import InfrastructureAlgorithm, add_features, copyable_fields, processing_error
+from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
 from .ground_motion_assets import shape_of
 from .styling import style_on_load
 
@@ -112,9 +110,7 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
                                                        is_canceled=feedback.isCanceled)
         except AnalysisError as error:
             raise processing_error(error) from error
-        fields, kept = copyable_fields(assets.fields())
-        for name, kind in OUT_FIELDS:
-            fields.append(QgsField(name, kind))
+        fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                                  QgsWkbTypes.Type.LineString, crs)
         minimum = self.parameterAsInt(parameters, self.MIN_POINTS, context)
@@ -146,10 +142,7 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
                 first, second = members[result.first], members[result.second]
                 geometry = QgsGeometry.fromPolylineXY([QgsPointXY(x[first], y[first]),
                                                        QgsPointXY(x[second], y[second])])
-            out = QgsFeature(fields)
-            out.setGeometry(geometry)
-            attributes = feature.attributes()
-            out.setAttributes([attributes[i] for i in kept] + [
+            out = output_feature(fields, kept, feature, geometry, [
                 result.beta, int(round(1 / result.beta)) if result.beta > 0 else None, result.distance_m,
                 result.difference_mm, int(count), labels[result.category]])
             rows.append(out)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsFeature,
-    QgsField,
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -15,7 +13,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import InfrastructureAlgorithm, add_features, copyable_fields
+from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields
 from .styling import style_on_load
 
 # Prefixed: an EGMS layer already has "acceleration", and a duplicate name would be dropped by the output.
@@ -74,10 +72,8 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
         from ..analysis.trend import trends, years_since_first
 
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        fields, kept = copyable_fields(layer.fields())
-        for name in TREND_FIELDS:
-            fields.append(QgsField(name, QVariant.Double))
-        fields.append(QgsField("tr_flag", QVariant.Int))
+        fields, kept = output_fields(layer.fields(), [(name, QVariant.Double) for name in TREND_FIELDS] +
+                                     [("tr_flag", QVariant.Int)])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, layer.wkbType(),
                                                  layer.crs())
         features = list(layer.getFeatures())
@@ -99,17 +95,13 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
                             change_threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context))
         rows = []
         for index, feature in enumerate(features):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
             if result is None:
                 extra = [None] * (len(TREND_FIELDS) + 1)
             else:
-                values = (result.velocity[index], result.acceleration[index], result.seasonal_amplitude[index],
-                          result.recent_velocity[index], result.change[index])
-                extra = [None if np.isnan(v) else float(v) for v in values] + [int(result.flagged[index])]
-            attributes = feature.attributes()
-            out.setAttributes([attributes[i] for i in kept] + extra)
-            rows.append(out)
+                extra = [float(result.velocity[index]), float(result.acceleration[index]),
+                         float(result.seasonal_amplitude[index]), float(result.recent_velocity[index]),
+                         float(result.change[index]), int(result.flagged[index])]
+            rows.append(output_feature(fields, kept, feature, feature.geometry(), extra))
         add_features(sink, rows, destination)
         flagged = int(result.flagged.sum()) if result is not None else 0
         if result is not None:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import math
-
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -19,17 +14,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import HeatAlgorithm, add_features, processing_error
+from .base import HeatAlgorithm, add_features, output_feature, output_fields, processing_error
 from .styling import style_on_load
 
 BUILDING_FIELDS = (("lst_mean", QVariant.Double), ("lst_max", QVariant.Double), ("heat_mean", QVariant.Double),
                    ("heat_max", QVariant.Double), ("sensitive", QVariant.Int), ("sensitive_why", QVariant.String))
 CELL_FIELDS = (("heat_mean", QVariant.Double), ("exposure", QVariant.Double), ("people", QVariant.Double),
                ("age", QVariant.Double), ("vulnerability", QVariant.Double))
-
-
-def _value(number: float):
-    return None if number is None or (isinstance(number, float) and math.isnan(number)) else number
 
 
 class HeatExposureAlgorithm(HeatAlgorithm):
@@ -129,19 +120,13 @@ class HeatExposureAlgorithm(HeatAlgorithm):
                                           is_canceled=feedback.isCanceled)
         except AnalysisError as error:
             raise processing_error(error) from error
-        out_fields = QgsFields(buildings.fields())
-        for name, kind in BUILDING_FIELDS:
-            out_fields.append(QgsField(name, kind))
+        out_fields, kept = output_fields(buildings.fields(), BUILDING_FIELDS)
         sink, building_dest = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, out_fields,
                                                    buildings.wkbType(), buildings.sourceCrs())
-        rows = []
-        for feature, exposure in zip(features, exposures):
-            out = QgsFeature(out_fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(feature.attributes() + [
-                _value(exposure.lst_mean), _value(exposure.lst_max), _value(exposure.intensity_mean),
-                _value(exposure.intensity_max), int(exposure.sensitive), exposure.reason or None])
-            rows.append(out)
+        rows = [output_feature(out_fields, kept, feature, feature.geometry(),
+                               [e.lst_mean, e.lst_max, e.intensity_mean, e.intensity_max, int(e.sensitive),
+                                e.reason or None])
+                for feature, e in zip(features, exposures)]
         add_features(sink, rows, building_dest)
         sensitive = sum(e.sensitive for e in exposures)
         feedback.pushInfo(self.tr("{0} buildings, {1} sensitive.").format(len(exposures), sensitive))
@@ -166,20 +151,14 @@ class HeatExposureAlgorithm(HeatAlgorithm):
                                            is_canceled=feedback.isCanceled)
             except AnalysisError as error:
                 raise processing_error(error) from error
-            cell_fields = QgsFields(population.fields())
-            for name, kind in CELL_FIELDS:
-                cell_fields.append(QgsField(name, kind))
+            cell_fields, cell_kept = output_fields(population.fields(), CELL_FIELDS)
             cell_sink, cell_dest = self.parameterAsSink(parameters, self.OUTPUT_CELLS, context, cell_fields,
                                                         population.wkbType(), population.sourceCrs())
             if cell_sink is not None:
-                rows = []
-                for feature, cell in zip(cell_features, cells):
-                    out = QgsFeature(cell_fields)
-                    out.setGeometry(feature.geometry())
-                    out.setAttributes(feature.attributes() + [_value(cell.intensity_mean), cell.exposure,
-                                                              cell.people, cell.age, cell.vulnerability])
-                    rows.append(out)
-                add_features(cell_sink, rows, cell_dest)
+                add_features(cell_sink, [
+                    output_feature(cell_fields, cell_kept, feature, feature.geometry(),
+                                   [c.intensity_mean, c.exposure, c.people, c.age, c.vulnerability])
+                    for feature, c in zip(cell_features, cells)], cell_dest)
                 results[self.OUTPUT_CELLS] = cell_dest
                 style_on_load(context, cell_dest, "heat_vulnerability.qml", self.tr("Heat vulnerability"))
         return results
