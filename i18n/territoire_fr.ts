@@ -1948,6 +1948,52 @@
     </message>
 </context>
 <context>
+    <name>SeriesChart</name>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="60"/>
+        <source>Click a ground-motion point on the map</source>
+        <translation>Cliquez sur un point de mouvement du sol sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="105"/>
+        <source>velocity {0:.1f} mm/year, acceleration {1:.2f} mm/year²</source>
+        <translation>vitesse {0:.1f} mm/an, accélération {1:.2f} mm/an²</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDock</name>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="120"/>
+        <source>Ground-motion time series</source>
+        <translation>Série temporelle des mouvements du sol</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="124"/>
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="124"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="146"/>
+        <source>This point has no displacement series.</source>
+        <translation>Ce point n'a pas de série de déplacements.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="154"/>
+        <source>{0} measurements</source>
+        <translation>{0} mesures</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="168"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+</context>
+<context>
     <name>StacDownloadAlgorithm</name>
     <message>
         <location filename="../territoire_plugin/processing/stac_download.py" line="39"/>
@@ -2041,19 +2087,24 @@
 <context>
     <name>TerritoirePlugin</name>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="46"/>
+        <location filename="../territoire_plugin/plugin.py" line="48"/>
         <source>Land surface temperature (Landsat)…</source>
         <translation>Température de surface (Landsat)…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="48"/>
+        <location filename="../territoire_plugin/plugin.py" line="53"/>
         <source>Options…</source>
         <translation>Options…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="49"/>
+        <location filename="../territoire_plugin/plugin.py" line="54"/>
         <source>Help</source>
         <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/plugin.py" line="50"/>
+        <source>Ground-motion time series (click a point)</source>
+        <translation>Série temporelle des mouvements du sol (cliquer un point)</translation>
     </message>
 </context>
 <context>

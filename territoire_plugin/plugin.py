@@ -21,6 +21,8 @@ class TerritoirePlugin:
         self.toolbar = None
         self.actions: list = []
         self.options_factory = None
+        self.series_dock = None
+        self.series_tool = None
         install_translator()
 
     def tr(self, text: str) -> str:
@@ -45,6 +47,9 @@ class TerritoirePlugin:
 
         self._add_action("landsat_lst.svg", self.tr("Land surface temperature (Landsat)…"),
                          lambda: self.open_algorithm("territoire:landsat_lst"), "TerritoireLandsatLst")
+        self.series_action = self._add_action("series.svg", self.tr("Ground-motion time series (click a point)"),
+                                              self.toggle_series_tool, "TerritoireSeries")
+        self.series_action.setCheckable(True)
         self._add_action("settings.svg", self.tr("Options…"), self.open_options, "TerritoireOptions")
         self._add_action("help.svg", self.tr("Help"), self.open_help, "TerritoireHelp")
 
@@ -63,6 +68,13 @@ class TerritoirePlugin:
         return action
 
     def unload(self):
+        if self.series_tool is not None:
+            self.iface.mapCanvas().unsetMapTool(self.series_tool)
+            self.series_tool = None
+        if self.series_dock is not None:
+            self.iface.removeDockWidget(self.series_dock)
+            self.series_dock.deleteLater()
+            self.series_dock = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             if self.toolbar is not None:
@@ -87,6 +99,34 @@ class TerritoirePlugin:
         from qgis import processing
 
         processing.execAlgorithmDialog(algorithm_id, {})
+
+    def toggle_series_tool(self, checked: bool = True):
+        """Switch on the map tool that shows a ground-motion point's series in a dock."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.series_dock import SeriesDock, SeriesMapTool
+
+        if self.series_dock is None:
+            self.series_dock = SeriesDock(self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.series_dock)
+        if self.series_tool is None:
+            self.series_tool = SeriesMapTool(self.iface.mapCanvas(), self.series_dock, self.series_layer)
+            self.series_tool.setAction(self.series_action)
+        if checked:
+            self.iface.mapCanvas().setMapTool(self.series_tool)
+            self.series_dock.show()
+        else:
+            self.iface.mapCanvas().unsetMapTool(self.series_tool)
+
+    def series_layer(self):
+        """The active layer if it holds EGMS series, else the first such layer of the project."""
+        from qgis.core import QgsProject, QgsVectorLayer
+
+        candidates = [self.iface.activeLayer()] + list(QgsProject.instance().mapLayers().values())
+        for layer in candidates:
+            if isinstance(layer, QgsVectorLayer) and layer.fields().indexOf("displacement_mm") >= 0:
+                return layer
+        return None
 
     def open_options(self):
         from .gui.options import PAGE_OBJECT_NAME

@@ -56,8 +56,9 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     assert result["ok"], result.get("error")
 
     start = result["start"]
-    assert start == {"toolbars": 1, "toolbar_visible": True, "menu_actions": 3, "provider": True, "active": True,
-                     "toolbar_actions": ["TerritoireLandsatLst", "TerritoireOptions", "TerritoireHelp"]}
+    assert start == {"toolbars": 1, "toolbar_visible": True, "menu_actions": 4, "provider": True, "active": True,
+                     "toolbar_actions": ["TerritoireLandsatLst", "TerritoireSeries", "TerritoireOptions",
+                                         "TerritoireHelp"]}
     assert "Land surface temperature (Landsat)" in result["algorithm_dialog"]["title"]
     assert result["options_dialog"] == {"page_found": True, "page_visible": True}
     assert result["loaded"] == [{"name": "Land surface temperature (°C)", "renderer": "singlebandpseudocolor"}]
