@@ -304,6 +304,9 @@ def install_sas_and_cogs(server, cog_files, prefix="/sas", expired_tokens=0):
 
 # ---------------------------------------------------------------- EGMS files
 
+from egms_fixture import write_egms_csv  # noqa: E402,F401 - the project's EGMS writer, shared with the tests
+
+
 def to_laea(lon, lat):
     from territoire_plugin.analysis.raster import transformation
 
@@ -334,42 +337,6 @@ def egms_points(count_side=60, spacing=150.0, dates=None, seed=5):
             series = velocity * years + 1.5 * np.sin(2 * np.pi * years) + rng.normal(0, 1.0, years.size)
             points.append({"x": x, "y": y, "velocity": velocity, "series": series - series[0]})
     return points, dates
-
-
-def write_egms_csv(path, points, dates, level="L2b", rename=False):
-    """An EGMS CSV in the column layout of ``level`` (see reference/partner-services.md)."""
-    import csv
-
-    from territoire_plugin.analysis.raster import transformation
-
-    to_wgs = transformation(3035, 4326)
-    if level == "L3":
-        head = ["pid", "easting", "northing", "height", "rmse", "mean_velocity", "mean_velocity_std",
-                "acceleration", "acceleration_std", "seasonality", "seasonality_std"]
-    else:
-        head = ["pid"] + (["cluster_label"] if level == "L2a" else []) + [
-            "mp_type", "latitude", "longitude", "easting", "northing", "height", "height_wgs84", "line", "pixel",
-            "rmse", "temporal_coherence", "amplitude_dispersion", "incidence_angle", "track_angle", "los_east",
-            "los_north", "los_up", "mean_velocity", "mean_velocity_std", "acceleration", "acceleration_std",
-            "seasonality", "seasonality_std"]
-    if rename:  # a newer release: other order, one renamed column
-        head = head[::-1]
-        head[head.index("mean_velocity")] = "velocity"
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(head + list(dates))
-        for n, point in enumerate(points):
-            lon, lat, _ = to_wgs.TransformPoint(point["x"], point["y"])
-            values = {"pid": f"3PWxq{n:07d}", "cluster_label": n % 4, "mp_type": "PS", "latitude": f"{lat:.6f}",
-                      "longitude": f"{lon:.6f}", "easting": f"{point['x']:.1f}", "northing": f"{point['y']:.1f}",
-                      "height": "560.1", "height_wgs84": "611.3", "line": n // 100, "pixel": n % 100, "rmse": "1.1",
-                      "temporal_coherence": "0.82", "amplitude_dispersion": "0.21", "incidence_angle": "38.4",
-                      "track_angle": "-13.2", "los_east": "-0.61", "los_north": "-0.11", "los_up": "0.78",
-                      "mean_velocity": f"{point['velocity']:.2f}", "velocity": f"{point['velocity']:.2f}",
-                      "mean_velocity_std": "0.7", "acceleration": "0.01", "acceleration_std": "0.05",
-                      "seasonality": "1.5", "seasonality_std": "0.3"}
-            writer.writerow([values[column] for column in head] + [f"{v:.1f}" for v in point["series"]])
-    return path
 
 
 def zip_files(path, members: dict):

@@ -267,3 +267,33 @@ def test_differential_along_a_railway(provider):
     start, end = out.geometry().asPolyline()[0], out.geometry().asPolyline()[-1]
     assert (start.x(), start.y()) == pytest.approx((664300, 6360050)) and (end.x(), end.y()) == pytest.approx(
         (664300, 6360075))
+
+
+def test_full_chain_on_the_project_egms_fixture(provider, tmp_path):
+    """The project's generator over the real Olemps footprints → import_egms → assets and differential."""
+    from egms_fixture import points_over_footprints, write_egms_csv
+    from qgis import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    path = shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")
+    bridge = (663500.0, 6360800.0, 663560.0, 6360800.0, 8.0)  # a 60 m deck over the Aveyron, made to tilt
+    points, dates, moved, bridge_wkt = points_over_footprints(path, centre=(664600.0, 6359800.0), radius=250.0,
+                                                              bridge=bridge)
+    csv_path = write_egms_csv(tmp_path / "EGMS_L2b_008_0294_IW2_VV_2019_2023_1.csv", points, dates)
+    imported = tmp_path / "egms.gpkg"
+    processing.run("territoire:import_egms", {"INPUT": str(csv_path), "OUTPUT": str(imported)})
+    egms = f"{imported}|layername=egms_points"
+    buildings = QgsVectorLayer(str(path), "b", "ogr")
+    result = processing.run("territoire:ground_motion_assets", {"POINTS": egms, "ASSETS": buildings,
+                                                                "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})
+    alerts = {f["ID"] for f in result["OUTPUT"].getFeatures() if f["gm_class"] == 3}
+    assert alerts == {f["ID"] for f in buildings.getFeatures() if f.id() in moved} and len(alerts) > 10
+    deck = QgsVectorLayer("Polygon?crs=EPSG:2154&field=nom:string", "pont", "memory")
+    feature = QgsFeature(deck.fields())
+    feature.setGeometry(QgsGeometry.fromWkt(bridge_wkt))
+    feature.setAttributes(["Pont de la Roquette"])
+    deck.dataProvider().addFeature(feature)
+    tilt = processing.run("territoire:ground_motion_differential", {"POINTS": egms, "ASSETS": deck, "YEARS": 5,
+                                                                    "OUTPUT": "memory:"})
+    worst = next(tilt["OUTPUT"].getFeatures())
+    assert worst["dm_points"] == 11 and worst["dm_beta"] > 1 / 1000  # 50 mm over at most 60 m in five years
