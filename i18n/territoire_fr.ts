@@ -1058,84 +1058,109 @@
 <context>
     <name>GroundMotionDifferentialAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="42"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="44"/>
         <source>Differential movement of structures (angular distortion)</source>
         <translation>Mouvement différentiel des ouvrages (distorsion angulaire)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="58"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="62"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="60"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="64"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="63"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67"/>
         <source>Period (years)</source>
         <translation>Période (années)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="68"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72"/>
         <source>Buffer around the structures</source>
         <translation>Zone tampon autour des ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="70"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="74"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="73"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="80"/>
         <source>Worst pair of each structure</source>
         <translation>Paire la plus défavorable de chaque ouvrage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="75"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="82"/>
         <source>Structures at cosmetic cracking or worse</source>
         <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="117"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
         <source>structural damage</source>
         <translation>dommages structurels</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="117"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
         <source>cosmetic cracking</source>
         <translation>fissuration esthétique</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="118"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="127"/>
         <source>limit of safety</source>
         <translation>limite de sécurité</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="118"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="127"/>
         <source>negligible</source>
         <translation>négligeable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="151"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="164"/>
         <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
         <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="153"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="166"/>
         <source>Differential movement (worst pairs)</source>
         <translation>Mouvement différentiel (paires les plus défavorables)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="45"/>
-        <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line. For linear assets (roads, railways), the points are placed along the line by chainage and the stretch between two consecutive points where the displacement changes fastest is drawn.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Not computed: the Boscardin &amp;amp; Cording tensile strain, which needs the horizontal movement the points do not give; line-of-sight velocities are used as given.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne. Pour les ouvrages linéaires (routes, voies ferrées), les points sont placés le long de la ligne selon le PR et le tronçon entre deux points consécutifs où le déplacement varie le plus vite est tracé.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Non calculée : la déformation en traction de Boscardin &amp;amp; Cording, qui demande le mouvement horizontal que les points ne donnent pas ; les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="69"/>
         <source>Structures (polygons) or linear assets</source>
         <translation>Ouvrages (polygones) ou ouvrages linéaires</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="47"/>
+        <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line. For linear assets (roads, railways), the points are placed along the line by chainage and the stretch between two consecutive points where the displacement changes fastest is drawn.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Damage category after Boscardin &amp;amp; Cording (1989) from the largest tensile strain ε = εh/2 + √((εh/2)² + (β/2)²): below 0.05 % negligible, 0.05–0.075 % very slight, 0.075–0.15 % slight, 0.15–0.3 % moderate, above: severe. The points do not measure horizontal movement, so the horizontal strain εh is a parameter (0 by default: ε = β/2); enter the strain a survey or an excavation study gives. Line-of-sight velocities are used as given.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne. Pour les ouvrages linéaires (routes, voies ferrées), les points sont placés le long de la ligne selon le PR et le tronçon entre deux points consécutifs où le déplacement varie le plus vite est tracé.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Catégorie de dommages selon Boscardin &amp;amp; Cording (1989) à partir de la plus forte déformation en traction ε = εh/2 + √((εh/2)² + (β/2)²) : moins de 0,05 % négligeable, 0,05–0,075 % très léger, 0,075–0,15 % léger, 0,15–0,3 % modéré, au-delà : sévère. Les points ne mesurent pas le mouvement horizontal : la déformation horizontale εh est donc un paramètre (0 par défaut : ε = β/2) ; saisissez celle que donne un relevé ou une étude de terrassement. Les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="77"/>
+        <source>Horizontal strain assumed for Boscardin &amp; Cording (%)</source>
+        <translation>Déformation horizontale supposée pour Boscardin &amp; Cording (%)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="128"/>
+        <source>severe</source>
+        <translation>sévère</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="128"/>
+        <source>moderate</source>
+        <translation>modéré</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="128"/>
+        <source>slight</source>
+        <translation>léger</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="129"/>
+        <source>very slight</source>
+        <translation>très léger</translation>
     </message>
 </context>
 <context>

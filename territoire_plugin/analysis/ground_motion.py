@@ -210,6 +210,23 @@ SKEMPTON = ((1 / 150, "structural damage"), (1 / 300, "cosmetic cracking"), (1 /
             (0.0, "negligible"))
 
 
+#: Boscardin & Cording (1989) limiting tensile strain categories: (strain at least, category).
+BOSCARDIN = ((0.003, "severe"), (0.0015, "moderate"), (0.00075, "slight"), (0.0005, "very slight"),
+             (0.0, "negligible"))
+
+
+def tensile_strain(beta: float, horizontal_strain: float = 0.0) -> tuple[float, str]:
+    """Largest principal tensile strain of a wall with angular distortion ``beta`` and horizontal strain
+    ``horizontal_strain`` (both dimensionless), with its Boscardin & Cording category.
+
+    Mohr's circle with no vertical strain: ε = εh/2 + √((εh/2)² + (β/2)²); without horizontal strain this is
+    β/2 (pure distortion). InSAR gives no horizontal strain, so it is the caller's assumption.
+    """
+    half = horizontal_strain / 2.0
+    strain = half + float(np.hypot(half, beta / 2.0))
+    return strain, next(name for limit, name in BOSCARDIN if strain >= limit)
+
+
 @dataclass
 class Distortion:
     beta: float  # angular distortion (dimensionless)

@@ -23,7 +23,8 @@ from .ground_motion_assets import shape_of
 from .styling import style_on_load
 
 OUT_FIELDS = (("dm_beta", QVariant.Double), ("dm_one_in", QVariant.Int), ("dm_distance_m", QVariant.Double),
-              ("dm_difference_mm", QVariant.Double), ("dm_points", QVariant.Int), ("dm_class", QVariant.String))
+              ("dm_difference_mm", QVariant.Double), ("dm_points", QVariant.Int), ("dm_class", QVariant.String),
+              ("dm_strain_pct", QVariant.Double), ("dm_strain_class", QVariant.String))
 
 
 class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
@@ -33,6 +34,7 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
     ASSETS = "ASSETS"
     BUFFER = "BUFFER"
     MIN_POINTS = "MIN_POINTS"
+    HORIZONTAL_STRAIN = "HORIZONTAL_STRAIN"
     OUTPUT = "OUTPUT"
 
     def name(self) -> str:
@@ -49,9 +51,11 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
             "assets (roads, railways), the points are placed along the line by chainage and the stretch between "
             "two consecutive points where the displacement changes fastest is drawn.</p><p>Classes "
             "after Skempton &amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, "
-            "≥ 1/500 limit of safety, below: negligible.</p><p>Not computed: the Boscardin &amp; Cording tensile "
-            "strain, which needs the horizontal movement the points do not give; line-of-sight velocities are "
-            "used as given.</p>"
+            "≥ 1/500 limit of safety, below: negligible.</p><p>Damage category after Boscardin &amp; Cording (1989) "
+            "from the largest tensile strain ε = εh/2 + √((εh/2)² + (β/2)²): below 0.05 % negligible, 0.05–0.075 % "
+            "very slight, 0.075–0.15 % slight, 0.15–0.3 % moderate, above: severe. The points do not measure "
+            "horizontal movement, so the horizontal strain εh is a parameter (0 by default: ε = β/2); enter "
+            "the strain a survey or an excavation study gives. Line-of-sight velocities are used as given.</p>"
         )
 
     def initAlgorithm(self, config=None):
@@ -70,6 +74,9 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_POINTS, self.tr("Minimum number of points"), QgsProcessingParameterNumber.Type.Integer, 3,
             minValue=2))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.HORIZONTAL_STRAIN, self.tr("Horizontal strain assumed for Boscardin & Cording (%)"),
+            QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0, maxValue=5.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Worst pair of each structure"), QgsProcessing.SourceType.TypeVectorLine))
         self.addOutput(QgsProcessingOutputNumber("DAMAGE", self.tr("Structures at cosmetic cracking or worse")))
@@ -78,7 +85,13 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
         import numpy as np
 
         from ..analysis.errors import AnalysisError
-        from ..analysis.ground_motion import chainage_along, join_points, steepest_gradient, worst_distortion
+        from ..analysis.ground_motion import (
+            chainage_along,
+            join_points,
+            steepest_gradient,
+            tensile_strain,
+            worst_distortion,
+        )
 
         points = self.parameterAsSource(parameters, self.POINTS, context)
         assets = self.parameterAsSource(parameters, self.ASSETS, context)
@@ -114,8 +127,11 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                                  QgsWkbTypes.Type.LineString, crs)
         minimum = self.parameterAsInt(parameters, self.MIN_POINTS, context)
+        horizontal = self.parameterAsDouble(parameters, self.HORIZONTAL_STRAIN, context) / 100.0
         labels = {"structural damage": self.tr("structural damage"), "cosmetic cracking": self.tr("cosmetic cracking"),
-                  "limit of safety": self.tr("limit of safety"), "negligible": self.tr("negligible")}
+                  "limit of safety": self.tr("limit of safety"), "negligible": self.tr("negligible"),
+                  "severe": self.tr("severe"), "moderate": self.tr("moderate"), "slight": self.tr("slight"),
+                  "very slight": self.tr("very slight")}
         order = np.argsort(asset_of_pair, kind="stable")
         groups, starts, counts = np.unique(asset_of_pair[order], return_index=True, return_counts=True)
         rows, damage = [], 0
@@ -142,9 +158,11 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
                 first, second = members[result.first], members[result.second]
                 geometry = QgsGeometry.fromPolylineXY([QgsPointXY(x[first], y[first]),
                                                        QgsPointXY(x[second], y[second])])
+            strain, strain_category = tensile_strain(result.beta, horizontal)
             out = output_feature(fields, kept, feature, geometry, [
                 result.beta, int(round(1 / result.beta)) if result.beta > 0 else None, result.distance_m,
-                result.difference_mm, int(count), labels[result.category]])
+                result.difference_mm, int(count), labels[result.category], strain * 100.0,
+                labels[strain_category]])
             rows.append(out)
             damage += result.category in ("structural damage", "cosmetic cracking")
         add_features(sink, rows, destination)

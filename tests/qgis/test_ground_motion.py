@@ -185,6 +185,17 @@ def test_differential_settlement_of_a_tilting_building(provider):
     assert out["Gymnase"].geometry().length() == pytest.approx(14.0)
     assert out["Gymnase"]["dm_difference_mm"] == pytest.approx(80.0)
     assert result["DAMAGE"] == 1
+    # Boscardin & Cording: largest eigenvalue of the strain tensor [[εh, β/2], [β/2, 0]] (εh = 0 by default).
+    for name, beta, expected in (("Mairie", 30 / 28000, "very slight"), ("Gymnase", 80 / 14000, "moderate")):
+        strain = np.linalg.eigvalsh([[0.0, beta / 2], [beta / 2, 0.0]]).max()
+        assert out[name]["dm_strain_pct"] == pytest.approx(strain * 100)
+        assert out[name]["dm_strain_class"] == expected
+    stretched = run_differential({"POINTS": points, "ASSETS": buildings, "YEARS": 5, "HORIZONTAL_STRAIN": 0.1,
+                                  "OUTPUT": "memory:"})
+    town_hall = next(f for f in stretched["OUTPUT"].getFeatures() if f["nom"] == "Mairie")
+    strain = np.linalg.eigvalsh([[0.001, 15 / 28000], [15 / 28000, 0.0]]).max()  # ≈ 0.123 %
+    assert town_hall["dm_strain_pct"] == pytest.approx(strain * 100)
+    assert town_hall["dm_strain_class"] == "slight"
 
 
 def run_differential(params):

@@ -94,6 +94,21 @@ def test_worst_distortion_and_skempton_classes():
     assert worst_distortion([0, 1], [0, 0], [0, 5]) is None  # closer than 3 m: not a pair
 
 
+@pytest.mark.parametrize("beta, horizontal, category", [
+    (1 / 2500, 0.0, "negligible"), (1 / 800, 0.0, "very slight"),
+    (1 / 500, 0.0, "slight"), (1 / 250, 0.0, "moderate"), (1 / 150, 0.0, "severe"),
+    (0.0, 0.0004, "negligible"), (0.0, 0.0006, "very slight"), (1 / 1000, 0.001, "slight"),
+])
+def test_boscardin_cording_tensile_strain(beta, horizontal, category):
+    from territoire_plugin.analysis.ground_motion import tensile_strain
+
+    # Independent reference: the largest principal strain of [[εh, β/2], [β/2, 0]].
+    expected = np.linalg.eigvalsh([[horizontal, beta / 2], [beta / 2, 0.0]]).max()
+    strain, found = tensile_strain(beta, horizontal)
+    assert strain == pytest.approx(expected)
+    assert found == category
+
+
 def test_chainage_and_steepest_gradient_along_a_line():
     from territoire_plugin.analysis.ground_motion import chainage_along, steepest_gradient
 
