@@ -890,167 +890,167 @@
 <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="112"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115"/>
         <source>Ground motion of assets (alerts)</source>
         <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="118"/>
         <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="128"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134"/>
         <source>Velocity standard deviation field</source>
         <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134"/>
         <source>Line-of-sight vertical component field (los_up)</source>
         <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="138"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="141"/>
         <source>Convert line-of-sight velocities to vertical</source>
         <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="140"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="143"/>
         <source>Assets</source>
         <translation>Ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="142"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145"/>
         <source>Buffer around polygons (buildings)</source>
         <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="142"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145"/>
         <source>Buffer around lines (roads, railways)</source>
         <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="142"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145"/>
         <source>Buffer around points</source>
         <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="151"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="151"/>
         <source>Thresholds in mm/year</source>
         <translation>Seuils en mm/an</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="151"/>
         <source>Multiples of the standard deviation</source>
         <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="154"/>
         <source>Stable within ± (mm/year)</source>
         <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="157"/>
         <source>Alert from (mm/year)</source>
         <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="154"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
         <source>k (multiples of the standard deviation)</source>
         <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="157"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="162"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="165"/>
         <source>Assets with ground motion</source>
         <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="162"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="167"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="162"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="167"/>
         <source>Assets to watch</source>
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="187"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="192"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="195"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="200"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="198"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="203"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="200"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="205"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="209"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="219"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="238"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="238"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="238"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="238"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="248"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="252"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="257"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1098,32 +1098,32 @@
         <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="131"/>
         <source>structural damage</source>
         <translation>dommages structurels</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="131"/>
         <source>cosmetic cracking</source>
         <translation>fissuration esthétique</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="127"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132"/>
         <source>limit of safety</source>
         <translation>limite de sécurité</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="127"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132"/>
         <source>negligible</source>
         <translation>négligeable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="164"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="169"/>
         <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
         <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="166"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="171"/>
         <source>Differential movement (worst pairs)</source>
         <translation>Mouvement différentiel (paires les plus défavorables)</translation>
     </message>
@@ -1143,22 +1143,22 @@
         <translation>Déformation horizontale supposée pour Boscardin &amp; Cording (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="128"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="128"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133"/>
         <source>moderate</source>
         <translation>modéré</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="128"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133"/>
         <source>slight</source>
         <translation>léger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="129"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="134"/>
         <source>very slight</source>
         <translation>très léger</translation>
     </message>
@@ -1975,12 +1975,12 @@
 <context>
     <name>SeriesChart</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="60"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="74"/>
         <source>Click a ground-motion point on the map</source>
         <translation>Cliquez sur un point de mouvement du sol sur la carte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="105"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="119"/>
         <source>velocity {0:.1f} mm/year, acceleration {1:.2f} mm/year²</source>
         <translation>vitesse {0:.1f} mm/an, accélération {1:.2f} mm/an²</translation>
     </message>
@@ -1988,34 +1988,52 @@
 <context>
     <name>SeriesDock</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="120"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="134"/>
         <source>Ground-motion time series</source>
         <translation>Série temporelle des mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="124"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="138"/>
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="124"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="138"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="146"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="156"/>
         <source>This point has no displacement series.</source>
         <translation>Ce point n'a pas de série de déplacements.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="154"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="162"/>
         <source>{0} measurements</source>
         <translation>{0} mesures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="168"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="190"/>
         <source>Export</source>
         <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="170"/>
+        <source>No ground-motion point with a series within this asset&apos;s buffer.</source>
+        <translation>Aucun point de mouvement du sol avec une série dans la zone tampon de cet ouvrage.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="176"/>
+        <source>median of {0} points</source>
+        <translation>médiane de {0} points</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesMapTool</name>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="262"/>
+        <source>This asset cannot be placed in the ground-motion points&apos; CRS.</source>
+        <translation>Cet ouvrage ne peut pas être reprojeté dans le SCR des points de mouvement du sol.</translation>
     </message>
 </context>
 <context>
@@ -2117,19 +2135,19 @@
         <translation>Température de surface (Landsat)…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="53"/>
+        <location filename="../territoire_plugin/plugin.py" line="54"/>
         <source>Options…</source>
         <translation>Options…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="54"/>
+        <location filename="../territoire_plugin/plugin.py" line="55"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/plugin.py" line="50"/>
-        <source>Ground-motion time series (click a point)</source>
-        <translation>Série temporelle des mouvements du sol (cliquer un point)</translation>
+        <source>Ground-motion time series (click a point, or an asset of the active layer)</source>
+        <translation>Série temporelle des mouvements du sol (cliquer un point, ou un ouvrage de la couche active)</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,8 @@ class TerritoirePlugin:
 
         self._add_action("landsat_lst.svg", self.tr("Land surface temperature (Landsat)…"),
                          lambda: self.open_algorithm("territoire:landsat_lst"), "TerritoireLandsatLst")
-        self.series_action = self._add_action("series.svg", self.tr("Ground-motion time series (click a point)"),
+        self.series_action = self._add_action("series.svg", self.tr(
+            "Ground-motion time series (click a point, or an asset of the active layer)"),
                                               self.toggle_series_tool, "TerritoireSeries")
         self.series_action.setCheckable(True)
         self._add_action("settings.svg", self.tr("Options…"), self.open_options, "TerritoireOptions")
@@ -110,7 +111,8 @@ class TerritoirePlugin:
             self.series_dock = SeriesDock(self.iface.mainWindow())
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.series_dock)
         if self.series_tool is None:
-            self.series_tool = SeriesMapTool(self.iface.mapCanvas(), self.series_dock, self.series_layer)
+            self.series_tool = SeriesMapTool(self.iface.mapCanvas(), self.series_dock, self.series_layer,
+                                              self.iface.activeLayer)
             self.series_tool.setAction(self.series_action)
         if checked:
             self.iface.mapCanvas().setMapTool(self.series_tool)

@@ -1,4 +1,8 @@
-"""A dock that draws one point's displacement series, and the map tool that picks the point.
+"""A dock that draws a displacement series, and the map tool that picks a point or an asset.
+
+Click a ground-motion point: its own series. Click an asset (a building, a road…) of the active layer:
+the median, date by date, of the series of the points within the asset's buffer (the defaults of
+territoire:ground_motion_assets), so the asset's movement reads at a glance.
 
 Drawn with QPainter only (nothing beyond what QGIS ships): the measurements, the linear trend,
 a ±σ band around it (σ = the point's velocity standard deviation × time, or the residual spread)
@@ -10,7 +14,17 @@ from __future__ import annotations
 import csv
 from datetime import date
 
-from qgis.core import QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsRectangle, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.gui import QgsMapToolIdentify
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -137,21 +151,29 @@ class SeriesDock(QDockWidget):
         """Draw the series of ``feature`` (a point of an EGMS import); False when it has none."""
         import numpy as np
 
-        from ..processing.ground_motion_trend import series_dates
-
-        dates = series_dates(layer)
-        index = layer.fields().indexOf("displacement_mm")
-        blob = feature.attribute(index) if index >= 0 else None
-        if not dates or blob is None or str(blob) == "NULL":
+        days, values = point_series(layer, feature)
+        if values is None:
             self.info.setText(self.tr("This point has no displacement series."))
             return False
-        values = np.frombuffer(bytes(blob), dtype="<f4").astype(np.float64)[:len(dates)]
         std_index = layer.fields().indexOf("velocity_std")
         std = feature.attribute(std_index) if std_index >= 0 else None
-        days = [date(int(d[:4]), int(d[4:6]), int(d[6:8])) for d in dates]
         pid = feature.attribute(layer.fields().indexOf("pid")) if layer.fields().indexOf("pid") >= 0 else feature.id()
         self.chart.set_series(str(pid), days, values, float(std) if std not in (None, "NULL") else None)
         self.info.setText(self.tr("{0} measurements").format(int(np.isfinite(values).sum())))
+        return True
+
+    def show_asset(self, title: str, days, series) -> bool:
+        """Draw the date-by-date median of the point series ``series`` (one row per point) of an asset."""
+        import numpy as np
+
+        if not len(series):
+            self.info.setText(self.tr("No ground-motion point with a series within this asset's buffer."))
+            return False
+        stack = np.vstack(series)
+        with np.errstate(all="ignore"):
+            median = np.nanmedian(stack, axis=0) if np.isfinite(stack).any() else stack[0]
+        self.chart.set_series(title, days, median)
+        self.info.setText(self.tr("median of {0} points").format(len(series)))
         return True
 
     def export(self, path: str, kind: str) -> None:
@@ -170,27 +192,85 @@ class SeriesDock(QDockWidget):
             self.export(path, kind)
 
 
-class SeriesMapTool(QgsMapToolIdentify):
-    """Click near a ground-motion point: its series goes to the dock."""
+def point_series(layer: QgsVectorLayer, feature):
+    """(dates, values) of an EGMS point's displacement series, or (None, None) when it has none."""
+    import numpy as np
 
-    def __init__(self, canvas, dock: SeriesDock, layer_provider):
+    from ..processing.ground_motion_trend import series_dates
+
+    dates = series_dates(layer)
+    index = layer.fields().indexOf("displacement_mm")
+    blob = feature.attribute(index) if index >= 0 else None
+    if not dates or blob is None or str(blob) == "NULL":
+        return None, None
+    values = np.frombuffer(bytes(blob), dtype="<f4").astype(np.float64)[:len(dates)]
+    return [date(int(d[:4]), int(d[4:6]), int(d[6:8])) for d in dates], values
+
+
+class SeriesMapTool(QgsMapToolIdentify):
+    """Click near a ground-motion point: its series goes to the dock; click an asset: its points' median."""
+
+    def __init__(self, canvas, dock: SeriesDock, layer_provider, asset_provider=None):
         super().__init__(canvas)
         self.dock = dock
         self.layer_provider = layer_provider  # returns the EGMS point layer to search
+        self.asset_provider = asset_provider or (lambda: None)  # returns the assets layer (lines, polygons)
 
     def canvasReleaseEvent(self, event):  # noqa: N802 - Qt API
         self.pick(self.toMapCoordinates(event.pos()))
+
+    def to_layer(self, layer: QgsVectorLayer, point: QgsPointXY, radius: float):
+        """The click (canvas CRS) and a search square of ``radius`` canvas units, in ``layer``'s CRS."""
+        transform = QgsCoordinateTransform(self.canvas().mapSettings().destinationCrs(), layer.crs(),
+                                           QgsProject.instance())
+        area = QgsRectangle(point.x() - radius, point.y() - radius, point.x() + radius, point.y() + radius)
+        return transform.transform(point), transform.transformBoundingBox(area)
 
     def pick(self, point: QgsPointXY) -> bool:
         layer = self.layer_provider()
         if layer is None:
             return False
         radius = self.canvas().mapUnitsPerPixel() * 8
-        area = QgsRectangle(point.x() - radius, point.y() - radius, point.x() + radius, point.y() + radius)
-        target = QgsGeometry.fromPointXY(point)
+        local, area = self.to_layer(layer, point, radius)
+        target = QgsGeometry.fromPointXY(local)
         candidates = list(layer.getFeatures(QgsFeatureRequest().setFilterRect(area)))
+        if candidates:
+            nearest = min(candidates, key=lambda f: f.geometry().distance(target))
+            self.dock.show()
+            return self.dock.show_feature(layer, nearest)
+        return self.pick_asset(layer, point, radius)
+
+    def pick_asset(self, points: QgsVectorLayer, point: QgsPointXY, radius: float) -> bool:
+        """The asset under the click: the median series of the ground-motion points within its buffer."""
+        from ..processing.ground_motion_assets import DEFAULT_BUFFERS
+
+        assets = self.asset_provider()
+        if (not isinstance(assets, QgsVectorLayer) or assets.crs().isGeographic()
+                or assets.geometryType() not in (QgsWkbTypes.GeometryType.PolygonGeometry,
+                                                 QgsWkbTypes.GeometryType.LineGeometry)):
+            return False
+        local, area = self.to_layer(assets, point, radius)
+        target = QgsGeometry.fromPointXY(local)
+        candidates = list(assets.getFeatures(QgsFeatureRequest().setFilterRect(area)))
         if not candidates:
             return False
-        nearest = min(candidates, key=lambda f: f.geometry().distance(target))
+        asset = min(candidates, key=lambda f: f.geometry().distance(target))
+        kind = "polygon" if assets.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry else "line"
+        zone = asset.geometry().buffer(DEFAULT_BUFFERS[kind], 8)
+        transform = QgsCoordinateTransform(assets.crs(), points.crs(), QgsProject.instance())
+        if zone.transform(transform) != Qgis.GeometryOperationResult.Success:
+            self.dock.info.setText(self.tr("This asset cannot be placed in the ground-motion points' CRS."))
+            return False
+        days, series = None, []
+        for feature in points.getFeatures(QgsFeatureRequest().setFilterRect(zone.boundingBox())):
+            if not zone.intersects(feature.geometry()):
+                continue
+            found, values = point_series(points, feature)
+            if values is not None:
+                days = found
+                series.append(values)
+        name_index = next((assets.fields().indexOf(n) for n in ("nom", "name", "cleabs", "id")
+                           if assets.fields().indexOf(n) >= 0), -1)
+        title = str(asset.attribute(name_index)) if name_index >= 0 else f"{assets.name()} #{asset.id()}"
         self.dock.show()
-        return self.dock.show_feature(layer, nearest)
+        return self.dock.show_asset(title, days, series)

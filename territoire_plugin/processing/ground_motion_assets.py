@@ -27,6 +27,9 @@ OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_
               ("gm_max_abs", QVariant.Double), ("gm_p10", QVariant.Double), ("gm_p90", QVariant.Double),
               ("gm_unstable_share", QVariant.Double), ("gm_class", QVariant.Int), ("gm_class_label", QVariant.String))
 
+#: Default buffer (m) around each kind of asset: a building's footprint, a road's or railway's axis, a point.
+DEFAULT_BUFFERS = {"polygon": 5.0, "line": 15.0, "point": 20.0}
+
 
 def shape_of(geometry: QgsGeometry, buffers: dict):
     import numpy as np
@@ -139,9 +142,11 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             self.VERTICAL, self.tr("Convert line-of-sight velocities to vertical"), defaultValue=False))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ASSETS, self.tr("Assets"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        for name, label, default in ((self.BUFFER_POLYGON, self.tr("Buffer around polygons (buildings)"), 5.0),
-                                     (self.BUFFER_LINE, self.tr("Buffer around lines (roads, railways)"), 15.0),
-                                     (self.BUFFER_POINT, self.tr("Buffer around points"), 20.0)):
+        for name, label, default in ((self.BUFFER_POLYGON, self.tr("Buffer around polygons (buildings)"),
+                                      DEFAULT_BUFFERS["polygon"]),
+                                     (self.BUFFER_LINE, self.tr("Buffer around lines (roads, railways)"),
+                                      DEFAULT_BUFFERS["line"]),
+                                     (self.BUFFER_POINT, self.tr("Buffer around points"), DEFAULT_BUFFERS["point"])):
             self.addParameter(QgsProcessingParameterDistance(name, label, default, self.ASSETS, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.RULE, self.tr("Rule"), [self.tr("Thresholds in mm/year"), self.tr("Multiples of the standard "

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 
-def test_click_shows_the_series_and_exports(qgis_iface, qgis_canvas, provider, tmp_path, artifacts):
+def test_click_shows_the_series_and_exports(qgis_iface, qgis_canvas, provider, tmp_path, artifacts, request):
     from fake_services import egms_points, write_egms_csv
     from qgis import processing
     from qgis.core import QgsProject, QgsVectorLayer
@@ -26,6 +26,7 @@ def test_click_shows_the_series_and_exports(qgis_iface, qgis_canvas, provider, t
         qgis_canvas.setExtent(layer.extent())
         dock = SeriesDock()
         dock.resize(640, 360)
+        request.addfinalizer(dock.deleteLater)
         tool = SeriesMapTool(qgis_canvas, dock, lambda: layer)
         target = next(layer.getFeatures())
         picked = target.geometry().asPoint()
@@ -48,3 +49,61 @@ def test_click_shows_the_series_and_exports(qgis_iface, qgis_canvas, provider, t
         assert not tool.pick(far)  # nothing under the cursor: the dock keeps its series
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_click_on_an_asset_shows_the_median_of_its_points(qgis_canvas, provider, tmp_path, request):
+    from fake_services import egms_points, write_egms_csv
+    from qgis import processing
+    from qgis.core import (
+        Qgis,
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsFeature,
+        QgsGeometry,
+        QgsPointXY,
+        QgsProject,
+        QgsRectangle,
+        QgsVectorLayer,
+    )
+
+    from territoire_plugin.gui.series_dock import SeriesDock, SeriesMapTool
+
+    points, dates = egms_points(count_side=6)
+    csv_path = write_egms_csv(tmp_path / "EGMS_L2b_asset.csv", points, dates)
+    processing.run("territoire:import_egms", {"INPUT": str(csv_path), "OUTPUT": str(tmp_path / "e.gpkg")})
+    layer = QgsVectorLayer(f"{tmp_path / 'e.gpkg'}|layername=egms_points", "egms", "ogr")
+    # The generator places the points in ETRS89-LAEA, the import holds them in Lambert-93, the map is drawn
+    # in LAEA. Two buildings in Lambert-93: one spans the first two points of the grid, 150 m apart; the
+    # other sits between grid rows, more than 5 m (the buffer) from any point.
+    laea, lambert = QgsCoordinateReferenceSystem("EPSG:3035"), QgsCoordinateReferenceSystem("EPSG:2154")
+    assert layer.crs() == lambert
+    to_lambert = QgsCoordinateTransform(laea, lambert, QgsProject.instance())
+    assets = QgsVectorLayer("Polygon?crs=EPSG:2154&field=nom:string", "batiments", "memory")
+    x0, y0 = points[0]["x"], points[0]["y"]
+    rows = []
+    for name, (left, bottom, right, top) in (("Halle", (x0 - 3, y0 - 3, x0 + 153, y0 + 3)),
+                                             ("Remise", (x0 + 20, y0 + 40, x0 + 60, y0 + 110))):
+        geometry = QgsGeometry.fromWkt(f"POLYGON(({left} {bottom},{right} {bottom},{right} {top},{left} {top},"
+                                       f"{left} {bottom}))")
+        assert geometry.transform(to_lambert) == Qgis.GeometryOperationResult.Success
+        feature = QgsFeature(assets.fields())
+        feature.setGeometry(geometry)
+        feature.setAttributes([name])
+        rows.append(feature)
+    assets.dataProvider().addFeatures(rows)
+    qgis_canvas.setDestinationCrs(laea)
+    qgis_canvas.setExtent(QgsRectangle(x0 - 20, y0 - 20, x0 + 170, y0 + 130))
+    dock = SeriesDock()
+    request.addfinalizer(dock.deleteLater)
+    tool = SeriesMapTool(qgis_canvas, dock, lambda: layer, lambda: assets)
+    assert qgis_canvas.mapUnitsPerPixel() * 8 < 70  # the click below is not near a point
+    assert tool.pick(QgsPointXY(x0 + 75, y0))
+    assert dock.chart.title == "Halle" and len(dock.chart.dates) == len(dates)
+    expected = np.median(np.vstack([np.round(points[0]["series"], 1), np.round(points[1]["series"], 1)]), axis=0)
+    np.testing.assert_allclose(dock.chart.values, expected, atol=1e-4)
+    assert "2" in dock.info.text()
+    dock.chart.grab()
+    assert not tool.pick(QgsPointXY(x0 + 40, y0 + 75))  # the shed: no point within its buffer
+    assert dock.chart.title == "Halle"  # the last series stays on screen
+    no_assets = SeriesMapTool(qgis_canvas, dock, lambda: layer, lambda: layer)  # a point layer is no asset layer
+    assert not no_assets.pick(QgsPointXY(x0 + 75, y0))
