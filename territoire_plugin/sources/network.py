@@ -336,7 +336,9 @@ class HttpClient:
     def _cached_json(self, method, url, params, body, max_age_s, namespace, headers=None):
         key = request_key(method, url, params, body.decode("utf-8") if body else None)
         hit: CacheHit | None = self.cache.get(namespace, key) if self.cache and max_age_s is not None else None
-        if hit is not None and hit.age <= max_age_s:
+        # max_age_s = 0 always asks the service (the copy is the offline fallback), even if the entry was
+        # written within the clock's resolution.
+        if hit is not None and max_age_s > 0 and hit.age <= max_age_s:
             self.stats.from_cache += 1
             return json.loads(hit.data.decode("utf-8"))
         try:
