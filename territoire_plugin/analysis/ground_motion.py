@@ -270,10 +270,11 @@ def read_points_columnar(path: str, layer_name: str | None, fields: list[str]):
                                 if name not in fields])
         xs, ys, columns = [], [], {name: [] for name in fields}
         geometry_column = layer.GetGeometryColumn() or "geometry"
-        for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):
+        for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]):
             wkb = batch.get(geometry_column)
-            if wkb is None or wkb.dtype.kind != "V" or wkb.dtype.itemsize not in (21, 29):
-                return None
+            if wkb is None or np.ma.is_masked(wkb) or wkb.dtype.kind != "V" or wkb.dtype.itemsize not in (21, 29):
+                return None  # null geometries or not plain points: read feature by feature
+            wkb = np.ma.getdata(wkb)
             raw = np.frombuffer(wkb.tobytes(), dtype=np.uint8).reshape(len(wkb), wkb.dtype.itemsize)
             if not (raw[:, 0] == 1).all():  # little-endian WKB only
                 return None
@@ -283,7 +284,8 @@ def read_points_columnar(path: str, layer_name: str | None, fields: list[str]):
             xs.append(raw[:, 5:13].copy().view("<f8").ravel())
             ys.append(raw[:, 13:21].copy().view("<f8").ravel())
             for name in fields:
-                columns[name].append(np.asarray(batch[name], dtype=np.float64))
+                # A null value reads as NaN, as in the feature-by-feature read (not as the 0 under the mask).
+                columns[name].append(np.ma.filled(np.ma.asarray(batch[name]).astype(np.float64), np.nan))
         source = None
     except (RuntimeError, KeyError, ValueError):
         return None

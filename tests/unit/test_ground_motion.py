@@ -119,3 +119,31 @@ def test_chainage_and_steepest_gradient_along_a_line():
     result = steepest_gradient([0, 30, 45, 60, 90], [0, -2, -62, -3, -4])
     assert {result.first, result.second} == {1, 2} and result.distance_m == 15
     assert result.beta == pytest.approx(0.060 / 15) and result.category == "cosmetic cracking"
+
+
+def test_columnar_read_gives_nan_for_null_values(tmp_path):
+    from osgeo import osr
+
+    from territoire_plugin.analysis.ground_motion import read_points_columnar
+
+    ogr.UseExceptions()
+    path = str(tmp_path / "points.gpkg")
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    layer = source.CreateLayer("points", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("velocity", ogr.OFTReal))
+    layer.CreateField(ogr.FieldDefn("velocity_std", ogr.OFTReal))
+    for i, (velocity, std) in enumerate([(1.5, 0.4), (None, 0.6), (-2.0, None)]):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({660000 + i} 6360000)"))
+        if velocity is not None:
+            feature["velocity"] = velocity
+        if std is not None:
+            feature["velocity_std"] = std
+        layer.CreateFeature(feature)
+    layer = source = None
+    x, y, columns = read_points_columnar(path, "points", ["velocity", "velocity_std"])
+    np.testing.assert_array_equal(x, [660000, 660001, 660002])
+    np.testing.assert_array_equal(columns["velocity"], [1.5, np.nan, -2.0])  # a null is not a 0 mm/yr point
+    np.testing.assert_array_equal(columns["velocity_std"], [0.4, 0.6, np.nan])
