@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateTransform,
-    QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
@@ -19,7 +17,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
-from .ground_motion_assets import shape_of
+from .ground_motion_assets import read_points, shape_of
 from .styling import style_on_load
 
 OUT_FIELDS = (("dm_beta", QVariant.Double), ("dm_one_in", QVariant.Int), ("dm_distance_m", QVariant.Double),
@@ -101,17 +99,12 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
                  if parameters.get(self.VELOCITY_FIELD) else "velocity")
         self.require_numeric(points, field)
         years = self.parameterAsDouble(parameters, self.YEARS, context)
-        transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
-        xs, ys, velocities = [], [], []
-        for feature in points.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field], points.fields())):
-            value = feature[field]
-            if value is None or str(value) == "NULL":
-                continue
-            point = transform.transform(feature.geometry().asPoint())
-            xs.append(point.x())
-            ys.append(point.y())
-            velocities.append(float(value))
-        x, y, displacement = np.array(xs), np.array(ys), np.array(velocities) * years
+        x, y, columns = read_points(self, parameters, context, points, [field], crs, feedback)
+        if x is None:
+            return {}
+        velocity = np.asarray(columns[field], dtype=np.float64)
+        measured = np.isfinite(velocity)  # points without a velocity are left out
+        x, y, displacement = x[measured], y[measured], velocity[measured] * years
         buffer = self.parameterAsDouble(parameters, self.BUFFER, context)
         features, shapes = [], []
         for feature in assets.getFeatures():
