@@ -151,7 +151,8 @@ class SeriesDock(QDockWidget):
         """Draw the series of ``feature`` (a point of an EGMS import); False when it has none."""
         import numpy as np
 
-        days, values = point_series(layer, feature)
+        days = series_days(layer)
+        values = point_series(layer, feature, days)
         if values is None:
             self.info.setText(self.tr("This point has no displacement series."))
             return False
@@ -192,19 +193,30 @@ class SeriesDock(QDockWidget):
             self.export(path, kind)
 
 
-def point_series(layer: QgsVectorLayer, feature):
-    """(dates, values) of an EGMS point's displacement series, or (None, None) when it has none."""
-    import numpy as np
-
+def series_days(layer: QgsVectorLayer) -> list[date] | None:
+    """The dates of an EGMS import's series (read once from its GeoPackage), or None without series."""
     from ..processing.ground_motion_trend import series_dates
 
     dates = series_dates(layer)
+    return [date(int(d[:4]), int(d[4:6]), int(d[6:8])) for d in dates] if dates else None
+
+
+def point_series(layer: QgsVectorLayer, feature, days: list[date] | None):
+    """An EGMS point's displacement series (one value per day of ``days``), or None when it has none."""
+    import numpy as np
+
     index = layer.fields().indexOf("displacement_mm")
     blob = feature.attribute(index) if index >= 0 else None
-    if not dates or blob is None or str(blob) == "NULL":
-        return None, None
-    values = np.frombuffer(bytes(blob), dtype="<f4").astype(np.float64)[:len(dates)]
-    return [date(int(d[:4]), int(d[4:6]), int(d[6:8])) for d in dates], values
+    if not days or blob is None or str(blob) == "NULL":
+        return None
+    return np.frombuffer(bytes(blob), dtype="<f4").astype(np.float64)[:len(days)]
+
+
+def nearest_feature(layer: QgsVectorLayer, point: QgsPointXY, area: QgsRectangle):
+    """The feature of ``layer`` within ``area`` closest to ``point`` (both in the layer's CRS), or None."""
+    target = QgsGeometry.fromPointXY(point)
+    candidates = list(layer.getFeatures(QgsFeatureRequest().setFilterRect(area)))
+    return min(candidates, key=lambda f: f.geometry().distance(target)) if candidates else None
 
 
 class SeriesMapTool(QgsMapToolIdentify):
@@ -231,11 +243,8 @@ class SeriesMapTool(QgsMapToolIdentify):
         if layer is None:
             return False
         radius = self.canvas().mapUnitsPerPixel() * 8
-        local, area = self.to_layer(layer, point, radius)
-        target = QgsGeometry.fromPointXY(local)
-        candidates = list(layer.getFeatures(QgsFeatureRequest().setFilterRect(area)))
-        if candidates:
-            nearest = min(candidates, key=lambda f: f.geometry().distance(target))
+        nearest = nearest_feature(layer, *self.to_layer(layer, point, radius))
+        if nearest is not None:
             self.dock.show()
             return self.dock.show_feature(layer, nearest)
         return self.pick_asset(layer, point, radius)
@@ -249,25 +258,21 @@ class SeriesMapTool(QgsMapToolIdentify):
                 or assets.geometryType() not in (QgsWkbTypes.GeometryType.PolygonGeometry,
                                                  QgsWkbTypes.GeometryType.LineGeometry)):
             return False
-        local, area = self.to_layer(assets, point, radius)
-        target = QgsGeometry.fromPointXY(local)
-        candidates = list(assets.getFeatures(QgsFeatureRequest().setFilterRect(area)))
-        if not candidates:
+        asset = nearest_feature(assets, *self.to_layer(assets, point, radius))
+        if asset is None:
             return False
-        asset = min(candidates, key=lambda f: f.geometry().distance(target))
         kind = "polygon" if assets.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry else "line"
         zone = asset.geometry().buffer(DEFAULT_BUFFERS[kind], 8)
         transform = QgsCoordinateTransform(assets.crs(), points.crs(), QgsProject.instance())
         if zone.transform(transform) != Qgis.GeometryOperationResult.Success:
             self.dock.info.setText(self.tr("This asset cannot be placed in the ground-motion points' CRS."))
             return False
-        days, series = None, []
+        days, series = series_days(points), []
         for feature in points.getFeatures(QgsFeatureRequest().setFilterRect(zone.boundingBox())):
             if not zone.intersects(feature.geometry()):
                 continue
-            found, values = point_series(points, feature)
+            values = point_series(points, feature, days)
             if values is not None:
-                days = found
                 series.append(values)
         name_index = next((assets.fields().indexOf(n) for n in ("nom", "name", "cleabs", "id")
                            if assets.fields().indexOf(n) >= 0), -1)
