@@ -210,6 +210,11 @@ SKEMPTON = ((1 / 150, "structural damage"), (1 / 300, "cosmetic cracking"), (1 /
             (0.0, "negligible"))
 
 
+def category_of(value: float, limits) -> str:
+    """The category of the first (lower limit, category) of ``limits`` (highest first) that ``value`` reaches."""
+    return next(name for limit, name in limits if value >= limit)
+
+
 #: Boscardin & Cording (1989) limiting tensile strain categories: (strain at least, category).
 BOSCARDIN = ((0.003, "severe"), (0.0015, "moderate"), (0.00075, "slight"), (0.0005, "very slight"),
              (0.0, "negligible"))
@@ -224,7 +229,7 @@ def tensile_strain(beta: float, horizontal_strain: float = 0.0) -> tuple[float, 
     """
     half = horizontal_strain / 2.0
     strain = half + float(np.hypot(half, beta / 2.0))
-    return strain, next(name for limit, name in BOSCARDIN if strain >= limit)
+    return strain, category_of(strain, BOSCARDIN)
 
 
 @dataclass
@@ -250,7 +255,7 @@ def worst_distortion(x, y, displacement_mm, min_distance_m: float = 3.0) -> Dist
     if beta[first, second] < 0:
         return None
     value = float(beta[first, second])
-    category = next(name for limit, name in SKEMPTON if value >= limit)
+    category = category_of(value, SKEMPTON)
     return Distortion(value, int(first), int(second), float(distance[first, second]),
                       float(difference[first, second]), category)
 
@@ -322,5 +327,5 @@ def steepest_gradient(chainages, displacement_mm, min_gap_m: float = 3.0) -> Dis
     if gradient[k] < 0:
         return None
     value = float(gradient[k])
-    category = next(name for limit, name in SKEMPTON if value >= limit)
+    category = category_of(value, SKEMPTON)
     return Distortion(value, int(order[k]), int(order[k + 1]), float(gap[k]), float(abs(d[k + 1] - d[k])), category)
