@@ -164,17 +164,17 @@
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="383"/>
+        <location filename="../territoire_plugin/sources/network.py" line="385"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="401"/>
+        <location filename="../territoire_plugin/sources/network.py" line="403"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="412"/>
+        <location filename="../territoire_plugin/sources/network.py" line="414"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ground_motion.py" line="164"/>
+        <location filename="../territoire_plugin/analysis/ground_motion.py" line="297"/>
         <source>The rule in multiples of the standard deviation needs the points&apos; velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
@@ -890,167 +890,167 @@
 <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="115"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="116"/>
         <source>Ground motion of assets (alerts)</source>
         <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="118"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="119"/>
         <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="131"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="132"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="135"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="135"/>
         <source>Velocity standard deviation field</source>
         <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="134"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="135"/>
         <source>Line-of-sight vertical component field (los_up)</source>
         <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="141"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="142"/>
         <source>Convert line-of-sight velocities to vertical</source>
         <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="143"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="144"/>
         <source>Assets</source>
         <translation>Ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
         <source>Buffer around polygons (buildings)</source>
         <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
         <source>Buffer around lines (roads, railways)</source>
         <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="145"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
         <source>Buffer around points</source>
         <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="151"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="151"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152"/>
         <source>Thresholds in mm/year</source>
         <translation>Seuils en mm/an</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="151"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152"/>
         <source>Multiples of the standard deviation</source>
         <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="154"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="155"/>
         <source>Stable within ± (mm/year)</source>
         <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="157"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="158"/>
         <source>Alert from (mm/year)</source>
         <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
         <source>k (multiples of the standard deviation)</source>
         <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="162"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="163"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="165"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
         <source>Assets with ground motion</source>
         <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="167"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="168"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="167"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="168"/>
         <source>Assets to watch</source>
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="192"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="194"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="200"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="202"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="203"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="205"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="205"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="207"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="216"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="224"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="235"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="243"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="262"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="257"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="266"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1058,107 +1058,107 @@
 <context>
     <name>GroundMotionDifferentialAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="44"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="42"/>
         <source>Differential movement of structures (angular distortion)</source>
         <translation>Mouvement différentiel des ouvrages (distorsion angulaire)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="62"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="60"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="64"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="62"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65"/>
         <source>Period (years)</source>
         <translation>Période (années)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="70"/>
         <source>Buffer around the structures</source>
         <translation>Zone tampon autour des ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="74"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="80"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="78"/>
         <source>Worst pair of each structure</source>
         <translation>Paire la plus défavorable de chaque ouvrage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="82"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="80"/>
         <source>Structures at cosmetic cracking or worse</source>
         <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="131"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="124"/>
         <source>structural damage</source>
         <translation>dommages structurels</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="131"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="124"/>
         <source>cosmetic cracking</source>
         <translation>fissuration esthétique</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="125"/>
         <source>limit of safety</source>
         <translation>limite de sécurité</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="132"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="125"/>
         <source>negligible</source>
         <translation>négligeable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="169"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="162"/>
         <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
         <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="171"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="164"/>
         <source>Differential movement (worst pairs)</source>
         <translation>Mouvement différentiel (paires les plus défavorables)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="69"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67"/>
         <source>Structures (polygons) or linear assets</source>
         <translation>Ouvrages (polygones) ou ouvrages linéaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="47"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="45"/>
         <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line. For linear assets (roads, railways), the points are placed along the line by chainage and the stretch between two consecutive points where the displacement changes fastest is drawn.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Damage category after Boscardin &amp;amp; Cording (1989) from the largest tensile strain ε = εh/2 + √((εh/2)² + (β/2)²): below 0.05 % negligible, 0.05–0.075 % very slight, 0.075–0.15 % slight, 0.15–0.3 % moderate, above: severe. The points do not measure horizontal movement, so the horizontal strain εh is a parameter (0 by default: ε = β/2); enter the strain a survey or an excavation study gives. Line-of-sight velocities are used as given.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne. Pour les ouvrages linéaires (routes, voies ferrées), les points sont placés le long de la ligne selon le PR et le tronçon entre deux points consécutifs où le déplacement varie le plus vite est tracé.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Catégorie de dommages selon Boscardin &amp;amp; Cording (1989) à partir de la plus forte déformation en traction ε = εh/2 + √((εh/2)² + (β/2)²) : moins de 0,05 % négligeable, 0,05–0,075 % très léger, 0,075–0,15 % léger, 0,15–0,3 % modéré, au-delà : sévère. Les points ne mesurent pas le mouvement horizontal : la déformation horizontale εh est donc un paramètre (0 par défaut : ε = β/2) ; saisissez celle que donne un relevé ou une étude de terrassement. Les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="77"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="75"/>
         <source>Horizontal strain assumed for Boscardin &amp; Cording (%)</source>
         <translation>Déformation horizontale supposée pour Boscardin &amp; Cording (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
         <source>moderate</source>
         <translation>modéré</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="133"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
         <source>slight</source>
         <translation>léger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="134"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="127"/>
         <source>very slight</source>
         <translation>très léger</translation>
     </message>
@@ -2003,27 +2003,27 @@
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="156"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="157"/>
         <source>This point has no displacement series.</source>
         <translation>Ce point n'a pas de série de déplacements.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="162"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="163"/>
         <source>{0} measurements</source>
         <translation>{0} mesures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="190"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="191"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="170"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="171"/>
         <source>No ground-motion point with a series within this asset&apos;s buffer.</source>
         <translation>Aucun point de mouvement du sol avec une série dans la zone tampon de cet ouvrage.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="176"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="177"/>
         <source>median of {0} points</source>
         <translation>médiane de {0} points</translation>
     </message>
@@ -2031,7 +2031,7 @@
 <context>
     <name>SeriesMapTool</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="262"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="268"/>
         <source>This asset cannot be placed in the ground-motion points&apos; CRS.</source>
         <translation>Cet ouvrage ne peut pas être reprojeté dans le SCR des points de mouvement du sol.</translation>
     </message>

@@ -15,6 +15,7 @@ times the median of the points' velocity standard deviations.
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,78 +40,210 @@ class Shape:
         return coords[:, 0].min(), coords[:, 1].min(), coords[:, 0].max(), coords[:, 1].max()
 
 
-class PointIndex:
-    """Points bucketed in square cells; candidates of a box in a few searchsorted calls."""
-
-    def __init__(self, x: np.ndarray, y: np.ndarray, cell: float):
-        self.x, self.y, self.cell = np.asarray(x, np.float64), np.asarray(y, np.float64), float(cell)
-        self.x0, self.y0 = float(self.x.min()), float(self.y.min())
-        ix = ((self.x - self.x0) // cell).astype(np.int64)
-        iy = ((self.y - self.y0) // cell).astype(np.int64)
-        self.width = int(ix.max()) + 1
-        keys = iy * self.width + ix
-        self.order = np.argsort(keys, kind="stable")
-        self.keys = keys[self.order]
-
-    def candidates(self, xmin, ymin, xmax, ymax) -> np.ndarray:
-        c0 = max(int((xmin - self.x0) // self.cell), 0)
-        c1 = min(int((xmax - self.x0) // self.cell), self.width - 1)
-        r0 = max(int((ymin - self.y0) // self.cell), 0)
-        r1 = int((ymax - self.y0) // self.cell)
-        if c1 < c0 or r1 < r0:
-            return np.empty(0, np.int64)
-        rows = np.arange(r0, r1 + 1) * self.width
-        starts = np.searchsorted(self.keys, rows + c0, side="left")
-        ends = np.searchsorted(self.keys, rows + c1, side="right")
-        if not (ends > starts).any():
-            return np.empty(0, np.int64)
-        return np.concatenate([self.order[s:e] for s, e in zip(starts, ends) if e > s])
+_UINT = {1: struct.Struct("<I"), 0: struct.Struct(">I")}
+_DOUBLE = {1: np.dtype("<f8"), 0: np.dtype(">f8")}
+_EXTRA_DIMS = {0: 0, 1: 1, 2: 1, 3: 2}  # ISO WKB: thousands give Z, M, ZM
 
 
-def _segment_distance(px, py, line: np.ndarray) -> np.ndarray:
-    """Distance of each point to the polyline ``line`` ((n, 2) array), all segments at once."""
-    x1, y1 = line[:-1, 0][None, :], line[:-1, 1][None, :]
-    dx, dy = (line[1:, 0] - line[:-1, 0])[None, :], (line[1:, 1] - line[:-1, 1])[None, :]
+def _read_wkb(wkb: bytes, offset: int, parts: list) -> int:
+    """Append (kind, (n, 2) coordinates) of the geometry at ``offset`` to ``parts``; the offset after it."""
+    order = wkb[offset]
+    uint = _UINT[order]
+    (code,) = uint.unpack_from(wkb, offset + 1)
+    dims = 2 + bool(code & 0x80000000) + bool(code & 0x40000000)  # EWKB flags
+    code &= 0x0FFFFFFF
+    dims += _EXTRA_DIMS.get(code // 1000, 0)
+    base = code % 1000
+    offset += 5
+    if base == 1:
+        values = np.frombuffer(wkb, _DOUBLE[order], dims, offset)[:2]
+        if not np.isnan(values).any():  # POINT EMPTY is NaN, NaN
+            parts.append(("point", values.reshape(1, 2)))
+        return offset + dims * 8
+    if base in (2, 3, 17):  # a line: one run of coordinates; a polygon or triangle: its rings
+        kind = "line" if base == 2 else "polygon"
+        if base == 2:
+            rings = 1
+        else:
+            (rings,) = uint.unpack_from(wkb, offset)
+            offset += 4
+        for _ in range(rings):
+            (count,) = uint.unpack_from(wkb, offset)
+            if count:
+                parts.append((kind, np.frombuffer(wkb, _DOUBLE[order], count * dims, offset + 4)
+                              .reshape(count, dims)[:, :2]))
+            offset += 4 + count * dims * 8
+        return offset
+    if base in (4, 5, 6, 7, 15, 16):  # multi geometries, collections, polyhedral surfaces, TINs
+        (count,) = uint.unpack_from(wkb, offset)
+        offset += 4
+        for _ in range(count):
+            offset = _read_wkb(wkb, offset, parts)
+        return offset
+    raise ValueError(f"WKB geometry type {code} is not linear: segmentize it first")
+
+
+def shape_from_wkb(wkb: bytes, buffers: dict) -> Shape | None:
+    """The :class:`Shape` of a linear geometry in WKB (ISO or EWKB flags, Z/M ignored; points, lines, polygons,
+    their multi forms, collections of them), ``buffers`` by kind; None for an empty geometry. Curves must be
+    segmentized first (ValueError otherwise)."""
+    parts = []
+    _read_wkb(wkb, 0, parts)
+    if not parts:
+        return None
+    kinds = {kind for kind, _ in parts}
+    if len(kinds) == 1:
+        kind = parts[0][0]
+    else:  # a collection mixing kinds counts only its highest-dimension members (polygons, else lines)
+        kind = "polygon" if "polygon" in kinds else "line"
+    arrays = [values for each, values in parts if each == kind]
+    return Shape(kind, [np.vstack(arrays)] if kind == "point" else arrays, buffers[kind])
+
+
+def polygons_from_wkbs(wkbs: list, buffer: float):
+    """All assets at once when every WKB is a plain polygon (little-endian 2D Polygon, or MultiPolygon of one
+    polygon, with one ring, as most building footprints are): the argument :func:`join_points` takes
+    instead of a list of :class:`Shape`, built without a Python loop. None when any geometry is otherwise."""
+    if not wkbs:
+        return None
+    sizes = np.fromiter((len(w) for w in wkbs), np.int64, len(wkbs))
+    if (sizes < 13).any():
+        return None
+    data = np.frombuffer(b"".join(wkbs), np.uint8)
+    ends = np.cumsum(sizes)
+    offsets = ends - sizes
+
+    def uint32(at):
+        return (data[at] | (data[at + 1].astype(np.uint32) << 8) | (data[at + 2].astype(np.uint32) << 16)
+                | (data[at + 3].astype(np.uint32) << 24)).astype(np.int64)
+
+    code = uint32(offsets + 1)
+    multi = code == 6
+    if not ((data[offsets] == 1) & ((code == 3) | multi)).all():
+        return None
+    # A MultiPolygon of one polygon is that polygon's WKB after a 9-byte header.
+    if multi.any():
+        inner = offsets + 9
+        checked = np.where(multi, inner, offsets)
+        if (sizes[multi] < 22).any() or not ((uint32(offsets[multi] + 5) == 1) & (data[inner[multi]] == 1)
+                                             & (uint32(inner[multi] + 1) == 3)).all():
+            return None
+        offsets = checked
+    if not (uint32(offsets + 5) == 1).all():
+        return None
+    counts = uint32(offsets + 9)
+    if (counts < 1).any() or (offsets + 13 + 16 * counts != ends).any():  # nothing else in the WKB
+        return None
+    starts = offsets + 13
+    byte = _expand(starts, counts * 16)
+    vertices = data[byte].view("<f8").reshape(-1, 2).astype(np.float64)
+    count = len(wkbs)
+    return _pieces_of_rings(vertices, counts, np.arange(count), np.ones(count, bool), np.full(count, float(buffer)))
+
+
+#: Lines and point sets are cut into pieces of this many edges, so that a long line's candidates stay near it.
+PIECE_EDGES = 16
+#: Upper bound of (candidate pair, edge) rows computed at once: bounds the memory of the exact tests.
+CHUNK_ROWS = 500_000
+
+
+@dataclass
+class _Pieces:
+    """All assets flattened: edges (x1, y1, x2, y2) grouped in pieces, each piece one asset's run of edges."""
+
+    edges: np.ndarray  # (m, 4)
+    start: np.ndarray  # first edge of each piece
+    count: np.ndarray  # edges in each piece
+    asset: np.ndarray  # the asset of each piece
+    polygon: np.ndarray  # piece of a polygon (its edges count crossings)
+    buffer: np.ndarray  # buffer distance of each piece
+    box: np.ndarray  # (p, 4) xmin, ymin, xmax, ymax of each piece, buffer included
+
+
+def _pieces(shapes: list[Shape]) -> _Pieces:
+    """Edges of every ring, line and point of ``shapes`` (a point is a zero-length edge); a polygon is one
+    piece (the even-odd test needs all its rings), lines and points pieces of at most PIECE_EDGES edges."""
+    def rings_of(shape):
+        if shape.kind == "point":  # one zero-length edge per point
+            return list(np.repeat(np.vstack(shape.parts).reshape(-1, 2), 2, axis=0).reshape(-1, 2, 2))
+        return [part if len(part) > 1 else np.repeat(part, 2, axis=0) for part in shape.parts if len(part)]
+
+    per_shape = [rings_of(shape) for shape in shapes]
+    rings = [ring for each in per_shape for ring in each]
+    lengths = np.fromiter((len(r) for r in rings), np.int64, len(rings))
+    return _pieces_of_rings(np.concatenate(rings) if rings else np.empty((0, 2)), lengths,
+                            np.repeat(np.arange(len(shapes)), [len(each) for each in per_shape]),
+                            np.array([s.kind == "polygon" for s in shapes], bool),
+                            np.array([s.buffer for s in shapes], np.float64))
+
+
+def _pieces_of_rings(vertices, lengths, ring_asset, is_polygon, buffers) -> _Pieces:
+    """Pieces from all rings' vertices laid end to end (``lengths`` per ring, ``ring_asset`` its asset)."""
+    ring_of_vertex = np.repeat(np.arange(lengths.size), lengths)
+    same_ring = ring_of_vertex[:-1] == ring_of_vertex[1:]
+    edges = np.hstack([vertices[:-1][same_ring], vertices[1:][same_ring]])
+    edge_ring = ring_of_vertex[:-1][same_ring]
+    edge_asset = ring_asset[edge_ring]
+    # Rank of each edge in its ring, to cut lines every PIECE_EDGES edges.
+    ring_first_edge = np.searchsorted(edge_ring, np.arange(lengths.size))
+    rank = np.arange(edge_ring.size) - ring_first_edge[edge_ring]
+    new = np.ones(edge_ring.size, bool)
+    if edge_ring.size > 1:
+        new[1:] = (edge_asset[1:] != edge_asset[:-1]) | (
+            ~is_polygon[edge_asset[1:]] & ((edge_ring[1:] != edge_ring[:-1]) | (rank[1:] % PIECE_EDGES == 0)))
+    start = np.flatnonzero(new)
+    count = np.diff(np.append(start, edge_ring.size))
+    asset = edge_asset[start] if start.size else np.empty(0, np.int64)
+    box = np.column_stack([np.minimum.reduceat(np.minimum(edges[:, 0], edges[:, 2]), start),
+                           np.minimum.reduceat(np.minimum(edges[:, 1], edges[:, 3]), start),
+                           np.maximum.reduceat(np.maximum(edges[:, 0], edges[:, 2]), start),
+                           np.maximum.reduceat(np.maximum(edges[:, 1], edges[:, 3]), start)]) if start.size \
+        else np.empty((0, 4))
+    reach = buffers[asset]
+    box += np.column_stack([-reach, -reach, reach, reach])
+    return _Pieces(edges, start, count, asset, is_polygon[asset], reach, box)
+
+
+def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenation of the ranges [start, start + count) — all at once."""
+    total = int(counts.sum())
+    if total == 0:
+        return np.empty(0, np.int64)
+    offsets = np.cumsum(counts) - counts
+    return np.repeat(starts - offsets, counts) + np.arange(total)
+
+
+def _batches(weights: np.ndarray, limit: int):
+    """Consecutive slices of ``weights`` whose sums stay under ``limit`` (a single heavy item alone)."""
+    position, total = 0, weights.size
+    cumulative = np.cumsum(weights)
+    while position < total:
+        base = cumulative[position - 1] if position else 0
+        stop = max(int(np.searchsorted(cumulative, base + limit, side="right")), position + 1)
+        yield slice(position, min(stop, total))
+        position = stop
+
+
+def _near(pieces: _Pieces, cand_piece: np.ndarray, px: np.ndarray, py: np.ndarray) -> np.ndarray:
+    """For each (piece, point) candidate: is the point within the piece's buffer, or inside its polygon?"""
+    counts = pieces.count[cand_piece]
+    edge = _expand(pieces.start[cand_piece], counts)
+    pair = np.repeat(np.arange(cand_piece.size), counts)
+    x1, y1, x2, y2 = (pieces.edges[edge, k] for k in range(4))
+    qx, qy = px[pair] - x1, py[pair] - y1
+    dx, dy = x2 - x1, y2 - y1
     length2 = dx * dx + dy * dy
-    qx, qy = px[:, None] - x1, py[:, None] - y1
     with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.where(length2 > 0, (qx * dx + qy * dy) / length2, 0.0)
-    t = np.minimum(np.maximum(t, 0.0), 1.0)
-    return np.sqrt(np.min((qx - t * dx) ** 2 + (qy - t * dy) ** 2, axis=1))
-
-
-def _inside(px, py, rings) -> np.ndarray:
-    """Even-odd rule over all rings (outer and holes) of a polygon, all edges at once."""
-    edges = np.vstack([np.hstack([ring[:-1], ring[1:]]) for ring in rings])
-    a, b, c, d = (edges[:, k][None, :] for k in range(4))
-    pxx, pyy = px[:, None], py[:, None]
-    straddles = (b > pyy) != (d > pyy)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        crossing_x = (c - a) * (pyy - b) / np.where(d != b, d - b, 1.0) + a
-    return (np.count_nonzero(straddles & (pxx < crossing_x), axis=1) % 2) == 1
-
-
-def members(index: PointIndex, shape: Shape) -> np.ndarray:
-    """Indices of the points within ``shape``'s buffer."""
-    xmin, ymin, xmax, ymax = shape.bounds
-    reach = shape.buffer
-    found = index.candidates(xmin - reach, ymin - reach, xmax + reach, ymax + reach)
-    if found.size == 0:
-        return found
-    px, py = index.x[found], index.y[found]
-    if shape.kind == "point":
-        coords = np.vstack(shape.parts)
-        near = np.zeros(found.size, bool)
-        for x, y in coords:
-            near |= np.hypot(px - x, py - y) <= reach
-    else:
-        near = np.zeros(found.size, bool)
-        if reach > 0:
-            distance = np.min([_segment_distance(px, py, part) for part in shape.parts], axis=0)
-            near = distance <= reach
-        if shape.kind == "polygon":
-            near |= _inside(px, py, shape.parts)
-    return found[near]
+        t = np.clip(np.where(length2 > 0, (qx * dx + qy * dy) / length2, 0.0), 0.0, 1.0)
+        # Crossing number: the edge straddles the point's row and crosses it to the right of the point.
+        straddles = (y1 > py[pair]) != (y2 > py[pair])
+        crossing_x = dx * (py[pair] - y1) / np.where(y2 != y1, y2 - y1, 1.0) + x1
+    distance2 = (qx - t * dx) ** 2 + (qy - t * dy) ** 2
+    first = np.cumsum(counts) - counts
+    closest = np.minimum.reduceat(distance2, first)
+    crossings = np.add.reduceat((straddles & (px[pair] < crossing_x)).astype(np.int32), first)
+    reach = pieces.buffer[cand_piece]
+    return ((reach > 0) & (closest <= reach * reach)) | (pieces.polygon[cand_piece] & (crossings % 2 == 1))
 
 
 @dataclass
@@ -173,27 +306,69 @@ def asset_statistics(asset_ids: np.ndarray, velocities: np.ndarray, n_assets: in
     return stats
 
 
-def join_points(x, y, velocity, shapes: list[Shape], *, cell: float | None = None, is_canceled=None):
-    """(asset index, point index) pairs of every point within every asset's buffer."""
+def join_points(x, y, velocity, shapes, *, cell: float | None = None, is_canceled=None):
+    """(asset index, point index) pairs of every point within every asset's buffer, sorted by asset then point.
+    ``shapes``: a list of :class:`Shape`, or what :func:`polygons_from_wkbs` returns.
+
+    Everything is vectorised: the points are bucketed once in a grid of square cells (sorted keys); each
+    piece of asset (a polygon, or a run of at most PIECE_EDGES edges of a line) reads the cells its buffered
+    box covers, row by row, through searchsorted; the exact tests run over (candidate, edge) rows in chunks.
+    """
     from .raster import check_cancel
 
-    if len(x) == 0:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
+    x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    empty = (np.empty(0, np.int64), np.empty(0, np.int64))
+    if x.size == 0 or (not isinstance(shapes, _Pieces) and not shapes):
+        return empty
+    pieces = shapes if isinstance(shapes, _Pieces) else _pieces(shapes)
+    if pieces.start.size == 0:
+        return empty
     if cell is None:
-        spans = [max(s.bounds[2] - s.bounds[0], s.bounds[3] - s.bounds[1]) + 2 * s.buffer for s in shapes[:2000]]
-        cell = max(float(np.median(spans)) if spans else 50.0, 10.0)
-    index = PointIndex(x, y, cell)
-    asset_parts, point_parts = [], []
-    for number, shape in enumerate(shapes):
-        if number % 2000 == 0:
-            check_cancel(is_canceled)
-        found = members(index, shape)
-        if found.size:
-            asset_parts.append(np.full(found.size, number, np.int64))
-            point_parts.append(found)
-    if not asset_parts:
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    return np.concatenate(asset_parts), np.concatenate(point_parts)
+        spans = np.maximum(pieces.box[:, 2] - pieces.box[:, 0], pieces.box[:, 3] - pieces.box[:, 1])
+        cell = max(float(np.median(spans)), 10.0)
+    x0, y0 = float(x.min()), float(y.min())
+    ix = ((x - x0) // cell).astype(np.int64)
+    iy = ((y - y0) // cell).astype(np.int64)
+    width, height = int(ix.max()) + 1, int(iy.max()) + 1
+    keys = iy * width + ix
+    if width * height < 2 ** 31:
+        keys = keys.astype(np.int32)  # sorts faster
+    order = np.argsort(keys)
+    keys = keys[order].astype(np.int64)
+    # Cells covered by each piece's box, clipped to the grid; pieces off the grid cover none.
+    c0 = np.clip(np.floor((pieces.box[:, 0] - x0) / cell), 0, width - 1).astype(np.int64)
+    c1 = np.clip(np.floor((pieces.box[:, 2] - x0) / cell), -1, width - 1).astype(np.int64)
+    r0 = np.clip(np.floor((pieces.box[:, 1] - y0) / cell), 0, height - 1).astype(np.int64)
+    r1 = np.clip(np.floor((pieces.box[:, 3] - y0) / cell), -1, height - 1).astype(np.int64)
+    rows = np.where((c1 >= c0) & (r1 >= r0) & (pieces.box[:, 2] >= x0) & (pieces.box[:, 3] >= y0), r1 - r0 + 1, 0)
+    row_piece = np.repeat(np.arange(rows.size), rows)
+    row = r0[row_piece] + _expand(np.zeros(rows.size, np.int64), rows)
+    first = np.searchsorted(keys, row * width + c0[row_piece], side="left")
+    last = np.searchsorted(keys, row * width + c1[row_piece], side="right")
+    found = last - first
+    assets, points = [], []
+    # Batches of (piece, row) ranges small enough for the candidates and their edge rows to fit in memory.
+    weight = found * pieces.count[row_piece]
+    for part in _batches(weight, CHUNK_ROWS):
+        check_cancel(is_canceled)
+        cand_piece = np.repeat(row_piece[part], found[part])
+        cand_point = order[_expand(first[part], found[part])]
+        if cand_point.size == 0:
+            continue
+        px, py = x[cand_point], y[cand_point]
+        box = pieces.box[cand_piece]
+        inside_box = (px >= box[:, 0]) & (px <= box[:, 2]) & (py >= box[:, 1]) & (py <= box[:, 3])
+        cand_piece, cand_point = cand_piece[inside_box], cand_point[inside_box]
+        if cand_point.size == 0:
+            continue
+        near = _near(pieces, cand_piece, x[cand_point], y[cand_point])
+        assets.append(pieces.asset[cand_piece[near]])
+        points.append(cand_point[near])
+    if not assets:
+        return empty
+    # A point near two pieces of one line counts once; pairs sorted by asset, then point.
+    key = np.unique(np.concatenate(assets) * x.size + np.concatenate(points))
+    return key // x.size, key % x.size
 
 
 def vertical(velocity, los_up, minimum_los_up: float = 0.2):

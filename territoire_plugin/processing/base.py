@@ -99,18 +99,42 @@ def output_fields(source_fields, extra) -> tuple:
     return fields, kept
 
 
-def output_feature(fields, kept, feature, geometry, values):
-    """A feature of ``fields``: the kept source attributes, then ``values`` (NaN written as NULL)."""
+def output_attributes(kept, feature, values) -> list:
+    """The kept attributes of ``feature``, then ``values`` (NaN written as NULL)."""
     import math
 
+    attributes = feature.attributes()
+    return [attributes[i] for i in kept] + [None if isinstance(v, float) and math.isnan(v) else v for v in values]
+
+
+def output_feature(fields, kept, feature, geometry, values):
+    """A new feature of ``fields``: the kept source attributes, then ``values`` (NaN written as NULL)."""
     from qgis.core import QgsFeature
 
     out = QgsFeature(fields)
     out.setGeometry(geometry)
-    attributes = feature.attributes()
-    out.setAttributes([attributes[i] for i in kept] +
-                      [None if isinstance(v, float) and math.isnan(v) else v for v in values])
+    out.setAttributes(output_attributes(kept, feature, values))
     return out
+
+
+def reuse_as_outputs(fields, kept, features, columns) -> list:
+    """``features`` themselves turned into features of ``fields`` (geometries kept, no copy: for large outputs):
+    the kept source attributes, then one value of each of ``columns`` (numpy arrays or lists; NaN → NULL)."""
+    import numpy as np
+
+    values = []
+    for column in columns:
+        array = np.asarray(column)
+        if array.dtype.kind == "f":
+            values.append(np.where(np.isnan(array), None, array.astype(object)).tolist())
+        else:
+            values.append(array.tolist())
+    every = len(kept) == fields.count() - len(columns) and kept == list(range(len(kept)))
+    for feature, extra in zip(features, zip(*values)):
+        attributes = feature.attributes()
+        feature.setFields(fields, False)
+        feature.setAttributes((attributes if every else [attributes[i] for i in kept]) + list(extra))
+    return features
 
 
 def copyable_fields(fields) -> tuple:

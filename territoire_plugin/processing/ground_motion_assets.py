@@ -20,7 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
+from .base import InfrastructureAlgorithm, add_features, output_fields, processing_error, reuse_as_outputs
 from .styling import style_on_load
 
 OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_mean", QVariant.Double),
@@ -31,24 +31,30 @@ OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_
 DEFAULT_BUFFERS = {"polygon": 5.0, "line": 15.0, "point": 20.0}
 
 
+def linear_wkb(geometry: QgsGeometry, curved: bool = True) -> bytes:
+    """The WKB of a geometry, curves segmentized (``curved=False``: the layer's type has none, skip the test)."""
+    if curved and QgsWkbTypes.isCurvedType(geometry.wkbType()):
+        geometry = QgsGeometry(geometry.constGet().segmentize())
+    return bytes(geometry.asWkb())
+
+
 def shape_of(geometry: QgsGeometry, buffers: dict):
-    import numpy as np
+    """The analysis :class:`Shape` of a QGIS geometry (curves segmentized), or None if null or empty."""
+    from ..analysis.ground_motion import shape_from_wkb
 
-    from ..analysis.ground_motion import Shape
+    wkb = linear_wkb(geometry)
+    return shape_from_wkb(wkb, buffers) if wkb else None
 
-    kind = {QgsWkbTypes.GeometryType.PolygonGeometry: "polygon", QgsWkbTypes.GeometryType.LineGeometry: "line",
-            QgsWkbTypes.GeometryType.PointGeometry: "point"}.get(geometry.type())
-    if kind is None or geometry.isEmpty():
+
+def columnar_file(algorithm, parameters, context):
+    """(path, layer name) of the points when they are a whole OGR file layer (read by columns, fast at EGMS
+    scale), else None."""
+    layer = algorithm.parameterAsVectorLayer(parameters, algorithm.POINTS, context)
+    if (layer is None or layer.providerType() != "ogr" or layer.subsetString()
+            or getattr(parameters.get(algorithm.POINTS), "selectedFeaturesOnly", False)):
         return None
-    geometry = QgsGeometry(geometry)
-    geometry.convertToMultiType()  # noqa: QGS201 - single or multi, the parts are read below
-    if kind == "polygon":
-        parts = [np.array([(p.x(), p.y()) for p in ring]) for polygon in geometry.asMultiPolygon() for ring in polygon]
-    elif kind == "line":
-        parts = [np.array([(p.x(), p.y()) for p in line]) for line in geometry.asMultiPolyline()]
-    else:
-        parts = [np.array([(p.x(), p.y()) for p in geometry.asMultiPoint()])]
-    return Shape(kind, parts, buffers[kind])
+    parts = layer.source().split("|")
+    return parts[0], next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), None)
 
 
 def read_points(algorithm, parameters, context, points, fields, crs, feedback):
@@ -59,20 +65,15 @@ def read_points(algorithm, parameters, context, points, fields, crs, feedback):
     from ..analysis.ground_motion import read_points_columnar
     from ..analysis.raster import transformation
 
-    layer = algorithm.parameterAsVectorLayer(parameters, algorithm.POINTS, context)
-    whole_file = (layer is not None and layer.providerType() == "ogr" and not layer.subsetString()
-                  and not getattr(parameters.get(algorithm.POINTS), "selectedFeaturesOnly", False))
-    if whole_file:
-        parts = layer.source().split("|")
-        name = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), None)
-        read = read_points_columnar(parts[0], name, fields)
-        if read is not None:
-            x, y, columns = read
-            if points.sourceCrs() != crs and x.size:
-                moved = np.asarray(transformation(points.sourceCrs().toWkt(), crs.toWkt()).TransformPoints(
-                    np.column_stack([x, y])))
-                x, y = moved[:, 0], moved[:, 1]
-            return x, y, columns
+    file = columnar_file(algorithm, parameters, context)
+    columnar = read_points_columnar(file[0], file[1], fields) if file else None
+    if columnar is not None:
+        x, y, columns = columnar
+        if points.sourceCrs() != crs and x.size:
+            moved = np.asarray(transformation(points.sourceCrs().toWkt(), crs.toWkt()).TransformPoints(
+                np.column_stack([x, y])))
+            x, y = moved[:, 0], moved[:, 1]
+        return x, y, columns
     transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
     same_crs = points.sourceCrs() == crs
     request = QgsFeatureRequest().setSubsetOfAttributes(fields, points.fields())
@@ -171,7 +172,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         import numpy as np
 
         from ..analysis.errors import AnalysisError, Cancelled
-        from ..analysis.ground_motion import asset_statistics, join_points, vertical
+        from ..analysis.ground_motion import asset_statistics, join_points, polygons_from_wkbs, shape_from_wkb, vertical
 
         points = self.parameterAsSource(parameters, self.POINTS, context)
         assets = self.parameterAsSource(parameters, self.ASSETS, context)
@@ -212,12 +213,21 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             velocity = vertical(velocity, np.asarray(columns[los_field], dtype=np.float64))
         keep = np.isfinite(velocity)
         feedback.setProgressText(self.tr("Joining points to assets"))
-        asset_features, shapes = [], []
+        asset_features, wkbs = [], []
+        curved = QgsWkbTypes.isCurvedType(assets.wkbType())
         for feature in assets.getFeatures():
-            shape = shape_of(feature.geometry(), buffers)
+            if len(wkbs) % 5000 == 0 and feedback.isCanceled():
+                return {}
             asset_features.append(feature)
-            shapes.append(shape)
-        valid = [i for i, s in enumerate(shapes) if s is not None]
+            wkbs.append(linear_wkb(feature.geometry(), curved))
+        # Plain one-ring polygons (most footprints) are read all at once; anything else geometry by geometry.
+        shapes = polygons_from_wkbs(wkbs, buffers["polygon"]) if not curved else None
+        if shapes is not None:
+            valid = list(range(len(wkbs)))
+        else:
+            shapes = [shape_from_wkb(wkb, buffers) if wkb else None for wkb in wkbs]
+            valid = [i for i, s in enumerate(shapes) if s is not None]
+            shapes = [shapes[i] for i in valid]
         extent = assets.sourceExtent()
         if x.size and not (((x >= extent.xMinimum() - 5000) & (x <= extent.xMaximum() + 5000)
                             & (y >= extent.yMinimum() - 5000) & (y <= extent.yMaximum() + 5000)).any()):
@@ -225,12 +235,12 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
                 "No ground-motion point lies within 5 km of the assets: check that both layers cover the same "
                 "place (and their CRS)."))
         try:
-            pairs_asset, pairs_point = join_points(x[keep], y[keep], velocity[keep], [shapes[i] for i in valid],
+            pairs_asset, pairs_point = join_points(x[keep], y[keep], velocity[keep], shapes,
                                                    is_canceled=feedback.isCanceled)
             kept_std = np.asarray(columns[std_field], dtype=np.float64)[keep] if std_field else None
             rule_std = self.parameterAsEnum(parameters, self.RULE, context) == 1
             stats = asset_statistics(
-                np.array(valid, np.int64)[pairs_asset], velocity[keep][pairs_point], len(shapes),
+                np.array(valid, np.int64)[pairs_asset], velocity[keep][pairs_point], len(asset_features),
                 stds=kept_std[pairs_point] if kept_std is not None else None,
                 stable=self.parameterAsDouble(parameters, self.STABLE, context),
                 alert=self.parameterAsDouble(parameters, self.ALERT, context),
@@ -243,11 +253,9 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         labels = [self.tr("insufficient data"), self.tr("stable"), self.tr("watch"), self.tr("alert")]
         fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, assets.wkbType(), crs)
-        rows = [output_feature(fields, kept, feature, feature.geometry(), [
-            int(stats.count[index]), float(stats.median[index]), float(stats.mean[index]),
-            float(stats.max_abs[index]), float(stats.p10[index]), float(stats.p90[index]),
-            float(stats.share_unstable[index]), int(stats.category[index]), labels[int(stats.category[index])]])
-            for index, feature in enumerate(asset_features)]
+        rows = reuse_as_outputs(fields, kept, asset_features, [
+            stats.count, stats.median, stats.mean, stats.max_abs, stats.p10, stats.p90, stats.share_unstable,
+            stats.category, [labels[c] for c in stats.category.tolist()]])
         add_features(sink, rows, destination)
         alerts, watch = int((stats.category == 3).sum()), int((stats.category == 2).sum())
         feedback.pushInfo(self.tr("{0} assets: {1} on alert, {2} to watch, {3} without enough points.").format(

@@ -50,6 +50,109 @@ def test_membership_matches_ogr_buffers():
         assert len(got) > 50
 
 
+@pytest.mark.parametrize("chunk_rows", [2_000_000, 50])
+def test_membership_matches_ogr_distances_with_long_lines_and_many_assets(monkeypatch, chunk_rows):
+    """A 120-vertex winding line (cut into pieces inside the join), multipolygons with holes, point sets and
+    assets beyond the points' grid: every pair equals OGR's distance test (inside a polygon = distance 0),
+    each pair once, also when the work is split into many small batches."""
+    from territoire_plugin.analysis import ground_motion
+
+    monkeypatch.setattr(ground_motion, "CHUNK_ROWS", chunk_rows)
+    rng = np.random.default_rng(11)
+    t = np.linspace(0, 6 * np.pi, 120)
+    line = np.column_stack([40 + 3 * t * 10, 300 + 80 * np.sin(t)])
+    wkts = ["LINESTRING(" + ",".join(f"{a} {b}" for a, b in line) + ")",
+            "MULTIPOLYGON(((0 0,60 0,60 50,0 50,0 0),(10 10,30 10,30 30,10 30,10 10)),((80 0,120 0,100 40,80 0)))",
+            "POLYGON((500 500,520 500,520 520,500 520,500 500))",  # beyond every point
+            "MULTIPOINT((400 100),(430 120),(460 90))",
+            "LINESTRING(-100 -100,-90 -100)"]  # west and south of the grid
+    geometries = [ogr.CreateGeometryFromWkt(w) for w in wkts]
+    buffers = [12.0, 4.0, 5.0, 25.0, 8.0]
+    shapes = [Shape("line", [line], buffers[0]),
+              Shape("polygon", [np.array(r.GetPoints())[:, :2] for p in geometries[1] for r in p], buffers[1]),
+              Shape("polygon", [np.array(geometries[2].GetGeometryRef(0).GetPoints())[:, :2]], buffers[2]),
+              Shape("point", [np.array([[p.GetX(), p.GetY()] for p in geometries[3]])], buffers[3]),
+              Shape("line", [np.array(geometries[4].GetPoints())[:, :2]], buffers[4])]
+    x, y = rng.uniform(-20, 480, 30000), rng.uniform(-20, 420, 30000)
+    assets, points = join_points(x, y, np.zeros_like(x), shapes)
+    keys = assets * x.size + points
+    assert np.unique(keys).size == keys.size and (np.diff(keys) > 0).all()  # once each, sorted
+    for number, (geometry, reach) in enumerate(zip(geometries, buffers)):
+        expected = {i for i in range(x.size)
+                    if geometry.Distance(ogr.CreateGeometryFromWkt(f"POINT({x[i]} {y[i]})")) <= reach}
+        got = set(points[assets == number].tolist())
+        assert got == expected, (number, len(got ^ expected))
+        assert (len(got) > 30) == (number in (0, 1, 3)), number
+
+
+@pytest.mark.parametrize("wkt, kind, rings", [
+    ("POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,4 2,4 4,2 2))", "polygon", 2),
+    ("MULTIPOLYGON Z (((0 0 1,10 0 1,0 10 1,0 0 1)),((20 20 2,30 20 2,20 30 2,20 20 2)))", "polygon", 2),
+    ("MULTILINESTRING M ((0 0 5,10 10 6),(3 3 1,4 4 1,5 3 1))", "line", 2),
+    ("LINESTRING ZM (1 2 3 4,5 6 7 8)", "line", 1),
+    ("POINT (7 8)", "point", 1),
+    ("MULTIPOINT ((1 1),(2 2),(3 3))", "point", 1),
+    ("GEOMETRYCOLLECTION (POLYGON((0 0,1 0,1 1,0 0)),LINESTRING(5 5,6 6),POINT(9 9))", "polygon", 1),
+])
+@pytest.mark.parametrize("export", ["ExportToIsoWkb", "ExportToWkb", "big-endian"])
+def test_shape_from_wkb_reads_what_ogr_writes(wkt, kind, rings, export):
+    """ISO and old-style (flagged Z) WKB, both byte orders: the rings' x, y equal OGR's own points."""
+    from territoire_plugin.analysis.ground_motion import shape_from_wkb
+
+    geometry = ogr.CreateGeometryFromWkt(wkt)
+    wkb = geometry.ExportToWkb(ogr.wkbXDR) if export == "big-endian" else getattr(geometry, export)()
+    shape = shape_from_wkb(bytes(wkb), {"polygon": 5.0, "line": 15.0, "point": 20.0})
+    assert shape.kind == kind and len(shape.parts) == rings
+    assert shape.buffer == {"polygon": 5.0, "line": 15.0, "point": 20.0}[kind]
+    flat = ogr.ForceTo(geometry.Clone(), ogr.wkbGeometryCollection) if kind != "point" else geometry
+    expected = []
+    for member in (flat if flat.GetGeometryCount() else [flat]):
+        if member.GetGeometryCount():  # polygon: its rings
+            expected += [np.array(member.GetGeometryRef(k).GetPoints())[:, :2]
+                         for k in range(member.GetGeometryCount())]
+        elif kind != "point":
+            expected.append(np.array(member.GetPoints())[:, :2])
+    if kind == "point":
+        expected = [np.array([[p.GetX(), p.GetY()] for p in geometry] if geometry.GetGeometryCount()
+                             else [[geometry.GetX(), geometry.GetY()]])]
+    expected = expected[:rings]
+    for got, want in zip(shape.parts, expected):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_plain_polygons_read_at_once_join_like_their_shapes():
+    """The batch WKB reader of plain polygons gives the same pairs as the general per-geometry reader, and
+    declines (None) as soon as one geometry is not a plain one-ring 2D polygon."""
+    from territoire_plugin.analysis.ground_motion import polygons_from_wkbs, shape_from_wkb
+
+    rng = np.random.default_rng(5)
+    wkts = []
+    for k in range(300):
+        x0, y0 = rng.uniform(0, 2000, 2)
+        ring = ",".join(f"{x0 + 12 * np.cos(a)} {y0 + 9 * np.sin(a)}" for a in np.linspace(0, 2 * np.pi, 7 + k % 5))
+        wkts.append(f"POLYGON(({ring}))" if k % 2 else f"MULTIPOLYGON((({ring})))")
+    wkbs = [bytes(ogr.CreateGeometryFromWkt(w).ExportToIsoWkb()) for w in wkts]
+    x, y = rng.uniform(0, 2000, 50000), rng.uniform(0, 2000, 50000)
+    fast = join_points(x, y, None, polygons_from_wkbs(wkbs, 5.0))
+    general = join_points(x, y, None, [shape_from_wkb(w, {"polygon": 5.0}) for w in wkbs])
+    assert fast[0].size > 300
+    np.testing.assert_array_equal(fast[0], general[0])
+    np.testing.assert_array_equal(fast[1], general[1])
+    for other in ("POLYGON((0 0,1 0,1 1,0 0),(0.2 0.2,0.3 0.2,0.3 0.3,0.2 0.2))",
+                  "POLYGON Z ((0 0 1,1 0 1,1 1 1,0 0 1))", "MULTIPOLYGON(((0 0,1 0,1 1,0 0)),((5 5,6 5,6 6,5 5)))",
+                  "LINESTRING(0 0,1 1)", "POLYGON EMPTY"):
+        assert polygons_from_wkbs(wkbs + [bytes(ogr.CreateGeometryFromWkt(other).ExportToIsoWkb())], 5.0) is None
+    big_endian = bytes(ogr.CreateGeometryFromWkt(wkts[0]).ExportToWkb(ogr.wkbXDR))
+    assert polygons_from_wkbs(wkbs + [big_endian], 5.0) is None
+
+
+def test_shape_from_wkb_of_empty_geometries_is_none():
+    from territoire_plugin.analysis.ground_motion import shape_from_wkb
+
+    for wkt in ("POINT EMPTY", "POLYGON EMPTY", "MULTILINESTRING EMPTY"):
+        assert shape_from_wkb(bytes(ogr.CreateGeometryFromWkt(wkt).ExportToIsoWkb()), {}) is None
+
+
 def test_statistics_and_classes_against_numpy():
     rng = np.random.default_rng(8)
     asset_ids = np.repeat(np.arange(5), [10, 2, 30, 7, 12])
