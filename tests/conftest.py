@@ -46,8 +46,7 @@ def sample_product(sample_root) -> Path:
 _PLUGINS: list = []
 
 
-@pytest.fixture
-def provider(qgis_app, qgis_processing):
+def register_provider():
     """The Territoire provider, registered the way the plugin does it (again if a test removed it)."""
     from qgis.core import QgsApplication
 
@@ -57,8 +56,13 @@ def provider(qgis_app, qgis_processing):
     if registry.providerById("territoire") is None:
         plugin = TerritoirePlugin(None)
         plugin.initProcessing()
-        _PLUGINS.append(plugin)
+        _PLUGINS.append(plugin)  # the plugin object owns the provider: keep it alive
     return registry.providerById("territoire")
+
+
+@pytest.fixture
+def provider(qgis_app, qgis_processing):
+    return register_provider()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..toolbelt.resources import icon_path, plugin_version
 from .commune_boundary import CommuneBoundaryAlgorithm
+from .commune_diagnostic import CommuneDiagnosticAlgorithm
 from .corridor_change import CorridorChangeAlgorithm
 from .download_bdtopo import DownloadBdtopoAlgorithm
 from .download_egms import DownloadEgmsAlgorithm
@@ -35,7 +36,7 @@ ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgor
               LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
               HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm,
               GroundMotionAssetsAlgorithm, GroundMotionTrendAlgorithm, GroundMotionDifferentialAlgorithm,
-              CorridorChangeAlgorithm)
+              CorridorChangeAlgorithm, CommuneDiagnosticAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -1,0 +1,172 @@
+"""Charts of the report drawn with QPainter into PNG files: nothing beyond what QGIS ships.
+
+Each function writes one image (``path``) and returns it; sizes are in pixels at 200 dpi so the
+charts stay sharp in the PDF. Values are plotted as given: the caller computes the statistics.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
+
+WIDTH, HEIGHT = 1600, 900
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 170, 50, 110, 150
+PALETTE = ("#d7301f", "#2c7fb8", "#41ab5d", "#fe9929", "#756bb1", "#636363")
+
+
+class _Canvas:
+    """A white image with a title and a plot area; ``x``/``y`` map data to pixels."""
+
+    def __init__(self, title: str, x_range, y_range, x_label: str, y_label: str):
+        self.image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32)
+        self.image.setDotsPerMeterX(7874)  # 200 dpi
+        self.image.setDotsPerMeterY(7874)
+        self.image.fill(QColor("white"))
+        self.painter = QPainter(self.image)
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.x0, self.x1 = x_range
+        self.y0, self.y1 = y_range
+        if self.x1 <= self.x0:
+            self.x1 = self.x0 + 1
+        if self.y1 <= self.y0:
+            self.y1 = self.y0 + 1
+        self.plot = QRectF(MARGIN_LEFT, MARGIN_TOP, WIDTH - MARGIN_LEFT - MARGIN_RIGHT,
+                           HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+        self.painter.setFont(QFont("Sans", 16, QFont.Weight.Bold))
+        self.painter.drawText(QRectF(0, 15, WIDTH, 60), int(Qt.AlignmentFlag.AlignCenter), title)
+        self.painter.setFont(QFont("Sans", 11))
+        self.painter.drawText(QRectF(MARGIN_LEFT, HEIGHT - 60, self.plot.width(), 50),
+                              int(Qt.AlignmentFlag.AlignCenter), x_label)
+        self.painter.save()
+        self.painter.translate(30, MARGIN_TOP + self.plot.height() / 2)
+        self.painter.rotate(-90)
+        self.painter.drawText(QRectF(-self.plot.height() / 2, -25, self.plot.height(), 50),
+                              int(Qt.AlignmentFlag.AlignCenter), y_label)
+        self.painter.restore()
+
+    def x(self, value: float) -> float:
+        return self.plot.left() + (value - self.x0) / (self.x1 - self.x0) * self.plot.width()
+
+    def y(self, value: float) -> float:
+        return self.plot.bottom() - (value - self.y0) / (self.y1 - self.y0) * self.plot.height()
+
+    def y_axis(self, ticks: int = 5, fmt=lambda v: f"{v:g}") -> None:
+        self.painter.setFont(QFont("Sans", 10))
+        for step in _nice_ticks(self.y0, self.y1, ticks):
+            y = self.y(step)
+            self.painter.setPen(QPen(QColor("#dddddd"), 1))
+            self.painter.drawLine(QPointF(self.plot.left(), y), QPointF(self.plot.right(), y))
+            self.painter.setPen(QPen(QColor("black"), 1))
+            self.painter.drawText(QRectF(0, y - 15, MARGIN_LEFT - 12, 30),
+                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), fmt(step))
+        self.painter.setPen(QPen(QColor("black"), 2))
+        self.painter.drawLine(self.plot.bottomLeft(), self.plot.bottomRight())
+        self.painter.drawLine(self.plot.bottomLeft(), self.plot.topLeft())
+
+    def x_axis(self, ticks: int = 6, fmt=lambda v: f"{v:g}") -> None:
+        self.painter.setFont(QFont("Sans", 10))
+        self.painter.setPen(QPen(QColor("black"), 1))
+        for step in _nice_ticks(self.x0, self.x1, ticks):
+            x = self.x(step)
+            self.painter.drawLine(QPointF(x, self.plot.bottom()), QPointF(x, self.plot.bottom() + 8))
+            self.painter.drawText(QRectF(x - 90, self.plot.bottom() + 10, 180, 30),
+                                  int(Qt.AlignmentFlag.AlignCenter), fmt(step))
+
+    def save(self, path) -> Path:
+        self.painter.end()
+        path = Path(path)
+        if not self.image.save(str(path), "PNG"):
+            raise OSError(f"cannot write {path}")
+        return path
+
+
+def _nice_ticks(low: float, high: float, count: int) -> list[float]:
+    span = high - low
+    if span <= 0 or not math.isfinite(span):
+        return [low]
+    raw = span / max(count, 1)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(low / step) * step
+    return [first + i * step for i in range(int((high - first) / step + 1e-9) + 1)]
+
+
+def histogram(path, values, title: str, x_label: str, y_label: str, bins: int = 30, colour: str = PALETTE[0],
+              fmt=lambda v: f"{v:g}") -> Path:
+    """Histogram of ``values`` (share of values per bin, in %)."""
+    import numpy as np
+
+    values = np.asarray(values, np.float64)
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        values = np.zeros(1)
+    counts, edges = np.histogram(values, bins=bins)
+    shares = counts / max(counts.sum(), 1) * 100.0
+    canvas = _Canvas(title, (float(edges[0]), float(edges[-1])), (0.0, float(shares.max()) * 1.1 or 1.0),
+                     x_label, y_label)
+    canvas.y_axis(fmt=lambda v: f"{v:g} %")
+    canvas.painter.setPen(QPen(QColor("white"), 1))
+    canvas.painter.setBrush(QColor(colour))
+    for share, left, right in zip(shares, edges[:-1], edges[1:]):
+        canvas.painter.drawRect(QRectF(QPointF(canvas.x(left), canvas.y(share)),
+                                       QPointF(canvas.x(right), canvas.y(0))))
+    canvas.x_axis(fmt=fmt)
+    return canvas.save(path)
+
+
+def bars(path, labels, values, title: str, y_label: str, colours=None, fmt=lambda v: f"{v:g}") -> Path:
+    """Vertical bars, one per label, with the value written on each."""
+    values = [float(v) for v in values]
+    top = max(values + [0.0])
+    bottom = min(values + [0.0])
+    canvas = _Canvas(title, (0.0, float(max(len(values), 1))), (bottom, top * 1.15 if top > 0 else 1.0), "", y_label)
+    canvas.y_axis()
+    width = canvas.plot.width() / max(len(values), 1)
+    canvas.painter.setFont(QFont("Sans", 10))
+    for index, (label, value) in enumerate(zip(labels, values)):
+        colour = QColor((colours or PALETTE)[index % len(colours or PALETTE)])
+        left = canvas.plot.left() + index * width + width * 0.15
+        canvas.painter.setPen(Qt.PenStyle.NoPen)
+        canvas.painter.setBrush(colour)
+        canvas.painter.drawRect(QRectF(QPointF(left, canvas.y(max(value, 0))),
+                                       QPointF(left + width * 0.7, canvas.y(min(value, 0)))))
+        canvas.painter.setPen(QPen(QColor("black"), 1))
+        canvas.painter.drawText(QRectF(left - width * 0.15, canvas.y(max(value, 0)) - 32, width, 28),
+                                int(Qt.AlignmentFlag.AlignCenter), fmt(value))
+        canvas.painter.drawText(QRectF(left - width * 0.15, canvas.plot.bottom() + 6, width, 80),
+                                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(
+                                    Qt.TextFlag.TextWordWrap), str(label))
+    return canvas.save(path)
+
+
+def lines(path, series, title: str, x_label: str, y_label: str) -> Path:
+    """Line chart: ``series`` = [(label, x values (days from the first date), y values)]; legend at the top."""
+    import numpy as np
+
+    xs = [np.asarray(s[1], np.float64) for s in series] or [np.zeros(1)]
+    ys = [np.asarray(s[2], np.float64) for s in series] or [np.zeros(1)]
+    finite = np.concatenate([y[np.isfinite(y)] for y in ys]) if ys else np.zeros(1)
+    finite = finite if finite.size else np.zeros(1)
+    low, high = float(finite.min()), float(finite.max())
+    pad = max((high - low) * 0.08, 0.5)
+    canvas = _Canvas(title, (float(min(x.min() for x in xs)), float(max(x.max() for x in xs))),
+                     (low - pad, high + pad), x_label, y_label)
+    canvas.y_axis()
+    canvas.x_axis()
+    canvas.painter.setFont(QFont("Sans", 10))
+    for index, ((label, _, _), x, y) in enumerate(zip(series, xs, ys)):
+        colour = QColor(PALETTE[index % len(PALETTE)])
+        canvas.painter.setPen(QPen(colour, 3))
+        points = [QPointF(canvas.x(a), canvas.y(b)) for a, b in zip(x, y) if math.isfinite(b)]
+        for first, second in zip(points[:-1], points[1:]):
+            canvas.painter.drawLine(first, second)
+        legend_y = MARGIN_TOP - 40 + 0 * index
+        legend_x = MARGIN_LEFT + index * 280
+        canvas.painter.drawLine(QPointF(legend_x, legend_y), QPointF(legend_x + 40, legend_y))
+        canvas.painter.setPen(QPen(QColor("black"), 1))
+        canvas.painter.drawText(QRectF(legend_x + 48, legend_y - 15, 230, 30),
+                                int(Qt.AlignmentFlag.AlignVCenter), str(label)[:28])
+    return canvas.save(path)

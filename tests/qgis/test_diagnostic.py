@@ -1,0 +1,204 @@
+"""territoire:commune_diagnostic end to end against the sample town's local services.
+
+Two communes (one in this process through Processing, one headless through qgis_process.bin) give two
+complete sets of outputs; the figures of the report are recomputed from the GeoPackage with an
+independent reader (rasterio); the PDF is rendered to PNG pages and its maps checked not blank; the
+alerts land exactly on the buildings the EGMS generator made to subside; a cancel in the middle, or a
+second run without "replace", leaves the output folder as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import ARTIFACTS, QGIS_PROCESS, ROOT, make_profile, qgis_env
+
+YEARS = [2024, 2025, 2026]
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """The sample town's services on 127.0.0.1; the plugin pointed at them for the module."""
+    import sample_town
+
+    server, env, built = sample_town.serve(tmp_path_factory.mktemp("town"), ROOT / "resources" / "sample", YEARS)
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    yield {"server": server, "env": env, **built}
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def olemps(town, tmp_path_factory, qgis_app, qgis_processing):
+    from conftest import register_provider
+    from qgis import processing
+
+    register_provider()
+    folder = tmp_path_factory.mktemp("diagnostics")
+    result = processing.run("territoire:commune_diagnostic", {
+        "COMMUNE": "Olemps", "LAST_SUMMER": YEARS[-1], "SUMMERS": 3, "EGMS": str(town["egms"]),
+        "POPULATION": town["population_url"], "OUTPUT_FOLDER": str(folder)})
+    return folder, result
+
+
+def pdf_pages(pdf: Path, folder: Path) -> list[Path]:
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(folder / "page")], check=True)
+    return sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[-1]))
+
+
+def image_array(path: Path) -> np.ndarray:
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
+    pointer = image.constBits()
+    pointer.setsize(image.sizeInBytes())
+    return np.frombuffer(pointer, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)[
+        :, :image.width(), :3].copy()
+
+
+def check_complete(folder: Path, insee: str, name: str, tmp: Path, population: bool = True) -> dict:
+    """Every deliverable of one commune is there and sound; returns what the checks read."""
+    from osgeo import ogr
+    from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+
+    results = folder / f"{insee}_{name}"
+    gpkg, project_file = results / f"territoire_{insee}.gpkg", results / f"territoire_{insee}.qgz"
+    pdf, png = results / f"rapport_{insee}.pdf", results / f"carte_{insee}.png"
+    for path in (gpkg, project_file, pdf, png):
+        assert path.stat().st_size > 1000, path
+    assert not list(folder.glob(".territoire-*")), "the work folder must be gone"
+    source = ogr.Open(str(gpkg))
+    names = {source.GetLayer(i).GetName() for i in range(source.GetLayerCount())}
+    source = None
+    for layer in ("commune", "batiment", "troncon_de_route", "erp", "ilots_chaleur", "points_chauds",
+                  "batiments_chaleur", "egms_points", "egms_dates", "mouvement_batiment",
+                  "mouvement_troncon_de_route") + (("vulnerabilite_200m",) if population else ()):
+        assert layer in names, (layer, names)
+    assert ("vulnerabilite_200m" in names) == population
+    for raster in ("lst", "intensite_icu", "ndvi"):
+        assert QgsRasterLayer(f"GPKG:{gpkg}:{raster}", raster, "gdal").isValid(), raster
+    # Styled when the GeoPackage is opened alone (style saved in it).
+    alone = QgsVectorLayer(f"{gpkg}|layername=mouvement_batiment", "m", "ogr")
+    assert alone.renderer().type() == "categorizedSymbol", alone.renderer().type()
+
+    project = QgsProject()
+    assert project.read(str(project_file))
+    top = project.layerTreeRoot().children()[0]
+    assert top.name() == f"Territoire — {'Olemps' if insee == '12174' else 'Rodez'}"
+    assert [group.name() for group in top.children()] == ["Données", "Surchauffe", "Infrastructures"]
+    assert project.layerTreeRoot().children()[1].name() == "Fond de plan"
+    assert set(project.mapThemeCollection().mapThemes()) == {"Surchauffe", "Infrastructures", "Tout"}
+    for layer in project.mapLayers().values():
+        assert layer.isValid(), layer.name()
+        if layer.providerType() != "wms":  # every layer but the basemaps reads the GeoPackage
+            assert str(gpkg) in layer.source(), layer.source()
+    commune = project.mapLayersByName("Commune")[0]
+    view = project.viewSettings().defaultViewExtent()
+    assert view.contains(commune.extent()) and view.width() < commune.extent().width() * 1.3
+    assert project.layoutManager().layouts(), "the report's layout is kept in the project"
+
+    pages = pdf_pages(pdf, tmp)
+    assert len(pages) == 8
+    ARTIFACTS.mkdir(exist_ok=True)
+    for number in (0, 2, 5):  # the cover, the temperature map, the ground-motion map: not blank
+        pixels = image_array(pages[number])
+        height = pixels.shape[0]
+        map_area = pixels[int(height * 0.15):int(height * 0.6)]
+        assert map_area.std() > 25, (number, map_area.std())
+        assert len(np.unique(map_area.reshape(-1, 3), axis=0)) > 40
+        (ARTIFACTS / f"diagnostic_{insee}_page{number + 1}.png").write_bytes(pages[number].read_bytes())
+    return {"gpkg": gpkg, "project": project, "results": results}
+
+
+def test_olemps_diagnostic_is_complete_and_right(olemps, town, tmp_path):
+    import rasterio
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
+
+    folder, result = olemps
+    checked = check_complete(folder, "12174", "olemps", tmp_path)
+    gpkg = checked["gpkg"]
+    assert result["GEOPACKAGE"] == str(gpkg)
+    # The summary's median temperature, recomputed from the GeoPackage raster with rasterio.
+    with rasterio.open(f"GPKG:{gpkg}:lst") as raster:
+        values = raster.read(1, masked=True).compressed()
+    summary = result["SUMMARY"]
+    assert f"{float(np.median(values)):.1f}".replace(".", ",") in summary, summary
+    assert f"{float(np.percentile(values, 90)):.1f}".replace(".", ",") in summary, summary
+    # Alerts land exactly on the buildings made to subside (among those inside the commune).
+    moved = {town["buildings"][fid]["properties"]["cleabs"] for fid in town["moved"]}
+    buildings = QgsVectorLayer(f"{gpkg}|layername=mouvement_batiment", "b", "ogr")
+    on_alert = {f["cleabs"] for f in buildings.getFeatures(QgsFeatureRequest().setFilterExpression('"gm_class" = 3'))}
+    present = {f["cleabs"] for f in buildings.getFeatures()}
+    assert len(on_alert) > 10 and on_alert == moved & present
+    assert result["ALERTS"] >= len(on_alert)
+    # The hottest sensitive site of the summary is the hottest of the exposure layer.
+    exposed = QgsVectorLayer(f"{gpkg}|layername=batiments_chaleur", "e", "ogr")
+    sites = sorted(((f["lst_mean"], f["sensitive_why"]) for f in exposed.getFeatures() if f["sensitive"] == 1),
+                   reverse=True)
+    assert sites and sites[0][1].split(":")[-1].strip() in summary
+
+
+def test_second_commune_headless_gives_a_second_complete_set(olemps, town, tmp_path, tmp_path_factory, package_zip):
+    folder, _ = olemps
+    profile = make_profile(tmp_path_factory.mktemp("qp_diag"), package_zip,
+                           "[locale]\noverrideFlag=true\nuserLocale=fr_FR\n")
+    env = {**qgis_env(profile), **town["env"]}
+    run = subprocess.run([QGIS_PROCESS, "--json", "run", "territoire:commune_diagnostic", "--", "COMMUNE=12202",
+                          f"LAST_SUMMER={YEARS[-1]}", f"EGMS={town['egms']}", f"OUTPUT_FOLDER={folder}"],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    results = json.loads(run.stdout)["results"]
+    assert Path(results["REPORT"]).parent.name == "12202_rodez"
+    check_complete(folder, "12202", "rodez", tmp_path, population=False)
+    assert (folder / "12174_olemps" / "rapport_12174.pdf").exists()  # the first commune's set is untouched
+
+
+def test_existing_results_are_kept_unless_replace_is_ticked(olemps, town, provider):
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    folder, _ = olemps
+    report = folder / "12174_olemps" / "rapport_12174.pdf"
+    before = (report.stat().st_mtime_ns, report.read_bytes())
+    with pytest.raises(QgsProcessingException, match="already exist"):
+        processing.run("territoire:commune_diagnostic", {
+            "COMMUNE": "Olemps", "LAST_SUMMER": YEARS[-1], "ANALYSES": 1, "OUTPUT_FOLDER": str(folder)})
+    assert (report.stat().st_mtime_ns, report.read_bytes()) == before
+    assert not list(folder.glob(".territoire-*"))
+
+
+@pytest.mark.parametrize("stop_at", ["Heat islands and hot spots", "GeoPackage, project and report"])
+def test_cancel_in_the_middle_leaves_the_folder_as_it_was(town, tmp_path, stop_at, provider):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("the town's own file")
+
+    class Stop(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+
+        def setProgressText(self, text):  # noqa: N802 - Qt API
+            self.seen.append(text)
+            if text == stop_at or text.startswith(stop_at):
+                self.cancel()
+
+    feedback = Stop()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:commune_diagnostic")
+    results, ok = algorithm.run({"COMMUNE": "Olemps", "LAST_SUMMER": YEARS[-1], "EGMS": str(town["egms"]),
+                                 "OUTPUT_FOLDER": str(folder)}, QgsProcessingContext(), feedback)
+    assert stop_at in feedback.seen
+    assert not results.get("REPORT")
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
