@@ -31,7 +31,7 @@ PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.1
 .PHONY: help system venv sample i18n translations package deploy test demo lint bench clean
 
 help:
-	@echo "make demo     - land surface temperature map of the bundled sample (no network)"
+	@echo "make demo     - diagnostic of the sample commune: GeoPackage, project, PDF report (no network)"
 	@echo "make test     - install what is missing, then run the whole test suite"
 	@echo "make package  - build $(ZIP) (QGIS: Plugins > Install from ZIP)"
 	@echo "make deploy   - install into QGIS_PROFILE_DIR=$(QGIS_PROFILE_DIR)"

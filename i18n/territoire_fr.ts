@@ -408,6 +408,224 @@
     </message>
 </context>
 <context>
+    <name>CommuneDiagnosticAlgorithm</name>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="85"/>
+        <source>Commune diagnostic (data, analyses, project, report)</source>
+        <translation>Diagnostic de commune (données, analyses, projet, rapport)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="88"/>
+        <source>Diagnostic</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="94"/>
+        <source>&lt;p&gt;The whole job for one commune, as the &quot;Diagnostic de commune&quot; panel does it: the commune's outline (API Géo), BD TOPO buildings, roads, railways, bridges and public buildings (IGN), the clearest Landsat summer scenes of the period, surface temperature and its median over the summers, NDVI, heat-island intensity, heat islands, hot spots, exposure of buildings and sensitive sites (and of people with an INSEE Filosofi 200 m file), and, with an EGMS file, ground motion of every asset with its alert class.&lt;/p&gt;&lt;p&gt;Writes, in &lt;i&gt;output folder / INSEE_commune&lt;/i&gt;: one GeoPackage (every layer and raster), one QGIS project (styled groups, map themes, IGN basemap) and one PDF report for the council, plus a PNG of the main map. Downloads go through the plugin's cache: a second run for the same commune downloads nothing.&lt;/p&gt;&lt;p&gt;Batch mode runs it over several communes. Existing results are kept unless &lt;b&gt;Replace existing results&lt;/b&gt; is ticked.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Tout le travail pour une commune, comme le fait le panneau « Diagnostic de commune » : le contour de la commune (API Géo), les bâtiments, routes, voies ferrées, ponts et établissements recevant du public de la BD TOPO (IGN), les scènes Landsat d'été les plus claires de la période, la température de surface et sa médiane sur les étés, le NDVI, l'intensité d'îlot de chaleur, les îlots de chaleur, les points chauds, l'exposition des bâtiments et des sites sensibles (et des habitants avec un fichier Filosofi 200 m de l'INSEE) et, avec un fichier EGMS, le mouvement du sol de chaque ouvrage avec sa classe d'alerte.&lt;/p&gt;&lt;p&gt;Écrit, dans &lt;i&gt;dossier de sortie / INSEE_commune&lt;/i&gt; : un GeoPackage (toutes les couches et rasters), un projet QGIS (groupes stylés, thèmes de carte, fond IGN) et un rapport PDF pour le conseil municipal, plus une image PNG de la carte principale. Les téléchargements passent par le cache de l'extension : une deuxième exécution pour la même commune ne télécharge rien.&lt;/p&gt;&lt;p&gt;Le mode de traitement par lot l'exécute sur plusieurs communes. Les résultats existants sont conservés, sauf si &lt;b&gt;Remplacer les résultats existants&lt;/b&gt; est coché.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="108"/>
+        <source>Commune (name, INSEE code or postcode)</source>
+        <translation>Commune (nom, code INSEE ou code postal)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <source>Analyses</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <source>Urban overheating and infrastructures</source>
+        <translation>Surchauffe urbaine et infrastructures</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <source>Urban overheating</source>
+        <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <source>Infrastructures</source>
+        <translation>Infrastructures</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
+        <source>EGMS ground-motion file (CSV or zip), for the infrastructures</source>
+        <translation>Fichier EGMS de mouvements du sol (CSV ou zip), pour les infrastructures</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="118"/>
+        <source>Last summer of the period</source>
+        <translation>Dernier été de la période</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="121"/>
+        <source>Number of summers (June–August)</source>
+        <translation>Nombre d'étés (juin–août)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="123"/>
+        <source>Maximum cloud cover of a scene (%)</source>
+        <translation>Couverture nuageuse maximale d'une scène (%)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="125"/>
+        <source>INSEE Filosofi 200 m file (path or web address)</source>
+        <translation>Fichier Filosofi 200 m de l'INSEE (chemin ou adresse web)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="127"/>
+        <source>Replace existing results</source>
+        <translation>Remplacer les résultats existants</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="132"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="133"/>
+        <source>Folder of the commune&apos;s results</source>
+        <translation>Dossier des résultats de la commune</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="134"/>
+        <source>GeoPackage</source>
+        <translation>GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="135"/>
+        <source>QGIS project</source>
+        <translation>Projet QGIS</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="136"/>
+        <source>PDF report</source>
+        <translation>Rapport PDF</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="137"/>
+        <source>Main map (PNG)</source>
+        <translation>Carte principale (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="138"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="139"/>
+        <source>Assets on alert</source>
+        <translation>Ouvrages en alerte</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="154"/>
+        <source>{0} failed.</source>
+        <translation>{0} a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="163"/>
+        <source>Type a commune: its name, INSEE code or postcode.</source>
+        <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="167"/>
+        <source>The EGMS file {0} does not exist.</source>
+        <translation>Le fichier EGMS {0} n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="196"/>
+        <source>Commune outline</source>
+        <translation>Contour de la commune</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="206"/>
+        <source>BD TOPO (IGN)</source>
+        <translation>BD TOPO (IGN)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="239"/>
+        <source>Results for {0} already exist in {1}. Tick &quot;Replace existing results&quot; to replace them, or choose another output folder.</source>
+        <translation>Des résultats pour {0} existent déjà dans {1}. Cochez « Remplacer les résultats existants » pour les remplacer, ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="247"/>
+        <source>Landsat summer scenes</source>
+        <translation>Scènes Landsat d'été</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="262"/>
+        <source>No overheating analysis: {0}</source>
+        <translation>Pas d'analyse de la surchauffe : {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="267"/>
+        <source>No clear Landsat summer scene over the commune in the period: no overheating analysis.</source>
+        <translation>Aucune scène Landsat d'été dégagée sur la commune pendant la période : pas d'analyse de la surchauffe.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="274"/>
+        <source>Surface temperature {0}/{1}</source>
+        <translation>Température de surface {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="280"/>
+        <source>Summer median</source>
+        <translation>Médiane des étés</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="288"/>
+        <source>Heat islands and hot spots</source>
+        <translation>Îlots de chaleur et points chauds</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="299"/>
+        <source>Population (INSEE Filosofi)</source>
+        <translation>Population (INSEE Filosofi)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="305"/>
+        <source>Exposure of buildings and people</source>
+        <translation>Exposition des bâtiments et des habitants</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="348"/>
+        <source>No EGMS file given: no ground-motion analysis. Download the commune&apos;s EGMS points (territoire:download_egms or egms.land.copernicus.eu) and give the file.</source>
+        <translation>Pas de fichier EGMS : pas d'analyse des mouvements du sol. Téléchargez les points EGMS de la commune (territoire:download_egms ou egms.land.copernicus.eu) et donnez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="352"/>
+        <source>EGMS ground motion</source>
+        <translation>Mouvements du sol EGMS</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <source>Ground motion of buildings</source>
+        <translation>Mouvement du sol des bâtiments</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <source>Ground motion of roads</source>
+        <translation>Mouvement du sol des routes</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <source>Ground motion of railways</source>
+        <translation>Mouvement du sol des voies ferrées</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <source>Ground motion of bridges</source>
+        <translation>Mouvement du sol des ponts</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="385"/>
+        <source>GeoPackage, project and report</source>
+        <translation>GeoPackage, projet et rapport</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorAlgorithm</name>
     <message>
         <location filename="../territoire_plugin/processing/area.py" line="112"/>
@@ -524,6 +742,179 @@
         <location filename="../territoire_plugin/processing/corridor_change.py" line="130"/>
         <source>{0} segments: {1} with vegetation loss, {2} with encroachment.</source>
         <translation>{0} tronçons : {1} en perte de végétation, {2} envahis.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticPanel</name>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="81"/>
+        <source>Commune diagnostic</source>
+        <translation>Diagnostic de commune</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="100"/>
+        <source>Name, INSEE code or postcode</source>
+        <translation>Nom, code INSEE ou code postal</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="111"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="125"/>
+        <source>last summer</source>
+        <translation>dernier été</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="127"/>
+        <source>summers</source>
+        <translation>étés</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="129"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="135"/>
+        <source>Urban overheating and infrastructures</source>
+        <translation>Surchauffe urbaine et infrastructures</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="135"/>
+        <source>Urban overheating</source>
+        <translation>Surchauffe urbaine</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="135"/>
+        <source>Infrastructures</source>
+        <translation>Infrastructures</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="137"/>
+        <source>Analyses</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="141"/>
+        <source>EGMS file</source>
+        <translation>Fichier EGMS</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="144"/>
+        <source>Advanced options</source>
+        <translation>Options avancées</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="151"/>
+        <source>Maximum cloud cover</source>
+        <translation>Couverture nuageuse maximale</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="154"/>
+        <source>INSEE Filosofi 200 m file or web address (optional)</source>
+        <translation>Fichier Filosofi 200 m de l'INSEE ou adresse web (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="155"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="160"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="165"/>
+        <source>Run the diagnostic</source>
+        <translation>Lancer le diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="168"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="196"/>
+        <source>June–August, {0}–{1}</source>
+        <translation>juin–août, {0}–{1}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="196"/>
+        <source>June–August {0}</source>
+        <translation>juin–août {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="205"/>
+        <source>Searching communes</source>
+        <translation>Recherche de communes</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="253"/>
+        <source>Type a commune first.</source>
+        <translation>Saisissez d'abord une commune.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="256"/>
+        <source>Choose an output folder (advanced options).</source>
+        <translation>Choisissez un dossier de sortie (options avancées).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="260"/>
+        <source>Replace the diagnostic?</source>
+        <translation>Remplacer le diagnostic ?</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="260"/>
+        <source>{0} already has a diagnostic (in the project or the output folder). Run it again and replace it? Downloads already made are reused.</source>
+        <translation>{0} a déjà un diagnostic (dans le projet ou le dossier de sortie). Le relancer et le remplacer ? Les téléchargements déjà faits sont réutilisés.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="277"/>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="283"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="293"/>
+        <source>Cancelled: nothing was added or written.</source>
+        <translation>Annulé : rien n'a été ajouté ni écrit.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="293"/>
+        <source>The diagnostic failed; see the Processing log for why.</source>
+        <translation>Le diagnostic a échoué ; la raison est dans le journal des traitements.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="300"/>
+        <source>The results could not be added to the project: {0}</source>
+        <translation>Les résultats n'ont pas pu être ajoutés au projet : {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="304"/>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="311"/>
+        <source>Diagnostic ready: {0}</source>
+        <translation>Diagnostic prêt : {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="306"/>
+        <source>Open the report</source>
+        <translation>Ouvrir le rapport</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/diagnostic_panel.py" line="306"/>
+        <source>Open the folder</source>
+        <translation>Ouvrir le dossier</translation>
     </message>
 </context>
 <context>
@@ -995,62 +1386,62 @@
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="194"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="193"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="202"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="201"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="205"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="204"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="207"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="206"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="216"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="215"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="235"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="234"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="254"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="262"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="261"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="266"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="265"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -2130,30 +2521,35 @@
 <context>
     <name>TerritoirePlugin</name>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="48"/>
+        <location filename="../territoire_plugin/plugin.py" line="52"/>
         <source>Land surface temperature (Landsat)…</source>
         <translation>Température de surface (Landsat)…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="54"/>
+        <location filename="../territoire_plugin/plugin.py" line="58"/>
         <source>Options…</source>
         <translation>Options…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="55"/>
+        <location filename="../territoire_plugin/plugin.py" line="59"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/plugin.py" line="50"/>
+        <location filename="../territoire_plugin/plugin.py" line="54"/>
         <source>Ground-motion time series (click a point, or an asset of the active layer)</source>
         <translation>Série temporelle des mouvements du sol (cliquer un point, ou un ouvrage de la couche active)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/plugin.py" line="49"/>
+        <source>Commune diagnostic</source>
+        <translation>Diagnostic de commune</translation>
     </message>
 </context>
 <context>
     <name>TerritoireProvider</name>
     <message>
-        <location filename="../territoire_plugin/processing/provider.py" line="49"/>
+        <location filename="../territoire_plugin/processing/provider.py" line="50"/>
         <source>Territoire — space data for local authorities</source>
         <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

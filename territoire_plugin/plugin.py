@@ -23,6 +23,7 @@ class TerritoirePlugin:
         self.options_factory = None
         self.series_dock = None
         self.series_tool = None
+        self.diagnostic_panel = None
         install_translator()
 
     def tr(self, text: str) -> str:
@@ -45,6 +46,9 @@ class TerritoirePlugin:
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
         self.toolbar.setToolTip("Territoire")
 
+        self.diagnostic_action = self._add_action("territoire.svg", self.tr("Commune diagnostic"),
+                                                  self.toggle_diagnostic_panel, "TerritoireDiagnostic")
+        self.diagnostic_action.setCheckable(True)
         self._add_action("landsat_lst.svg", self.tr("Land surface temperature (Landsat)…"),
                          lambda: self.open_algorithm("territoire:landsat_lst"), "TerritoireLandsatLst")
         self.series_action = self._add_action("series.svg", self.tr(
@@ -69,6 +73,10 @@ class TerritoirePlugin:
         return action
 
     def unload(self):
+        if self.diagnostic_panel is not None:
+            self.iface.removeDockWidget(self.diagnostic_panel)
+            self.diagnostic_panel.deleteLater()
+            self.diagnostic_panel = None
         if self.series_tool is not None:
             self.iface.mapCanvas().unsetMapTool(self.series_tool)
             self.series_tool = None
@@ -119,6 +127,20 @@ class TerritoirePlugin:
             self.series_dock.show()
         else:
             self.iface.mapCanvas().unsetMapTool(self.series_tool)
+
+    def toggle_diagnostic_panel(self, checked: bool = True):
+        """Show or hide the "Commune diagnostic" panel."""
+        from qgis.PyQt.QtCore import Qt
+
+        from .gui.diagnostic_panel import DiagnosticPanel
+
+        if self.diagnostic_panel is None:
+            self.diagnostic_panel = DiagnosticPanel(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.diagnostic_panel)
+            self.diagnostic_panel.visibilityChanged.connect(self.diagnostic_action.setChecked)
+        self.diagnostic_panel.setVisible(checked)
+        if checked:
+            self.diagnostic_panel.raise_()
 
     def series_layer(self):
         """The active layer if it holds EGMS series, else the first such layer of the project."""

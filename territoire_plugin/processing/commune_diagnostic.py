@@ -197,12 +197,9 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         commune_path = str(work / "commune.gpkg")
         result = self.child("territoire:commune_boundary", {"COMMUNE": query, "OUTPUT": commune_path},
                             context, steps)
-        layer = QgsVectorLayer(result["OUTPUT"], "commune", "ogr")
-        feature = next(layer.getFeatures())
-        diagnostic = Diagnostic(str(result["INSEE"]), str(result["NAME"]),
-                                int(feature["population"]) if feature["population"] not in (None, "") else None, work)
+        population, outline = self.read_commune(result["OUTPUT"])
+        diagnostic = Diagnostic(str(result["INSEE"]), str(result["NAME"]), population, work)
         diagnostic.vectors["commune"] = (result["OUTPUT"], None)
-        outline = feature.geometry()
         self.check_existing(diagnostic, parameters, context)
 
         steps.setCurrentStep(1)
@@ -225,6 +222,15 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
             self.infrastructure(diagnostic, themes, egms, context, steps)
         return diagnostic
 
+    @staticmethod
+    def read_commune(path: str):
+        """(population, outline geometry) of the commune layer; no layer is kept (an error traceback holding a
+        layer past QGIS's exit would crash it)."""
+        layer = QgsVectorLayer(path, "commune", "ogr")
+        feature = next(layer.getFeatures())
+        population = feature["population"]
+        return (int(population) if population not in (None, "") else None), feature.geometry()
+
     def check_existing(self, diagnostic: Diagnostic, parameters, context) -> None:
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         final = folder / f"{diagnostic.insee}_{slug(diagnostic.name)}"
@@ -243,14 +249,24 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         summers = self.parameterAsInt(parameters, self.SUMMERS, context)
         box = outline.boundingBox().buffered(2000.0)  # a rural ring around the town for the reference
         extent = f"{box.xMinimum()},{box.xMaximum()},{box.yMinimum()},{box.yMaximum()} [EPSG:2154]"
-        landsat = self.child("territoire:download_landsat", {
-            "EXTENT": extent, "START": f"{last - summers + 1}-06-01", "END": f"{last}-08-31", "SUMMER_ONLY": True,
-            "MAX_CLOUD": self.parameterAsDouble(parameters, self.MAX_CLOUD, context), "MAX_SCENES": 2 * summers,
-            "OUTPUT_FOLDER": str(diagnostic.work / "landsat")}, context, steps)
+        from ..toolbelt.settings import Settings
+
+        try:
+            # Scene windows go to the plugin's cache: a new run for the same commune reads them again from disk.
+            landsat = self.child("territoire:download_landsat", {
+                "EXTENT": extent, "START": f"{last - summers + 1}-06-01", "END": f"{last}-08-31",
+                "SUMMER_ONLY": True, "MAX_CLOUD": self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
+                "MAX_SCENES": 2 * summers, "OUTPUT_FOLDER": str(Path(Settings.load().cache_dir) / "landsat_scenes")},
+                context, steps)
+        except QgsProcessingException as error:
+            diagnostic.warnings.append(self.tr("No overheating analysis: {0}").format(error))
+            steps.pushWarning(diagnostic.warnings[-1])
+            return
         scenes = [Path(s) for s in landsat["SCENES"]]
         if not scenes:
             diagnostic.warnings.append(self.tr(
                 "No clear Landsat summer scene over the commune in the period: no overheating analysis."))
+            steps.pushWarning(diagnostic.warnings[-1])
             return
         steps.setCurrentStep(3)
         lst_paths, ndvi_paths = [], []

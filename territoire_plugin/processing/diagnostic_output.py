@@ -32,7 +32,7 @@ TOPICS = {
 }
 #: Layers hidden when the project opens (rasters under the temperature, the plain buildings under the
 #: exposed ones): one click shows them.
-HIDDEN = {"intensite_icu", "ndvi", "batiment"}
+HIDDEN = {"intensite_icu", "ndvi", "batiment", "points_chauds", "vulnerabilite_200m", "egms_points"}
 #: Drawing order inside a group (first on top).
 ORDER = ("commune", "points_chauds", "ilots_chaleur", "batiments_chaleur", "vulnerabilite_200m", "intensite_icu",
          "lst", "ndvi", "mouvement_pont", "mouvement_troncon_de_voie_ferree", "mouvement_troncon_de_route",
@@ -217,7 +217,8 @@ def _centre_ramp(layer: QgsRasterLayer) -> None:
 
 
 def _map_themes(project: QgsProject, groups: dict, words: dict) -> None:
-    """"Overheating", "Infrastructures" and "Everything": the data group with one topic, or all of them."""
+    """"Overheating", "Infrastructures" and "Everything": the data group with one topic, or all of them
+    (a theme of the same name is replaced)."""
     model = QgsLayerTreeModel(project.layerTreeRoot())
     themes = project.mapThemeCollection()
     for theme, shown in ((words["theme_heat"], {"data", "heat"}),
@@ -227,6 +228,22 @@ def _map_themes(project: QgsProject, groups: dict, words: dict) -> None:
             continue
         for topic, group in groups.items():
             group.setItemVisibilityChecked(topic in shown)
-        themes.insert(theme, QgsMapThemeCollection.createThemeFromCurrentState(project.layerTreeRoot(), model))
+        record = QgsMapThemeCollection.createThemeFromCurrentState(project.layerTreeRoot(), model)
+        if themes.hasMapTheme(theme):
+            themes.update(theme, record)
+        else:
+            themes.insert(theme, record)
     for group in groups.values():
         group.setItemVisibilityChecked(True)
+
+
+def add_map_themes(project: QgsProject, top) -> None:
+    """The map themes of a commune's group ``top`` (its topic groups found by name, in either language)."""
+    from .report import LAYER_TITLES
+
+    for words in LAYER_TITLES.values():
+        names = {words[f"group_{topic}"]: topic for topic in ("data", "heat", "infrastructure")}
+        groups = {names[child.name()]: child for child in top.children() if child.name() in names}
+        if "data" in groups:
+            _map_themes(project, groups, words)
+            return

@@ -74,6 +74,52 @@ def inspect_options_dialog(dialog):
     return {"page_found": page is not None, "page_visible": bool(page and page.isVisible())}
 
 
+def drive_diagnostic_panel():
+    """Open the panel from the toolbar, pick the sample commune, run, wait; screenshot panel and map."""
+    import time
+
+    bar = iface.mainWindow().findChild(QToolBar, "TerritoireToolbar")
+    action = next(a for a in bar.actions() if a.objectName() == "TerritoireDiagnostic")
+    action.trigger()
+    settle(500)
+    panel = iface.mainWindow().findChild(QWidget, "TerritoireDiagnosticPanel")
+    seen = {"visible": bool(panel and panel.isVisible()), "checked": action.isChecked()}
+    panel.commune.setFocus()
+    panel.commune.setText("Olem")
+    panel.search()
+    end = time.monotonic() + 60
+    while not panel.completer_model.stringList() and time.monotonic() < end:
+        settle(100)
+    seen["suggestions"] = panel.completer_model.stringList()
+    panel.commune.setText("Olemps (12, INSEE 12174)")
+    panel.last_summer.setValue(int(os.environ["TERRITOIRE_GUI_LAST_SUMMER"]))
+    panel.egms.setFilePath(os.environ["TERRITOIRE_GUI_EGMS"])
+    panel.folder.setFilePath(os.path.join(SHOTS, "gui_diagnostic"))
+    outcome = []
+    panel.finished.connect(outcome.append)
+    panel.run_button.click()
+    settle(1500)
+    panel.grab().save(os.path.join(SHOTS, "gui_panel_running.png"))
+    seen["running_step"] = panel.step_label.text()
+    end = time.monotonic() + 240
+    while not outcome and time.monotonic() < end:
+        settle(200)
+    seen["outcome"] = outcome
+    seen["step"] = panel.step_label.text()
+    root = QgsProject.instance().layerTreeRoot()
+    seen["groups"] = [node.name() for node in root.children()]
+    canvas = iface.mapCanvas()
+    canvas.refresh()
+    canvas.waitWhileRendering()
+    settle(1500)
+    panel.grab().save(os.path.join(SHOTS, "gui_panel_done.png"))
+    iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_diagnostic_map.png"))
+    image = canvas.grab().toImage()
+    seen["canvas_colours"] = len({image.pixel(x, y) for x in range(0, image.width(), 7)
+                                  for y in range(0, image.height(), 7)})
+    return seen
+
+
 def main():
     from qgis import processing
 
@@ -81,6 +127,9 @@ def main():
     iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_toolbar.png"))
     report["algorithm_dialog"] = trigger_and_inspect("TerritoireLandsatLst", inspect_algorithm_dialog)
     report["options_dialog"] = trigger_and_inspect("TerritoireOptions", inspect_options_dialog)
+    if os.environ.get("TERRITOIRE_GUI_EGMS"):
+        report["diagnostic"] = drive_diagnostic_panel()
+        QgsProject.instance().clear()
 
     before = set(QgsProject.instance().mapLayers())
     output = os.path.join(SHOTS, "gui_lst.tif")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -38,8 +39,16 @@ def test_zip_is_reproducible(package_zip, tmp_path):
 
 
 def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sample_product, artifacts):
-    """Install the zip in a fresh profile, start QGIS under Xvfb, drive the plugin, screenshot it."""
-    profiles = make_profile(tmp_path / "gui", package_zip)
+    """Install the zip in a fresh profile, start QGIS under Xvfb, drive the plugin (the diagnostic panel
+    against the sample town's local services too), screenshot it."""
+    import sample_town
+
+    from territoire_plugin.processing.commune_diagnostic import default_last_summer
+
+    last = default_last_summer()
+    server, town_env, built = sample_town.serve(tmp_path / "town", ROOT / "resources" / "sample",
+                                                [last - 2, last - 1, last])
+    profiles = make_profile(tmp_path / "gui", package_zip, "[locale]\noverrideFlag=true\nuserLocale=fr_FR\n")
     report = tmp_path / "report.json"
     shots = artifacts
     for old in ("gui_toolbar.png", "gui_lst_map.png", "gui_algorithm_dialog.png", "gui_lst.tif", "gui_lst.qml"):
@@ -47,21 +56,35 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     env = qgis_env(profiles)
     env.pop("QT_QPA_PLATFORM")  # a real X window this time
     env.update({"TERRITOIRE_GUI_REPORT": str(report), "TERRITOIRE_GUI_SHOTS": str(shots),
-                "TERRITOIRE_GUI_SAMPLE": str(sample_product)})
+                "TERRITOIRE_GUI_SAMPLE": str(sample_product), "TERRITOIRE_GUI_EGMS": str(built["egms"]),
+                "TERRITOIRE_GUI_LAST_SUMMER": str(last), **town_env})
+    shutil.rmtree(shots / "gui_diagnostic", ignore_errors=True)
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", "qgis", "--profiles-path", str(profiles),
                "--nologo", "--noversioncheck", "--code", str(Path(__file__).with_name("gui_session.py"))]
-    completed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    try:
+        completed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=420)
+    finally:
+        server.close()
     assert report.exists(), f"QGIS did not run the session script:\n{completed.stdout}\n{completed.stderr}"
     result = json.loads(report.read_text())
     assert result["ok"], result.get("error")
 
     start = result["start"]
-    assert start == {"toolbars": 1, "toolbar_visible": True, "menu_actions": 4, "provider": True, "active": True,
-                     "toolbar_actions": ["TerritoireLandsatLst", "TerritoireSeries", "TerritoireOptions",
-                                         "TerritoireHelp"]}
-    assert "Land surface temperature (Landsat)" in result["algorithm_dialog"]["title"]
+    assert start == {"toolbars": 1, "toolbar_visible": True, "menu_actions": 5, "provider": True, "active": True,
+                     "toolbar_actions": ["TerritoireDiagnostic", "TerritoireLandsatLst", "TerritoireSeries",
+                                         "TerritoireOptions", "TerritoireHelp"]}
+    assert "Température de surface (Landsat)" in result["algorithm_dialog"]["title"]
     assert result["options_dialog"] == {"page_found": True, "page_visible": True}
-    assert result["loaded"] == [{"name": "Land surface temperature (°C)", "renderer": "singlebandpseudocolor"}]
+    assert result["loaded"] == [{"name": "Température de surface (°C)", "renderer": "singlebandpseudocolor"}]
+    diagnostic = result["diagnostic"]
+    assert diagnostic["visible"] and diagnostic["checked"]
+    assert "Olemps (12, INSEE 12174)" in diagnostic["suggestions"]
+    assert diagnostic["running_step"] and diagnostic["running_step"] != "Terminé."
+    assert diagnostic["outcome"] == [True], diagnostic
+    assert diagnostic["step"] == "Terminé."
+    assert diagnostic["groups"] == ["Territoire — Olemps", "Fond de plan"]
+    assert diagnostic["canvas_colours"] > 30
+    assert (shots / "gui_diagnostic" / "12174_olemps" / "rapport_12174.pdf").exists()
     assert result["canvas_colours"] > 30, "the map canvas shows no temperature ramp"
     for step in result["steps"]:
         if "after_unload" in step:
@@ -69,7 +92,8 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
             assert (after["toolbars"], after["menu_actions"], after["provider"]) == (0, 0, False)
         else:
             assert step["after_reload"]["toolbars"] == 1 and step["after_reload"]["provider"]
-    for shot in ("gui_toolbar.png", "gui_lst_map.png", "gui_algorithm_dialog.png"):
+    for shot in ("gui_toolbar.png", "gui_lst_map.png", "gui_algorithm_dialog.png", "gui_panel_running.png",
+                 "gui_panel_done.png", "gui_diagnostic_map.png"):
         image = shots / shot
         assert image.stat().st_size > 20_000, shot
     from qgis.PyQt.QtGui import QImage

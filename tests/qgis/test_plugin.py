@@ -49,17 +49,23 @@ def _load_unload_twice(qgis_iface, registry, class_factory, i18n):
         bars = territoire_toolbars(qgis_iface)
         assert len(bars) == 1
         assert [a.objectName() for a in bars[0].actions()] == \
-            ["TerritoireLandsatLst", "TerritoireSeries", "TerritoireOptions", "TerritoireHelp"]
-        assert bars[0].actions()[0].text() == "Température de surface (Landsat)…"
+            ["TerritoireDiagnostic", "TerritoireLandsatLst", "TerritoireSeries", "TerritoireOptions",
+             "TerritoireHelp"]
+        assert bars[0].actions()[0].text() == "Diagnostic de commune"
+        assert bars[0].actions()[1].text() == "Température de surface (Landsat)…"
         assert registry.providerById("territoire") is not None
         assert registry.algorithmById("territoire:landsat_lst") is not None
         qgis_iface.registerOptionsWidgetFactory.assert_called_with(plugin.options_factory)
         factory = plugin.options_factory
         plugin.toggle_series_tool(True)  # the series map tool and its dock
         assert plugin.series_dock is not None
+        bars[0].actions()[0].trigger()  # the diagnostic panel
+        assert plugin.diagnostic_panel is not None and plugin.diagnostic_action.isChecked()
+        assert plugin.diagnostic_panel.windowTitle() == "Diagnostic de commune"
         assert qgis_iface.mapCanvas().mapTool() is plugin.series_tool
         plugin.unload()
         assert plugin.series_dock is None and qgis_iface.mapCanvas().mapTool() is None
+        assert plugin.diagnostic_panel is None
         QApplication.processEvents()
         assert territoire_toolbars(qgis_iface) == []
         assert registry.providerById("territoire") is None

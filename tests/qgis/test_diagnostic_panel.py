@@ -1,0 +1,173 @@
+"""The "Commune diagnostic" panel driven like a user: search, pick, run in the background, cancel, re-run.
+
+Runs against the sample town's local services (tests/sample_town.py). Screenshots of the panel and of
+the resulting map go to test_artifacts/. The real QGIS window under Xvfb is covered by
+tests/qgis/test_package_and_gui.py, which opens this panel from the toolbar.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from conftest import ARTIFACTS, ROOT
+
+YEARS = [2024, 2025, 2026]
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    import sample_town
+
+    server, env, built = sample_town.serve(tmp_path_factory.mktemp("town_gui"), ROOT / "resources" / "sample",
+                                           YEARS)
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    yield {**built, "server": server}
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    server.close()
+
+
+def wait_for(condition, seconds=120.0):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError("timed out")
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+@pytest.fixture
+def panel(qgis_iface, provider, tmp_path):
+    from qgis.core import QgsProject
+
+    from territoire_plugin.gui.diagnostic_panel import DiagnosticPanel
+
+    QgsProject.instance().clear()
+    widget = DiagnosticPanel(qgis_iface)
+    widget.folder.setFilePath(str(tmp_path / "results"))
+    widget.resize(420, 640)
+    widget.show()
+    yield widget
+    widget.close()
+    widget.deleteLater()
+    QgsProject.instance().clear()
+
+
+def pick_olemps(panel, town):
+    panel.commune.setText("Olem")
+    panel.search()
+    wait_for(lambda: panel.completer_model.stringList(), 30)
+    labels = panel.completer_model.stringList()
+    assert "Olemps (12, INSEE 12174)" in labels, labels
+    panel.commune.setText("Olemps (12, INSEE 12174)")
+    panel.last_summer.setValue(YEARS[-1])
+    panel.egms.setFilePath(str(town["egms"]))
+
+
+def run_to_end(panel):
+    results = []
+    panel.finished.connect(results.append)
+    panel.run_button.click()
+    assert not panel.run_button.isEnabled() and panel.cancel_button.isEnabled()
+    wait_for(lambda: results, 300)
+    return results[0]
+
+
+def test_search_pick_run_and_the_styled_result_lands_in_the_project(panel, town, qgis_canvas, tmp_path):
+    from qgis.core import QgsMapRendererSequentialJob, QgsProject
+
+    pick_olemps(panel, town)
+    progress = []
+    panel.progress.valueChanged.connect(progress.append)
+    assert run_to_end(panel) is True
+    assert panel.step_label.text() in ("Done.", "Terminé.")
+    assert progress and max(progress) == 100 and len(set(progress)) > 5  # the bar moved along the way
+    root = QgsProject.instance().layerTreeRoot()
+    group = root.children()[0]
+    assert group.name() == "Territoire — Olemps"
+    assert [g.name() for g in group.children()] == ["Données", "Surchauffe", "Infrastructures"]
+    assert root.children()[-1].name() == "Fond de plan"
+    assert set(QgsProject.instance().mapThemeCollection().mapThemes()) == {"Surchauffe", "Infrastructures", "Tout"}
+    layers = [node.layer() for node in group.findLayers()]
+    assert len(layers) >= 15 and all(layer.isValid() for layer in layers)
+    motion = next(layer for layer in layers if layer.source().endswith("layername=mouvement_batiment"))
+    assert motion.renderer().type() == "categorizedSymbol"
+    commune = next(layer for layer in layers if layer.source().endswith("layername=commune"))
+    assert qgis_canvas.extent().contains(commune.extent())
+    view, outline = qgis_canvas.extent(), commune.extent()  # fitted: one side of the view hugs the commune
+    assert min(view.width() / outline.width(), view.height() / outline.height()) < 1.3
+    assert "EHPAD Les Tilleuls" in panel.summary.text()
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert panel.grab().save(str(ARTIFACTS / "diagnostic_panel.png"))
+    settings = qgis_canvas.mapSettings()
+    settings.setLayers([layer for layer in layers if layer.name() not in ("Plan IGN", "Orthophotos IGN")][:8])
+    settings.setOutputSize(qgis_canvas.size() if qgis_canvas.width() > 100 else settings.outputSize())
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    assert image.save(str(ARTIFACTS / "diagnostic_map.png"))
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 50  # a drawn map, not a blank canvas
+
+
+def test_cancel_leaves_the_project_and_the_folder_as_they_were(panel, town, tmp_path):
+    from qgis.core import QgsProject
+
+    pick_olemps(panel, town)
+    folder = tmp_path / "results"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("ours")
+
+    def cancel_at_landsat(text):
+        if "Landsat" in text:
+            panel.cancel()
+
+    original_run = panel.run
+
+    def run_and_hook():
+        original_run()
+        panel.feedback.step.connect(cancel_at_landsat)
+
+    panel.run_button.clicked.disconnect()
+    panel.run_button.clicked.connect(run_and_hook)
+    assert run_to_end(panel) is False
+    assert panel.step_label.text().startswith(("Cancelled", "Annulé"))
+    assert not QgsProject.instance().mapLayers() and not QgsProject.instance().layerTreeRoot().children()
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled()
+
+
+def test_running_again_asks_then_replaces_the_group_and_reuses_the_cache(panel, town, monkeypatch):
+    from qgis.core import QgsProject
+
+    pick_olemps(panel, town)
+    assert run_to_end(panel) is True
+    first_ids = set(QgsProject.instance().mapLayers())
+    requests_before = len(town_server_requests(town))
+    questions = []
+    monkeypatch.setattr(panel, "ask", lambda title, text: questions.append(text) or False)
+    panel.run_button.click()  # the user says no: nothing runs
+    assert questions and panel.run_button.isEnabled() and panel.task is None
+    monkeypatch.setattr(panel, "ask", lambda title, text: questions.append(text) or True)
+    assert run_to_end(panel) is True
+    root = QgsProject.instance().layerTreeRoot()
+    assert [n.name() for n in root.children()].count("Territoire — Olemps") == 1
+    assert not first_ids & set(QgsProject.instance().mapLayers()) - {
+        layer.id() for layer in QgsProject.instance().mapLayers().values() if layer.providerType() == "wms"}
+    # The second run downloaded no BD TOPO page and no COG byte again: the cache served them.
+    again = town_server_requests(town)[requests_before:]
+    assert not [r for r in again if r.path.startswith(("/wfs", "/cogs"))], [r.path for r in again][:10]
+
+
+def town_server_requests(town):
+    return list(town["server"].requests)
