@@ -129,6 +129,8 @@ def build_project(diagnostic, gpkg: Path, path: Path):
         if isinstance(layer, QgsVectorLayer) and style:
             styles[name] = (title, layer)
         node = _add(project, groups[topic_of(name)], layer)
+        if name in diagnostic.rasters:
+            hide_band_label(node)
         node.setItemVisibilityChecked(name not in HIDDEN or (name == "batiment" and "batiments_chaleur" not in titles))
         layers[name] = layer
     for group in list(groups.values()):
@@ -148,6 +150,13 @@ def build_project(diagnostic, gpkg: Path, path: Path):
     if not project.write(str(path)):
         raise OSError(f"cannot write {path}: {project.error()}")
     return project, layers
+
+
+def hide_band_label(node) -> None:
+    """A one-band raster's legend shows its colour ramp only, not the "Band 1: …" line above it."""
+    from qgis.core import QgsMapLayerLegendUtils
+
+    QgsMapLayerLegendUtils.setLegendNodeOrder(node, [1])
 
 
 def _add(project: QgsProject, group, layer):

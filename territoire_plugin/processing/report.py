@@ -284,8 +284,14 @@ class _Pages:
         legend.setAutoUpdateModel(False)
         model_root = legend.model().rootGroup()
         model_root.clear()
+        from qgis.core import QgsRasterLayer
+
+        from .diagnostic_output import hide_band_label
+
         for layer in layers:
-            model_root.addLayer(layer)
+            node = model_root.addLayer(layer)
+            if isinstance(layer, QgsRasterLayer):
+                hide_band_label(node)
         legend.setStyleFont(QgsLegendStyle.Style.Title, QFont("Sans", 10, QFont.Weight.Bold))
         legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 8))
         legend.setStyleFont(QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
