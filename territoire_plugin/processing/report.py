@@ -26,6 +26,7 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
+    QgsLayoutTable,
     QgsLayoutSize,
     QgsLegendStyle,
     QgsPrintLayout,
@@ -264,6 +265,7 @@ class _Pages:
         if widths:
             table.setColumnWidths(widths)
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+        table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
         frame = QgsLayoutFrame(self.layout, table)
         frame.attemptResize(QgsLayoutSize(w, h, MM))
         frame.attemptMove(QgsLayoutPoint(x, y, MM), True, False, self.count - 1)
@@ -369,7 +371,7 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedba
     pages.label(text["measured"], 15, top + 15, 180, 10, size=16, bold=True)
     pages.table([text["sources_head"]] + [list(row) for row in text["sources_rows"]], 15, top + 30, 180, 60,
                 widths=[55, 75, 50])
-    scenes = ", ".join(_scene_date(name) for name in diagnostic.facts.get("landsat", [])) or "—"
+    scenes = ", ".join(_scene_date(name, language) for name in diagnostic.facts.get("landsat", [])) or "—"
     pages.label(text["dates"].format(scenes=scenes, egms=diagnostic.facts.get("egms_file", "—"), date=date_text)
                 + "\n" + text["made"].format(date=date_text, version=plugin_version()), 15, top + 95, 180, 20, size=9)
     pages.label(text["caveats"], 15, top + 125, 180, 10, size=16, bold=True)
@@ -435,10 +437,13 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedba
     return pdf, png, "\n".join(summary)
 
 
-def _scene_date(name: str) -> str:
+def _scene_date(name: str, language: str = "fr") -> str:
+    """The acquisition date of a Landsat product id, as the report's language writes dates."""
     parts = name.split("_")
     day = next((p for p in parts if len(p) == 8 and p.isdigit()), None)
-    return f"{day[6:8]}/{day[4:6]}/{day[:4]}" if day else name
+    if not day:
+        return name
+    return f"{day[6:8]}/{day[4:6]}/{day[:4]}" if language == "fr" else f"{day[:4]}-{day[4:6]}-{day[6:8]}"
 
 
 def _summary(diagnostic, layers, text) -> list[str]:

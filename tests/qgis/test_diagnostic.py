@@ -202,3 +202,26 @@ def test_cancel_in_the_middle_leaves_the_folder_as_it_was(town, tmp_path, stop_a
     assert stop_at in feedback.seen
     assert not results.get("REPORT")
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
+    """Every French text of the report has its English one with the same placeholders, and back."""
+    import string
+
+    from territoire_plugin.processing.report import LAYER_TITLES, TEXT, number
+
+    def placeholders(value):
+        if isinstance(value, str):
+            return sorted(name for _, name, _, _ in string.Formatter().parse(value) if name)
+        if isinstance(value, dict):
+            return {key: placeholders(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [placeholders(item) for item in value]
+        return value
+
+    assert placeholders(TEXT["fr"]) == placeholders(TEXT["en"])
+    assert set(LAYER_TITLES["fr"]) == set(LAYER_TITLES["en"])
+    for key in ("classes", "table_sites", "table_alerts", "sources_rows", "caveat_text"):
+        assert len(TEXT["fr"][key]) == len(TEXT["en"][key]), key
+    assert TEXT["fr"]["title"] != TEXT["en"]["title"]
+    assert (number(28.44, "fr"), number(4.66, "fr", signed=True), number(28.44, "en")) == ("28,4", "+4,7", "28.4")
