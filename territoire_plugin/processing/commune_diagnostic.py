@@ -166,6 +166,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         if egms and not Path(egms).is_file():
             raise QgsProcessingException(self.tr("The EGMS file {0} does not exist.").format(egms))
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        created = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
         work = folder / f".territoire-{uuid.uuid4().hex[:8]}.partial"
         work.mkdir()
@@ -186,6 +187,8 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
             inner.temporaryLayerStore().removeAllMapLayers()
             del inner
             shutil.rmtree(work, ignore_errors=True)
+            if created and not any(folder.iterdir()):  # a cancel or an error leaves no empty folder behind
+                folder.rmdir()
         for line in outputs["SUMMARY"].splitlines():
             feedback.pushInfo(line)
         return outputs

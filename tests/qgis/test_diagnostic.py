@@ -202,6 +202,12 @@ def test_cancel_in_the_middle_leaves_the_folder_as_it_was(town, tmp_path, stop_a
     assert stop_at in feedback.seen
     assert not results.get("REPORT")
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    # A folder the run had to create is gone again.
+    fresh = tmp_path / "new" / "folder"
+    feedback = Stop()
+    algorithm.run({"COMMUNE": "Olemps", "LAST_SUMMER": YEARS[-1], "OUTPUT_FOLDER": str(fresh)},
+                  QgsProcessingContext(), feedback)
+    assert stop_at in feedback.seen and not fresh.exists()
 
 
 def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
