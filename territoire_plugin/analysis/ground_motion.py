@@ -306,13 +306,56 @@ def asset_statistics(asset_ids: np.ndarray, velocities: np.ndarray, n_assets: in
     return stats
 
 
+#: Above this many grid cells, candidates come from sorted point keys instead of a dense cell table.
+MAX_DENSE_CELLS = 8_000_000
+
+
+def _candidates_by_cell(ix, iy, width, height, c0, r0, rows, columns):
+    """(piece, point) candidates through a dense table of the grid cells each piece's box covers: one gather
+    per point, no sort of the points. Yields them in batches of at most CHUNK_ROWS points."""
+    count = rows * columns
+    piece_of = np.repeat(np.arange(count.size), count)
+    rank = _expand(np.zeros(count.size, np.int64), count)
+    span = columns[piece_of]
+    cells = (r0[piece_of] + rank // np.maximum(span, 1)) * width + c0[piece_of] + rank % np.maximum(span, 1)
+    order = np.argsort(cells, kind="stable")
+    pieces_by_cell = piece_of[order]
+    per_cell = np.bincount(cells, minlength=width * height)
+    first = np.cumsum(per_cell) - per_cell
+    point_cell = iy * width + ix
+    hits = per_cell[point_cell]
+    touched = np.flatnonzero(hits)
+    for part in _batches(hits[touched], CHUNK_ROWS):
+        chosen = touched[part]
+        cand_point = np.repeat(chosen, hits[chosen])
+        cand_piece = pieces_by_cell[_expand(first[point_cell[chosen]], hits[chosen])]
+        yield cand_piece, cand_point
+
+
+def _candidates_by_row(ix, iy, width, c0, c1, r0, rows, edge_counts):
+    """(piece, point) candidates through the points sorted by cell: each piece reads the cells of its box row by
+    row with searchsorted (for grids too large for a dense table). Yields them in batches."""
+    keys = iy * width + ix
+    order = np.argsort(keys)
+    keys = keys[order]
+    row_piece = np.repeat(np.arange(rows.size), rows)
+    row = r0[row_piece] + _expand(np.zeros(rows.size, np.int64), rows)
+    first = np.searchsorted(keys, row * width + c0[row_piece], side="left")
+    last = np.searchsorted(keys, row * width + c1[row_piece], side="right")
+    found = last - first
+    for part in _batches(found * edge_counts[row_piece], CHUNK_ROWS):
+        yield np.repeat(row_piece[part], found[part]), order[_expand(first[part], found[part])]
+
+
 def join_points(x, y, velocity, shapes, *, cell: float | None = None, is_canceled=None):
     """(asset index, point index) pairs of every point within every asset's buffer, sorted by asset then point.
     ``shapes``: a list of :class:`Shape`, or what :func:`polygons_from_wkbs` returns.
 
-    Everything is vectorised: the points are bucketed once in a grid of square cells (sorted keys); each
-    piece of asset (a polygon, or a run of at most PIECE_EDGES edges of a line) reads the cells its buffered
-    box covers, row by row, through searchsorted; the exact tests run over (candidate, edge) rows in chunks.
+    Everything is vectorised. Points and assets meet in a grid of square cells: each piece of asset (a
+    polygon, or a run of at most PIECE_EDGES edges of a line) covers the cells of its buffered box, and each
+    point finds the pieces of its cell in a dense cell table (or, for very large grids, pieces read the
+    points of their cells from the points sorted by cell). The exact tests then run over (candidate, edge)
+    rows in chunks.
     """
     from .raster import check_cancel
 
@@ -330,40 +373,32 @@ def join_points(x, y, velocity, shapes, *, cell: float | None = None, is_cancele
     ix = ((x - x0) // cell).astype(np.int64)
     iy = ((y - y0) // cell).astype(np.int64)
     width, height = int(ix.max()) + 1, int(iy.max()) + 1
-    keys = iy * width + ix
-    if width * height < 2 ** 31:
-        keys = keys.astype(np.int32)  # sorts faster
-    order = np.argsort(keys)
-    keys = keys[order].astype(np.int64)
     # Cells covered by each piece's box, clipped to the grid; pieces off the grid cover none.
     c0 = np.clip(np.floor((pieces.box[:, 0] - x0) / cell), 0, width - 1).astype(np.int64)
     c1 = np.clip(np.floor((pieces.box[:, 2] - x0) / cell), -1, width - 1).astype(np.int64)
     r0 = np.clip(np.floor((pieces.box[:, 1] - y0) / cell), 0, height - 1).astype(np.int64)
     r1 = np.clip(np.floor((pieces.box[:, 3] - y0) / cell), -1, height - 1).astype(np.int64)
     rows = np.where((c1 >= c0) & (r1 >= r0) & (pieces.box[:, 2] >= x0) & (pieces.box[:, 3] >= y0), r1 - r0 + 1, 0)
-    row_piece = np.repeat(np.arange(rows.size), rows)
-    row = r0[row_piece] + _expand(np.zeros(rows.size, np.int64), rows)
-    first = np.searchsorted(keys, row * width + c0[row_piece], side="left")
-    last = np.searchsorted(keys, row * width + c1[row_piece], side="right")
-    found = last - first
+    columns = np.where(rows > 0, c1 - c0 + 1, 0)
+    covered = int((rows * columns).sum())
+    if width * height <= MAX_DENSE_CELLS and covered <= 4 * x.size + 1_000_000:
+        candidates = _candidates_by_cell(ix, iy, width, height, c0, r0, rows, columns)
+    else:
+        candidates = _candidates_by_row(ix, iy, width, c0, c1, r0, rows, pieces.count)
     assets, points = [], []
-    # Batches of (piece, row) ranges small enough for the candidates and their edge rows to fit in memory.
-    weight = found * pieces.count[row_piece]
-    for part in _batches(weight, CHUNK_ROWS):
+    for cand_piece, cand_point in candidates:
         check_cancel(is_canceled)
-        cand_piece = np.repeat(row_piece[part], found[part])
-        cand_point = order[_expand(first[part], found[part])]
-        if cand_point.size == 0:
-            continue
         px, py = x[cand_point], y[cand_point]
         box = pieces.box[cand_piece]
         inside_box = (px >= box[:, 0]) & (px <= box[:, 2]) & (py >= box[:, 1]) & (py <= box[:, 3])
         cand_piece, cand_point = cand_piece[inside_box], cand_point[inside_box]
         if cand_point.size == 0:
             continue
-        near = _near(pieces, cand_piece, x[cand_point], y[cand_point])
-        assets.append(pieces.asset[cand_piece[near]])
-        points.append(cand_point[near])
+        # Exact tests in chunks of bounded (candidate, edge) rows.
+        for part in _batches(pieces.count[cand_piece], CHUNK_ROWS):
+            near = _near(pieces, cand_piece[part], x[cand_point[part]], y[cand_point[part]])
+            assets.append(pieces.asset[cand_piece[part][near]])
+            points.append(cand_point[part][near])
     if not assets:
         return empty
     # A point near two pieces of one line counts once; pairs sorted by asset, then point.

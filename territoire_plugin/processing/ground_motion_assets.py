@@ -204,7 +204,11 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             raise QgsProcessingException(self.tr("The vertical conversion needs the los_up field of the points."))
 
         feedback.setProgressText(self.tr("Reading the points"))
-        wanted = [f for f in (velocity_field, std_field, los_field) if f]
+        rule_std = self.parameterAsEnum(parameters, self.RULE, context) == 1
+        if not rule_std:
+            std_field = ""  # only the rule in multiples of σ reads it
+        vertical_wanted = self.parameterAsBoolean(parameters, self.VERTICAL, context)
+        wanted = [f for f in (velocity_field, std_field, los_field if vertical_wanted else "") if f]
         x, y, columns = read_points(self, parameters, context, points, wanted, crs, feedback)
         if x is None:
             return {}
@@ -238,7 +242,6 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             pairs_asset, pairs_point = join_points(x[keep], y[keep], velocity[keep], shapes,
                                                    is_canceled=feedback.isCanceled)
             kept_std = np.asarray(columns[std_field], dtype=np.float64)[keep] if std_field else None
-            rule_std = self.parameterAsEnum(parameters, self.RULE, context) == 1
             stats = asset_statistics(
                 np.array(valid, np.int64)[pairs_asset], velocity[keep][pairs_point], len(asset_features),
                 stds=kept_std[pairs_point] if kept_std is not None else None,

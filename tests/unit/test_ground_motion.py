@@ -51,13 +51,16 @@ def test_membership_matches_ogr_buffers():
 
 
 @pytest.mark.parametrize("chunk_rows", [2_000_000, 50])
-def test_membership_matches_ogr_distances_with_long_lines_and_many_assets(monkeypatch, chunk_rows):
+@pytest.mark.parametrize("dense_cells", [8_000_000, 0])
+def test_membership_matches_ogr_distances_with_long_lines_and_many_assets(monkeypatch, chunk_rows, dense_cells):
     """A 120-vertex winding line (cut into pieces inside the join), multipolygons with holes, point sets and
     assets beyond the points' grid: every pair equals OGR's distance test (inside a polygon = distance 0),
-    each pair once, also when the work is split into many small batches."""
+    each pair once, also when the work is split into many small batches, with the dense cell table and with
+    the sorted points (the way for grids too large for the table)."""
     from territoire_plugin.analysis import ground_motion
 
     monkeypatch.setattr(ground_motion, "CHUNK_ROWS", chunk_rows)
+    monkeypatch.setattr(ground_motion, "MAX_DENSE_CELLS", dense_cells)
     rng = np.random.default_rng(11)
     t = np.linspace(0, 6 * np.pi, 120)
     line = np.column_stack([40 + 3 * t * 10, 300 + 80 * np.sin(t)])
