@@ -181,3 +181,14 @@ def test_running_again_asks_then_replaces_the_group_and_reuses_the_cache(panel, 
 
 def town_server_requests(town):
     return list(town["server"].requests)
+
+
+def test_suggestions_by_name_insee_code_and_postcode(town, provider):
+    from territoire_plugin.gui.diagnostic_panel import suggestions
+
+    assert [c.code for c in suggestions("12174")][:1] == ["12174"]  # the INSEE code first
+    assert {c.name for c in suggestions("12510")} == {"Olemps"}  # the postcode
+    by_name = suggestions("saint-martin-de-lenne")
+    assert {c.code for c in by_name} >= {"12229", "12290"}  # homonyms both offered, with their codes
+    assert {c.label() for c in by_name} >= {"Saint-Martin-de-Lenne (12, INSEE 12229)",
+                                            "Saint-Martin-de-Lenne (12, INSEE 12290)"}
