@@ -34,11 +34,6 @@ class Shape:
     parts: list
     buffer: float
 
-    @property
-    def bounds(self):
-        coords = np.vstack(self.parts)
-        return coords[:, 0].min(), coords[:, 1].min(), coords[:, 0].max(), coords[:, 1].max()
-
 
 _UINT = {1: struct.Struct("<I"), 0: struct.Struct(">I")}
 _DOUBLE = {1: np.dtype("<f8"), 0: np.dtype(">f8")}

@@ -232,11 +232,11 @@ class DiagnosticPanel(QgsDockWidget):
 
     def existing(self, commune) -> bool:
         """Does the project or the output folder already hold results for this commune?"""
-        from ..processing.commune_diagnostic import slug
+        from ..processing.commune_diagnostic import results_folder
 
         if commune is None:
             return False
-        folder = Path(self.folder.filePath()) / f"{commune.code}_{slug(commune.name)}"
+        folder = results_folder(self.folder.filePath(), commune.code, commune.name)
         return folder.exists() or self.group_of(commune.name) is not None
 
     @staticmethod

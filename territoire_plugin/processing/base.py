@@ -99,21 +99,17 @@ def output_fields(source_fields, extra) -> tuple:
     return fields, kept
 
 
-def output_attributes(kept, feature, values) -> list:
-    """The kept attributes of ``feature``, then ``values`` (NaN written as NULL)."""
-    import math
-
-    attributes = feature.attributes()
-    return [attributes[i] for i in kept] + [None if isinstance(v, float) and math.isnan(v) else v for v in values]
-
-
 def output_feature(fields, kept, feature, geometry, values):
     """A new feature of ``fields``: the kept source attributes, then ``values`` (NaN written as NULL)."""
+    import math
+
     from qgis.core import QgsFeature
 
     out = QgsFeature(fields)
     out.setGeometry(geometry)
-    out.setAttributes(output_attributes(kept, feature, values))
+    attributes = feature.attributes()
+    out.setAttributes([attributes[i] for i in kept] +
+                      [None if isinstance(v, float) and math.isnan(v) else v for v in values])
     return out
 
 

@@ -52,13 +52,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "commune"
 
 
+def results_folder(folder, insee: str, name: str) -> Path:
+    """Where a commune's deliverables go: ``<folder>/<INSEE>_<name>``."""
+    return Path(folder) / f"{insee}_{slug(name)}"
+
+
 @dataclass
 class Diagnostic:
     """What the chain produced (paths inside the work folder) and the facts the report tells."""
 
     insee: str
     name: str
-    population: int | None
     work: Path
     vectors: dict = field(default_factory=dict)  # GeoPackage layer name -> (source URI, style file)
     rasters: dict = field(default_factory=dict)  # raster table name -> (path, style file)
@@ -177,7 +181,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         inner.setTransformContext(context.transformContext())
         try:
             diagnostic = self.gather(query, analysis, egms, parameters, inner, steps, work)
-            final = folder / f"{diagnostic.insee}_{slug(diagnostic.name)}"
+            final = results_folder(folder, diagnostic.insee, diagnostic.name)
             outputs = self.write(diagnostic, final, parameters, inner, steps)
         except Cancelled:
             return {}
@@ -200,8 +204,8 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         commune_path = str(work / "commune.gpkg")
         result = self.child("territoire:commune_boundary", {"COMMUNE": query, "OUTPUT": commune_path},
                             context, steps)
-        population, outline = self.read_commune(result["OUTPUT"])
-        diagnostic = Diagnostic(str(result["INSEE"]), str(result["NAME"]), population, work)
+        outline = self.commune_outline(result["OUTPUT"])
+        diagnostic = Diagnostic(str(result["INSEE"]), str(result["NAME"]), work)
         diagnostic.vectors["commune"] = (result["OUTPUT"], None)
         self.check_existing(diagnostic, parameters, context)
 
@@ -217,8 +221,6 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
                   if uri.split("layername=")[-1] in by_layer}
         for theme, uri in themes.items():
             diagnostic.vectors[LAYER_NAMES[theme]] = (uri, f"bdtopo_{theme}.qml")
-        diagnostic.facts["bdtopo"] = {theme: QgsVectorLayer(uri, theme, "ogr").featureCount()
-                                      for theme, uri in themes.items()}
         if analysis in ("both", "heat"):
             self.heat(diagnostic, themes, outline, parameters, context, steps)
         if analysis in ("both", "infrastructure"):
@@ -226,17 +228,14 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         return diagnostic
 
     @staticmethod
-    def read_commune(path: str):
-        """(population, outline geometry) of the commune layer; no layer is kept (an error traceback holding a
-        layer past QGIS's exit would crash it)."""
-        layer = QgsVectorLayer(path, "commune", "ogr")
-        feature = next(layer.getFeatures())
-        population = feature["population"]
-        return (int(population) if population not in (None, "") else None), feature.geometry()
+    def commune_outline(path: str):
+        """The outline geometry of the commune layer; no layer is kept (an error traceback holding a layer past
+        QGIS's exit would crash it)."""
+        return next(QgsVectorLayer(path, "commune", "ogr").getFeatures()).geometry()
 
     def check_existing(self, diagnostic: Diagnostic, parameters, context) -> None:
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
-        final = folder / f"{diagnostic.insee}_{slug(diagnostic.name)}"
+        final = results_folder(folder, diagnostic.insee, diagnostic.name)
         if final.exists() and any(final.iterdir()) and not self.parameterAsBoolean(
                 parameters, self.OVERWRITE, context):
             raise QgsProcessingException(self.tr(
@@ -321,8 +320,6 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
             if population:
                 diagnostic.vectors["vulnerabilite_200m"] = (exposure["OUTPUT_CELLS"], "heat_vulnerability.qml")
         diagnostic.facts["landsat"] = sorted(scene.name for scene in scenes)
-        diagnostic.facts["lst_stats"] = (lst_paths, lst["OUTPUT"])
-        diagnostic.facts["heat_islands"] = islands.get("COUNT", 0)
         diagnostic.facts["sensitive"] = exposure.get("SENSITIVE", 0) if exposure else 0
         diagnostic.facts["period"] = (last - summers + 1, last)
 
@@ -392,7 +389,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         project_path = work / f"{stem}.qgz"
         project, layers = build_project(diagnostic, gpkg, project_path)
         pdf, png, summary = write_report(diagnostic, project, layers, work / f"rapport_{diagnostic.insee}.pdf",
-                                         work / f"carte_{diagnostic.insee}.png", steps)
+                                         work / f"carte_{diagnostic.insee}.png")
         project.clear()  # closes every layer on the GeoPackage before it moves
         del project, layers
         if steps.isCanceled():

@@ -316,13 +316,14 @@ class _Pages:
         return item
 
 
-def _values(layer, field: str, where=None):
+def _values(layer, field: str):
+    """The non-null values of ``field``, read without geometries."""
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([field], layer.fields())
     out = []
     for feature in layer.getFeatures(request):
         value = feature[field]
-        if value is not None and str(value) != "NULL" and (where is None or where(feature)):
+        if value is not None and str(value) != "NULL":
             out.append(float(value))
     return np.array(out)
 
@@ -342,7 +343,7 @@ def raster_values(path: str) -> np.ndarray:
     return values[keep]
 
 
-def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedback=None):
+def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     """Lay out and export the report (PDF) and the main map (PNG); return (pdf, png, summary text)."""
     language = report_language()
     text = text_for(language)
