@@ -116,18 +116,23 @@ def heat_island_intensity(lst_path, output, reference: Reference, *, progress=No
     return stats
 
 
-def percentile_of_raster(path, percentile: float) -> float:
-    """Exact percentile of the valid values (two passes over strips: histogram, then the bin)."""
+def valid_values(path, dtype=np.float32) -> np.ndarray:
+    """The valid values (finite, not nodata) of band 1 of a raster, read strip by strip, as ``dtype``."""
     inputs = Inputs.open({"v": path})
     band = inputs.datasets["v"].GetRasterBand(1)
     nodata = band.GetNoDataValue()
     values = []
     window = window_for_bounds(inputs.grid, None)
     for row, rows in strips(window):
-        data = band.ReadAsArray(0, row, window.xsize, rows).astype(np.float32).ravel()
+        data = band.ReadAsArray(0, row, window.xsize, rows).astype(dtype).ravel()
         data = data[np.isfinite(data) & ((data != nodata) if nodata is not None else True)]
         values.append(data)
-    joined = np.concatenate(values) if values else np.empty(0, np.float32)
+    return np.concatenate(values) if values else np.empty(0, dtype)
+
+
+def percentile_of_raster(path, percentile: float) -> float:
+    """Exact percentile of the valid values."""
+    joined = valid_values(path)
     if joined.size == 0:
         raise AnalysisError("raster_all_nodata", QT_TRANSLATE_NOOP(
             "AnalysisError", "{name} has no valid pixel (all nodata)."), name=Path(path).name)

@@ -210,16 +210,11 @@ def write_default_styles(gpkg: Path, styles: dict) -> None:
 def _centre_ramp(layer: QgsRasterLayer) -> None:
     """Spread the temperature ramp around the raster's median, as landsat_lst does for its outputs."""
     import numpy as np
-    from osgeo import gdal
 
+    from ..analysis.heat import valid_values
     from .styling import LST_STYLE, style_diverging
 
-    dataset = gdal.OpenEx(layer.source())
-    band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray().astype(np.float64)
-    nodata = band.GetNoDataValue()
-    values = values[np.isfinite(values) & ((values != nodata) if nodata is not None else True)]
-    dataset = None
+    values = valid_values(layer.source(), np.float64)
     if values.size:
         low, median, high = np.percentile(values, [2, 50, 98])
         style_diverging(layer, LST_STYLE, float(low), float(median), float(high))

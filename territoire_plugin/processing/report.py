@@ -36,6 +36,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..analysis.heat import valid_values
 from ..toolbelt.resources import plugin_version
 from . import charts
 
@@ -328,21 +329,6 @@ def _values(layer, field: str):
     return np.array(out)
 
 
-def raster_values(path: str) -> np.ndarray:
-    from osgeo import gdal
-
-    gdal.UseExceptions()
-    dataset = gdal.OpenEx(path)
-    band = dataset.GetRasterBand(1)
-    values = band.ReadAsArray().astype(np.float64)
-    nodata = band.GetNoDataValue()
-    dataset = None
-    keep = np.isfinite(values)
-    if nodata is not None:
-        keep &= values != nodata
-    return values[keep]
-
-
 def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     """Lay out and export the report (PDF) and the main map (PNG); return (pdf, png, summary text)."""
     language = report_language()
@@ -451,7 +437,7 @@ def _summary(diagnostic, layers, text) -> list[str]:
     lines = []
     words = text["summary"]
     if "lst" in layers:
-        values = raster_values(diagnostic.rasters["lst"][0])
+        values = valid_values(diagnostic.rasters["lst"][0], np.float64)
         if values.size:
             first, last = diagnostic.facts.get("period", ("?", "?"))
             lines.append(words["lst"].format(first=first, last=last, median=text["number"](np.median(values)),
@@ -507,7 +493,7 @@ def _charts(diagnostic, layers, text, work: Path) -> list[Path]:
     files = []
     if "lst" in layers:
         title, x_label, y_label = text["chart_lst"]
-        files.append(charts.histogram(work / "chart_lst.png", raster_values(diagnostic.rasters["lst"][0]), title,
+        files.append(charts.histogram(work / "chart_lst.png", valid_values(diagnostic.rasters["lst"][0], np.float64), title,
                                       x_label, y_label, fmt=lambda v: f"{v:.0f}"))
     if "batiments_chaleur" in layers:
         sites = _hottest_sites(layers["batiments_chaleur"], 8)
