@@ -341,7 +341,9 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     extent = commune.extent()
     extent.scale(1.08)
     work = diagnostic.work
-    summary = _summary(diagnostic, layers, text)
+    # The summer-median temperatures, read once for the summary and the histogram.
+    lst_values = valid_values(diagnostic.rasters["lst"][0], np.float64) if "lst" in layers else None
+    summary = _summary(diagnostic, layers, text, lst_values)
 
     # Cover.
     pages.label(text["title"].format(name=diagnostic.name), 15, 20, 180, 16, size=22, bold=True)
@@ -386,7 +388,7 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
             main_page = pages.count - 1
 
     # Charts.
-    chart_files = _charts(diagnostic, layers, text, work)
+    chart_files = _charts(diagnostic, layers, text, work, lst_values)
     if chart_files:
         top = pages.new_page()
         pages.label(text["charts"], 15, top + 12, 180, 10, size=16, bold=True)
@@ -433,11 +435,11 @@ def _scene_date(name: str, language: str = "fr") -> str:
     return f"{day[6:8]}/{day[4:6]}/{day[:4]}" if language == "fr" else f"{day[:4]}-{day[4:6]}-{day[6:8]}"
 
 
-def _summary(diagnostic, layers, text) -> list[str]:
+def _summary(diagnostic, layers, text, lst_values) -> list[str]:
     lines = []
     words = text["summary"]
-    if "lst" in layers:
-        values = valid_values(diagnostic.rasters["lst"][0], np.float64)
+    if lst_values is not None:
+        values = lst_values
         if values.size:
             first, last = diagnostic.facts.get("period", ("?", "?"))
             lines.append(words["lst"].format(first=first, last=last, median=text["number"](np.median(values)),
@@ -489,12 +491,12 @@ def _alert_rows(layers, text, count: int) -> list:
     return sorted(rows, key=lambda r: -abs(r[3]))[:count]
 
 
-def _charts(diagnostic, layers, text, work: Path) -> list[Path]:
+def _charts(diagnostic, layers, text, work: Path, lst_values) -> list[Path]:
     files = []
-    if "lst" in layers:
+    if lst_values is not None:
         title, x_label, y_label = text["chart_lst"]
-        files.append(charts.histogram(work / "chart_lst.png", valid_values(diagnostic.rasters["lst"][0], np.float64), title,
-                                      x_label, y_label, fmt=lambda v: f"{v:.0f}"))
+        files.append(charts.histogram(work / "chart_lst.png", lst_values, title, x_label, y_label,
+                                      fmt=lambda v: f"{v:.0f}"))
     if "batiments_chaleur" in layers:
         sites = _hottest_sites(layers["batiments_chaleur"], 8)
         if sites:
