@@ -319,7 +319,7 @@
         <translation>Aucun pixel de référence : la méthode « {method} » n'en trouve aucun. Élargissez l'anneau, abaissez le seuil de NDVI ou tracez une zone de référence.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat.py" line="132"/>
+        <location filename="../territoire_plugin/analysis/heat.py" line="137"/>
         <source>{name} has no valid pixel (all nodata).</source>
         <translation>{name} n'a aucun pixel valide (tout est nodata).</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ground_motion.py" line="297"/>
+        <location filename="../territoire_plugin/analysis/ground_motion.py" line="292"/>
         <source>The rule in multiples of the standard deviation needs the points&apos; velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
@@ -410,182 +410,182 @@
 <context>
     <name>CommuneDiagnosticAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="85"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="89"/>
         <source>Commune diagnostic (data, analyses, project, report)</source>
         <translation>Diagnostic de commune (données, analyses, projet, rapport)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="88"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="92"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="94"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="98"/>
         <source>&lt;p&gt;The whole job for one commune, as the &quot;Diagnostic de commune&quot; panel does it: the commune's outline (API Géo), BD TOPO buildings, roads, railways, bridges and public buildings (IGN), the clearest Landsat summer scenes of the period, surface temperature and its median over the summers, NDVI, heat-island intensity, heat islands, hot spots, exposure of buildings and sensitive sites (and of people with an INSEE Filosofi 200 m file), and, with an EGMS file, ground motion of every asset with its alert class.&lt;/p&gt;&lt;p&gt;Writes, in &lt;i&gt;output folder / INSEE_commune&lt;/i&gt;: one GeoPackage (every layer and raster), one QGIS project (styled groups, map themes, IGN basemap) and one PDF report for the council, plus a PNG of the main map. Downloads go through the plugin's cache: a second run for the same commune downloads nothing.&lt;/p&gt;&lt;p&gt;Batch mode runs it over several communes. Existing results are kept unless &lt;b&gt;Replace existing results&lt;/b&gt; is ticked.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tout le travail pour une commune, comme le fait le panneau « Diagnostic de commune » : le contour de la commune (API Géo), les bâtiments, routes, voies ferrées, ponts et établissements recevant du public de la BD TOPO (IGN), les scènes Landsat d'été les plus claires de la période, la température de surface et sa médiane sur les étés, le NDVI, l'intensité d'îlot de chaleur, les îlots de chaleur, les points chauds, l'exposition des bâtiments et des sites sensibles (et des habitants avec un fichier Filosofi 200 m de l'INSEE) et, avec un fichier EGMS, le mouvement du sol de chaque ouvrage avec sa classe d'alerte.&lt;/p&gt;&lt;p&gt;Écrit, dans &lt;i&gt;dossier de sortie / INSEE_commune&lt;/i&gt; : un GeoPackage (toutes les couches et rasters), un projet QGIS (groupes stylés, thèmes de carte, fond IGN) et un rapport PDF pour le conseil municipal, plus une image PNG de la carte principale. Les téléchargements passent par le cache de l'extension : une deuxième exécution pour la même commune ne télécharge rien.&lt;/p&gt;&lt;p&gt;Le mode de traitement par lot l'exécute sur plusieurs communes. Les résultats existants sont conservés, sauf si &lt;b&gt;Remplacer les résultats existants&lt;/b&gt; est coché.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="108"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="112"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
         <source>Urban overheating and infrastructures</source>
         <translation>Surchauffe urbaine et infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="110"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
         <source>Infrastructures</source>
         <translation>Infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="118"/>
         <source>EGMS ground-motion file (CSV or zip), for the infrastructures</source>
         <translation>Fichier EGMS de mouvements du sol (CSV ou zip), pour les infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="118"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="122"/>
         <source>Last summer of the period</source>
         <translation>Dernier été de la période</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="121"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="125"/>
         <source>Number of summers (June–August)</source>
         <translation>Nombre d'étés (juin–août)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="123"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="127"/>
         <source>Maximum cloud cover of a scene (%)</source>
         <translation>Couverture nuageuse maximale d'une scène (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="125"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="129"/>
         <source>INSEE Filosofi 200 m file (path or web address)</source>
         <translation>Fichier Filosofi 200 m de l'INSEE (chemin ou adresse web)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="127"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="131"/>
         <source>Replace existing results</source>
         <translation>Remplacer les résultats existants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="132"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="136"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="133"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="137"/>
         <source>Folder of the commune&apos;s results</source>
         <translation>Dossier des résultats de la commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="134"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="138"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="135"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="139"/>
         <source>QGIS project</source>
         <translation>Projet QGIS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="136"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="140"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="137"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="141"/>
         <source>Main map (PNG)</source>
         <translation>Carte principale (PNG)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="138"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="142"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="139"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="143"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="154"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="158"/>
         <source>{0} failed.</source>
         <translation>{0} a échoué.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="163"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="167"/>
         <source>Type a commune: its name, INSEE code or postcode.</source>
         <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="167"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="171"/>
         <source>The EGMS file {0} does not exist.</source>
         <translation>Le fichier EGMS {0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="196"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="203"/>
         <source>Commune outline</source>
         <translation>Contour de la commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="206"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="213"/>
         <source>BD TOPO (IGN)</source>
         <translation>BD TOPO (IGN)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="239"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="241"/>
         <source>Results for {0} already exist in {1}. Tick &quot;Replace existing results&quot; to replace them, or choose another output folder.</source>
         <translation>Des résultats pour {0} existent déjà dans {1}. Cochez « Remplacer les résultats existants » pour les remplacer, ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="247"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="249"/>
         <source>Landsat summer scenes</source>
         <translation>Scènes Landsat d'été</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="262"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="264"/>
         <source>No overheating analysis: {0}</source>
         <translation>Pas d'analyse de la surchauffe : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="267"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="269"/>
         <source>No clear Landsat summer scene over the commune in the period: no overheating analysis.</source>
         <translation>Aucune scène Landsat d'été dégagée sur la commune pendant la période : pas d'analyse de la surchauffe.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="274"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="276"/>
         <source>Surface temperature {0}/{1}</source>
         <translation>Température de surface {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="280"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="282"/>
         <source>Summer median</source>
         <translation>Médiane des étés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="288"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="290"/>
         <source>Heat islands and hot spots</source>
         <translation>Îlots de chaleur et points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="299"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="301"/>
         <source>Population (INSEE Filosofi)</source>
         <translation>Population (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="305"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="307"/>
         <source>Exposure of buildings and people</source>
         <translation>Exposition des bâtiments et des habitants</translation>
     </message>
@@ -1406,42 +1406,42 @@
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="215"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="219"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="234"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="238"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="253"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="261"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="264"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="265"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="268"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -2066,7 +2066,7 @@
         <translation>Découper selon une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="191"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="188"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
@@ -2141,17 +2141,17 @@
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="194"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="190"/>
         <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
         <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="233"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="229"/>
         <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
         <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="241"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="237"/>
         <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
         <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>
@@ -2179,7 +2179,7 @@
         <translation>MTL Landsat (*_MTL.txt *_MTL.xml *_MTL.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="74"/>
+        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="70"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
@@ -2222,7 +2222,7 @@
         <translation>{0} dates ; température médiane de {1:.1f} °C à {2:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="60"/>
+        <location filename="../territoire_plugin/processing/lst_composite.py" line="56"/>
         <source>Temperature composite (median)</source>
         <translation>Composite de température (médiane)</translation>
     </message>

@@ -25,7 +25,7 @@ from qgis.core import (
 from ..toolbelt.log import debug, log
 from ..toolbelt.resources import plugin_version
 from .base import HeatAlgorithm, processing_error
-from .styling import LST_STYLE, StyleAndNamePostProcessor, write_sidecar_style
+from .styling import style_lst_output
 
 #: Mask parameters and the QA_PIXEL flag each one controls, with its default.
 MASK_PARAMETERS = (
@@ -185,11 +185,7 @@ class LandsatLstAlgorithm(HeatAlgorithm):
             raise processing_error(error) from error
 
         low, median, high = (result.percentiles[p] for p in (2, 50, 98))
-        sidecar = write_sidecar_style(output, LST_STYLE, low, median, high)
-        if context.willLoadLayerOnCompletion(output):
-            details = context.layerToLoadOnCompletionDetails(output)
-            details.name = self.tr("Land surface temperature (°C)")
-            details.setPostProcessor(StyleAndNamePostProcessor.create(str(sidecar), details.name))
+        style_lst_output(context, output, low, median, high, self.tr("Land surface temperature (°C)"))
 
         summary = self.tr(
             "Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature "

@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from .base import HeatAlgorithm, processing_error
-from .styling import LST_STYLE, StyleAndNamePostProcessor, write_sidecar_style
+from .styling import style_lst_output
 
 
 class LandsatLstL1Algorithm(HeatAlgorithm):
@@ -67,10 +67,6 @@ class LandsatLstL1Algorithm(HeatAlgorithm):
             return {}
         except AnalysisError as error:
             raise processing_error(error) from error
-        sidecar = write_sidecar_style(output, LST_STYLE, stats.mean - 2 * stats.std, stats.mean,
-                                      stats.mean + 2 * stats.std)
-        if context.willLoadLayerOnCompletion(output):
-            details = context.layerToLoadOnCompletionDetails(output)
-            details.name = self.tr("Land surface temperature (°C)")
-            details.setPostProcessor(StyleAndNamePostProcessor.create(str(sidecar), details.name))
+        style_lst_output(context, output, stats.mean - 2 * stats.std, stats.mean, stats.mean + 2 * stats.std,
+                         self.tr("Land surface temperature (°C)"))
         return {self.OUTPUT: output, "MEAN": stats.mean}

@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from .base import HeatAlgorithm, processing_error
-from .styling import LST_STYLE, StyleAndNamePostProcessor, write_sidecar_style
+from .styling import style_lst_output
 
 
 class LstCompositeAlgorithm(HeatAlgorithm):
@@ -53,10 +53,6 @@ class LstCompositeAlgorithm(HeatAlgorithm):
             raise processing_error(error) from error
         feedback.pushInfo(self.tr("{0} dates; median temperature from {1:.1f} °C to {2:.1f} °C.").format(
             len(layers), stats.minimum, stats.maximum))
-        sidecar = write_sidecar_style(output, LST_STYLE, stats.mean - 2 * stats.std, stats.mean,
-                                      stats.mean + 2 * stats.std)
-        if context.willLoadLayerOnCompletion(output):
-            details = context.layerToLoadOnCompletionDetails(output)
-            details.name = self.tr("Temperature composite (median)")
-            details.setPostProcessor(StyleAndNamePostProcessor.create(str(sidecar), details.name))
+        style_lst_output(context, output, stats.mean - 2 * stats.std, stats.mean, stats.mean + 2 * stats.std,
+                         self.tr("Temperature composite (median)"))
         return {self.OUTPUT: output}

@@ -103,15 +103,26 @@ class StyleAndNamePostProcessor(QgsProcessingLayerPostProcessorInterface):
         return instance
 
 
+def name_and_style_on_load(context, path: str, style_file, name: str) -> None:
+    """When Processing loads ``path`` into the project, name it ``name`` and give it ``style_file``."""
+    if context.willLoadLayerOnCompletion(path):
+        details = context.layerToLoadOnCompletionDetails(path)
+        details.name = name
+        details.setPostProcessor(StyleAndNamePostProcessor.create(str(style_file), name))
+
+
+def style_lst_output(context, path: str, low: float, centre: float, high: float, name: str) -> None:
+    """A surface-temperature raster: the LST ramp spread around ``centre`` as its sidecar style, and its name
+    for when Processing loads it."""
+    name_and_style_on_load(context, path, write_sidecar_style(path, LST_STYLE, low, centre, high), name)
+
+
 def add_styled_raster(context, path: str, style: str, name: str) -> None:
     """Style ``path`` with a shipped QML (as a sidecar, so it also applies when opened later) and name it
     for when Processing loads it into the project."""
     sidecar = Path(path).with_suffix(".qml")
     sidecar.write_bytes(resource_path("styles", style).read_bytes())
-    if context.willLoadLayerOnCompletion(path):
-        details = context.layerToLoadOnCompletionDetails(path)
-        details.name = name
-        details.setPostProcessor(StyleAndNamePostProcessor.create(str(sidecar), name))
+    name_and_style_on_load(context, path, sidecar, name)
 
 
 def style_on_load(context, destination: str, style: str, name: str) -> None:
