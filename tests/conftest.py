@@ -43,6 +43,29 @@ def sample_product(sample_root) -> Path:
     return sample_root / sample_data.PRODUCT_ID
 
 
+#: The summers the sample town's STAC API has a Landsat scene for.
+TOWN_YEARS = [2024, 2025, 2026]
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory):
+    """The sample town's services on 127.0.0.1 (tests/sample_town.py), the plugin pointed at them for the
+    module: {"server", "env", and what sample_town.build wrote}."""
+    import sample_town
+
+    server, env, built = sample_town.serve(tmp_path_factory.mktemp("town"), ROOT / "resources" / "sample",
+                                           TOWN_YEARS)
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    yield {**built, "server": server, "env": env}
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    server.close()
+
+
 _PLUGINS: list = []
 
 

@@ -10,32 +10,14 @@ second run without "replace", leaves the output folder as it was.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ARTIFACTS, QGIS_PROCESS, ROOT, make_profile, qgis_env
+from conftest import ARTIFACTS, QGIS_PROCESS, TOWN_YEARS, make_profile, qgis_env
 
-YEARS = [2024, 2025, 2026]
-
-
-@pytest.fixture(scope="module")
-def town(tmp_path_factory):
-    """The sample town's services on 127.0.0.1; the plugin pointed at them for the module."""
-    import sample_town
-
-    server, env, built = sample_town.serve(tmp_path_factory.mktemp("town"), ROOT / "resources" / "sample", YEARS)
-    saved = {key: os.environ.get(key) for key in env}
-    os.environ.update(env)
-    yield {"server": server, "env": env, **built}
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    server.close()
+YEARS = TOWN_YEARS
 
 
 @pytest.fixture(scope="module")

@@ -7,30 +7,12 @@ tests/qgis/test_package_and_gui.py, which opens this panel from the toolbar.
 
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
-from conftest import ARTIFACTS, ROOT
+from conftest import ARTIFACTS, TOWN_YEARS
 
-YEARS = [2024, 2025, 2026]
-
-
-@pytest.fixture(scope="module")
-def town(tmp_path_factory):
-    import sample_town
-
-    server, env, built = sample_town.serve(tmp_path_factory.mktemp("town_gui"), ROOT / "resources" / "sample",
-                                           YEARS)
-    saved = {key: os.environ.get(key) for key in env}
-    os.environ.update(env)
-    yield {**built, "server": server}
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    server.close()
+YEARS = TOWN_YEARS
 
 
 def wait_for(condition, seconds=120.0, gaps=None):
