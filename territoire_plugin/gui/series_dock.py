@@ -15,7 +15,6 @@ import csv
 from datetime import date
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
@@ -165,15 +164,13 @@ class SeriesDock(QDockWidget):
 
     def show_asset(self, title: str, days, series) -> bool:
         """Draw the date-by-date median of the point series ``series`` (one row per point) of an asset."""
-        import numpy as np
+
+        from ..processing.ground_motion_trend import median_series
 
         if not len(series):
             self.info.setText(self.tr("No ground-motion point with a series within this asset's buffer."))
             return False
-        stack = np.vstack(series)
-        with np.errstate(all="ignore"):
-            median = np.nanmedian(stack, axis=0) if np.isfinite(stack).any() else stack[0]
-        self.chart.set_series(title, days, median)
+        self.chart.set_series(title, days, median_series(series))
         self.info.setText(self.tr("median of {0} points").format(len(series)))
         return True
 
@@ -205,11 +202,13 @@ def point_series(layer: QgsVectorLayer, feature, days: list[date] | None):
     """An EGMS point's displacement series (one value per day of ``days``), or None when it has none."""
     import numpy as np
 
+    from ..sources.egms import read_series
+
     index = layer.fields().indexOf("displacement_mm")
     blob = feature.attribute(index) if index >= 0 else None
     if not days or blob is None or str(blob) == "NULL":
         return None
-    return np.frombuffer(bytes(blob), dtype="<f4").astype(np.float64)[:len(days)]
+    return read_series(bytes(blob)).astype(np.float64)[:len(days)]
 
 
 def nearest_feature(layer: QgsVectorLayer, point: QgsPointXY, area: QgsRectangle):
@@ -252,6 +251,7 @@ class SeriesMapTool(QgsMapToolIdentify):
     def pick_asset(self, points: QgsVectorLayer, point: QgsPointXY, radius: float) -> bool:
         """The asset under the click: the median series of the ground-motion points within its buffer."""
         from ..processing.ground_motion_assets import DEFAULT_BUFFERS
+        from ..processing.ground_motion_trend import series_near
 
         assets = self.asset_provider()
         if (not isinstance(assets, QgsVectorLayer) or assets.crs().isGeographic()
@@ -262,18 +262,13 @@ class SeriesMapTool(QgsMapToolIdentify):
         if asset is None:
             return False
         kind = "polygon" if assets.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry else "line"
-        zone = asset.geometry().buffer(DEFAULT_BUFFERS[kind], 8)
-        transform = QgsCoordinateTransform(assets.crs(), points.crs(), QgsProject.instance())
-        if zone.transform(transform) != Qgis.GeometryOperationResult.Success:
+        days = series_days(points)
+        series = series_near(points, asset.geometry(), assets.crs(), DEFAULT_BUFFERS[kind], len(days or []))
+        if series is None:
             self.dock.info.setText(self.tr("This asset cannot be placed in the ground-motion points' CRS."))
             return False
-        days, series = series_days(points), []
-        for feature in points.getFeatures(QgsFeatureRequest().setFilterRect(zone.boundingBox())):
-            if not zone.intersects(feature.geometry()):
-                continue
-            values = point_series(points, feature, days)
-            if values is not None:
-                series.append(values)
+        if not days:
+            series = []
         name_index = next((assets.fields().indexOf(n) for n in ("nom", "name", "cleabs", "id")
                            if assets.fields().indexOf(n) >= 0), -1)
         title = str(asset.attribute(name_index)) if name_index >= 0 else f"{assets.name()} #{asset.id()}"

@@ -36,6 +36,40 @@ def series_dates(layer) -> list[str] | None:
     return [day.replace("/", "").replace("-", "") for _, day in rows]
 
 
+def series_near(points, geometry, geometry_crs, buffer: float, count: int):
+    """The displacement series (``count`` values, mm) of the EGMS points of ``points`` within ``buffer`` of
+    ``geometry`` (given in ``geometry_crs``), one array per point; None if the zone cannot be put in the
+    points' CRS. Points without a series, or with a shorter one, are left out."""
+    import numpy as np
+    from qgis.core import Qgis, QgsCoordinateTransform, QgsFeatureRequest, QgsProject
+
+    from ..sources.egms import read_series
+
+    zone = geometry.buffer(buffer, 8)
+    transform = QgsCoordinateTransform(geometry_crs, points.crs(), QgsProject.instance())
+    if zone.transform(transform) != Qgis.GeometryOperationResult.Success:
+        return None
+    index = points.fields().indexOf("displacement_mm")
+    series = []
+    for feature in points.getFeatures(QgsFeatureRequest().setFilterRect(zone.boundingBox())):
+        blob = feature.attribute(index) if index >= 0 else None
+        if blob is None or str(blob) == "NULL" or not zone.intersects(feature.geometry()):
+            continue
+        values = read_series(bytes(blob)).astype(np.float64)[:count]
+        if values.size == count:
+            series.append(values)
+    return series
+
+
+def median_series(series):
+    """The date-by-date median of point series (one row per point), gaps ignored."""
+    import numpy as np
+
+    stack = np.vstack(series)
+    with np.errstate(all="ignore"):
+        return np.nanmedian(stack, axis=0) if np.isfinite(stack).any() else stack[0]
+
+
 class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
     INPUT = "INPUT"
     THRESHOLD = "THRESHOLD"

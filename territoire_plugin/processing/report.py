@@ -520,9 +520,10 @@ def _charts(diagnostic, layers, text, work: Path, lst_values) -> list[Path]:
 
 
 def _worst_series(layers, text, count: int = 3) -> list:
-    """Date-by-date median displacement of the EGMS points within 5 m of the assets most on alert."""
-    from ..sources.egms import read_series
-    from .ground_motion_trend import series_dates
+    """Date-by-date median displacement of the EGMS points within the buffer of the assets most on alert (the
+    buffers ground_motion_assets used: 5 m around buildings, 15 m around lines)."""
+    from .ground_motion_assets import DEFAULT_BUFFERS
+    from .ground_motion_trend import median_series, series_dates, series_near
 
     points = layers.get("egms_points")
     if points is None:
@@ -533,14 +534,11 @@ def _worst_series(layers, text, count: int = 3) -> list:
     days = np.array([(datetime.date(int(d[:4]), int(d[4:6]), int(d[6:8])) -
                       datetime.date(int(dates[0][:4]), int(dates[0][4:6]), int(dates[0][6:8]))).days for d in dates])
     out = []
-    for label, kind, _, _, _, _, feature in _alert_rows(layers, text, count):
-        zone = feature.geometry().buffer(5.0, 8)
-        request = QgsFeatureRequest().setFilterRect(zone.boundingBox())
-        found = [read_series(bytes(p["displacement_mm"]))[:len(days)] for p in points.getFeatures(request)
-                 if p["displacement_mm"] is not None and zone.contains(p.geometry())]
-        found = [s for s in found if s.size == len(days)]
+    for label, kind, _, _, _, name, feature in _alert_rows(layers, text, count):
+        shape = {0: "point", 1: "line"}.get(int(layers[name].geometryType()), "polygon")
+        found = series_near(points, feature.geometry(), layers[name].crs(), DEFAULT_BUFFERS[shape], len(days))
         if found:
-            out.append((f"{kind} {label}"[:26], days, np.median(np.vstack(found), axis=0)))
+            out.append((f"{kind} {label}"[:26], days, median_series(found)))
     return out
 
 
