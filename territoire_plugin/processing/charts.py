@@ -163,7 +163,7 @@ def lines(path, series, title: str, x_label: str, y_label: str) -> Path:
         points = [QPointF(canvas.x(a), canvas.y(b)) for a, b in zip(x, y) if math.isfinite(b)]
         for first, second in zip(points[:-1], points[1:]):
             canvas.painter.drawLine(first, second)
-        legend_y = MARGIN_TOP - 40
+        legend_y = MARGIN_TOP - 22  # between the title and the plot
         legend_x = MARGIN_LEFT + index * 280
         canvas.painter.drawLine(QPointF(legend_x, legend_y), QPointF(legend_x + 40, legend_y))
         canvas.painter.setPen(QPen(QColor("black"), 1))

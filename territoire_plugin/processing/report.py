@@ -300,6 +300,8 @@ class _Pages:
         legend.setStyleFont(QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
         legend.setBackgroundEnabled(True)
         legend.setFrameEnabled(True)
+        legend.setColumnCount(2)  # a long legend (several asset layers) stays on its page
+        legend.setSplitLayer(True)
         self.place(legend, x, y + h + 4, w * 0.62, 60)
         legend.setResizeToContents(True)
         scalebar = QgsLayoutItemScaleBar(self.layout)
