@@ -345,7 +345,10 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     work = diagnostic.work
     # The summer-median temperatures, read once for the summary and the histogram.
     lst_values = valid_values(diagnostic.rasters["lst"][0], np.float64) if "lst" in layers else None
-    summary = _summary(diagnostic, layers, text, lst_values)
+    # The hottest sensitive sites and the assets most on alert, found once for the summary, charts and tables.
+    sites = _hottest_sites(layers["batiments_chaleur"], 10) if "batiments_chaleur" in layers else []
+    alerts = _alert_rows(layers, text, 15)
+    summary = _summary(diagnostic, layers, text, lst_values, sites)
 
     # Cover.
     pages.label(text["title"].format(name=diagnostic.name), 15, 20, 180, 16, size=22, bold=True)
@@ -390,14 +393,14 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
             main_page = pages.count - 1
 
     # Charts.
-    chart_files = _charts(diagnostic, layers, text, work, lst_values)
+    chart_files = _charts(layers, text, work, lst_values, sites, alerts)
     if chart_files:
         top = pages.new_page()
         pages.label(text["charts"], 15, top + 12, 180, 10, size=16, bold=True)
         for number, path in enumerate(chart_files[:4]):
             pages.picture(path, 15 + (number % 2) * 92, top + 28 + (number // 2) * 58, 88, 52)
     # Tables.
-    tables = _tables(layers, text)
+    tables = _tables(text, sites, alerts)
     if tables:
         top = pages.new_page()
         pages.label(text["tables"], 15, top + 12, 180, 10, size=16, bold=True)
@@ -437,7 +440,7 @@ def _scene_date(name: str, language: str = "fr") -> str:
     return f"{day[6:8]}/{day[4:6]}/{day[:4]}" if language == "fr" else f"{day[:4]}-{day[4:6]}-{day[6:8]}"
 
 
-def _summary(diagnostic, layers, text, lst_values) -> list[str]:
+def _summary(diagnostic, layers, text, lst_values, sites) -> list[str]:
     lines = []
     words = text["summary"]
     if lst_values is not None:
@@ -453,11 +456,9 @@ def _summary(diagnostic, layers, text, lst_values) -> list[str]:
         if biggest is not None:
             lines.append(words["islands"].format(count=islands.featureCount(), area=text["number"](biggest["area_ha"]),
                                                  intensity=text["number"](biggest["mean_intensity"], signed=True)))
-    if "batiments_chaleur" in layers:
-        sites = _hottest_sites(layers["batiments_chaleur"], 1)
-        if sites:
-            lines.append(words["sensitive"].format(count=diagnostic.facts.get("sensitive", 0), site=sites[0][0],
-                                                   lst=text["number"](sites[0][2])))
+    if sites:
+        lines.append(words["sensitive"].format(count=diagnostic.facts.get("sensitive", 0), site=sites[0][0],
+                                               lst=text["number"](sites[0][2])))
     motion = diagnostic.facts.get("motion")
     if motion is not None and "egms_points" in layers:
         lines.append(words["motion"].format(alerts=sum(a for a, _ in motion.values()),
@@ -493,18 +494,17 @@ def _alert_rows(layers, text, count: int) -> list:
     return sorted(rows, key=lambda r: -abs(r[3]))[:count]
 
 
-def _charts(diagnostic, layers, text, work: Path, lst_values) -> list[Path]:
+def _charts(layers, text, work: Path, lst_values, sites, alerts) -> list[Path]:
     files = []
     if lst_values is not None:
         title, x_label, y_label = text["chart_lst"]
         files.append(charts.histogram(work / "chart_lst.png", lst_values, title, x_label, y_label,
                                       fmt=lambda v: f"{v:.0f}"))
-    if "batiments_chaleur" in layers:
-        sites = _hottest_sites(layers["batiments_chaleur"], 8)
-        if sites:
-            title, y_label = text["chart_sites"]
-            files.append(charts.bars(work / "chart_sites.png", [s[0][:22] for s in sites], [s[2] for s in sites],
-                                     title, y_label, colours=["#d7301f"], fmt=lambda v: f"{v:.1f}"))
+    if sites:
+        title, y_label = text["chart_sites"]
+        shown = sites[:8]
+        files.append(charts.bars(work / "chart_sites.png", [s[0][:22] for s in shown], [s[2] for s in shown],
+                                 title, y_label, colours=["#d7301f"], fmt=lambda v: f"{v:.1f}"))
     motion = [n for n in text["kinds"] if n in layers]
     if motion:
         counts = [0, 0, 0, 0]
@@ -514,14 +514,14 @@ def _charts(diagnostic, layers, text, work: Path, lst_values) -> list[Path]:
         title, y_label = text["chart_alerts"]
         files.append(charts.bars(work / "chart_alerts.png", text["classes"], counts, title, y_label,
                                  colours=["#bdbdbd", "#1a9641", "#fdae61", "#d7191c"], fmt=lambda v: f"{v:.0f}"))
-        series = _worst_series(layers, text)
+        series = _worst_series(layers, alerts[:3])
         if series:
             title, x_label, y_label = text["chart_series"]
             files.append(charts.lines(work / "chart_series.png", series, title, x_label, y_label))
     return files
 
 
-def _worst_series(layers, text, count: int = 3) -> list:
+def _worst_series(layers, alerts) -> list:
     """Date-by-date median displacement of the EGMS points within the buffer of the assets most on alert (the
     buffers ground_motion_assets used: 5 m around buildings, 15 m around lines)."""
     from .ground_motion_assets import DEFAULT_BUFFERS
@@ -536,7 +536,7 @@ def _worst_series(layers, text, count: int = 3) -> list:
     days = np.array([(datetime.date(int(d[:4]), int(d[4:6]), int(d[6:8])) -
                       datetime.date(int(dates[0][:4]), int(dates[0][4:6]), int(dates[0][6:8]))).days for d in dates])
     out = []
-    for label, kind, _, _, _, name, feature in _alert_rows(layers, text, count):
+    for label, kind, _, _, _, name, feature in alerts:
         shape = {0: "point", 1: "line"}.get(int(layers[name].geometryType()), "polygon")
         found = series_near(points, feature.geometry(), layers[name].crs(), DEFAULT_BUFFERS[shape], len(days))
         if found:
@@ -544,14 +544,11 @@ def _worst_series(layers, text, count: int = 3) -> list:
     return out
 
 
-def _tables(layers, text) -> list:
+def _tables(text, sites, alerts) -> list:
     tables = []
-    if "batiments_chaleur" in layers:
-        sites = _hottest_sites(layers["batiments_chaleur"], 10)
-        if sites:
-            tables.append(([text["table_sites"]] + [[s[0][:40], s[1][:40], text["number"](s[2]), text["number"](s[3])]
-                                                    for s in sites], [60, 70, 25, 25]))
-    alerts = _alert_rows(layers, text, 15)
+    if sites:
+        tables.append(([text["table_sites"]] + [[s[0][:40], s[1][:40], text["number"](s[2]), text["number"](s[3])]
+                                                for s in sites], [60, 70, 25, 25]))
     if alerts:
         tables.append(([text["table_alerts"]] + [[a[0][:40], a[1], str(a[2]), text["number"](a[3]), a[4]]
                                                  for a in alerts],
