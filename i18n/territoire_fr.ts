@@ -364,7 +364,7 @@
         <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ground_motion.py" line="292"/>
+        <location filename="../territoire_plugin/analysis/ground_motion.py" line="309"/>
         <source>The rule in multiples of the standard deviation needs the points&apos; velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
@@ -1281,167 +1281,167 @@
 <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="116"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="130"/>
         <source>Ground motion of assets (alerts)</source>
         <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="119"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="133"/>
         <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="132"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="135"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="135"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149"/>
         <source>Velocity standard deviation field</source>
         <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="135"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149"/>
         <source>Line-of-sight vertical component field (los_up)</source>
         <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="142"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="156"/>
         <source>Convert line-of-sight velocities to vertical</source>
         <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="144"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="158"/>
         <source>Assets</source>
         <translation>Ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
         <source>Buffer around polygons (buildings)</source>
         <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
         <source>Buffer around lines (roads, railways)</source>
         <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
         <source>Buffer around points</source>
         <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
         <source>Thresholds in mm/year</source>
         <translation>Seuils en mm/an</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="152"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
         <source>Multiples of the standard deviation</source>
         <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="155"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="169"/>
         <source>Stable within ± (mm/year)</source>
         <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="158"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="172"/>
         <source>Alert from (mm/year)</source>
         <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="174"/>
         <source>k (multiples of the standard deviation)</source>
         <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="163"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="180"/>
         <source>Assets with ground motion</source>
         <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="168"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="182"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="168"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="182"/>
         <source>Assets to watch</source>
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="193"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="201"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="222"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="204"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="225"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="206"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="296"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="219"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="278"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="238"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="257"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="256"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="264"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="313"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="268"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="317"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1557,47 +1557,47 @@
 <context>
     <name>GroundMotionTrendAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="48"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="82"/>
         <source>Ground-motion trends (acceleration, seasonality, change)</source>
         <translation>Tendances des mouvements du sol (accélération, saisonnalité, changement)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="51"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="85"/>
         <source>&lt;p&gt;From each point's displacement series (an EGMS layer made by &lt;i&gt;Import EGMS ground motion&lt;/i&gt;): linear velocity (mm/year), acceleration (quadratic term, mm/year²), seasonal amplitude (yearly sine, mm), recent velocity (linear fit of the last third of the dates) and the change of trend = recent − long-term velocity. A point is flagged when the change exceeds the threshold.&lt;/p&gt;&lt;p&gt;A layer without series is left as it is, with a message.&lt;/p&gt;</source>
         <translation>&lt;p&gt;À partir de la série de déplacements de chaque point (une couche EGMS faite par &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;) : vitesse linéaire (mm/an), accélération (terme quadratique, mm/an²), amplitude saisonnière (sinusoïde annuelle, mm), vitesse récente (ajustement linéaire sur le dernier tiers des dates) et changement de tendance = vitesse récente − vitesse de long terme. Un point est signalé quand le changement dépasse le seuil.&lt;/p&gt;&lt;p&gt;Une couche sans séries est laissée telle quelle, avec un message.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="60"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="94"/>
         <source>EGMS points (with displacement series)</source>
         <translation>Points EGMS (avec séries de déplacements)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="62"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="96"/>
         <source>Flag when the recent velocity departs by more than (mm/year)</source>
         <translation>Signaler quand la vitesse récente s'écarte de plus de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="65"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="99"/>
         <source>Points with trends</source>
         <translation>Points et tendances</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="67"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="101"/>
         <source>Points whose trend changed</source>
         <translation>Points dont la tendance a changé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="84"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="118"/>
         <source>This layer has no displacement series (field displacement_mm and table egms_dates of an EGMS import): trends are skipped, the points are copied as they are.</source>
         <translation>Cette couche n'a pas de séries de déplacements (champ displacement_mm et table egms_dates d'un import EGMS) : les tendances ne sont pas calculées, les points sont recopiés tels quels.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="108"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="142"/>
         <source>{0} points, {1} with a change of trend.</source>
         <translation>{0} points, dont {1} avec un changement de tendance.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="109"/>
+        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="143"/>
         <source>Ground-motion trends</source>
         <translation>Tendances des mouvements du sol</translation>
     </message>
@@ -2366,12 +2366,12 @@
 <context>
     <name>SeriesChart</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="74"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="73"/>
         <source>Click a ground-motion point on the map</source>
         <translation>Cliquez sur un point de mouvement du sol sur la carte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="119"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="118"/>
         <source>velocity {0:.1f} mm/year, acceleration {1:.2f} mm/year²</source>
         <translation>vitesse {0:.1f} mm/an, accélération {1:.2f} mm/an²</translation>
     </message>
@@ -2379,32 +2379,32 @@
 <context>
     <name>SeriesDock</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="134"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="133"/>
         <source>Ground-motion time series</source>
         <translation>Série temporelle des mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="138"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="137"/>
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="138"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="137"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="157"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="156"/>
         <source>This point has no displacement series.</source>
         <translation>Ce point n'a pas de série de déplacements.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="163"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="162"/>
         <source>{0} measurements</source>
         <translation>{0} mesures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="191"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="188"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -2414,7 +2414,7 @@
         <translation>Aucun point de mouvement du sol avec une série dans la zone tampon de cet ouvrage.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="177"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="174"/>
         <source>median of {0} points</source>
         <translation>médiane de {0} points</translation>
     </message>

@@ -15,6 +15,7 @@ times the median of the points' velocity standard deviations.
 
 from __future__ import annotations
 
+import dataclasses
 import struct
 from dataclasses import dataclass
 
@@ -101,8 +102,8 @@ def polygons_from_wkbs(wkbs: list, buffer: float):
     instead of a list of :class:`Shape`, built without a Python loop. None when any geometry is otherwise."""
     if not wkbs:
         return None
-    sizes = np.fromiter((len(w) for w in wkbs), np.int64, len(wkbs))
-    if (sizes < 13).any():
+    sizes = np.fromiter((len(w or b"") for w in wkbs), np.int64, len(wkbs))
+    if (sizes < 13).any():  # null or empty geometries among them
         return None
     data = np.frombuffer(b"".join(wkbs), np.uint8)
     ends = np.cumsum(sizes)
@@ -253,6 +254,22 @@ class AssetStatistics:
     std_median: np.ndarray
     category: np.ndarray
 
+    def take(self, rows: np.ndarray) -> AssetStatistics:
+        """The statistics of the assets at ``rows``, in that order."""
+        return AssetStatistics(*(getattr(self, field.name)[rows] for field in dataclasses.fields(self)))
+
+
+def rows_of(ids: np.ndarray, fids: np.ndarray) -> np.ndarray | None:
+    """The row of each of ``ids`` in ``fids`` (feature ids read two ways), or None if one is missing."""
+    ids, fids = np.asarray(ids, np.int64), np.asarray(fids, np.int64)
+    if np.array_equal(ids, fids):
+        return np.arange(ids.size)
+    if fids.size == 0:
+        return None
+    sorter = np.argsort(fids, kind="stable")
+    rows = sorter[np.minimum(np.searchsorted(fids, ids, sorter=sorter), fids.size - 1)]
+    return rows if (fids[rows] == ids).all() else None
+
 
 def _percentile_sorted(values, starts, counts, q):
     """Linear-interpolation percentile of each sorted group (numpy's default method)."""
@@ -365,8 +382,10 @@ def join_points(x, y, velocity, shapes, *, cell: float | None = None, is_cancele
         spans = np.maximum(pieces.box[:, 2] - pieces.box[:, 0], pieces.box[:, 3] - pieces.box[:, 1])
         cell = max(float(np.median(spans)), 10.0)
     x0, y0 = float(x.min()), float(y.min())
-    ix = ((x - x0) // cell).astype(np.int64)
-    iy = ((y - y0) // cell).astype(np.int64)
+    # Cell of each point: the pieces' formula below (floor of the quotient; truncation, as x ≥ x0), ten times
+    # faster than numpy's float floor division.
+    ix = ((x - x0) / cell).astype(np.int64)
+    iy = ((y - y0) / cell).astype(np.int64)
     width, height = int(ix.max()) + 1, int(iy.max()) + 1
     # Cells covered by each piece's box, clipped to the grid; pieces off the grid cover none.
     c0 = np.clip(np.floor((pieces.box[:, 0] - x0) / cell), 0, width - 1).astype(np.int64)
@@ -465,43 +484,76 @@ def worst_distortion(x, y, displacement_mm, min_distance_m: float = 3.0) -> Dist
                       float(difference[first, second]), category)
 
 
+def _columnar_layer(path: str, layer_name: str | None, fields: list[str]):
+    """(dataset, layer) opened for GDAL's Arrow interface with only ``fields`` read, or None when the layer
+    cannot be read that way. Keep the dataset while the layer is used. In the batches, a layer without named
+    FID or geometry columns (e.g. a shapefile) has them as OGC_FID and wkb_geometry."""
+    from osgeo import ogr
+
+    source = ogr.Open(path)
+    layer = None if source is None else source.GetLayerByName(layer_name) if layer_name else source.GetLayer(0)
+    if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
+        return None
+    definition = layer.GetLayerDefn()
+    layer.SetIgnoredFields([name for name in (definition.GetFieldDefn(i).GetName()
+                                              for i in range(definition.GetFieldCount())) if name not in fields])
+    return source, layer
+
+
 def read_points_columnar(path: str, layer_name: str | None, fields: list[str]):
     """(x, y, {field: values}) of a point layer read column by column through GDAL's Arrow interface,
     or None when the layer cannot be read that way (the caller then reads feature by feature)."""
-    from osgeo import ogr
-
     try:
-        source = ogr.Open(path)
-        layer = source.GetLayerByName(layer_name) if layer_name else source.GetLayer(0)
-        if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
+        opened = _columnar_layer(path, layer_name, fields)
+        if opened is None:
             return None
-        layer.SetIgnoredFields([name for name in (layer.GetLayerDefn().GetFieldDefn(i).GetName()
-                                                  for i in range(layer.GetLayerDefn().GetFieldCount()))
-                                if name not in fields])
+        source, layer = opened
         xs, ys, columns = [], [], {name: [] for name in fields}
-        geometry_column = layer.GetGeometryColumn() or "geometry"
+        geometry_column = layer.GetGeometryColumn() or "wkb_geometry"
         for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]):
             wkb = batch.get(geometry_column)
             if wkb is None or np.ma.is_masked(wkb) or wkb.dtype.kind != "V" or wkb.dtype.itemsize not in (21, 29):
                 return None  # null geometries or not plain points: read feature by feature
-            wkb = np.ma.getdata(wkb)
-            raw = np.frombuffer(wkb.tobytes(), dtype=np.uint8).reshape(len(wkb), wkb.dtype.itemsize)
-            if not (raw[:, 0] == 1).all():  # little-endian WKB only
+            # Each WKB read in place as a record: byte order, type, x, y (and z).
+            point = np.ma.getdata(wkb).view(np.dtype({"names": ["order", "kind", "x", "y"],
+                                                        "formats": ["u1", "<u4", "<f8", "<f8"],
+                                                        "offsets": [0, 1, 5, 13], "itemsize": wkb.dtype.itemsize}))
+            if not ((point["order"] == 1).all() and (point["kind"] % 1000 == 1).all()):  # little-endian points
                 return None
-            kind = raw[:, 1:5].copy().view("<u4").ravel() % 1000
-            if not (kind == 1).all():
-                return None
-            xs.append(raw[:, 5:13].copy().view("<f8").ravel())
-            ys.append(raw[:, 13:21].copy().view("<f8").ravel())
+            xs.append(point["x"].astype(np.float64))
+            ys.append(point["y"].astype(np.float64))
             for name in fields:
                 # A null value reads as NaN, as in the feature-by-feature read (not as the 0 under the mask).
                 columns[name].append(np.ma.filled(np.ma.asarray(batch[name]).astype(np.float64), np.nan))
-        source = None
+        del layer, source  # the layer first, then its dataset
     except (RuntimeError, KeyError, ValueError):
         return None
     if not xs:
         return np.empty(0), np.empty(0), {name: np.empty(0) for name in fields}
     return np.concatenate(xs), np.concatenate(ys), {name: np.concatenate(v) for name, v in columns.items()}
+
+
+def read_geometries_columnar(path: str, layer_name: str | None):
+    """(feature ids, WKB of each geometry or None) of a layer read through GDAL's Arrow interface, without
+    its attributes; None when the layer cannot be read that way."""
+    try:
+        opened = _columnar_layer(path, layer_name, [])
+        if opened is None:
+            return None
+        source, layer = opened
+        fid_column, geometry_column = layer.GetFIDColumn() or "OGC_FID", layer.GetGeometryColumn() or "wkb_geometry"
+        fids, wkbs = [], []
+        for batch in layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]):
+            fids.append(np.ma.getdata(batch[fid_column]).astype(np.int64))
+            geometries = batch[geometry_column]
+            values = np.ma.getdata(geometries).tolist()
+            if np.ma.is_masked(geometries):  # null geometries
+                values = [None if null else value for value, null in zip(values, np.ma.getmaskarray(geometries))]
+            wkbs.extend(values)
+        del layer, source  # the layer first, then its dataset
+    except (RuntimeError, KeyError, ValueError):
+        return None
+    return (np.concatenate(fids) if fids else np.empty(0, np.int64)), wkbs
 
 
 def chainage_along(px, py, line: np.ndarray) -> np.ndarray:

@@ -113,9 +113,10 @@ def output_feature(fields, kept, feature, geometry, values):
     return out
 
 
-def reuse_as_outputs(fields, kept, features, columns) -> list:
+def reuse_as_outputs(fields, kept, features, columns, attributes=None) -> list:
     """``features`` themselves turned into features of ``fields`` (geometries kept, no copy: for large outputs):
-    the kept source attributes, then one value of each of ``columns`` (numpy arrays or lists; NaN → NULL)."""
+    the kept source attributes, then one value of each of ``columns`` (numpy arrays or lists; NaN → NULL).
+    ``attributes``: the features' attribute lists when already read."""
     import numpy as np
 
     values = []
@@ -126,10 +127,11 @@ def reuse_as_outputs(fields, kept, features, columns) -> list:
         else:
             values.append(array.tolist())
     every = len(kept) == fields.count() - len(columns) and kept == list(range(len(kept)))
-    for feature, extra in zip(features, zip(*values)):
-        attributes = feature.attributes()
+    if attributes is None:
+        attributes = (feature.attributes() for feature in features)
+    for feature, source, extra in zip(features, attributes, zip(*values)):
         feature.setFields(fields, False)
-        feature.setAttributes((attributes if every else [attributes[i] for i in kept]) + list(extra))
+        feature.setAttributes((source if every else [source[i] for i in kept]) + list(extra))
     return features
 
 

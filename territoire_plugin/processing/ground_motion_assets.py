@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
@@ -46,15 +48,35 @@ def shape_of(geometry: QgsGeometry, buffers: dict):
     return shape_from_wkb(wkb, buffers) if wkb else None
 
 
-def columnar_file(algorithm, parameters, context):
-    """(path, layer name) of the points when they are a whole OGR file layer (read by columns, fast at EGMS
-    scale), else None."""
-    layer = algorithm.parameterAsVectorLayer(parameters, algorithm.POINTS, context)
+def columnar_file(algorithm, parameters, context, name: str = "POINTS"):
+    """(path, layer name) of the layer parameter ``name`` when it is a whole OGR file layer (read by columns
+    through GDAL, fast at EGMS scale), else None."""
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    definition = parameters.get(name)
     if (layer is None or layer.providerType() != "ogr" or layer.subsetString()
-            or getattr(parameters.get(algorithm.POINTS), "selectedFeaturesOnly", False)):
+            or getattr(definition, "selectedFeaturesOnly", False)
+            or getattr(definition, "featureLimit", -1) not in (-1, None)):
         return None
     parts = layer.source().split("|")
     return parts[0], next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), None)
+
+
+def points_by_columns(file, fields, source_wkt: str, target_wkt: str, same_crs: bool):
+    """(x, y, {field: values}) of the points of ``file`` read by columns through GDAL, in the target CRS; None
+    when they cannot be read so. Uses no QGIS object: may run in a worker thread."""
+    import numpy as np
+
+    from ..analysis.ground_motion import read_points_columnar
+    from ..analysis.raster import transformation
+
+    columnar = read_points_columnar(file[0], file[1], fields) if file else None
+    if columnar is None:
+        return None
+    x, y, columns = columnar
+    if not same_crs and x.size:
+        moved = np.asarray(transformation(source_wkt, target_wkt).TransformPoints(np.column_stack([x, y])))
+        x, y = moved[:, 0], moved[:, 1]
+    return x, y, columns
 
 
 def read_points(algorithm, parameters, context, points, fields, crs, feedback):
@@ -62,18 +84,10 @@ def read_points(algorithm, parameters, context, points, fields, crs, feedback):
     file layer (fast at EGMS scale), feature by feature otherwise. (None, None, None) if cancelled."""
     import numpy as np
 
-    from ..analysis.ground_motion import read_points_columnar
-    from ..analysis.raster import transformation
-
-    file = columnar_file(algorithm, parameters, context)
-    columnar = read_points_columnar(file[0], file[1], fields) if file else None
+    columnar = points_by_columns(columnar_file(algorithm, parameters, context), fields,
+                                 points.sourceCrs().toWkt(), crs.toWkt(), points.sourceCrs() == crs)
     if columnar is not None:
-        x, y, columns = columnar
-        if points.sourceCrs() != crs and x.size:
-            moved = np.asarray(transformation(points.sourceCrs().toWkt(), crs.toWkt()).TransformPoints(
-                np.column_stack([x, y])))
-            x, y = moved[:, 0], moved[:, 1]
-        return x, y, columns
+        return columnar
     transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
     same_crs = points.sourceCrs() == crs
     request = QgsFeatureRequest().setSubsetOfAttributes(fields, points.fields())
@@ -172,12 +186,19 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         import numpy as np
 
         from ..analysis.errors import AnalysisError, Cancelled
-        from ..analysis.ground_motion import asset_statistics, join_points, polygons_from_wkbs, shape_from_wkb, vertical
+        from ..analysis.ground_motion import (
+            asset_statistics,
+            join_points,
+            polygons_from_wkbs,
+            read_geometries_columnar,
+            rows_of,
+            shape_from_wkb,
+            vertical,
+        )
 
         points = self.parameterAsSource(parameters, self.POINTS, context)
         assets = self.parameterAsSource(parameters, self.ASSETS, context)
         names = points.fields().names()
-
 
         def chosen(name, default, required=False):
             """The field the user named, else the EGMS name when the layer has it (always, if required)."""
@@ -203,52 +224,80 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         if self.parameterAsBoolean(parameters, self.VERTICAL, context) and not los_field:
             raise QgsProcessingException(self.tr("The vertical conversion needs the los_up field of the points."))
 
-        feedback.setProgressText(self.tr("Reading the points"))
         rule_std = self.parameterAsEnum(parameters, self.RULE, context) == 1
         if not rule_std:
             std_field = ""  # only the rule in multiples of σ reads it
         vertical_wanted = self.parameterAsBoolean(parameters, self.VERTICAL, context)
         wanted = [f for f in (velocity_field, std_field, los_field if vertical_wanted else "") if f]
-        x, y, columns = read_points(self, parameters, context, points, wanted, crs, feedback)
-        if x is None:
-            return {}
-        velocity = np.asarray(columns[velocity_field], dtype=np.float64)
-        if self.parameterAsBoolean(parameters, self.VERTICAL, context):
-            velocity = vertical(velocity, np.asarray(columns[los_field], dtype=np.float64))
-        keep = np.isfinite(velocity)
-        feedback.setProgressText(self.tr("Joining points to assets"))
-        asset_features, wkbs = [], []
         curved = QgsWkbTypes.isCurvedType(assets.wkbType())
-        for feature in assets.getFeatures():
-            if len(wkbs) % 5000 == 0 and feedback.isCanceled():
-                return {}
-            asset_features.append(feature)
-            wkbs.append(linear_wkb(feature.geometry(), curved))
-        # Plain one-ring polygons (most footprints) are read all at once; anything else geometry by geometry.
-        shapes = polygons_from_wkbs(wkbs, buffers["polygon"]) if not curved else None
-        if shapes is not None:
-            valid = list(range(len(wkbs)))
-        else:
-            shapes = [shape_from_wkb(wkb, buffers) if wkb else None for wkb in wkbs]
-            valid = [i for i, s in enumerate(shapes) if s is not None]
-            shapes = [shapes[i] for i in valid]
         extent = assets.sourceExtent()
-        if x.size and not (((x >= extent.xMinimum() - 5000) & (x <= extent.xMaximum() + 5000)
-                            & (y >= extent.yMinimum() - 5000) & (y <= extent.yMaximum() + 5000)).any()):
-            raise QgsProcessingException(self.tr(
-                "No ground-motion point lies within 5 km of the assets: check that both layers cover the same "
-                "place (and their CRS)."))
-        try:
+        xmin, xmax, ymin, ymax = (extent.xMinimum() - 5000, extent.xMaximum() + 5000, extent.yMinimum() - 5000,
+                                  extent.yMaximum() + 5000)
+        rules = dict(stable=self.parameterAsDouble(parameters, self.STABLE, context),
+                     alert=self.parameterAsDouble(parameters, self.ALERT, context),
+                     min_points=self.parameterAsInt(parameters, self.MIN_POINTS, context),
+                     std_multiple=self.parameterAsDouble(parameters, self.STD_MULTIPLE, context) if rule_std else None)
+
+        def measure(x, y, columns, wkbs):
+            """Statistics and class of the assets of geometries ``wkbs`` from the points (x, y, columns).
+            Uses no QGIS object: may run in a worker thread."""
+            velocity = np.asarray(columns[velocity_field], dtype=np.float64)
+            if vertical_wanted:
+                velocity = vertical(velocity, np.asarray(columns[los_field], dtype=np.float64))
+            keep = np.isfinite(velocity)
+            # Plain one-ring polygons (most footprints) are read all at once; anything else geometry by geometry.
+            shapes = polygons_from_wkbs(wkbs, buffers["polygon"]) if not curved else None
+            if shapes is not None:
+                valid = np.arange(len(wkbs))
+            else:
+                shapes = [shape_from_wkb(wkb, buffers) if wkb else None for wkb in wkbs]
+                valid = np.array([i for i, s in enumerate(shapes) if s is not None], np.int64)
+                shapes = [shapes[i] for i in valid]
+            if x.size and not ((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)).any():
+                raise QgsProcessingException(self.tr(
+                    "No ground-motion point lies within 5 km of the assets: check that both layers cover the "
+                    "same place (and their CRS)."))
             pairs_asset, pairs_point = join_points(x[keep], y[keep], velocity[keep], shapes,
                                                    is_canceled=feedback.isCanceled)
-            kept_std = np.asarray(columns[std_field], dtype=np.float64)[keep] if std_field else None
-            stats = asset_statistics(
-                np.array(valid, np.int64)[pairs_asset], velocity[keep][pairs_point], len(asset_features),
-                stds=kept_std[pairs_point] if kept_std is not None else None,
-                stable=self.parameterAsDouble(parameters, self.STABLE, context),
-                alert=self.parameterAsDouble(parameters, self.ALERT, context),
-                min_points=self.parameterAsInt(parameters, self.MIN_POINTS, context),
-                std_multiple=self.parameterAsDouble(parameters, self.STD_MULTIPLE, context) if rule_std else None)
+            stds = np.asarray(columns[std_field], dtype=np.float64)[keep][pairs_point] if std_field else None
+            return asset_statistics(valid[pairs_asset], velocity[keep][pairs_point], len(wkbs), stds=stds, **rules)
+
+        points_file = columnar_file(self, parameters, context)
+        assets_file = None if curved else columnar_file(self, parameters, context, self.ASSETS)
+        crs_change = (points.sourceCrs().toWkt(), crs.toWkt(), points.sourceCrs() == crs)
+
+        def by_columns():
+            """(feature ids, statistics) with both layers read by columns through GDAL, or None."""
+            read = points_by_columns(points_file, wanted, *crs_change)
+            geometries = read_geometries_columnar(*assets_file) if read is not None else None
+            try:
+                return None if geometries is None else (geometries[0], measure(*read, geometries[1]))
+            except ValueError:  # curves in a layer not declared curved: segmentized by QGIS below
+                return None
+
+        feedback.setProgressText(self.tr("Joining points to assets"))
+        try:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                # Two whole files: GDAL and numpy read and join them in a worker thread while QGIS reads the
+                # features to copy into the output.
+                job = pool.submit(by_columns) if points_file and assets_file else None
+                asset_features, attributes = [], []
+                for feature in assets.getFeatures():
+                    if len(asset_features) % 5000 == 0 and feedback.isCanceled():
+                        return {}
+                    asset_features.append(feature)
+                    attributes.append(feature.attributes())
+                found = job.result() if job else None
+            order = None if found is None else rows_of(
+                np.fromiter((f.id() for f in asset_features), np.int64, len(asset_features)), found[0])
+            if order is not None:
+                stats = found[1].take(order)
+            else:  # a layer of another kind, a selection, or feature ids that differ: read through QGIS
+                feedback.setProgressText(self.tr("Reading the points"))
+                x, y, columns = read_points(self, parameters, context, points, wanted, crs, feedback)
+                if x is None:
+                    return {}
+                stats = measure(x, y, columns, [linear_wkb(f.geometry()) for f in asset_features])
         except Cancelled:
             return {}
         except AnalysisError as error:
@@ -258,7 +307,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, assets.wkbType(), crs)
         rows = reuse_as_outputs(fields, kept, asset_features, [
             stats.count, stats.median, stats.mean, stats.max_abs, stats.p10, stats.p90, stats.share_unstable,
-            stats.category, [labels[c] for c in stats.category.tolist()]])
+            stats.category, [labels[c] for c in stats.category.tolist()]], attributes)
         add_features(sink, rows, destination)
         alerts, watch = int((stats.category == 3).sum()), int((stats.category == 2).sum())
         feedback.pushInfo(self.tr("{0} assets: {1} on alert, {2} to watch, {3} without enough points.").format(

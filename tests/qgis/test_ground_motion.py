@@ -227,6 +227,75 @@ def test_file_points_are_read_column_by_column_with_the_same_result(provider, tm
     assert sum(n for n, _ in a.values()) > 0.99 * 4 * buildings.featureCount()  # 4 points at ~0.5 m of each
 
 
+def write_gpkg(layer, path, name):
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", name
+    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(),
+                                                                     options)
+    assert error == QgsVectorFileWriter.WriterError.NoError, message
+    return f"{path}|layername={name}"
+
+
+def statistics_by_id(layer) -> dict:
+    names = ("gm_points", "gm_median", "gm_mean", "gm_max_abs", "gm_p10", "gm_p90", "gm_unstable_share", "gm_class")
+    return {f["ID"]: tuple(None if f[n] is None or str(f[n]) == "NULL" else f[n] for n in names)
+            for f in layer.getFeatures()}
+
+
+def test_two_files_are_joined_in_a_worker_thread_with_the_same_result(provider, tmp_path, monkeypatch):
+    """Points and assets both GeoPackages: GDAL reads and joins them beside QGIS's read of the features. The
+    result is the one of the path through QGIS (assets in memory), also when QGIS skips an invalid geometry
+    (the statistics are matched by feature id) and with a null geometry among the assets."""
+    from qgis import processing
+    from qgis.core import (
+        QgsFeatureRequest,
+        QgsGeometry,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsVectorLayer,
+    )
+
+    from territoire_plugin.analysis import ground_motion
+
+    buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
+    points, moved = moving_points(buildings, (664000.0, 6360000.0), seed=5)
+    assets = buildings.materialize(QgsFeatureRequest())
+    ids = [f.id() for f in assets.getFeatures()]
+    moved_feature = next(f for f in assets.getFeatures() if f.id() in moved)
+    box = moved_feature.geometry().boundingBox()
+    bow_tie = QgsGeometry.fromWkt(f"POLYGON(({box.xMinimum()} {box.yMinimum()},{box.xMaximum()} {box.yMaximum()},"
+                                  f"{box.xMaximum()} {box.yMinimum()},{box.xMinimum()} {box.yMaximum()},"
+                                  f"{box.xMinimum()} {box.yMinimum()}))")
+    assert not bow_tie.isGeosValid()
+    assets.dataProvider().changeGeometryValues({moved_feature.id(): bow_tie, ids[-1]: QgsGeometry()})
+    points_file = write_gpkg(points, tmp_path / "points.gpkg", "egms")
+    assets_file = write_gpkg(assets, tmp_path / "assets.gpkg", "batiments")
+    read = []
+    original = ground_motion.read_geometries_columnar
+    monkeypatch.setattr(ground_motion, "read_geometries_columnar",
+                        lambda *a: read.append(original(*a)) or read[-1])
+
+    def run_with(assets_input, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck):
+        context = QgsProcessingContext()
+        context.setInvalidGeometryCheck(check)
+        return processing.run("territoire:ground_motion_assets", {
+            "POINTS": points_file, "ASSETS": assets_input, "BUFFER_POLYGON": 2.0, "OUTPUT": "memory:"},
+            context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
+
+    by_qgis = statistics_by_id(run_with(write_gpkg(assets, tmp_path / "copy.gpkg", "b") + "|subset=fid > 0"))
+    assert read == []  # a subset is read through QGIS
+    by_files = statistics_by_id(run_with(assets_file))
+    assert len(read) == 1 and read[0] is not None and len(read[0][1]) == assets.featureCount()
+    assert by_files == by_qgis and len(by_files) == assets.featureCount()
+    assert by_files[moved_feature["ID"]][0] > 0  # the bow tie still catches points (inside or within 2 m)
+    assert by_files[assets.getFeature(ids[-1])["ID"]][0] == 0  # no geometry, no point
+    skipping = statistics_by_id(run_with(assets_file, QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid))
+    assert len(read) == 2 and moved_feature["ID"] not in skipping
+    assert skipping == {k: v for k, v in by_files.items() if k != moved_feature["ID"]}
+
+
 def test_corridor_change_along_a_road(provider, tmp_path):
     from conftest import write_raster
     from qgis import processing

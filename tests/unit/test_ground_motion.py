@@ -227,29 +227,78 @@ def test_chainage_and_steepest_gradient_along_a_line():
     assert result.beta == pytest.approx(0.060 / 15) and result.category == "cosmetic cracking"
 
 
-def test_columnar_read_gives_nan_for_null_values(tmp_path):
+@pytest.mark.parametrize("driver, extension", [("GPKG", "gpkg"), ("ESRI Shapefile", "shp")])
+def test_columnar_read_gives_nan_for_null_values(tmp_path, driver, extension):
     from osgeo import osr
 
     from territoire_plugin.analysis.ground_motion import read_points_columnar
 
     ogr.UseExceptions()
-    path = str(tmp_path / "points.gpkg")
-    source = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    path = str(tmp_path / f"points.{extension}")
+    source = ogr.GetDriverByName(driver).CreateDataSource(path)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
     layer = source.CreateLayer("points", srs, ogr.wkbPoint)
     layer.CreateField(ogr.FieldDefn("velocity", ogr.OFTReal))
-    layer.CreateField(ogr.FieldDefn("velocity_std", ogr.OFTReal))
+    layer.CreateField(ogr.FieldDefn("vel_std", ogr.OFTReal))
     for i, (velocity, std) in enumerate([(1.5, 0.4), (None, 0.6), (-2.0, None)]):
         feature = ogr.Feature(layer.GetLayerDefn())
         feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({660000 + i} 6360000)"))
         if velocity is not None:
             feature["velocity"] = velocity
         if std is not None:
-            feature["velocity_std"] = std
+            feature["vel_std"] = std
         layer.CreateFeature(feature)
     layer = source = None
-    x, y, columns = read_points_columnar(path, "points", ["velocity", "velocity_std"])
+    x, y, columns = read_points_columnar(path, "points", ["velocity", "vel_std"])
     np.testing.assert_array_equal(x, [660000, 660001, 660002])
     np.testing.assert_array_equal(columns["velocity"], [1.5, np.nan, -2.0])  # a null is not a 0 mm/yr point
-    np.testing.assert_array_equal(columns["velocity_std"], [0.4, 0.6, np.nan])
+    np.testing.assert_array_equal(columns["vel_std"], [0.4, 0.6, np.nan])
+
+
+@pytest.mark.parametrize("driver, extension", [("GPKG", "gpkg"), ("ESRI Shapefile", "shp")])
+def test_geometries_read_by_columns_are_ogr_s_with_their_ids(tmp_path, driver, extension):
+    """Feature ids and ISO WKB of each geometry (polygons of different sizes, a multipolygon, a null
+    geometry), in the order OGR reads them, as the feature-by-feature read gives them."""
+    from osgeo import osr
+
+    from territoire_plugin.analysis.ground_motion import read_geometries_columnar
+
+    ogr.UseExceptions()
+    path = str(tmp_path / f"assets.{extension}")
+    source = ogr.GetDriverByName(driver).CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    layer = source.CreateLayer("assets", srs, ogr.wkbMultiPolygon if driver == "GPKG" else ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    wkts = ["POLYGON((0 0,10 0,10 10,0 0))", None, "POLYGON((0 0,30 0,30 20,10 25,0 20,0 0),(5 5,6 5,6 6,5 5))",
+            "MULTIPOLYGON(((50 50,60 50,60 60,50 50)),((70 70,80 70,80 80,70 70)))"]
+    for wkt in wkts:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature["name"] = "x"
+        if wkt:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    layer = source = None
+    source = ogr.Open(path)
+    expected = [(f.GetFID(), f.GetGeometryRef().ExportToIsoWkb() if f.GetGeometryRef() else None)
+                for f in source.GetLayer(0)]
+    source = None
+    fids, wkbs = read_geometries_columnar(path, "assets")
+    assert fids.dtype == np.int64 and list(zip(fids.tolist(), wkbs)) == expected
+    assert wkbs[1] is None and len(set(fids.tolist())) == 4
+    assert read_geometries_columnar(str(tmp_path / "missing.gpkg"), None) is None
+
+
+def test_rows_of_matches_ids_read_two_ways_and_statistics_follow():
+    from territoire_plugin.analysis.ground_motion import rows_of
+
+    fids = np.array([5, 3, 9, 1])
+    np.testing.assert_array_equal(rows_of(fids, fids), [0, 1, 2, 3])
+    np.testing.assert_array_equal(rows_of([9, 5, 1], fids), [2, 0, 3])  # some skipped, another order
+    assert rows_of([5, 4], fids) is None and rows_of([1], []) is None
+    np.testing.assert_array_equal(rows_of([], []), [])
+    stats = asset_statistics(np.array([0, 0, 0, 2, 2, 2, 2]), np.array([-9.0, -8, -7, 0.5, 1, 0, -0.5]), 4)
+    taken = stats.take(rows_of([9, 5], fids))
+    np.testing.assert_array_equal(taken.count, [4, 3])
+    assert taken.category.tolist() == [STABLE, ALERT] and taken.median.tolist() == [0.25, -8.0]
