@@ -195,6 +195,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             shape_from_wkb,
             vertical,
         )
+        from ..analysis.raster import check_cancel
 
         points = self.parameterAsSource(parameters, self.POINTS, context)
         assets = self.parameterAsSource(parameters, self.ASSETS, context)
@@ -269,6 +270,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         def by_columns():
             """(feature ids, statistics) with both layers read by columns through GDAL, or None."""
             read = points_by_columns(points_file, wanted, *crs_change)
+            check_cancel(feedback.isCanceled)
             geometries = read_geometries_columnar(*assets_file) if read is not None else None
             try:
                 return None if geometries is None else (geometries[0], measure(*read, geometries[1]))

@@ -294,6 +294,15 @@ def test_two_files_are_joined_in_a_worker_thread_with_the_same_result(provider, 
     skipping = statistics_by_id(run_with(assets_file, QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid))
     assert len(read) == 2 and moved_feature["ID"] not in skipping
     assert skipping == {k: v for k, v in by_files.items() if k != moved_feature["ID"]}
+    # Cancelled: the worker stops too, and no output is written.
+    from qgis.core import QgsApplication
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:ground_motion_assets")
+    results, ok = algorithm.run({"POINTS": points_file, "ASSETS": assets_file, "OUTPUT": str(tmp_path / "out.gpkg")},
+                                QgsProcessingContext(), feedback)
+    assert ok and "OUTPUT" not in results and not (tmp_path / "out.gpkg").exists() and len(read) == 2
 
 
 def test_corridor_change_along_a_road(provider, tmp_path):
