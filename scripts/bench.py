@@ -390,7 +390,6 @@ else:
     from processing.core.Processing import Processing
     Processing.initialize()
 registry = QgsApplication.processingRegistry()
-best = None
 times = []
 for attempt in range({repeat}):  # several runs: imports and caches warm, as in a QGIS session
     if os.path.exists(output):

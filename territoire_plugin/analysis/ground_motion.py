@@ -514,7 +514,7 @@ def read_points_columnar(path: str, layer_name: str | None, fields: list[str]):
             wkb = batch.get(geometry_column)
             if wkb is None or np.ma.is_masked(wkb) or wkb.dtype.kind != "V" or wkb.dtype.itemsize not in (21, 29):
                 return None  # null geometries or not plain points: read feature by feature
-            # Each WKB read in place as a record: byte order, type, x, y (and z).
+            # Each WKB read in place as a record: byte order, type, x, y (a z after them is left unread).
             point = np.ma.getdata(wkb).view(np.dtype({"names": ["order", "kind", "x", "y"],
                                                         "formats": ["u1", "<u4", "<f8", "<f8"],
                                                         "offsets": [0, 1, 5, 13], "itemsize": wkb.dtype.itemsize}))

@@ -84,12 +84,12 @@ def read_points(algorithm, parameters, context, points, fields, crs, feedback):
     file layer (fast at EGMS scale), feature by feature otherwise. (None, None, None) if cancelled."""
     import numpy as np
 
+    same_crs = points.sourceCrs() == crs
     columnar = points_by_columns(columnar_file(algorithm, parameters, context), fields,
-                                 points.sourceCrs().toWkt(), crs.toWkt(), points.sourceCrs() == crs)
+                                 points.sourceCrs().toWkt(), crs.toWkt(), same_crs)
     if columnar is not None:
         return columnar
     transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
-    same_crs = points.sourceCrs() == crs
     request = QgsFeatureRequest().setSubsetOfAttributes(fields, points.fields())
     xs, ys, columns = [], [], {name: [] for name in fields}
     for feature in points.getFeatures(request):
@@ -222,13 +222,13 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         if geometry_type == QgsWkbTypes.GeometryType.LineGeometry and buffers["line"] <= 0:
             raise QgsProcessingException(self.tr("A buffer of 0 m around lines catches no point: give a width, "
                                                  "e.g. 15 m for a road, 20 m for a railway."))
-        if self.parameterAsBoolean(parameters, self.VERTICAL, context) and not los_field:
+        vertical_wanted = self.parameterAsBoolean(parameters, self.VERTICAL, context)
+        if vertical_wanted and not los_field:
             raise QgsProcessingException(self.tr("The vertical conversion needs the los_up field of the points."))
 
         rule_std = self.parameterAsEnum(parameters, self.RULE, context) == 1
         if not rule_std:
             std_field = ""  # only the rule in multiples of σ reads it
-        vertical_wanted = self.parameterAsBoolean(parameters, self.VERTICAL, context)
         wanted = [f for f in (velocity_field, std_field, los_field if vertical_wanted else "") if f]
         curved = QgsWkbTypes.isCurvedType(assets.wkbType())
         extent = assets.sourceExtent()
@@ -268,14 +268,15 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         crs_change = (points.sourceCrs().toWkt(), crs.toWkt(), points.sourceCrs() == crs)
 
         def by_columns():
-            """(feature ids, statistics) with both layers read by columns through GDAL, or None."""
+            """(points read by columns or None, (feature ids, statistics) with both layers read by columns
+            through GDAL or None)."""
             read = points_by_columns(points_file, wanted, *crs_change)
             check_cancel(feedback.isCanceled)
             geometries = read_geometries_columnar(*assets_file) if read is not None else None
             try:
-                return None if geometries is None else (geometries[0], measure(*read, geometries[1]))
+                return read, None if geometries is None else (geometries[0], measure(*read, geometries[1]))
             except ValueError:  # curves in a layer not declared curved: segmentized by QGIS below
-                return None
+                return read, None
 
         feedback.setProgressText(self.tr("Joining points to assets"))
         try:
@@ -289,14 +290,14 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
                         return {}
                     asset_features.append(feature)
                     attributes.append(feature.attributes())
-                found = job.result() if job else None
+                read, found = job.result() if job else (None, None)
             order = None if found is None else rows_of(
                 np.fromiter((f.id() for f in asset_features), np.int64, len(asset_features)), found[0])
             if order is not None:
                 stats = found[1].take(order)
-            else:  # a layer of another kind, a selection, or feature ids that differ: read through QGIS
+            else:  # a layer of another kind, a selection, ids that differ, curves: geometries from QGIS
                 feedback.setProgressText(self.tr("Reading the points"))
-                x, y, columns = read_points(self, parameters, context, points, wanted, crs, feedback)
+                x, y, columns = read or read_points(self, parameters, context, points, wanted, crs, feedback)
                 if x is None:
                     return {}
                 stats = measure(x, y, columns, [linear_wkb(f.geometry()) for f in asset_features])

@@ -204,38 +204,33 @@ def run_differential(params):
     return processing.run("territoire:ground_motion_differential", params)
 
 
-def test_file_points_are_read_column_by_column_with_the_same_result(provider, tmp_path):
-    """A GeoPackage of points in another CRS (the fast columnar path) gives what a memory layer gives."""
-    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
-
-    buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
-    points, _moved = moving_points(buildings, (664000.0, 6360000.0), seed=9)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName, options.layerName = "GPKG", "egms_points"
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
-
-    options.ct = QgsCoordinateTransform(points.crs(), QgsCoordinateReferenceSystem("EPSG:3035"), QgsProject.instance())
-    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(points, str(tmp_path / "p.gpkg"),
-                                                                     QgsCoordinateTransformContext(), options)
-    assert error == QgsVectorFileWriter.WriterError.NoError, message
-    from_memory = run({"POINTS": points, "ASSETS": buildings, "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})
-    from_file = run({"POINTS": f"{tmp_path / 'p.gpkg'}|layername=egms_points", "ASSETS": buildings,
-                     "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})
-    a = {f["ID"]: (f["gm_points"], f["gm_class"]) for f in from_memory["OUTPUT"].getFeatures()}
-    b = {f["ID"]: (f["gm_points"], f["gm_class"]) for f in from_file["OUTPUT"].getFeatures()}
-    assert a == b
-    assert sum(n for n, _ in a.values()) > 0.99 * 4 * buildings.featureCount()  # 4 points at ~0.5 m of each
-
-
-def write_gpkg(layer, path, name):
-    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+def write_gpkg(layer, path, name, crs=None):
+    """``layer`` written to a GeoPackage (reprojected to ``crs`` if given); its source string."""
+    from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsProject, QgsVectorFileWriter
 
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", name
+    if crs is not None:
+        options.ct = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance())
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(),
                                                                      options)
     assert error == QgsVectorFileWriter.WriterError.NoError, message
     return f"{path}|layername={name}"
+
+
+def test_file_points_are_read_column_by_column_with_the_same_result(provider, tmp_path):
+    """A GeoPackage of points in another CRS (the fast columnar path) gives what a memory layer gives."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+
+    buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
+    points, _moved = moving_points(buildings, (664000.0, 6360000.0), seed=9)
+    points_file = write_gpkg(points, tmp_path / "p.gpkg", "egms_points", QgsCoordinateReferenceSystem("EPSG:3035"))
+    from_memory = run({"POINTS": points, "ASSETS": buildings, "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})
+    from_file = run({"POINTS": points_file, "ASSETS": buildings, "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})
+    a = {f["ID"]: (f["gm_points"], f["gm_class"]) for f in from_memory["OUTPUT"].getFeatures()}
+    b = {f["ID"]: (f["gm_points"], f["gm_class"]) for f in from_file["OUTPUT"].getFeatures()}
+    assert a == b
+    assert sum(n for n, _ in a.values()) > 0.99 * 4 * buildings.featureCount()  # 4 points at ~0.5 m of each
 
 
 def statistics_by_id(layer) -> dict:
@@ -386,3 +381,51 @@ def test_full_chain_on_the_project_egms_fixture(provider, tmp_path):
                                                                     "OUTPUT": "memory:"})
     worst = next(tilt["OUTPUT"].getFeatures())
     assert worst["dm_points"] == 11 and worst["dm_beta"] > 1 / 1000  # 50 mm over at most 60 m in five years
+
+
+def test_curves_in_a_layer_not_declared_curved_are_segmentized_by_qgis(provider, tmp_path, monkeypatch):
+    """A GeoPackage layer of any geometry type holding a curve polygon: GDAL's WKB has the curve, the worker
+    gives up and QGIS's segmentized geometries are used, with the points the worker already read."""
+    from osgeo import ogr, osr
+
+    from territoire_plugin.processing import ground_motion_assets
+
+    ogr.UseExceptions()
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    x0, y0 = 660000, 6360000
+    rng = np.random.default_rng(4)
+    rx, ry = rng.uniform(-30, 150, 3000), rng.uniform(-30, 70, 3000)
+    assets_path, points_path = str(tmp_path / "assets.gpkg"), str(tmp_path / "points.gpkg")
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(assets_path)
+    layer = source.CreateLayer("assets", srs, ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("ID", ogr.OFTString))
+    for name, wkt in (
+            ("square", f"POLYGON(({x0} {y0},{x0 + 20} {y0},{x0 + 20} {y0 + 20},{x0} {y0 + 20},{x0} {y0}))"),
+            ("disc", f"CURVEPOLYGON(CIRCULARSTRING({x0 + 100} {y0},{x0 + 120} {y0 + 20},{x0 + 100} {y0 + 40},"
+                     f"{x0 + 80} {y0 + 20},{x0 + 100} {y0}))")):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature["ID"] = name
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    layer = source = None
+    source = ogr.GetDriverByName("GPKG").CreateDataSource(points_path)
+    layer = source.CreateLayer("egms", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("velocity", ogr.OFTReal))
+    for x, y in zip(rx + x0, ry + y0):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature["velocity"] = 1.0
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT({x} {y})"))
+        layer.CreateFeature(feature)
+    layer = source = None
+    calls = []
+    original = ground_motion_assets.read_points
+    monkeypatch.setattr(ground_motion_assets, "read_points", lambda *a: calls.append(1) or original(*a))
+    out = run({"POINTS": f"{points_path}|layername=egms", "ASSETS": f"{assets_path}|layername=assets",
+               "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})["OUTPUT"]
+    counts = {f["ID"]: f["gm_points"] for f in out.getFeatures()}
+    assert counts["square"] == int(((rx > 0) & (rx < 20) & (ry > 0) & (ry < 20)).sum())
+    # The disc segmentized by QGIS: between the counts of the circles a tenth of a metre inside and on it.
+    distance = np.hypot(rx - 100, ry - 20)
+    assert 0 < int((distance < 19.9).sum()) <= counts["disc"] <= int((distance < 20.0).sum())
+    assert calls == []  # the points the worker read were used, not read again
