@@ -920,47 +920,47 @@
 <context>
     <name>DownloadBdtopoAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="35"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="34"/>
         <source>Download IGN BD TOPO</source>
         <translation>Télécharger la BD TOPO de l'IGN</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="38"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="37"/>
         <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
         <source>Road sections</source>
         <translation>Tronçons de route</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
         <source>Bridges</source>
         <translation>Ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="49"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48"/>
         <source>Public buildings (ERP)</source>
         <translation>Établissements recevant du public (ERP)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="49"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="53"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="52"/>
         <source>BD TOPO layers</source>
         <translation>Couches BD TOPO</translation>
     </message>
@@ -970,17 +970,17 @@
         <translation>Choisissez au moins un thème.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="74"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="72"/>
         <source>BD TOPO: {0}</source>
         <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="87"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="86"/>
         <source>{0}: {1} features ({2} downloaded)</source>
         <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="95"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="89"/>
         <source>{0} exists: it is replaced by the new download.</source>
         <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
     </message>
@@ -1386,62 +1386,62 @@
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="214"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="215"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="222"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="223"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="225"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="296"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="299"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="278"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="281"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="257"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="258"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="305"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="313"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="316"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="317"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="320"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from qgis.core import (
@@ -54,6 +53,7 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..analysis.errors import AnalysisError, Cancelled
+        from ..analysis.raster import atomic_output
         from ..sources.wfs import BDTOPO_THEMES, Wfs
 
         output = self.geopackage_output(parameters, context)
@@ -66,34 +66,31 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
             wfs = Wfs(client, url)
             box = area.boundingBox()
             bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-            temporary = output.with_name(f".{output.stem}.part.gpkg")
-            if temporary.exists():
-                temporary.unlink()
             written = []
-            for index, theme in enumerate(themes):
-                feedback.setProgressText(self.tr("BD TOPO: {0}").format(theme))
-                typename, cql = BDTOPO_THEMES[theme]
-                def progress(percent, done=index):
-                    feedback.setProgress((done + percent / 100) * 100 / len(themes))
+            with atomic_output(output) as temporary:
+                for index, theme in enumerate(themes):
+                    feedback.setProgressText(self.tr("BD TOPO: {0}").format(theme))
+                    typename, cql = BDTOPO_THEMES[theme]
 
-                features = wfs.features(typename, bbox=bbox, cql_filter=cql, progress=progress)
-                if theme == "bridges":
-                    surfaces = BDTOPO_THEMES["bridges_surfaces"]
-                    features += wfs.features(surfaces[0], bbox=bbox, cql_filter=surfaces[1])
-                fields, parsed = geojson_features(features, LAMBERT93)
-                kept = keep_intersecting(parsed, area)
-                self._write_layer(temporary, LAYER_NAMES[theme], fields, kept, first=not written)
-                written.append((theme, len(kept)))
-                feedback.pushInfo(self.tr("{0}: {1} features ({2} downloaded)").format(theme, len(kept), len(parsed)))
+                    def progress(percent, done=index):
+                        feedback.setProgress((done + percent / 100) * 100 / len(themes))
+
+                    features = wfs.features(typename, bbox=bbox, cql_filter=cql, progress=progress)
+                    if theme == "bridges":
+                        surfaces = BDTOPO_THEMES["bridges_surfaces"]
+                        features += wfs.features(surfaces[0], bbox=bbox, cql_filter=surfaces[1])
+                    fields, parsed = geojson_features(features, LAMBERT93)
+                    kept = keep_intersecting(parsed, area)
+                    self._write_layer(temporary, LAYER_NAMES[theme], fields, kept, first=not written)
+                    written.append((theme, len(kept)))
+                    feedback.pushInfo(self.tr("{0}: {1} features ({2} downloaded)").format(
+                        theme, len(kept), len(parsed)))
+                if output.exists():
+                    feedback.pushWarning(self.tr("{0} exists: it is replaced by the new download.").format(output))
         except Cancelled:
-            _remove(output.with_name(f".{output.stem}.part.gpkg"))
             return {}
         except AnalysisError as error:
-            _remove(output.with_name(f".{output.stem}.part.gpkg"))
             raise processing_error(error) from error
-        if output.exists():
-            feedback.pushWarning(self.tr("{0} exists: it is replaced by the new download.").format(output))
-        os.replace(temporary, output)
         layers = []
         for theme, _count in written:
             uri = f"{output}|layername={LAYER_NAMES[theme]}"
@@ -134,7 +131,3 @@ def _style_file(theme: str) -> str | None:
     path = resource_path("styles", f"bdtopo_{theme}.qml")
     return str(path) if path.exists() else None
 
-
-def _remove(path: Path) -> None:
-    if path.exists():
-        path.unlink()
