@@ -920,67 +920,67 @@
 <context>
     <name>DownloadBdtopoAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="34"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="32"/>
         <source>Download IGN BD TOPO</source>
         <translation>Télécharger la BD TOPO de l'IGN</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="37"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="35"/>
         <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
         <source>Road sections</source>
         <translation>Tronçons de route</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
         <source>Bridges</source>
         <translation>Ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="48"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="46"/>
         <source>Public buildings (ERP)</source>
         <translation>Établissements recevant du public (ERP)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="49"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="52"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50"/>
         <source>BD TOPO layers</source>
         <translation>Couches BD TOPO</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="62"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="60"/>
         <source>Choose at least one theme.</source>
         <translation>Choisissez au moins un thème.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="72"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="70"/>
         <source>BD TOPO: {0}</source>
         <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="86"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="84"/>
         <source>{0}: {1} features ({2} downloaded)</source>
         <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="89"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="87"/>
         <source>{0} exists: it is replaced by the new download.</source>
         <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
     </message>
@@ -1706,82 +1706,82 @@
 <context>
     <name>HeatHotspotsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="41"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="38"/>
         <source>Heat hot spots (Getis-Ord Gi*)</source>
         <translation>Points chauds (Gi* de Getis-Ord)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="44"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="41"/>
         <source>&lt;p&gt;Where high temperatures cluster more than chance would give: Getis-Ord Gi* on a regular grid. The raster is averaged into square cells; each cell's Gi* compares the sum of the cells within the distance band (itself included) with what the whole area's mean would give.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), a z-score; p-value = erfc(|z| / √2). Classes: hot (cold) spot at 99, 95, 90 % confidence for |z| ≥ 2.576, 1.960, 1.645.&lt;/p&gt;&lt;p&gt;Cells of about 100–200 m and a band of 3–5 cells suit a commune.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Là où les fortes températures se regroupent plus que le hasard ne le donnerait : Gi* de Getis-Ord sur une grille régulière. Le raster est moyenné en cellules carrées ; le Gi* de chaque cellule compare la somme des cellules situées dans la distance de voisinage (elle comprise) à ce que donnerait la moyenne de toute la zone.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), un score z ; p = erfc(|z| / √2). Classes : point chaud (froid) à 99, 95, 90 % de confiance pour |z| ≥ 2,576, 1,960, 1,645.&lt;/p&gt;&lt;p&gt;Des cellules de 100 à 200 m environ et un voisinage de 3 à 5 cellules conviennent à une commune.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="54"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="51"/>
         <source>Temperature or intensity (°C)</source>
         <translation>Température ou intensité (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="55"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="52"/>
         <source>Cell size</source>
         <translation>Taille des cellules</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="57"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="54"/>
         <source>Distance band</source>
         <translation>Distance de voisinage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="59"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="56"/>
         <source>Hot spots</source>
         <translation>Points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="61"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="58"/>
         <source>Hot-spot cells (95 % or more)</source>
         <translation>Cellules de points chauds (95 % ou plus)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
         <source>hot spot, 99 %</source>
         <translation>point chaud, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
         <source>hot spot, 95 %</source>
         <translation>point chaud, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
         <source>hot spot, 90 %</source>
         <translation>point chaud, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
         <source>not significant</source>
         <translation>non significatif</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
         <source>cold spot, 90 %</source>
         <translation>point froid, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
         <source>cold spot, 95 %</source>
         <translation>point froid, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="78"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="76"/>
         <source>cold spot, 99 %</source>
         <translation>point froid, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="105"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="99"/>
         <source>{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.</source>
         <translation>{0} cellules ; {1} cellules de points chauds et {2} de points froids à 95 % ou plus.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="108"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="102"/>
         <source>Heat hot spots (Gi*)</source>
         <translation>Points chauds (Gi*)</translation>
     </message>

@@ -89,6 +89,21 @@ def add_features(sink, features, destination: str) -> None:
             "disk is not full.").format(destination))
 
 
+def write_gpkg_layer(layer, path, layer_name: str, new_file: bool = True) -> None:
+    """Write the vector ``layer`` as ``layer_name`` into the GeoPackage ``path``: a new file, or (``new_file``
+    False) a layer added to it or replaced. Stops with a clear error if it cannot."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", layer_name
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile if new_file
+                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
+    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path),
+                                                                     QgsCoordinateTransformContext(), options)
+    if error != QgsVectorFileWriter.WriterError.NoError:
+        raise QgsProcessingException(f"cannot write {layer_name} into {path}: {message}")
+
+
 def output_fields(source_fields, extra) -> tuple:
     """(QgsFields, indices kept) of an output: the source's copyable fields, then ``extra`` (name, type) pairs."""
     from qgis.core import QgsField

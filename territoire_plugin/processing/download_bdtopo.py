@@ -5,18 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsCoordinateTransformContext,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterEnum,
-    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from .area import LAMBERT93, ConnectorAlgorithm, client_for, geojson_features, keep_intersecting
-from .base import processing_error
+from .base import processing_error, write_gpkg_layer
 from .styling import StyleAndNamePostProcessor
 
 THEMES = ("buildings", "roads", "railways", "bridges", "public_buildings")
@@ -114,15 +112,7 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
         layer.dataProvider().addFeatures(features)
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = layer_name
-        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile if first
-                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
-        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, str(path), QgsCoordinateTransformContext(), options)
-        if error != QgsVectorFileWriter.WriterError.NoError:
-            raise QgsProcessingException(f"cannot write {layer_name} into {path}: {message}")
+        write_gpkg_layer(layer, path, layer_name, new_file=first)
 
 
 def _style_file(theme: str) -> str | None:

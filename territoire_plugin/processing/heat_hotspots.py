@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
     QgsRectangle,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..toolbelt.resources import resource_path
-from .base import HeatAlgorithm, processing_error
+from .base import HeatAlgorithm, processing_error, write_gpkg_layer
 from .styling import StyleAndNamePostProcessor
 
 FIELDS = (("value_mean", QVariant.Double), ("gi_z", QVariant.Double), ("gi_p", QVariant.Double),
@@ -63,6 +60,7 @@ class HeatHotspotsAlgorithm(HeatAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from ..analysis.errors import AnalysisError
         from ..analysis.hotspots import aggregate, classes, getis_ord_gi_star, p_values
+        from ..analysis.raster import atomic_output
 
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
@@ -95,12 +93,8 @@ class HeatHotspotsAlgorithm(HeatAlgorithm):
                                        int(kinds[row, col]), labels[int(kinds[row, col])]])
                 features.append(feature)
         layer.dataProvider().addFeatures(features)
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName, options.layerName = "GPKG", "heat_hotspots"
-        error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
-            layer, output, QgsCoordinateTransformContext(), options)
-        if error != QgsVectorFileWriter.WriterError.NoError:
-            raise QgsProcessingException(message)
+        with atomic_output(output) as temporary:
+            write_gpkg_layer(layer, temporary, "heat_hotspots")
         hot = int((kinds >= 2).sum())
         feedback.pushInfo(self.tr("{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.").format(
             len(features), hot, int((kinds <= -2).sum())))
