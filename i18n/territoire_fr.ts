@@ -920,67 +920,67 @@
 <context>
     <name>DownloadBdtopoAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="32"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="31"/>
         <source>Download IGN BD TOPO</source>
         <translation>Télécharger la BD TOPO de l'IGN</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="35"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="34"/>
         <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
         <source>Road sections</source>
         <translation>Tronçons de route</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
         <source>Bridges</source>
         <translation>Ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="46"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
         <source>Public buildings (ERP)</source>
         <translation>Établissements recevant du public (ERP)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="47"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="46"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="50"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="49"/>
         <source>BD TOPO layers</source>
         <translation>Couches BD TOPO</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="60"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="59"/>
         <source>Choose at least one theme.</source>
         <translation>Choisissez au moins un thème.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="70"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="69"/>
         <source>BD TOPO: {0}</source>
         <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="84"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="83"/>
         <source>{0}: {1} features ({2} downloaded)</source>
         <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="87"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="86"/>
         <source>{0} exists: it is replaced by the new download.</source>
         <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
     </message>
@@ -1706,82 +1706,82 @@
 <context>
     <name>HeatHotspotsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="38"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="37"/>
         <source>Heat hot spots (Getis-Ord Gi*)</source>
         <translation>Points chauds (Gi* de Getis-Ord)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="41"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="40"/>
         <source>&lt;p&gt;Where high temperatures cluster more than chance would give: Getis-Ord Gi* on a regular grid. The raster is averaged into square cells; each cell's Gi* compares the sum of the cells within the distance band (itself included) with what the whole area's mean would give.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), a z-score; p-value = erfc(|z| / √2). Classes: hot (cold) spot at 99, 95, 90 % confidence for |z| ≥ 2.576, 1.960, 1.645.&lt;/p&gt;&lt;p&gt;Cells of about 100–200 m and a band of 3–5 cells suit a commune.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Là où les fortes températures se regroupent plus que le hasard ne le donnerait : Gi* de Getis-Ord sur une grille régulière. Le raster est moyenné en cellules carrées ; le Gi* de chaque cellule compare la somme des cellules situées dans la distance de voisinage (elle comprise) à ce que donnerait la moyenne de toute la zone.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), un score z ; p = erfc(|z| / √2). Classes : point chaud (froid) à 99, 95, 90 % de confiance pour |z| ≥ 2,576, 1,960, 1,645.&lt;/p&gt;&lt;p&gt;Des cellules de 100 à 200 m environ et un voisinage de 3 à 5 cellules conviennent à une commune.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="51"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="50"/>
         <source>Temperature or intensity (°C)</source>
         <translation>Température ou intensité (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="52"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="51"/>
         <source>Cell size</source>
         <translation>Taille des cellules</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="54"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="53"/>
         <source>Distance band</source>
         <translation>Distance de voisinage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="55"/>
         <source>Hot spots</source>
         <translation>Points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="58"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="57"/>
         <source>Hot-spot cells (95 % or more)</source>
         <translation>Cellules de points chauds (95 % ou plus)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
         <source>hot spot, 99 %</source>
         <translation>point chaud, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
         <source>hot spot, 95 %</source>
         <translation>point chaud, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
         <source>hot spot, 90 %</source>
         <translation>point chaud, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
         <source>not significant</source>
         <translation>non significatif</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
         <source>cold spot, 90 %</source>
         <translation>point froid, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
         <source>cold spot, 95 %</source>
         <translation>point froid, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
         <source>cold spot, 99 %</source>
         <translation>point froid, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="99"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="98"/>
         <source>{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.</source>
         <translation>{0} cellules ; {1} cellules de points chauds et {2} de points froids à 95 % ou plus.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="102"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="101"/>
         <source>Heat hot spots (Gi*)</source>
         <translation>Points chauds (Gi*)</translation>
     </message>
@@ -1852,72 +1852,72 @@
 <context>
     <name>HeatIslandsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="30"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="29"/>
         <source>Heat islands (polygons)</source>
         <translation>Îlots de chaleur (polygones)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="33"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="32"/>
         <source>&lt;p&gt;The connected areas (pixels touching by a side or a corner) where the heat-island intensity (or the temperature) is at least a threshold, given in °C or as a percentile of the raster's values (e.g. 90: the hottest 10 %). Areas smaller than the minimum are dropped.&lt;/p&gt;&lt;p&gt;Each polygon has its area, its mean and maximum value and its rank (1 = hottest on average). A threshold that selects nothing gives an empty layer and a message, not an error.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les zones d'un seul tenant (pixels qui se touchent par un côté ou un coin) où l'intensité de l'îlot de chaleur (ou la température) atteint au moins un seuil, donné en °C ou en centile des valeurs du raster (par ex. 90 : les 10 % les plus chauds). Les zones plus petites que le minimum sont écartées.&lt;/p&gt;&lt;p&gt;Chaque polygone porte sa surface, ses valeurs moyenne et maximale et son rang (1 = le plus chaud en moyenne). Un seuil qui ne sélectionne rien donne une couche vide et un message, pas une erreur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="42"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="41"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="43"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="42"/>
         <source>Threshold given as</source>
         <translation>Seuil exprimé en</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="43"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="42"/>
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="43"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="42"/>
         <source>Percentile of the values</source>
         <translation>Centile des valeurs</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="46"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="45"/>
         <source>Threshold</source>
         <translation>Seuil</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="48"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="47"/>
         <source>Minimum area (m²)</source>
         <translation>Surface minimale (m²)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="82"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="81"/>
         <source>Heat islands</source>
         <translation>Îlots de chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="53"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="52"/>
         <source>Heat islands found</source>
         <translation>Îlots de chaleur trouvés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="54"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="53"/>
         <source>Threshold used (°C)</source>
         <translation>Seuil utilisé (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="67"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="66"/>
         <source>Percentile {0:g}: {1:.2f} °C</source>
         <translation>Centile {0:g} : {1:.2f} °C</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="75"/>
         <source>No area reaches {0:.2f} °C with the minimum area: the layer is empty. Lower the threshold or the minimum area.</source>
         <translation>Aucune zone n'atteint {0:.2f} °C avec la surface minimale : la couche est vide. Abaissez le seuil ou la surface minimale.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="79"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="78"/>
         <source>#{0}: {1:.1f} ha, mean {2:.1f} °C, max {3:.1f} °C</source>
         <translation>n° {0} : {1:.1f} ha, moyenne {2:.1f} °C, maximum {3:.1f} °C</translation>
     </message>
@@ -1925,47 +1925,47 @@
 <context>
     <name>ImportEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="31"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="30"/>
         <source>Import EGMS ground motion</source>
         <translation>Importer les mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="34"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="33"/>
         <source>&lt;p&gt;Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a GeoPackage layer styled by mean velocity (mm/year).&lt;/p&gt;&lt;p&gt;The displacement time series of each point is kept in the same row: field &lt;i&gt;displacement_mm&lt;/i&gt;, float32 values in the order of the table &lt;i&gt;egms_dates&lt;/i&gt;. Velocities are along the satellite&apos;s line of sight for L2a/L2b (negative: moving away from the satellite, often subsidence).&lt;/p&gt;&lt;p&gt;Data: Copernicus Land Monitoring Service, EGMS, free and open.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Importe un fichier EGMS (European Ground Motion Service, Copernicus) tel que téléchargé sur le portail EGMS : Basic (L2a), Calibrated (L2b) ou Ortho (L3), zip ou CSV. Les colonnes sont trouvées par leur nom ; les points (EPSG:3035) sont découpés selon la commune ou l'emprise et écrits en Lambert-93 dans une couche GeoPackage stylée par vitesse moyenne (mm/an).&lt;/p&gt;&lt;p&gt;La série temporelle de déplacement de chaque point est gardée dans la même ligne : champ &lt;i&gt;displacement_mm&lt;/i&gt;, valeurs float32 dans l'ordre de la table &lt;i&gt;egms_dates&lt;/i&gt;. Pour L2a/L2b, les vitesses sont mesurées dans l'axe de visée du satellite (négatives : éloignement du satellite, souvent un affaissement).&lt;/p&gt;&lt;p&gt;Données : Copernicus Land Monitoring Service, EGMS, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="46"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="45"/>
         <source>EGMS file (.zip or .csv)</source>
         <translation>Fichier EGMS (.zip ou .csv)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="46"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="45"/>
         <source>EGMS files (*.zip *.csv *.ZIP *.CSV)</source>
         <translation>Fichiers EGMS (*.zip *.csv *.ZIP *.CSV)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="51"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="50"/>
         <source>Points imported</source>
         <translation>Points importés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="60"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="59"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="75"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="74"/>
         <source>{0}: {1} points kept of {2} read, {3} dates.</source>
         <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="78"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="77"/>
         <source>No EGMS point lies in the area: check that the file covers the commune.</source>
         <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="80"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="81"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>

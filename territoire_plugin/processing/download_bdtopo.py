@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputMultipleLayers,
     QgsProcessingParameterEnum,
@@ -15,7 +14,7 @@ from qgis.core import (
 
 from .area import LAMBERT93, ConnectorAlgorithm, client_for, geojson_features, keep_intersecting
 from .base import processing_error, write_gpkg_layer
-from .styling import StyleAndNamePostProcessor
+from .styling import load_on_completion
 
 THEMES = ("buildings", "roads", "railways", "bridges", "public_buildings")
 LAYER_NAMES = {"buildings": "batiment", "roads": "troncon_de_route", "railways": "troncon_de_voie_ferree",
@@ -93,11 +92,7 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
         for theme, _count in written:
             uri = f"{output}|layername={LAYER_NAMES[theme]}"
             layers.append(uri)
-            style = _style_file(theme)
-            details = QgsProcessingContext.LayerDetails(f"BD TOPO — {LAYER_NAMES[theme]}", context.project(), uri)
-            if style:
-                details.setPostProcessor(StyleAndNamePostProcessor.create(style, details.name))
-            context.addLayerToLoadOnCompletion(uri, details)
+            load_on_completion(context, uri, f"BD TOPO — {LAYER_NAMES[theme]}", _style_file(theme))
         return {self.OUTPUT: str(output), "LAYERS": layers}
 
     @staticmethod

@@ -6,13 +6,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from qgis.core import (
-    QgsProcessingContext,
     QgsProcessingOutputNumber,
     QgsProcessingParameterString,
 )
 
 from .area import ConnectorAlgorithm, client_for, commune_outline
 from .base import processing_error
+from .styling import load_on_completion
 
 
 class DownloadLczAlgorithm(ConnectorAlgorithm):
@@ -65,6 +65,5 @@ class DownloadLczAlgorithm(ConnectorAlgorithm):
         if zones == 0:
             feedback.pushWarning(self.tr("The Cerema file has no zone inside {0}.").format(attributes["nom"]))
         uri = f"{output}|layername=lcz"
-        context.addLayerToLoadOnCompletion(uri, QgsProcessingContext.LayerDetails(
-            self.tr("Local climate zones — {0}").format(attributes["nom"]), context.project(), uri))
+        load_on_completion(context, uri, self.tr("Local climate zones — {0}").format(attributes["nom"]))
         return {self.OUTPUT: str(output), "ZONES": zones}

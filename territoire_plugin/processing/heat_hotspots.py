@@ -7,7 +7,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessingContext,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFileDestination,
@@ -19,7 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..toolbelt.resources import resource_path
 from .base import HeatAlgorithm, processing_error, write_gpkg_layer
-from .styling import StyleAndNamePostProcessor
+from .styling import load_on_completion
 
 FIELDS = (("value_mean", QVariant.Double), ("gi_z", QVariant.Double), ("gi_p", QVariant.Double),
           ("gi_class", QVariant.Int), ("class_label", QVariant.String))
@@ -99,8 +98,5 @@ class HeatHotspotsAlgorithm(HeatAlgorithm):
         feedback.pushInfo(self.tr("{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.").format(
             len(features), hot, int((kinds <= -2).sum())))
         uri = f"{output}|layername=heat_hotspots"
-        details = QgsProcessingContext.LayerDetails(self.tr("Heat hot spots (Gi*)"), context.project(), uri)
-        details.setPostProcessor(StyleAndNamePostProcessor.create(
-            str(resource_path("styles", "heat_hotspots.qml")), details.name))
-        context.addLayerToLoadOnCompletion(uri, details)
+        load_on_completion(context, uri, self.tr("Heat hot spots (Gi*)"), resource_path("styles", "heat_hotspots.qml"))
         return {self.OUTPUT: output, "HOT_CELLS": hot}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingContext,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
@@ -13,7 +12,7 @@ from qgis.core import (
 
 from ..toolbelt.resources import resource_path
 from .base import HeatAlgorithm, processing_error
-from .styling import StyleAndNamePostProcessor
+from .styling import load_on_completion
 
 
 class HeatIslandsAlgorithm(HeatAlgorithm):
@@ -79,8 +78,5 @@ class HeatIslandsAlgorithm(HeatAlgorithm):
             feedback.pushInfo(self.tr("#{0}: {1:.1f} ha, mean {2:.1f} °C, max {3:.1f} °C").format(
                 island.rank, island.area_m2 / 10000.0, island.mean, island.maximum))
         uri = f"{output}|layername=heat_islands"
-        details = QgsProcessingContext.LayerDetails(self.tr("Heat islands"), context.project(), uri)
-        details.setPostProcessor(StyleAndNamePostProcessor.create(
-            str(resource_path("styles", "heat_islands.qml")), details.name))
-        context.addLayerToLoadOnCompletion(uri, details)
+        load_on_completion(context, uri, self.tr("Heat islands"), resource_path("styles", "heat_islands.qml"))
         return {self.OUTPUT: output, "COUNT": len(islands), "THRESHOLD_C": threshold}

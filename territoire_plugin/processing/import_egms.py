@@ -7,7 +7,6 @@ from pathlib import Path
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
@@ -16,7 +15,7 @@ from qgis.core import (
 
 from .area import LAMBERT93, ConnectorAlgorithm
 from .base import processing_error
-from .styling import StyleAndNamePostProcessor
+from .styling import load_on_completion
 
 LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
 
@@ -77,10 +76,7 @@ class ImportEgmsAlgorithm(ConnectorAlgorithm):
         if summary.kept == 0:
             feedback.pushWarning(self.tr("No EGMS point lies in the area: check that the file covers the commune."))
         uri = f"{output}|layername=egms_points"
-        details = QgsProcessingContext.LayerDetails(self.tr("EGMS ground motion"), context.project(), uri)
         from ..toolbelt.resources import resource_path
 
-        details.setPostProcessor(StyleAndNamePostProcessor.create(
-            str(resource_path("styles", "egms_velocity.qml")), details.name))
-        context.addLayerToLoadOnCompletion(uri, details)
+        load_on_completion(context, uri, self.tr("EGMS ground motion"), resource_path("styles", "egms_velocity.qml"))
         return {self.OUTPUT: str(output), "POINTS": summary.kept}

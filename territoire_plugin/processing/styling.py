@@ -8,6 +8,7 @@ from qgis.core import (
     QgsBasicNumericFormat,
     QgsColorRampLegendNodeSettings,
     QgsColorRampShader,
+    QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsRasterLayer,
     QgsRasterShader,
@@ -101,6 +102,15 @@ class StyleAndNamePostProcessor(QgsProcessingLayerPostProcessorInterface):
         instance = cls(style_file, name)
         cls._alive.append(instance)
         return instance
+
+
+def load_on_completion(context, uri: str, name: str, style_file=None) -> None:
+    """Have Processing load ``uri`` into the project when the algorithm ends, named ``name`` and, if given,
+    styled with the QML ``style_file``."""
+    details = QgsProcessingContext.LayerDetails(name, context.project(), uri)
+    if style_file:
+        details.setPostProcessor(StyleAndNamePostProcessor.create(str(style_file), name))
+    context.addLayerToLoadOnCompletion(uri, details)
 
 
 def name_and_style_on_load(context, path: str, style_file, name: str) -> None:
