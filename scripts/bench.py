@@ -142,7 +142,7 @@ def bench_landsat_lst(work: Path, repeat: int) -> None:
 
 WINDOW_RUNNER = r"""
 import os, sys, time
-sys.path[:0] = [{root!r}, {tests!r}]
+sys.path[:0] = [{root!r}, {tests!r}, {scripts!r}]  # fake_services imports the EGMS writer from scripts/
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsSettings
 app = QgsApplication([], False); app.initQgis()
 from fake_services import install_sas_and_cogs, install_stac, landsat_item, make_cog, to_lambert93
@@ -187,7 +187,8 @@ server.close()
 
 
 def bench_landsat_window(work: Path) -> None:
-    code = WINDOW_RUNNER.format(root=str(ROOT), tests=str(ROOT / "tests"), work=str(work / "window"))
+    code = WINDOW_RUNNER.format(root=str(ROOT), tests=str(ROOT / "tests"), scripts=str(ROOT / "scripts"),
+                                work=str(work / "window"))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     line = next((line for line in result.stdout.splitlines() if line.startswith("RESULT")), None)
