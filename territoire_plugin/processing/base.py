@@ -150,6 +150,23 @@ def reuse_as_outputs(fields, kept, features, columns, attributes=None) -> list:
     return features
 
 
+def add_reused_features(sink, destination: str, fields, kept, features, columns, attributes=None,
+                        chunk: int = 5000) -> None:
+    """Write ``features`` into ``sink``, turned into features of ``fields`` as :func:`reuse_as_outputs` does,
+    chunk by chunk: a helper thread prepares the next chunk (Python) while this thread writes the previous one
+    (QGIS releases the GIL while a sink writes). The sink is used from the calling thread only."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def prepare(start):
+        stop = start + chunk
+        return reuse_as_outputs(fields, kept, features[start:stop], [column[start:stop] for column in columns],
+                                None if attributes is None else attributes[start:stop])
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        for job in [pool.submit(prepare, start) for start in range(0, len(features), chunk)]:
+            add_features(sink, job.result(), destination)
+
+
 def copyable_fields(fields) -> tuple:
     """(QgsFields, indices) of the fields every output format takes: binary fields (e.g. an EGMS series
     BLOB) are left out, since some outputs (memory layers) drop them and the columns would shift."""

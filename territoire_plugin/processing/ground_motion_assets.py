@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import InfrastructureAlgorithm, add_features, output_fields, processing_error, reuse_as_outputs
+from .base import InfrastructureAlgorithm, add_reused_features, output_fields, processing_error
 from .styling import style_on_load
 
 OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_mean", QVariant.Double),
@@ -308,13 +308,12 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         labels = [self.tr("insufficient data"), self.tr("stable"), self.tr("watch"), self.tr("alert")]
         fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, assets.wkbType(), crs)
-        rows = reuse_as_outputs(fields, kept, asset_features, [
+        add_reused_features(sink, destination, fields, kept, asset_features, [
             stats.count, stats.median, stats.mean, stats.max_abs, stats.p10, stats.p90, stats.share_unstable,
             stats.category, [labels[c] for c in stats.category.tolist()]], attributes)
-        add_features(sink, rows, destination)
         alerts, watch = int((stats.category == 3).sum()), int((stats.category == 2).sum())
         feedback.pushInfo(self.tr("{0} assets: {1} on alert, {2} to watch, {3} without enough points.").format(
-            len(rows), alerts, watch, int((stats.category == 0).sum())))
+            len(asset_features), alerts, watch, int((stats.category == 0).sum())))
         kind = {QgsWkbTypes.GeometryType.PolygonGeometry: "polygon",
                 QgsWkbTypes.GeometryType.LineGeometry: "line"}.get(geometry_type, "point")
         style_on_load(context, destination, f"ground_motion_assets_{kind}.qml", self.tr("Ground motion of assets"))

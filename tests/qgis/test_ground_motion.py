@@ -429,3 +429,53 @@ def test_curves_in_a_layer_not_declared_curved_are_segmentized_by_qgis(provider,
     distance = np.hypot(rx - 100, ry - 20)
     assert 0 < int((distance < 19.9).sum()) <= counts["disc"] <= int((distance < 20.0).sum())
     assert calls == []  # the points the worker read were used, not read again
+
+
+def test_features_are_written_chunk_by_chunk_in_order_and_a_failed_write_stops():
+    """add_reused_features: chunks prepared in a helper thread come out whole and in order; binary fields are
+    left out, NaN is written as NULL; a sink that refuses a chunk stops the run with a clear error."""
+    from qgis.core import QgsFeature, QgsField, QgsFields, QgsProcessingException, QgsVectorLayer
+    from qgis.PyQt.QtCore import QByteArray, QVariant
+
+    from territoire_plugin.processing.base import add_reused_features, output_fields
+
+    source = QgsVectorLayer("Point?crs=EPSG:2154", "s", "memory")
+    fields = QgsFields()
+    for name, kind in (("name", QVariant.String), ("series", QVariant.ByteArray), ("n", QVariant.Int)):
+        fields.append(QgsField(name, kind))
+    source.dataProvider().addAttributes(fields.toList())
+    source.updateFields()
+    features = []
+    for i in range(23):
+        feature = QgsFeature(source.fields())
+        feature.setAttributes([f"A{i}", QByteArray(bytes([i])), i])
+        features.append(feature)
+    out_fields, kept = output_fields(source.fields(), (("value", QVariant.Double), ("label", QVariant.String)))
+    assert out_fields.names() == ["name", "n", "value", "label"] and kept == [0, 2]
+    values = np.arange(23, dtype=np.float64) / 4
+    values[[3, 17]] = np.nan
+    output = QgsVectorLayer("Point?crs=EPSG:2154", "o", "memory")
+    output.dataProvider().addAttributes(out_fields.toList())
+    output.updateFields()
+    add_reused_features(output.dataProvider(), "memory", out_fields, kept, features,
+                        [values, [f"L{i}" for i in range(23)]], chunk=5)
+    rows = [f.attributes() for f in output.getFeatures()]
+    assert len(rows) == 23
+    for i, (name, n, value, label) in enumerate(rows):
+        assert (name, n, label) == (f"A{i}", i, f"L{i}")
+        assert (value is None or str(value) == "NULL") if i in (3, 17) else value == i / 4
+
+    class RefusingSink:
+        """Takes two chunks, then refuses (a full disk)."""
+
+        def __init__(self):
+            self.chunks = []
+
+        def addFeatures(self, chunk, flags=None):
+            self.chunks.append(len(chunk))
+            return len(self.chunks) <= 2
+
+    sink = RefusingSink()
+    with pytest.raises(QgsProcessingException, match="out.gpkg"):
+        add_reused_features(sink, "out.gpkg", out_fields, kept, features, [values, ["x"] * 23], chunk=5)
+    assert sink.chunks == [5, 5, 5]
