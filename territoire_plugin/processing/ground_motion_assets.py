@@ -22,7 +22,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from .base import InfrastructureAlgorithm, add_reused_features, output_fields, processing_error
+from .base import (
+    InfrastructureAlgorithm,
+    add_reused_features,
+    output_fields,
+    processing_error,
+    without_cycle_collection,
+)
 from .styling import style_on_load
 
 OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_mean", QVariant.Double),
@@ -182,6 +188,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         for name, label in (("ALERTS", self.tr("Assets on alert")), ("WATCH", self.tr("Assets to watch"))):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
+    @without_cycle_collection
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 

@@ -479,3 +479,40 @@ def test_features_are_written_chunk_by_chunk_in_order_and_a_failed_write_stops()
     with pytest.raises(QgsProcessingException, match="out.gpkg"):
         add_reused_features(sink, "out.gpkg", out_fields, kept, features, [values, ["x"] * 23], chunk=5)
     assert sink.chunks == [5, 5, 5]
+
+
+def test_the_cycle_collector_is_paused_during_a_run_and_restored_after(provider, monkeypatch):
+    """ground_motion_assets runs with Python's cycle collector paused (its tens of thousands of features would be
+    traversed again and again), and switches it back on after, also when the run fails; a collector that was
+    off before stays off."""
+    import gc
+
+    from qgis.core import QgsVectorLayer
+
+    from territoire_plugin.analysis import ground_motion
+    from territoire_plugin.processing.base import without_cycle_collection
+
+    buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
+    points, _moved = moving_points(buildings, (664000.0, 6360000.0), seed=2)
+    seen = []
+    original = ground_motion.join_points
+    monkeypatch.setattr(ground_motion, "join_points", lambda *a, **k: seen.append(gc.isenabled()) or original(*a, **k))
+    assert gc.isenabled()
+    run({"POINTS": points, "ASSETS": buildings, "OUTPUT": "memory:"})
+    assert seen == [False] and gc.isenabled()
+
+    @without_cycle_collection
+    def failing():
+        seen.append(gc.isenabled())
+        raise ValueError("bad")
+
+    with pytest.raises(ValueError):
+        failing()
+    assert seen[-1] is False and gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ValueError):
+            failing()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
