@@ -359,7 +359,7 @@ def _candidates_by_row(ix, iy, width, c0, c1, r0, rows, edge_counts):
         yield np.repeat(row_piece[part], found[part]), order[_expand(first[part], found[part])]
 
 
-def join_points(x, y, velocity, shapes, *, cell: float | None = None, is_canceled=None):
+def join_points(x, y, shapes, *, cell: float | None = None, is_canceled=None):
     """(asset index, point index) pairs of every point within every asset's buffer, sorted by asset then point.
     ``shapes``: a list of :class:`Shape`, or what :func:`polygons_from_wkbs` returns.
 

@@ -265,8 +265,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
                 raise QgsProcessingException(self.tr(
                     "No ground-motion point lies within 5 km of the assets: check that both layers cover the "
                     "same place (and their CRS)."))
-            pairs_asset, pairs_point = join_points(x[keep], y[keep], velocity[keep], shapes,
-                                                   is_canceled=feedback.isCanceled)
+            pairs_asset, pairs_point = join_points(x[keep], y[keep], shapes, is_canceled=feedback.isCanceled)
             stds = np.asarray(columns[std_field], dtype=np.float64)[keep][pairs_point] if std_field else None
             return asset_statistics(valid[pairs_asset], velocity[keep][pairs_point], len(wkbs), stds=stds, **rules)
 

@@ -112,7 +112,7 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
             shapes.append(shape_of(feature.geometry(), {"polygon": buffer, "line": buffer, "point": buffer}))
         valid = [i for i, s in enumerate(shapes) if s is not None]
         try:
-            asset_of_pair, point_of_pair = join_points(x, y, displacement, [shapes[i] for i in valid],
+            asset_of_pair, point_of_pair = join_points(x, y, [shapes[i] for i in valid],
                                                        is_canceled=feedback.isCanceled)
         except AnalysisError as error:
             raise processing_error(error) from error

@@ -36,7 +36,7 @@ def test_membership_matches_ogr_buffers():
     rng = np.random.default_rng(4)
     x, y = rng.uniform(-20, 420, 20000), rng.uniform(-20, 420, 20000)
     shapes, geometries = shapes_and_geometries()
-    assets, points = join_points(x, y, np.zeros_like(x), shapes, cell=37.0)
+    assets, points = join_points(x, y, shapes, cell=37.0)
     for number, (shape, geometry) in enumerate(zip(shapes, geometries)):
         buffered = geometry.Buffer(shape.buffer, 64)
         expected = {i for i in range(x.size)
@@ -77,7 +77,7 @@ def test_membership_matches_ogr_distances_with_long_lines_and_many_assets(monkey
               Shape("point", [np.array([[p.GetX(), p.GetY()] for p in geometries[3]])], buffers[3]),
               Shape("line", [np.array(geometries[4].GetPoints())[:, :2]], buffers[4])]
     x, y = rng.uniform(-20, 480, 30000), rng.uniform(-20, 420, 30000)
-    assets, points = join_points(x, y, np.zeros_like(x), shapes)
+    assets, points = join_points(x, y, shapes)
     keys = assets * x.size + points
     assert np.unique(keys).size == keys.size and (np.diff(keys) > 0).all()  # once each, sorted
     for number, (geometry, reach) in enumerate(zip(geometries, buffers)):
@@ -136,8 +136,8 @@ def test_plain_polygons_read_at_once_join_like_their_shapes():
         wkts.append(f"POLYGON(({ring}))" if k % 2 else f"MULTIPOLYGON((({ring})))")
     wkbs = [bytes(ogr.CreateGeometryFromWkt(w).ExportToIsoWkb()) for w in wkts]
     x, y = rng.uniform(0, 2000, 50000), rng.uniform(0, 2000, 50000)
-    fast = join_points(x, y, None, polygons_from_wkbs(wkbs, 5.0))
-    general = join_points(x, y, None, [shape_from_wkb(w, {"polygon": 5.0}) for w in wkbs])
+    fast = join_points(x, y, polygons_from_wkbs(wkbs, 5.0))
+    general = join_points(x, y, [shape_from_wkb(w, {"polygon": 5.0}) for w in wkbs])
     assert fast[0].size > 300
     np.testing.assert_array_equal(fast[0], general[0])
     np.testing.assert_array_equal(fast[1], general[1])
