@@ -367,11 +367,16 @@ def join_points(x, y, shapes, *, cell: float | None = None, is_canceled=None):
     polygon, or a run of at most PIECE_EDGES edges of a line) covers the cells of its buffered box, and each
     point finds the pieces of its cell in a dense cell table (or, for very large grids, pieces read the
     points of their cells from the points sorted by cell). The exact tests then run over (candidate, edge)
-    rows in chunks.
+    rows in chunks. A point without finite coordinates (an empty point) belongs to no asset.
     """
     from .raster import check_cancel
 
     x, y = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    located = np.isfinite(x) & np.isfinite(y)
+    if not located.all():  # the others alone, then their indices mapped back (still in increasing order)
+        index = np.flatnonzero(located)
+        assets, points = join_points(x[index], y[index], shapes, cell=cell, is_canceled=is_canceled)
+        return assets, index[points]
     empty = (np.empty(0, np.int64), np.empty(0, np.int64))
     if x.size == 0 or (not isinstance(shapes, _Pieces) and not shapes):
         return empty

@@ -85,14 +85,16 @@ def points_by_columns(file, fields, source_wkt: str, target_wkt: str, same_crs: 
     return x, y, columns
 
 
-def read_points(algorithm, parameters, context, points, fields, crs, feedback):
+def read_points(algorithm, parameters, context, points, fields, crs, feedback, by_columns: bool = True):
     """(x, y, {field: values}) of the points in ``crs``: columnar through GDAL when the points are a whole
-    file layer (fast at EGMS scale), feature by feature otherwise. (None, None, None) if cancelled."""
+    file layer (fast at EGMS scale), feature by feature otherwise or when ``by_columns`` is False (a columnar
+    read already failed). A multipoint gives each of its points; a feature without geometry is left out.
+    (None, None, None) if cancelled."""
     import numpy as np
 
     same_crs = points.sourceCrs() == crs
-    columnar = points_by_columns(columnar_file(algorithm, parameters, context), fields,
-                                 points.sourceCrs().toWkt(), crs.toWkt(), same_crs)
+    columnar = points_by_columns(columnar_file(algorithm, parameters, context), fields, points.sourceCrs().toWkt(),
+                                 crs.toWkt(), same_crs) if by_columns else None
     if columnar is not None:
         return columnar
     transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
@@ -101,14 +103,17 @@ def read_points(algorithm, parameters, context, points, fields, crs, feedback):
     for feature in points.getFeatures(request):
         if feedback.isCanceled():
             return None, None, None
-        point = feature.geometry().asPoint()
-        if not same_crs:
-            point = transform.transform(point)
-        xs.append(point.x())
-        ys.append(point.y())
-        for name in fields:
-            value = feature[name]
-            columns[name].append(float(value) if value is not None and str(value) != "NULL" else np.nan)
+        geometry = feature.geometry()
+        if geometry.isEmpty():  # null or empty: a point without location, within no asset's buffer
+            continue
+        values = [feature[name] for name in fields]
+        for point in geometry.asMultiPoint() if geometry.isMultipart() else [geometry.asPoint()]:
+            if not same_crs:
+                point = transform.transform(point)
+            xs.append(point.x())
+            ys.append(point.y())
+            for name, value in zip(fields, values):
+                columns[name].append(float(value) if value is not None and str(value) != "NULL" else np.nan)
     return np.array(xs), np.array(ys), columns
 
 
@@ -303,7 +308,9 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
                 stats = found[1].take(order)
             else:  # a layer of another kind, a selection, ids that differ, curves: geometries from QGIS
                 feedback.setProgressText(self.tr("Reading the points"))
-                x, y, columns = read or read_points(self, parameters, context, points, wanted, crs, feedback)
+                # The worker's points; or read here, by columns unless the worker's columnar read failed.
+                x, y, columns = read or read_points(self, parameters, context, points, wanted, crs, feedback,
+                                                    by_columns=job is None)
                 if x is None:
                     return {}
                 stats = measure(x, y, columns, [linear_wkb(f.geometry()) for f in asset_features])

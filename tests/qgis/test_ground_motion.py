@@ -516,3 +516,57 @@ def test_the_cycle_collector_is_paused_during_a_run_and_restored_after(provider,
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+
+def test_points_without_location_or_in_multipoints_join_as_from_memory(provider, tmp_path, monkeypatch):
+    """Both layers files. An empty point (what QGIS writes for a point without geometry) is read by columns and
+    belongs to no asset, instead of spoiling the join's grid. A NULL geometry, or a multipoint layer, stops the
+    columnar read: the points are then read feature by feature, without a second columnar attempt. Every time
+    the statistics are those of the points in memory."""
+    from osgeo import ogr
+    from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes
+
+    from territoire_plugin.analysis import ground_motion
+
+    buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
+    points, _moved = moving_points(buildings, (664000.0, 6360000.0), seed=4)
+    # The reference: the same points from memory (their file copy rounds the velocities, hence from memory too).
+    reference = statistics_by_id(run({"POINTS": QgsVectorLayer(write_gpkg(points, tmp_path / "plain.gpkg", "egms"),
+                                                               "plain", "ogr").materialize(QgsFeatureRequest()),
+                                      "ASSETS": buildings, "BUFFER_POLYGON": 2.0, "OUTPUT": "memory:"})["OUTPUT"])
+    assert sum(v[0] for v in reference.values()) > 0.99 * 4 * buildings.featureCount()
+    for pid in ("P_empty", "P_null"):
+        nowhere = QgsFeature(points.fields())
+        nowhere.setAttributes([pid, 30.0, 0.7, 0.78])
+        assert points.dataProvider().addFeatures([nowhere])[0]
+    assets_file = write_gpkg(buildings.materialize(QgsFeatureRequest()), tmp_path / "assets.gpkg", "batiments")
+    calls = []
+    original = ground_motion.read_points_columnar
+    monkeypatch.setattr(ground_motion, "read_points_columnar", lambda *a: calls.append(original(*a)) or calls[-1])
+
+    def statistics(points_file):
+        calls.clear()
+        return statistics_by_id(run({"POINTS": points_file, "ASSETS": assets_file, "BUFFER_POLYGON": 2.0,
+                                     "OUTPUT": "memory:"})["OUTPUT"])
+
+    with_empty = write_gpkg(points, tmp_path / "points.gpkg", "egms")
+    assert statistics(with_empty) == reference
+    assert len(calls) == 1 and calls[0] is not None and np.isnan(calls[0][0]).sum() == 2  # both empty points
+    database = ogr.Open(str(tmp_path / "points.gpkg"), 1)
+    layer = database.GetLayerByName("egms")
+    layer.SetAttributeFilter("pid = 'P_null'")
+    feature = layer.GetNextFeature()
+    feature.SetGeometryDirectly(None)
+    assert layer.SetFeature(feature) == 0
+    del feature, layer, database
+    assert statistics(with_empty) == reference
+    assert calls == [None]
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "multi"
+    options.overrideGeometryType, options.forceMulti = QgsWkbTypes.Type.MultiPoint, True
+    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
+        points, str(tmp_path / "multi.gpkg"), points.transformContext(), options)
+    assert error == QgsVectorFileWriter.WriterError.NoError, message
+    assert statistics(f"{tmp_path / 'multi.gpkg'}|layername=multi") == reference
+    assert calls == [None]

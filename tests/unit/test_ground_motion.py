@@ -32,6 +32,25 @@ def shapes_and_geometries():
     return shapes, geometries
 
 
+
+def test_points_without_coordinates_belong_to_no_asset_and_leave_the_others_unchanged():
+    """Empty points (NaN coordinates) among the others: the pairs of the others are unchanged (indices in the
+    full arrays, sorted by asset then point), instead of a grid spoilt by a NaN origin."""
+    rng = np.random.default_rng(8)
+    x, y = rng.uniform(-20, 420, 3000), rng.uniform(-20, 420, 3000)
+    shapes, _ = shapes_and_geometries()
+    assets, points = join_points(x, y, shapes, cell=37.0)
+    holes = np.array([0, 7, 1500, 3002])  # positions of the empty points in the longer arrays
+    xs, ys = np.insert(x, holes - np.arange(4), np.nan), np.insert(y, holes - np.arange(4), np.nan)
+    ys[1500] = 50.0  # only one coordinate missing is no location either
+    assert np.isnan(xs[holes]).all() and xs.size == 3004
+    kept = np.setdiff1d(np.arange(xs.size), holes)
+    got_assets, got_points = join_points(xs, ys, shapes, cell=37.0)
+    assert assets.size > 100
+    np.testing.assert_array_equal(got_assets, assets)
+    np.testing.assert_array_equal(got_points, kept[points])
+    assert join_points(np.full(3, np.nan), np.zeros(3), shapes)[0].size == 0
+
 def test_membership_matches_ogr_buffers():
     rng = np.random.default_rng(4)
     x, y = rng.uniform(-20, 420, 20000), rng.uniform(-20, 420, 20000)
