@@ -210,6 +210,11 @@ class HttpClient:
         self.stats.urls.append((method, url, headers.get("Range")))
         if status is None or (error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status):
             raise _TransientError(blocking.errorMessage() or "no answer")
+        if reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute):
+            # QGIS's network disk cache answered instead of the service: Qt does so now and then when the service
+            # fails (an HTTP 503, say), although the request asks for the network. The plugin's own cache is the
+            # offline fallback, and says so; a stale copy must not pass for the service's answer.
+            raise _TransientError("no answer from the service (a copy from QGIS's network cache came instead)")
         expected = headers_in.get("content-length")
         if method != "HEAD" and expected and expected.isdigit() and int(expected) != len(content):
             raise _TransientError(f"answer cut short: {len(content)} of {expected} bytes")
