@@ -28,11 +28,18 @@ APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xaut
 PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.17.5 flake8==7.5.0 \
 	flake8-qgis==2.1.0 bandit==1.9.4
 
-.PHONY: help system venv sample i18n translations package deploy test demo lint bench clean
+# The version matrix: Debian chroots with Debian's own QGIS (trixie: 3.40 LTR, sid: latest 3.x), cached
+# outside the checkout (scripts/qgis_chroot.sh).
+SUITE ?= trixie
+export TERRITOIRE_CHROOT_CACHE ?= /var/cache/territoire-chroots
+
+.PHONY: help system venv sample i18n translations package deploy test test-qgis test-matrix demo lint bench clean
 
 help:
 	@echo "make demo     - diagnostic of the sample commune: GeoPackage, project, PDF report (no network)"
 	@echo "make test     - install what is missing, then run the whole test suite"
+	@echo "make test-qgis SUITE=trixie|sid - the same suite in a Debian chroot (QGIS 3.40 LTR | latest 3.x)"
+	@echo "make test-matrix - make test on this machine's QGIS, then in both chroots; one line per version"
 	@echo "make package  - build $(ZIP) (QGIS: Plugins > Install from ZIP)"
 	@echo "make deploy   - install into QGIS_PROFILE_DIR=$(QGIS_PROFILE_DIR)"
 	@echo "make lint     - ruff, flake8-qgis, bandit"
@@ -84,6 +91,12 @@ test: venv package
 	$(PY) -m pytest -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/unit
 	$(PY) -m pytest tests/qgis
 
+test-qgis:
+	bash scripts/qgis_chroot.sh $(SUITE) test
+
+test-matrix:
+	bash scripts/test_matrix.sh
+
 demo: venv translations sample
 	$(PY) scripts/demo.py --sample $(SAMPLE) --output demo_output
 
@@ -96,5 +109,5 @@ bench: venv translations sample
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf $(BUILD) $(DIST) $(SAMPLE) demo_output bench_output i18n/*.qm .pytest_cache
+	rm -rf $(BUILD) $(DIST) $(SAMPLE) demo_output bench_output test_matrix i18n/*.qm .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -22,6 +22,18 @@ sys.path.insert(0, str(ROOT / "tests"))
 import sample_data  # noqa: E402
 
 
+def pytest_report_header(config):
+    """The versions under test, first line of every run (the version matrix reads the QGIS one)."""
+    try:
+        from osgeo import gdal
+        from qgis.core import Qgis
+        from qgis.PyQt.QtCore import PYQT_VERSION_STR, QT_VERSION_STR
+    except ImportError:  # the unit run needs no QGIS
+        return None
+    return (f"QGIS {Qgis.QGIS_VERSION}, Qt {QT_VERSION_STR}, PyQt {PYQT_VERSION_STR}, GDAL {gdal.__version__}, "
+            f"Python {sys.version.split()[0]}")
+
+
 def shared(*parts: str) -> Path:
     """A path under ../shared/data, or skip the test saying what is missing."""
     path = SHARED_DATA.joinpath(*parts)
@@ -69,6 +81,18 @@ def town(tmp_path_factory):
 _PLUGINS: list = []
 
 
+@pytest.fixture(scope="session", autouse=True)
+def unload_plugins_before_exit(request):
+    """The plugins :func:`register_provider` started are unloaded before pytest-qgis calls exitQgis, so that
+    nothing of the plugin (its Processing provider above all) is still held by QGIS when QGIS is torn down.
+    (QGIS's session is set up first, so that it is torn down after; the unit run has none.)"""
+    if request.config.pluginmanager.has_plugin("pytest_qgis"):
+        request.getfixturevalue("qgis_app")
+    yield
+    while _PLUGINS:
+        _PLUGINS.pop().unload()
+
+
 def register_provider():
     """The Territoire provider, registered the way the plugin does it (again if a test removed it)."""
     from qgis.core import QgsApplication
@@ -83,8 +107,25 @@ def register_provider():
     return registry.providerById("territoire")
 
 
+@pytest.fixture(scope="session")
+def layer_tree_view(qgis_app, qgis_iface):
+    """A real layer tree view of the project behind pytest-qgis's iface, which answers every call it does not
+    implement with a MagicMock: since QGIS 3.44, Processing hands ``iface.layerTreeView()`` to C++
+    (QgsProcessingGuiUtils.addResultLayers) when it loads results, and C++ takes no mock."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+    del qgis_iface.layerTreeView
+    view.setModel(None)
+    view.deleteLater()
+
+
 @pytest.fixture
-def provider(qgis_app, qgis_processing):
+def provider(qgis_app, qgis_processing, layer_tree_view):
     return register_provider()
 
 

@@ -204,7 +204,6 @@
     <settings calloutType="simple">
       <text-style multilineHeight="1" fontFamily="Sans Serif" fontSizeMapUnitScale="3x:0,0,0,0,0,0" fontWeight="50" fontLetterSpacing="0" fontSize="10" allowHtml="0" fieldName="rank" textOrientation="horizontal" fontUnderline="0" capitalization="0" blendMode="0" fontSizeUnit="Point" namedStyle="Regular" legendString="Aa" textOpacity="1" fontStrikeout="0" useSubstitutions="0" fontKerning="1" previewBkgrdColor="255,255,255,255" fontItalic="0" isExpression="0" fontWordSpacing="0" textColor="50,50,50,255">
         <families>
-          <family name="Open Sans"/>
           <family name="Liberation Sans"/>
           <family name="Helvetica"/>
           <family name="Arial"/>

@@ -200,6 +200,22 @@ def _pieces_of_rings(vertices, lengths, ring_asset, is_polygon, buffers) -> _Pie
     return _Pieces(edges, start, count, asset, is_polygon[asset], reach, box)
 
 
+def pieces_of(shapes) -> _Pieces:
+    """What :func:`join_points` works on, built once: the pieces of a list of :class:`Shape`, or the result of
+    :func:`polygons_from_wkbs` as it is."""
+    return shapes if isinstance(shapes, _Pieces) else _pieces(shapes)
+
+
+def bounds_of(shapes) -> tuple[float, float, float, float] | None:
+    """(xmin, ymin, xmax, ymax) of the assets' buffered pieces, from their own coordinates; None when no asset
+    has a geometry. (A provider's layer extent can be null: QGIS 3.40 reports a Null extent for a filtered
+    GeoPackage layer with a feature without geometry.)"""
+    box = pieces_of(shapes).box
+    if box.shape[0] == 0:
+        return None
+    return float(box[:, 0].min()), float(box[:, 1].min()), float(box[:, 2].max()), float(box[:, 3].max())
+
+
 def _expand(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """Concatenation of the ranges [start, start + count) — all at once."""
     total = int(counts.sum())
@@ -380,7 +396,7 @@ def join_points(x, y, shapes, *, cell: float | None = None, is_canceled=None):
     empty = (np.empty(0, np.int64), np.empty(0, np.int64))
     if x.size == 0 or (not isinstance(shapes, _Pieces) and not shapes):
         return empty
-    pieces = shapes if isinstance(shapes, _Pieces) else _pieces(shapes)
+    pieces = pieces_of(shapes)
     if pieces.start.size == 0:
         return empty
     if cell is None:

@@ -128,11 +128,11 @@ def write_gpkg_layer(layer, path, layer_name: str, new_file: bool = True) -> Non
 
 def output_fields(source_fields, extra) -> tuple:
     """(QgsFields, indices kept) of an output: the source's copyable fields, then ``extra`` (name, type) pairs."""
-    from qgis.core import QgsField
+    from ..toolbelt.compat import new_field
 
     fields, kept = copyable_fields(source_fields)
     for name, kind in extra:
-        fields.append(QgsField(name, kind))
+        fields.append(new_field(name, kind))
     return fields, kept
 
 
@@ -193,11 +193,13 @@ def copyable_fields(fields) -> tuple:
     """(QgsFields, indices) of the fields every output format takes: binary fields (e.g. an EGMS series
     BLOB) are left out, since some outputs (memory layers) drop them and the columns would shift."""
     from qgis.core import QgsFields
-    from qgis.PyQt.QtCore import QVariant
+    from qgis.PyQt.QtCore import QMetaType
+
+    from ..toolbelt.compat import field_is
 
     kept, indices = QgsFields(), []
     for index, field in enumerate(fields):
-        if field.type() != QVariant.ByteArray:
+        if not field_is(field, QMetaType.Type.QByteArray):
             kept.append(field)
             indices.append(index)
     return kept, indices

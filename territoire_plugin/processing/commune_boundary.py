@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -12,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import INT, TEXT, new_field
 from .area import LAMBERT93, ConnectorAlgorithm, commune_outline
 from .base import add_features, processing_error
 
@@ -61,9 +60,9 @@ class CommuneBoundaryAlgorithm(ConnectorAlgorithm):
         except AnalysisError as error:
             raise processing_error(error) from error
         fields = QgsFields()
-        for name, kind in (("insee", QVariant.String), ("nom", QVariant.String), ("departement", QVariant.String),
-                           ("population", QVariant.Int), ("source", QVariant.String)):
-            fields.append(QgsField(name, kind))
+        for name, kind in (("insee", TEXT), ("nom", TEXT), ("departement", TEXT),
+                           ("population", INT), ("source", TEXT)):
+            fields.append(new_field(name, kind))
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                                  QgsWkbTypes.Type.MultiPolygon, LAMBERT93)
         feature = QgsFeature(fields)

@@ -16,14 +16,14 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import DOUBLE, INT
 from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
 from .styling import style_on_load
 
-OUT_FIELDS = (("chainage_from", QVariant.Double), ("chainage_to", QVariant.Double),
-              ("ndvi_change", QVariant.Double), ("loss_share", QVariant.Double), ("gain_share", QVariant.Double),
-              ("flag_loss", QVariant.Int), ("flag_encroach", QVariant.Int))
+OUT_FIELDS = (("chainage_from", DOUBLE), ("chainage_to", DOUBLE),
+              ("ndvi_change", DOUBLE), ("loss_share", DOUBLE), ("gain_share", DOUBLE),
+              ("flag_loss", INT), ("flag_encroach", INT))
 
 
 def segments_of(geometry: QgsGeometry, length: float):

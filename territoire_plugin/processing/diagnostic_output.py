@@ -20,6 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..toolbelt.compat import gdal_raster_layer
 from ..toolbelt.resources import resource_path
 
 #: Which group of the project each GeoPackage layer goes to.
@@ -112,7 +113,7 @@ def build_project(diagnostic, gpkg: Path, path: Path):
     for name in sorted(titles, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER)):
         style, title = titles[name]
         if name in diagnostic.rasters:
-            layer = QgsRasterLayer(f"GPKG:{gpkg}:{name}", title, "gdal")
+            layer = gdal_raster_layer(f"GPKG:{gpkg}:{name}", title)
         else:
             layer = QgsVectorLayer(f"{gpkg}|layername={name}", title, "ogr")
         if not layer.isValid():

@@ -19,14 +19,14 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import DOUBLE
 from .base import HeatAlgorithm, add_features, output_feature, output_fields, processing_error
 from .heat_island_intensity import polygons_wkt
 from .styling import add_styled_raster, style_on_load
 
-SUMMARY_FIELDS = (("area_m2", QVariant.Double), ("ndvi_before", QVariant.Double), ("ndvi_after", QVariant.Double),
-                  ("dlst_mean", QVariant.Double), ("dlst_min", QVariant.Double))
+SUMMARY_FIELDS = (("area_m2", DOUBLE), ("ndvi_before", DOUBLE), ("ndvi_after", DOUBLE),
+                  ("dlst_mean", DOUBLE), ("dlst_min", DOUBLE))
 
 
 class GreeningScenarioAlgorithm(HeatAlgorithm):

@@ -20,8 +20,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import DOUBLE, INT, TEXT
 from .base import (
     InfrastructureAlgorithm,
     add_reused_features,
@@ -31,9 +31,9 @@ from .base import (
 )
 from .styling import style_on_load
 
-OUT_FIELDS = (("gm_points", QVariant.Int), ("gm_median", QVariant.Double), ("gm_mean", QVariant.Double),
-              ("gm_max_abs", QVariant.Double), ("gm_p10", QVariant.Double), ("gm_p90", QVariant.Double),
-              ("gm_unstable_share", QVariant.Double), ("gm_class", QVariant.Int), ("gm_class_label", QVariant.String))
+OUT_FIELDS = (("gm_points", INT), ("gm_median", DOUBLE), ("gm_mean", DOUBLE),
+              ("gm_max_abs", DOUBLE), ("gm_p10", DOUBLE), ("gm_p90", DOUBLE),
+              ("gm_unstable_share", DOUBLE), ("gm_class", INT), ("gm_class_label", TEXT))
 
 #: Default buffer (m) around each kind of asset: a building's footprint, a road's or railway's axis, a point.
 DEFAULT_BUFFERS = {"polygon": 5.0, "line": 15.0, "point": 20.0}
@@ -200,7 +200,9 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
         from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.ground_motion import (
             asset_statistics,
+            bounds_of,
             join_points,
+            pieces_of,
             polygons_from_wkbs,
             read_geometries_columnar,
             rows_of,
@@ -243,9 +245,6 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             std_field = ""  # only the rule in multiples of σ reads it
         wanted = [f for f in (velocity_field, std_field, los_field if vertical_wanted else "") if f]
         curved = QgsWkbTypes.isCurvedType(assets.wkbType())
-        extent = assets.sourceExtent()
-        xmin, xmax, ymin, ymax = (extent.xMinimum() - 5000, extent.xMaximum() + 5000, extent.yMinimum() - 5000,
-                                  extent.yMaximum() + 5000)
         rules = dict(stable=self.parameterAsDouble(parameters, self.STABLE, context),
                      alert=self.parameterAsDouble(parameters, self.ALERT, context),
                      min_points=self.parameterAsInt(parameters, self.MIN_POINTS, context),
@@ -266,11 +265,17 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
                 shapes = [shape_from_wkb(wkb, buffers) if wkb else None for wkb in wkbs]
                 valid = np.array([i for i, s in enumerate(shapes) if s is not None], np.int64)
                 shapes = [shapes[i] for i in valid]
-            if x.size and not ((x >= xmin) & (x <= xmax) & (y >= ymin) & (y <= ymax)).any():
+            # The assets' bounds from their own geometries, not the layer's extent (which a provider may give
+            # as Null, e.g. QGIS 3.40 for a filtered GeoPackage layer holding a feature without geometry).
+            pieces = pieces_of(shapes)
+            bounds = bounds_of(pieces)
+            if x.size and bounds is not None and not (
+                    (x >= bounds[0] - 5000) & (x <= bounds[2] + 5000)
+                    & (y >= bounds[1] - 5000) & (y <= bounds[3] + 5000)).any():
                 raise QgsProcessingException(self.tr(
                     "No ground-motion point lies within 5 km of the assets: check that both layers cover the "
                     "same place (and their CRS)."))
-            pairs_asset, pairs_point = join_points(x[keep], y[keep], shapes, is_canceled=feedback.isCanceled)
+            pairs_asset, pairs_point = join_points(x[keep], y[keep], pieces, is_canceled=feedback.isCanceled)
             stds = np.asarray(columns[std_field], dtype=np.float64)[keep][pairs_point] if std_field else None
             return asset_statistics(valid[pairs_asset], velocity[keep][pairs_point], len(wkbs), stds=stds, **rules)
 

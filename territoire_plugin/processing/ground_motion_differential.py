@@ -14,15 +14,15 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import DOUBLE, INT, TEXT
 from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
 from .ground_motion_assets import read_points, shape_of
 from .styling import style_on_load
 
-OUT_FIELDS = (("dm_beta", QVariant.Double), ("dm_one_in", QVariant.Int), ("dm_distance_m", QVariant.Double),
-              ("dm_difference_mm", QVariant.Double), ("dm_points", QVariant.Int), ("dm_class", QVariant.String),
-              ("dm_strain_pct", QVariant.Double), ("dm_strain_class", QVariant.String))
+OUT_FIELDS = (("dm_beta", DOUBLE), ("dm_one_in", INT), ("dm_distance_m", DOUBLE),
+              ("dm_difference_mm", DOUBLE), ("dm_points", INT), ("dm_class", TEXT),
+              ("dm_strain_pct", DOUBLE), ("dm_strain_class", TEXT))
 
 
 class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):

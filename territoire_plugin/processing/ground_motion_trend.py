@@ -11,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import DOUBLE, INT
 from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields
 from .styling import style_on_load
 
@@ -106,8 +106,8 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
         from ..analysis.trend import trends, years_since_first
 
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        fields, kept = output_fields(layer.fields(), [(name, QVariant.Double) for name in TREND_FIELDS] +
-                                     [("tr_flag", QVariant.Int)])
+        fields, kept = output_fields(layer.fields(), [(name, DOUBLE) for name in TREND_FIELDS] +
+                                     [("tr_flag", INT)])
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, layer.wkbType(),
                                                  layer.crs())
         features = list(layer.getFeatures())

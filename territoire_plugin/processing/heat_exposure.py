@@ -12,15 +12,15 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import DOUBLE, INT, TEXT
 from .base import HeatAlgorithm, add_features, output_feature, output_fields, processing_error
 from .styling import style_on_load
 
-BUILDING_FIELDS = (("lst_mean", QVariant.Double), ("lst_max", QVariant.Double), ("heat_mean", QVariant.Double),
-                   ("heat_max", QVariant.Double), ("sensitive", QVariant.Int), ("sensitive_why", QVariant.String))
-CELL_FIELDS = (("heat_mean", QVariant.Double), ("exposure", QVariant.Double), ("people", QVariant.Double),
-               ("age", QVariant.Double), ("vulnerability", QVariant.Double))
+BUILDING_FIELDS = (("lst_mean", DOUBLE), ("lst_max", DOUBLE), ("heat_mean", DOUBLE),
+                   ("heat_max", DOUBLE), ("sensitive", INT), ("sensitive_why", TEXT))
+CELL_FIELDS = (("heat_mean", DOUBLE), ("exposure", DOUBLE), ("people", DOUBLE),
+               ("age", DOUBLE), ("vulnerability", DOUBLE))
 
 
 class HeatExposureAlgorithm(HeatAlgorithm):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingOutputNumber,
@@ -14,14 +13,14 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..toolbelt.compat import DOUBLE, INT, TEXT, new_field
 from ..toolbelt.resources import resource_path
 from .base import HeatAlgorithm, processing_error, write_gpkg_layer
 from .styling import load_on_completion
 
-FIELDS = (("value_mean", QVariant.Double), ("gi_z", QVariant.Double), ("gi_p", QVariant.Double),
-          ("gi_class", QVariant.Int), ("class_label", QVariant.String))
+FIELDS = (("value_mean", DOUBLE), ("gi_z", DOUBLE), ("gi_p", DOUBLE),
+          ("gi_class", INT), ("class_label", TEXT))
 
 
 class HeatHotspotsAlgorithm(HeatAlgorithm):
@@ -75,7 +74,7 @@ class HeatHotspotsAlgorithm(HeatAlgorithm):
                   -3: self.tr("cold spot, 99 %")}
         fields = QgsFields()
         for name, kind in FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         layer = QgsVectorLayer(f"Polygon?crs={raster.crs().authid() or raster.crs().toWkt()}", "hotspots", "memory")
         layer.dataProvider().addAttributes(fields.toList())
         layer.updateFields()

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
-    QgsRectangle,
 )
 
 from ..toolbelt.log import debug, log
@@ -216,15 +215,17 @@ class LandsatLstAlgorithm(HeatAlgorithm):
         if source is not None:
             transform = QgsCoordinateTransform(source.sourceCrs(), raster_crs, context.transformContext())
             clip_wkts = []
-            polygons_rect = QgsRectangle()
-            polygons_rect.setMinimal()
+            polygons_rect = None
             for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
                 geometry = feature.geometry()
                 if geometry.isEmpty():
                     continue
                 geometry.transform(transform)
                 clip_wkts.append(geometry.asWkt())
-                polygons_rect.combineExtentWith(geometry.boundingBox())
+                if polygons_rect is None:
+                    polygons_rect = geometry.boundingBox()
+                else:
+                    polygons_rect.combineExtentWith(geometry.boundingBox())
             if not clip_wkts:
                 raise QgsProcessingException(self.tr(
                     "The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the "

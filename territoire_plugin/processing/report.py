@@ -37,6 +37,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..analysis.heat import valid_values
+from ..toolbelt.compat import set_label_text, set_legend_style_font
 from ..toolbelt.resources import plugin_version
 from . import charts
 
@@ -240,8 +241,7 @@ class _Pages:
     def label(self, text, x, y, w, h, size=10, bold=False, colour="#202020"):
         label = QgsLayoutItemLabel(self.layout)
         label.setText(text)
-        label.setFont(QFont("Sans", size, QFont.Weight.Bold if bold else QFont.Weight.Normal))
-        label.setFontColor(QColor(colour))
+        set_label_text(label, QFont("Sans", size, QFont.Weight.Bold if bold else QFont.Weight.Normal), colour)
         return self.place(label, x, y, w, h)
 
     def picture(self, path, x, y, w, h):
@@ -295,9 +295,9 @@ class _Pages:
             node = model_root.addLayer(layer)
             if isinstance(layer, QgsRasterLayer):
                 hide_band_label(node)
-        legend.setStyleFont(QgsLegendStyle.Style.Title, QFont("Sans", 10, QFont.Weight.Bold))
-        legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 8))
-        legend.setStyleFont(QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
+        set_legend_style_font(legend, QgsLegendStyle.Style.Title, QFont("Sans", 10, QFont.Weight.Bold))
+        set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 8))
+        set_legend_style_font(legend, QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
         legend.setBackgroundEnabled(True)
         legend.setFrameEnabled(True)
         legend.setColumnCount(2)  # a long legend (several asset layers) stays on its page

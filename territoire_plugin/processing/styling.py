@@ -62,7 +62,7 @@ def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float
     new_ramp.setLegendSettings(legend)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(new_ramp)
-    new_renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), renderer.band(), shader)
+    new_renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), renderer.usesBands()[0], shader)
     new_renderer.setClassificationMin(low)
     new_renderer.setClassificationMax(high)
     layer.setRenderer(new_renderer)

@@ -123,6 +123,10 @@ def drive_diagnostic_panel():
 def main():
     from qgis import processing
 
+    # No window manager under Xvfb maximises the window: QGIS 3.40+ opens at its small default size, so the
+    # session gives it the whole screen, as a desktop would.
+    iface.mainWindow().setGeometry(QApplication.primaryScreen().availableGeometry())
+    settle()
     report["start"] = state()
     iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_toolbar.png"))
     report["algorithm_dialog"] = trigger_and_inspect("TerritoireLandsatLst", inspect_algorithm_dialog)

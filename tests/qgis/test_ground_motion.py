@@ -434,15 +434,17 @@ def test_curves_in_a_layer_not_declared_curved_are_segmentized_by_qgis(provider,
 def test_features_are_written_chunk_by_chunk_in_order_and_a_failed_write_stops():
     """add_reused_features: chunks prepared in a helper thread come out whole and in order; binary fields are
     left out, NaN is written as NULL; a sink that refuses a chunk stops the run with a clear error."""
-    from qgis.core import QgsFeature, QgsField, QgsFields, QgsProcessingException, QgsVectorLayer
-    from qgis.PyQt.QtCore import QByteArray, QVariant
+    from qgis.core import QgsFeature, QgsFields, QgsProcessingException, QgsVectorLayer
+    from qgis.PyQt.QtCore import QByteArray, QMetaType
 
     from territoire_plugin.processing.base import add_reused_features, output_fields
+    from territoire_plugin.toolbelt.compat import new_field
 
     source = QgsVectorLayer("Point?crs=EPSG:2154", "s", "memory")
     fields = QgsFields()
-    for name, kind in (("name", QVariant.String), ("series", QVariant.ByteArray), ("n", QVariant.Int)):
-        fields.append(QgsField(name, kind))
+    for name, kind in (("name", QMetaType.Type.QString), ("series", QMetaType.Type.QByteArray),
+                       ("n", QMetaType.Type.Int)):
+        fields.append(new_field(name, kind))
     source.dataProvider().addAttributes(fields.toList())
     source.updateFields()
     features = []
@@ -450,7 +452,8 @@ def test_features_are_written_chunk_by_chunk_in_order_and_a_failed_write_stops()
         feature = QgsFeature(source.fields())
         feature.setAttributes([f"A{i}", QByteArray(bytes([i])), i])
         features.append(feature)
-    out_fields, kept = output_fields(source.fields(), (("value", QVariant.Double), ("label", QVariant.String)))
+    out_fields, kept = output_fields(source.fields(), (("value", QMetaType.Type.Double),
+                                                       ("label", QMetaType.Type.QString)))
     assert out_fields.names() == ["name", "n", "value", "label"] and kept == [0, 2]
     values = np.arange(23, dtype=np.float64) / 4
     values[[3, 17]] = np.nan

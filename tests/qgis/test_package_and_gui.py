@@ -68,6 +68,8 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     assert report.exists(), f"QGIS did not run the session script:\n{completed.stdout}\n{completed.stderr}"
     result = json.loads(report.read_text())
     assert result["ok"], result.get("error")
+    # QGIS quit cleanly: no crash at exit (plugin, layers, tasks and threads all released).
+    assert completed.returncode == 0, f"QGIS exit code {completed.returncode}\n{completed.stderr[-3000:]}"
 
     start = result["start"]
     assert start == {"toolbars": 1, "toolbar_visible": True, "menu_actions": 5, "provider": True, "active": True,

@@ -210,7 +210,7 @@ def test_metadata_has_every_key_plugin_repositories_expect(key):
 
     metadata = plugin_metadata()
     assert metadata.get(key.lower()), key
-    assert metadata["qgisminimumversion"] == "3.22" and metadata["qgismaximumversion"] == "4.99"
+    assert metadata["qgisminimumversion"] == "3.22" and metadata["qgismaximumversion"] == "3.99"
     assert metadata["hasprocessingprovider"] == "yes"
     assert "description[fr]" in metadata and "about[fr]" in metadata
     assert resource_path(*metadata["icon"].split("/")[1:]).is_file()

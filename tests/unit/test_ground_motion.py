@@ -168,6 +168,28 @@ def test_plain_polygons_read_at_once_join_like_their_shapes():
     assert polygons_from_wkbs(wkbs + [big_endian], 5.0) is None
 
 
+def test_bounds_of_the_assets_come_from_their_own_buffered_coordinates():
+    """The assets' bounds (the ground-motion algorithm's "points within 5 km" check) are OGR's envelopes of
+    the geometries grown by each asset's buffer, for shapes and for batch-read polygons alike; no geometry,
+    no bounds. They never depend on a provider's layer extent (QGIS 3.40 gives a Null one for a filtered
+    GeoPackage layer holding a feature without geometry)."""
+    from territoire_plugin.analysis.ground_motion import bounds_of, polygons_from_wkbs
+
+    shapes, geometries = shapes_and_geometries()
+    envelopes = []
+    for geometry, shape in zip(geometries, shapes):
+        xmin, xmax, ymin, ymax = geometry.GetEnvelope()
+        envelopes.append((xmin - shape.buffer, ymin - shape.buffer, xmax + shape.buffer, ymax + shape.buffer))
+    expected = (min(e[0] for e in envelopes), min(e[1] for e in envelopes),
+                max(e[2] for e in envelopes), max(e[3] for e in envelopes))
+    assert bounds_of(shapes) == pytest.approx(expected)
+    assert expected == pytest.approx((-15.0, 30.0, 315.0, 415.0))  # the mast's and the road's buffers count
+    square = ogr.CreateGeometryFromWkt("POLYGON((664000 6360000,664010 6360000,664010 6360020,664000 6360000))")
+    pieces = polygons_from_wkbs([bytes(square.ExportToIsoWkb())], 2.0)
+    assert bounds_of(pieces) == pytest.approx((663998.0, 6359998.0, 664012.0, 6360022.0))
+    assert bounds_of([]) is None
+
+
 def test_shape_from_wkb_of_empty_geometries_is_none():
     from territoire_plugin.analysis.ground_motion import shape_from_wkb
 

@@ -1,0 +1,104 @@
+"""The one place where the plugin's code differs by QGIS version (3.22 LTR → 3.40 LTR → 3.44 → QGIS 4).
+
+Everything else calls these helpers and is written against the newest API: field types are given as
+``QMetaType.Type`` values (what QGIS ≥ 3.38 and QGIS 4 take), text styles as ``QgsTextFormat``. On an older
+QGIS the helpers translate to the calls it has. Each branch names the release that brought the new call.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsField,
+    QgsLayoutItemLabel,
+    QgsLegendStyle,
+    QgsRasterLayer,
+    QgsTextFormat,
+)
+from qgis.PyQt.QtCore import QMetaType
+from qgis.PyQt.QtGui import QColor, QFont
+
+#: QGIS's version as an integer, e.g. 32216 for 3.22.16, 34006 for 3.40.6.
+QGIS_VERSION_INT = Qgis.versionInt()
+
+#: Field types, named as QGIS ≥ 3.38 and QGIS 4 name them; :func:`new_field` takes them on every version.
+DOUBLE, INT, TEXT = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
+
+# QGIS 3.38 moved field types from QVariant::Type to QMetaType::Type (the QVariant ones are deprecated, and
+# QGIS 4 / Qt 6 has no QVariant::Type at all).
+FIELDS_TAKE_META_TYPES = QGIS_VERSION_INT >= 33800
+# Releases after 3.22 gave layout labels a QgsTextFormat (setFont/setFontColor deprecated) and legend styles
+# one too (QgsLayoutItemLegend.setStyleFont deprecated); looked up on the classes, not guessed from the version.
+LABEL_TEXT_FORMAT = hasattr(QgsLayoutItemLabel, "setTextFormat")
+LEGEND_TEXT_FORMAT = hasattr(QgsLegendStyle, "setTextFormat")
+
+
+def _type_value(meta_type) -> int:
+    """The integer value of a Qt type enum (PyQt5 enums are ints, PyQt6 enums are Python enums)."""
+    return getattr(meta_type, "value", meta_type)
+
+
+def new_field(name: str, meta_type: QMetaType.Type, **details) -> QgsField:
+    """A ``QgsField`` of ``meta_type`` (e.g. ``QMetaType.Type.Double``, ``QMetaType.Type.QString``).
+
+    ``details`` are QgsField's other constructor arguments (typeName, len, prec, comment, subType)."""
+    if FIELDS_TAKE_META_TYPES:
+        return QgsField(name, meta_type, **details)
+    from qgis.PyQt.QtCore import QVariant  # QGIS < 3.38: the same numbers, as QVariant::Type
+
+    return QgsField(name, QVariant.Type(_type_value(meta_type)), **details)
+
+
+def field_is(field: QgsField, meta_type: QMetaType.Type) -> bool:
+    """Whether ``field`` holds values of ``meta_type`` (QVariant::Type and QMetaType::Type share numbers)."""
+    return _type_value(field.type()) == _type_value(meta_type)
+
+
+def text_format(font: QFont, colour: str | QColor | None = None) -> QgsTextFormat:
+    """A text format of ``font`` (its point size) and ``colour``."""
+    text = QgsTextFormat.fromQFont(font)
+    if colour is not None:
+        text.setColor(QColor(colour))
+    return text
+
+
+def set_label_text(label, font: QFont, colour: str | QColor) -> None:
+    """Font and colour of a ``QgsLayoutItemLabel``."""
+    if LABEL_TEXT_FORMAT:
+        label.setTextFormat(text_format(font, colour))
+    else:  # QGIS 3.22
+        label.setFont(font)
+        label.setFontColor(QColor(colour))
+
+
+def set_legend_style_font(legend, style, font: QFont) -> None:
+    """Font of one style (title, group, symbol label…) of a ``QgsLayoutItemLegend``."""
+    if LEGEND_TEXT_FORMAT:
+        legend.rstyle(style).setTextFormat(text_format(font))
+    else:  # QGIS 3.22
+        legend.setStyleFont(style, font)
+
+
+def gdal_raster_layer(uri: str, name: str) -> QgsRasterLayer:
+    """A raster layer read through GDAL, with the CRS GDAL reads.
+
+    QGIS 3.44 gives a GeoPackage's raster table the CRS of the GeoPackage's vector layers (seen on 3.44.15: a
+    UTM 31N raster beside Lambert-93 vectors is read as Lambert-93, and drawn 200 km away, i.e. not at all on
+    the commune's maps), where GDAL itself and QGIS 3.22 / 3.40 read the raster's own CRS. The CRS set here
+    is saved with the layer in the project."""
+    from osgeo import gdal
+
+    layer = QgsRasterLayer(uri, name, "gdal")
+    if not layer.isValid():
+        return layer
+    gdal.UseExceptions()
+    try:
+        dataset = gdal.OpenEx(uri, gdal.OF_RASTER)
+        wkt = dataset.GetProjectionRef()
+    except RuntimeError:
+        wkt = ""
+    crs = QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else QgsCoordinateReferenceSystem()
+    if crs.isValid() and crs.authid() != layer.crs().authid():
+        layer.setCrs(crs)
+    return layer
