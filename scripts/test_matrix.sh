@@ -10,17 +10,18 @@ names=("$@")
 mkdir -p test_matrix
 lines=()
 status=0
+declare -A total
 for name in "${names[@]}"; do
     log=test_matrix/$name.log
     start=$(date +%s)
     echo "=== $name: make test (log: $log)"
     if [ "$name" = host ]; then
-        make test >"$log" 2>&1
-        rc=$?
+        make test 2>&1 | tee "$log"
+        rc=${PIPESTATUS[0]}
         debian="Debian $(cut -d. -f1 /etc/debian_version 2>/dev/null) (host)"
     else
-        bash scripts/qgis_chroot.sh "$name" test >"$log" 2>&1
-        rc=$?
+        bash scripts/qgis_chroot.sh "$name" test 2>&1 | tee "$log"
+        rc=${PIPESTATUS[0]}
         debian="Debian $name (chroot)"
     fi
     seconds=$(($(date +%s) - start))
@@ -33,11 +34,15 @@ for name in "${names[@]}"; do
     if [ $rc -ne 0 ]; then
         verdict="FAILED (exit $rc)"
         status=1
-        tail -n 30 "$log"
     fi
+    for kind in passed failed skipped error; do
+        n=$(grep -E '^=+ .* in [0-9.]+s' "$log" | grep -oE "[0-9]+ $kind" | awk '{s += $1} END {print s + 0}')
+        total[$kind]=$((${total[$kind]:-0} + n))
+    done
     lines+=("QGIS ${qgis:-?} · $debian · ${counts:-no test summary} · $((seconds / 60)) min $((seconds % 60)) s · $verdict")
 done
 echo
 echo "Version matrix:"
 printf '  %s\n' "${lines[@]}"
+echo "matrix: ${total[passed]} passed, $((total[failed] + total[error])) failed, ${total[skipped]} skipped"
 exit $status

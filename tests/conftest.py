@@ -89,6 +89,12 @@ def unload_plugins_before_exit(request):
     if request.config.pluginmanager.has_plugin("pytest_qgis"):
         request.getfixturevalue("qgis_app")
     yield
+    unload_plugins()
+
+
+def unload_plugins():
+    """Unload the plugins :func:`register_provider` started: their provider leaves the registry (a test that
+    needs the registry without it calls this; the next ``provider`` fixture registers it again)."""
     while _PLUGINS:
         _PLUGINS.pop().unload()
 

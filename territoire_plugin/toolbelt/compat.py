@@ -47,7 +47,7 @@ def new_field(name: str, meta_type: QMetaType.Type, **details) -> QgsField:
         return QgsField(name, meta_type, **details)
     from qgis.PyQt.QtCore import QVariant  # QGIS < 3.38: the same numbers, as QVariant::Type
 
-    return QgsField(name, QVariant.Type(_type_value(meta_type)), **details)
+    return QgsField(name, QVariant.Type(_type_value(meta_type)), **details)  # noqa: QGS402 - QGIS < 3.38 only
 
 
 def field_is(field: QgsField, meta_type: QMetaType.Type) -> bool:

@@ -172,7 +172,10 @@ def run():
     with open(REPORT, "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=1)
     QgsProject.instance().setDirty(False)
-    QgsApplication.exit(0)
+    # Quit as a user does (Projet ▸ Quitter): QGIS closes the project, then the window. Calling
+    # QgsApplication.exit() straight away leaves the layers in the project until QGIS's own teardown, where
+    # QGIS 3.44 crashes (QgsProject's destructor signals a layer tree view already deleted).
+    iface.actionExit().trigger()
 
 
 QTimer.singleShot(3000, run)

@@ -25,10 +25,11 @@ def test_load_unload_twice_leaves_nothing(qgis_iface, qgis_processing):
     from territoire_plugin import classFactory
     from territoire_plugin.toolbelt import i18n
 
+    from conftest import unload_plugins
+
     registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("territoire")
-    if existing is not None:  # the session fixture's provider: set aside for this test
-        registry.removeProvider(existing)
+    unload_plugins()  # the provider other tests registered: set aside for this test
+    assert registry.providerById("territoire") is None
     settings = QgsSettings()
     settings.setValue("locale/overrideFlag", True)  # QGIS in French: the plugin's translator loads
     settings.setValue("locale/userLocale", "fr_FR")
