@@ -20,12 +20,11 @@ def territoire_toolbars(iface):
 
 
 def test_load_unload_twice_leaves_nothing(qgis_iface, qgis_processing):
+    from conftest import unload_plugins
     from qgis.core import QgsApplication, QgsSettings
 
     from territoire_plugin import classFactory
     from territoire_plugin.toolbelt import i18n
-
-    from conftest import unload_plugins
 
     registry = QgsApplication.processingRegistry()
     unload_plugins()  # the provider other tests registered: set aside for this test
