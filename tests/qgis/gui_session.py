@@ -171,11 +171,14 @@ def run():
         report["error"] = traceback.format_exc()
     with open(REPORT, "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=1)
+    # Close the project first, as QGIS does when a user quits (Projet ▸ Quitter), then quit. Calling
+    # QgsApplication.exit() with layers still in the project leaves them to QGIS's own teardown, where QGIS 3.44
+    # crashes (QgsProject's destructor signals a layer tree view already deleted). (The Quit action itself
+    # waits on a dialog under QGIS 3.22 here.)
     QgsProject.instance().setDirty(False)
-    # Quit as a user does (Projet ▸ Quitter): QGIS closes the project, then the window. Calling
-    # QgsApplication.exit() straight away leaves the layers in the project until QGIS's own teardown, where
-    # QGIS 3.44 crashes (QgsProject's destructor signals a layer tree view already deleted).
-    iface.actionExit().trigger()
+    iface.newProject(False)
+    settle()
+    QgsApplication.exit(0)
 
 
 QTimer.singleShot(3000, run)
