@@ -59,6 +59,13 @@ in_chroot() {
     ' territoire-chroot "$dir" "$@"
 }
 
+# A cached chroot older than TERRITOIRE_CHROOT_MAX_AGE_DAYS (default 14) is built again, so that sid's QGIS
+# stays the latest one.
+max_age=${TERRITOIRE_CHROOT_MAX_AGE_DAYS:-14}
+if [ -e "$root/.territoire-ready" ] && [ -n "$(find "$root/.territoire-ready" -mtime +"$max_age")" ]; then
+    echo "qgis_chroot: the $suite chroot is older than $max_age days: building it again"
+    rm -f "$root/.territoire-ready"
+fi
 if [ ! -e "$root/.territoire-ready" ]; then
     echo "qgis_chroot: building the $suite chroot in $root (once; cached)"
     rm -rf "$root.partial"
@@ -83,8 +90,7 @@ find "$work/main" -mindepth 1 -maxdepth 1 ! -name .venv -exec rm -rf {} +
 rm -rf "$work/shared"
 [ ! -d "$here/../shared" ] || cp -a "$here/../shared" "$work/shared"
 
-# Every run sees the suite's newest packages; the Makefile installs what is missing.
-in_chroot "$root" apt-get update -qq -o Acquire::Check-Valid-Until=false
+# The Makefile (`make system`) updates apt's lists and installs what is missing.
 if [ "${targets[0]}" = "--" ]; then
     in_chroot "$root" /bin/bash -c 'cd /work/main && exec "$@"' run "${targets[@]:1}"
 else
