@@ -82,14 +82,51 @@ _PLUGINS: list = []
 
 
 @pytest.fixture(scope="session", autouse=True)
-def unload_plugins_before_exit(request):
-    """The plugins :func:`register_provider` started are unloaded before pytest-qgis calls exitQgis, so that
-    nothing of the plugin (its Processing provider above all) is still held by QGIS when QGIS is torn down.
-    (QGIS's session is set up first, so that it is torn down after; the unit run has none.)"""
+def release_qgis_objects_before_exit(request):
+    """Before pytest-qgis calls exitQgis: the plugins :func:`register_provider` started are unloaded, and the
+    last failure pytest keeps for post-mortem debugging (``sys.last_traceback``) is dropped. (QGIS's session
+    is set up first, so that it is torn down after; the unit run has none.)"""
     if request.config.pluginmanager.has_plugin("pytest_qgis"):
         request.getfixturevalue("qgis_app")
     yield
     unload_plugins()
+    for name in ("last_type", "last_value", "last_traceback", "last_exc"):
+        if hasattr(sys, name):
+            delattr(sys, name)
+    import gc
+
+    gc.collect()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Once a failure is reported, the local variables of its frames are released: pytest keeps the failure's
+    traceback, and with it every layer and feature source the failed test or algorithm held. Deleted by
+    Python after exitQgis, an OGR layer crashes the interpreter (exit code 139 on QGIS 3.40 and 3.44 after any
+    failing test: QgsOgrProviderUtils::release on a closed GDAL). Kept under --pdb, which shows them."""
+    report = yield
+    if call.excinfo is not None and not item.config.getoption("usepdb", False):
+        release_frames(call.excinfo.value)
+    return report
+
+
+def release_frames(error: BaseException) -> None:
+    """Clear the local variables of every finished frame of ``error``'s traceback and of the exceptions it
+    was raised from or during (an algorithm's own error comes back from C++ as the context of Processing's)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        tb = error.__traceback__
+        while tb is not None:
+            frame = tb.tb_frame
+            try:
+                frame.clear()
+            except RuntimeError:  # a frame still running (pytest's own): left as it is
+                pass
+            else:
+                frame.f_locals  # noqa: B018 - Python ≤ 3.12: syncs the cached locals dict (emptied) with the frame
+            tb = tb.tb_next
+        error = error.__cause__ or error.__context__
 
 
 def unload_plugins():
