@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tracemalloc
 
 import numpy as np
 import pytest
-from conftest import ROOT, read_array, shared, write_raster
+from conftest import read_array, shared, write_raster
 
 from territoire_plugin.analysis.errors import AnalysisError, Cancelled
 from territoire_plugin.analysis.landsat_mtl import resolve_l2_product
@@ -265,17 +263,6 @@ def test_real_cloudy_scenes(tmp_path):
     assert caught.value.key == "no_clear_pixel"
     assert caught.value.params["cloud"] == pytest.approx(100.0)
     assert not (tmp_path / "b.tif").exists()
-
-
-def test_analysis_imports_no_qgis():
-    code = (
-        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
-        "import territoire_plugin.analysis.lst, territoire_plugin.analysis.landsat_mtl\n"
-        "import territoire_plugin.analysis.raster, territoire_plugin.analysis.errors\n"
-        "bad = sorted(m for m in sys.modules if m == 'qgis' or m.startswith('qgis.') or m.startswith('PyQt'))\n"
-        "assert not bad, bad\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_write_failure_is_reported_clearly(tmp_path):

@@ -1,0 +1,74 @@
+"""The analysis layer runs without QGIS: every one of its modules imports in a Python where QGIS and Qt
+cannot be imported, and none of them names QGIS or Qt in an import, not even inside a function."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+from conftest import ROOT
+
+NO_QGIS_PACKAGES = ("territoire_plugin.analysis",)
+BLOCKED = ("qgis", "PyQt5", "PyQt6", "sip")
+
+GUARD = """
+import importlib, pkgutil, sys
+sys.path.insert(0, {root!r})
+blocked = {blocked!r}
+
+class Unreachable:
+    '''PyQGIS lives beside numpy and GDAL in dist-packages: it is made unreachable by name instead.'''
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in blocked:
+            raise ImportError(f"{{name}} cannot be imported here")
+        return None
+
+sys.meta_path.insert(0, Unreachable())
+names = []
+for package_name in {packages!r}:
+    package = importlib.import_module(package_name)
+    for module in pkgutil.walk_packages(package.__path__, package_name + "."):
+        importlib.import_module(module.name)
+        names.append(module.name)
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in blocked)
+assert not loaded, loaded
+print(len(names), "modules")
+"""
+
+
+def modules_of(package: str) -> list:
+    return sorted((ROOT / package.replace(".", "/")).rglob("*.py"))
+
+
+def test_every_analysis_module_imports_where_qgis_cannot_be_imported():
+    code = GUARD.format(root=str(ROOT), blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    expected = sum(1 for p in modules_of(NO_QGIS_PACKAGES[0]) if p.name != "__init__.py")
+    assert run.stdout.split()[0] == str(expected)  # every module was imported
+
+
+def test_the_guard_fails_on_a_module_that_imports_qgis(tmp_path):
+    """The guard really fails: a copy of the package with `import qgis.core` added to one module."""
+    import shutil
+
+    copy = tmp_path / "territoire_plugin"
+    shutil.copytree(ROOT / "territoire_plugin" / "analysis", copy / "analysis")
+    (copy / "__init__.py").write_text("")
+    trend = copy / "analysis" / "trend.py"
+    trend.write_text(trend.read_text(encoding="utf-8") + "\nimport qgis.core  # noqa\n", encoding="utf-8")
+    code = GUARD.format(root=str(tmp_path), blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "ImportError: qgis cannot be imported here" in run.stderr
+
+
+def test_no_analysis_module_names_qgis_or_qt_in_an_import():
+    """Also imports inside functions, which importing the module does not run."""
+    found = []
+    for path in modules_of(NO_QGIS_PACKAGES[0]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            found += [(path.name, n) for n in names if n.split(".")[0] in BLOCKED]
+    assert found == []
