@@ -134,47 +134,47 @@
         <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="233"/>
+        <location filename="../territoire_plugin/sources/network.py" line="238"/>
         <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="276"/>
+        <location filename="../territoire_plugin/sources/network.py" line="281"/>
         <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
         <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="286"/>
+        <location filename="../territoire_plugin/sources/network.py" line="291"/>
         <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
         <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="296"/>
+        <location filename="../territoire_plugin/sources/network.py" line="301"/>
         <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
         <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="306"/>
+        <location filename="../territoire_plugin/sources/network.py" line="311"/>
         <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
         <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="315"/>
+        <location filename="../territoire_plugin/sources/network.py" line="320"/>
         <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="385"/>
+        <location filename="../territoire_plugin/sources/network.py" line="390"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="403"/>
+        <location filename="../territoire_plugin/sources/network.py" line="408"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="414"/>
+        <location filename="../territoire_plugin/sources/network.py" line="419"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
@@ -364,7 +364,7 @@
         <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ground_motion.py" line="309"/>
+        <location filename="../territoire_plugin/analysis/ground_motion.py" line="325"/>
         <source>The rule in multiples of the standard deviation needs the points&apos; velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
@@ -372,37 +372,37 @@
 <context>
     <name>CommuneBoundaryAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="48"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="47"/>
         <source>Commune boundary</source>
         <translation>Contour de commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="33"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="32"/>
         <source>&lt;p&gt;The outline of a commune, with its INSEE code, name, department and population, in Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt;: a name (&quot;Olemps&quot;, &quot;saint etienne&quot;), a name with its department (&quot;Saint-Martin (12)&quot;), an INSEE code (12174) or a postcode. When the name is ambiguous or misspelled, the error lists the closest communes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: API Géo (geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept in the cache and reused offline.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Le contour d'une commune, avec son code INSEE, son nom, son département et sa population, en Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt; : un nom (« Olemps », « saint etienne »), un nom suivi du département (« Saint-Martin (12) »), un code INSEE (12174) ou un code postal. Si le nom est ambigu ou mal orthographié, l'erreur donne les communes les plus proches.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : API Géo (geo.api.gouv.fr, Etalab) ou IGN ADMIN EXPRESS via le WFS de la Géoplateforme. Les réponses sont gardées en cache et réutilisées hors ligne.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="44"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="43"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="44"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="43"/>
         <source>API Géo</source>
         <translation>API Géo</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="44"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="43"/>
         <source>IGN ADMIN EXPRESS (WFS)</source>
         <translation>IGN ADMIN EXPRESS (WFS)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="57"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="56"/>
         <source>Type a commune: its name, INSEE code or postcode.</source>
         <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="75"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="74"/>
         <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
         <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
     </message>
@@ -1281,167 +1281,167 @@
 <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="130"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="141"/>
         <source>Ground motion of assets (alerts)</source>
         <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="133"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="144"/>
         <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="146"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="157"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
         <source>Velocity standard deviation field</source>
         <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="149"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
         <source>Line-of-sight vertical component field (los_up)</source>
         <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="156"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="167"/>
         <source>Convert line-of-sight velocities to vertical</source>
         <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="158"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="169"/>
         <source>Assets</source>
         <translation>Ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171"/>
         <source>Buffer around polygons (buildings)</source>
         <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171"/>
         <source>Buffer around lines (roads, railways)</source>
         <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171"/>
         <source>Buffer around points</source>
         <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
         <source>Thresholds in mm/year</source>
         <translation>Seuils en mm/an</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
         <source>Multiples of the standard deviation</source>
         <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="169"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="180"/>
         <source>Stable within ± (mm/year)</source>
         <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="172"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="183"/>
         <source>Alert from (mm/year)</source>
         <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="174"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="185"/>
         <source>k (multiples of the standard deviation)</source>
         <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="188"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="180"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="191"/>
         <source>Assets with ground motion</source>
         <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="182"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="193"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="182"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="193"/>
         <source>Assets to watch</source>
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="215"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="229"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="223"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="237"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="299"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="315"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="281"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="297"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="258"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="275"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="308"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="316"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="333"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="320"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="337"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1605,7 +1605,7 @@
 <context>
     <name>HeatAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="43"/>
+        <location filename="../territoire_plugin/processing/base.py" line="98"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
@@ -1706,82 +1706,82 @@
 <context>
     <name>HeatHotspotsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="37"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="36"/>
         <source>Heat hot spots (Getis-Ord Gi*)</source>
         <translation>Points chauds (Gi* de Getis-Ord)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="40"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="39"/>
         <source>&lt;p&gt;Where high temperatures cluster more than chance would give: Getis-Ord Gi* on a regular grid. The raster is averaged into square cells; each cell's Gi* compares the sum of the cells within the distance band (itself included) with what the whole area's mean would give.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), a z-score; p-value = erfc(|z| / √2). Classes: hot (cold) spot at 99, 95, 90 % confidence for |z| ≥ 2.576, 1.960, 1.645.&lt;/p&gt;&lt;p&gt;Cells of about 100–200 m and a band of 3–5 cells suit a commune.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Là où les fortes températures se regroupent plus que le hasard ne le donnerait : Gi* de Getis-Ord sur une grille régulière. Le raster est moyenné en cellules carrées ; le Gi* de chaque cellule compare la somme des cellules situées dans la distance de voisinage (elle comprise) à ce que donnerait la moyenne de toute la zone.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), un score z ; p = erfc(|z| / √2). Classes : point chaud (froid) à 99, 95, 90 % de confiance pour |z| ≥ 2,576, 1,960, 1,645.&lt;/p&gt;&lt;p&gt;Des cellules de 100 à 200 m environ et un voisinage de 3 à 5 cellules conviennent à une commune.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="50"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="49"/>
         <source>Temperature or intensity (°C)</source>
         <translation>Température ou intensité (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="51"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="50"/>
         <source>Cell size</source>
         <translation>Taille des cellules</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="53"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="52"/>
         <source>Distance band</source>
         <translation>Distance de voisinage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="55"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="54"/>
         <source>Hot spots</source>
         <translation>Points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="57"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="56"/>
         <source>Hot-spot cells (95 % or more)</source>
         <translation>Cellules de points chauds (95 % ou plus)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="72"/>
         <source>hot spot, 99 %</source>
         <translation>point chaud, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="72"/>
         <source>hot spot, 95 %</source>
         <translation>point chaud, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="72"/>
         <source>hot spot, 90 %</source>
         <translation>point chaud, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
         <source>not significant</source>
         <translation>non significatif</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
         <source>cold spot, 90 %</source>
         <translation>point froid, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
         <source>cold spot, 95 %</source>
         <translation>point froid, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
         <source>cold spot, 99 %</source>
         <translation>point froid, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="98"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="97"/>
         <source>{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.</source>
         <translation>{0} cellules ; {1} cellules de points chauds et {2} de points froids à 95 % ou plus.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="101"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="100"/>
         <source>Heat hot spots (Gi*)</source>
         <translation>Points chauds (Gi*)</translation>
     </message>
@@ -1973,17 +1973,17 @@
 <context>
     <name>InfrastructureAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="53"/>
+        <location filename="../territoire_plugin/processing/base.py" line="108"/>
         <source>Infrastructure monitoring</source>
         <translation>Suivi des infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="60"/>
+        <location filename="../territoire_plugin/processing/base.py" line="115"/>
         <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
         <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="67"/>
+        <location filename="../territoire_plugin/processing/base.py" line="122"/>
         <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
         <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
     </message>
@@ -1991,167 +1991,167 @@
 <context>
     <name>LandsatLstAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="54"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="53"/>
         <source>Land surface temperature (Landsat)</source>
         <translation>Température de surface (Landsat)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="57"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="56"/>
         <source>landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL</source>
         <translation>landsat,lst,température,surface,chaleur,îlot de chaleur,thermique,ST_B10,QA_PIXEL</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="60"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="59"/>
         <source>&lt;p&gt;Land surface temperature in °C from a Landsat 8 or 9 Collection 2 Level-2 product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: the product's MTL file (txt, xml or json), its folder, or the ST_B10 band itself. The QA_PIXEL band is found beside the MTL when not given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: K = DN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (read from the MTL; USGS's 0.00341802 and 149.0 only when no metadata exists, and the output says which), then °C = K − 273.15. DN 0 is fill. Pixels flagged in QA_PIXEL are masked as chosen (fill, dilated cloud, cirrus, cloud and cloud shadow by default; snow and water optional).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clip&lt;/b&gt;: optionally to polygons (e.g. the commune) and/or an extent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF in °C, nodata −9999, tiled and compressed, styled with a diverging ramp centred on the median temperature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caution&lt;/b&gt;: this is the &lt;i&gt;daytime surface&lt;/i&gt; temperature at the satellite's pass (about 10:30 solar time), not the air temperature, and not night-time heat. Roofs and roads are much hotter than the air above them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Température de surface en °C à partir d'un produit Landsat 8 ou 9 Collection 2 de niveau 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : le fichier MTL du produit (txt, xml ou json), son dossier, ou la bande ST_B10 elle-même. La bande QA_PIXEL est trouvée à côté du MTL si elle n'est pas indiquée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : K = CN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (lus dans le MTL ; les valeurs USGS 0,00341802 et 149,0 seulement en l'absence de métadonnées, et la sortie indique lesquelles), puis °C = K − 273,15. Le CN 0 est du remplissage. Les pixels signalés dans QA_PIXEL sont masqués selon les choix (remplissage, bord de nuage, cirrus, nuage et ombre de nuage par défaut ; neige et eau en option).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Découpage&lt;/b&gt; : en option, selon des polygones (par ex. la commune) et/ou une emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : GeoTIFF float32 en °C, nodata −9999, tuilé et compressé, stylé par une rampe divergente centrée sur la température médiane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt; : il s'agit de la température de &lt;i&gt;surface, de jour&lt;/i&gt;, au passage du satellite (vers 10 h 30 heure solaire), pas de la température de l'air, ni de la chaleur nocturne. Toits et chaussées sont bien plus chauds que l'air au-dessus d'eux.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="78"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="77"/>
         <source>Landsat Level-2 product (MTL file, folder or ST_B10 band)</source>
         <translation>Produit Landsat de niveau 2 (fichier MTL, dossier ou bande ST_B10)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="78"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="77"/>
         <source>Landsat MTL or ST_B10 (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
         <translation>MTL ou ST_B10 Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="84"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="83"/>
         <source>QA_PIXEL band (found beside the MTL when empty)</source>
         <translation>Bande QA_PIXEL (trouvée à côté du MTL si vide)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="88"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="87"/>
         <source>Mask fill (outside the scene)</source>
         <translation>Masquer le remplissage (hors scène)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="89"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="88"/>
         <source>Mask dilated cloud</source>
         <translation>Masquer les bords de nuages (nuage dilaté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="90"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="89"/>
         <source>Mask cirrus</source>
         <translation>Masquer les cirrus</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="91"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="90"/>
         <source>Mask cloud</source>
         <translation>Masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="92"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="91"/>
         <source>Mask cloud shadow</source>
         <translation>Masquer les ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="93"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="92"/>
         <source>Mask snow</source>
         <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="94"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="93"/>
         <source>Mask water</source>
         <translation>Masquer l'eau</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="98"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="97"/>
         <source>Clip to polygons (e.g. the commune)</source>
         <translation>Découper selon des polygones (par ex. la commune)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="102"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="101"/>
         <source>Clip to extent</source>
         <translation>Découper selon une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="188"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="187"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="108"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="107"/>
         <source>Where the ST_B10 scaling came from</source>
         <translation>Origine de l'échelle ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="109"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="108"/>
         <source>Clear pixels (% of the area)</source>
         <translation>Pixels clairs (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="110"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="109"/>
         <source>Cloud and shadow (% of the area)</source>
         <translation>Nuages et ombres (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="111"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="110"/>
         <source>Minimum (°C)</source>
         <translation>Minimum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="112"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="111"/>
         <source>Median (°C)</source>
         <translation>Médiane (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="113"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="112"/>
         <source>Mean (°C)</source>
         <translation>Moyenne (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="114"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="113"/>
         <source>Maximum (°C)</source>
         <translation>Maximum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="131"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="130"/>
         <source>the ST_B10 band</source>
         <translation>la bande ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="139"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="138"/>
         <source>ST_B10 scaling from {0}: × {1} + {2}</source>
         <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="144"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="143"/>
         <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
         <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="149"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="148"/>
         <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
         <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="154"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="153"/>
         <source>Cloud mask from {0}</source>
         <translation>Masque des nuages lu dans {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="173"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="172"/>
         <source>{0} exists: it will be replaced once the new file is complete.</source>
         <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="182"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="181"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="190"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="189"/>
         <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
         <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="229"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="230"/>
         <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
         <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="237"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="238"/>
         <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
         <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>
@@ -2513,9 +2513,29 @@
 <context>
     <name>TerritoireAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="87"/>
+        <location filename="../territoire_plugin/processing/base.py" line="164"/>
         <source>Cannot write into the output {0}: check that the folder is writable and the disk is not full.</source>
         <translation>Impossible d'écrire dans la sortie {0} : vérifiez que le dossier est accessible en écriture et que le disque n'est pas plein.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/base.py" line="29"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Annulé : rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/base.py" line="34"/>
+        <source>A file could not be read or written ({0}). Check that the folder exists, that you may write in it and that the disk is not full, then run again.</source>
+        <translation>Un fichier n'a pas pu être lu ou écrit ({0}). Vérifiez que le dossier existe, que vous pouvez y écrire et que le disque n'est pas plein, puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/base.py" line="38"/>
+        <source>GDAL or QGIS could not complete the work ({0}). Check the input files (open them in QGIS), then run again.</source>
+        <translation>GDAL ou QGIS n'a pas pu mener le travail à bien ({0}). Vérifiez les fichiers d'entrée (ouvrez-les dans QGIS), puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/base.py" line="42"/>
+        <source>Territoire stopped on an unexpected error ({0}). The details are in the Territoire tab of the log messages: please send them to the developers.</source>
+        <translation>Territoire s'est arrêté sur une erreur inattendue ({0}). Le détail est dans l'onglet Territoire du journal des messages : merci de le transmettre aux développeurs.</translation>
     </message>
 </context>
 <context>

@@ -263,7 +263,8 @@ class SeriesMapTool(QgsMapToolIdentify):
             return False
         kind = "polygon" if assets.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry else "line"
         days = series_days(points)
-        series = series_near(points, asset.geometry(), assets.crs(), DEFAULT_BUFFERS[kind], len(days or []))
+        series = series_near(points, asset.geometry(), assets.crs(), DEFAULT_BUFFERS[kind], len(days or []),
+                             QgsProject.instance().transformContext())
         if series is None:
             self.dock.info.setText(self.tr("This asset cannot be placed in the ground-motion points' CRS."))
             return False

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterExtent,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
-    QgsProject,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -44,7 +43,7 @@ def geojson_features(features: list[dict], crs: QgsCoordinateReferenceSystem):
     return fields, QgsJsonUtils.stringToFeatureList(text, fields)
 
 
-def commune_outline(query: str, source: str, feedback) -> tuple[dict, QgsGeometry]:
+def commune_outline(query: str, source: str, feedback, transform_context) -> tuple[dict, QgsGeometry]:
     """(attributes, outline in EPSG:2154) of the commune ``query`` names, from API Géo or ADMIN EXPRESS."""
     from ..sources.api_geo import ApiGeo
     from ..sources.wfs import ADMIN_EXPRESS_COMMUNES, Wfs
@@ -69,7 +68,7 @@ def commune_outline(query: str, source: str, feedback) -> tuple[dict, QgsGeometr
         feature = ApiGeo(client, url).outline(commune)
         _, parsed = geojson_features([feature], WGS84)
         geometry = QgsGeometry(parsed[0].geometry())
-        transform = QgsCoordinateTransform(WGS84, LAMBERT93, QgsProject.instance())
+        transform = QgsCoordinateTransform(WGS84, LAMBERT93, transform_context)
         geometry.transform(transform)  # noqa: QGS201 - an empty result is caught just below
         attributes["source"] = "API Géo (geo.api.gouv.fr)"
     if geometry.isEmpty():
@@ -82,7 +81,7 @@ def study_area(algorithm, parameters, context, feedback, commune_param: str, ext
     """The area in EPSG:2154: the commune's outline if one is named, else the extent."""
     query = algorithm.parameterAsString(parameters, commune_param, context).strip()
     if query:
-        _, geometry = commune_outline(query, "api_geo", feedback)
+        _, geometry = commune_outline(query, "api_geo", feedback, context.transformContext())
         return geometry
     if parameters.get(extent_param):
         rectangle = algorithm.parameterAsExtent(parameters, extent_param, context, LAMBERT93)

@@ -9,10 +9,65 @@ from qgis.PyQt.QtGui import QIcon
 from ..toolbelt.resources import icon_path
 
 
+def guarded(process):
+    """The one wrapper of every Territoire ``processAlgorithm`` (applied by :class:`TerritoireAlgorithm` to
+    each subclass's own): a cancel ends the run cleanly (no traceback; outputs are written atomically, so
+    nothing is left), an :class:`AnalysisError` becomes its translated message, a file or GDAL failure a clear
+    translated message, and so does any other error (a bug): the technical detail goes to the log. No Python
+    traceback reaches the user."""
+    import functools
+
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        from ..analysis.errors import AnalysisError, Cancelled
+
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException:  # already the message the user reads
+            raise
+        except Cancelled:
+            feedback.pushInfo(QCoreApplication.translate("TerritoireAlgorithm", "Cancelled: nothing was written."))
+            return {}
+        except AnalysisError as error:
+            raise processing_error(error) from error
+        except OSError as error:
+            raise failure(error, QCoreApplication.translate(
+                "TerritoireAlgorithm", "A file could not be read or written ({0}). Check that the folder exists, "
+                "that you may write in it and that the disk is not full, then run again.")) from error
+        except RuntimeError as error:  # GDAL/OGR with exceptions on, or a QGIS call that failed
+            raise failure(error, QCoreApplication.translate(
+                "TerritoireAlgorithm", "GDAL or QGIS could not complete the work ({0}). Check the input files "
+                "(open them in QGIS), then run again.")) from error
+        except Exception as error:  # noqa: BLE001 - a bug: a clear message, the traceback in the log
+            raise failure(error, QCoreApplication.translate(
+                "TerritoireAlgorithm", "Territoire stopped on an unexpected error ({0}). The details are in the "
+                "Territoire tab of the log messages: please send them to the developers.")) from error
+
+    run.territoire_guarded = True
+    return run
+
+
+def failure(error: Exception, template: str) -> QgsProcessingException:
+    """The clear message of an unexpected failure; the traceback goes to the Territoire log (for support)."""
+    import traceback
+
+    from ..toolbelt.log import log
+
+    log("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    return QgsProcessingException(template.format(str(error) or type(error).__name__))
+
+
 class TerritoireAlgorithm(QgsProcessingAlgorithm):
-    """Base class. Subclasses set ``ICON`` and write their strings with ``self.tr``."""
+    """Base class. Subclasses set ``ICON`` and write their strings with ``self.tr``; their
+    ``processAlgorithm`` is wrapped by :func:`guarded`."""
 
     ICON = "territoire.svg"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("processAlgorithm")
+        if own is not None and not getattr(own, "territoire_guarded", False):
+            cls.processAlgorithm = guarded(own)
 
     def tr(self, text: str) -> str:
         # pylupdate5 records a self.tr() string under the class that writes it, which may be a

@@ -56,7 +56,7 @@ class CommuneBoundaryAlgorithm(ConnectorAlgorithm):
             raise QgsProcessingException(self.tr("Type a commune: its name, INSEE code or postcode."))
         source = SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
         try:
-            attributes, geometry = commune_outline(query, source, feedback)
+            attributes, geometry = commune_outline(query, source, feedback, context.transformContext())
         except AnalysisError as error:
             raise processing_error(error) from error
         fields = QgsFields()

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
-    QgsProject,
 )
 
 from .area import LAMBERT93, WGS84, ConnectorAlgorithm, client_for
@@ -78,7 +77,7 @@ class DownloadEgmsAlgorithm(ConnectorAlgorithm):
         try:
             service_key = parse_service_key(config.config("password"))
             area = self.area(parameters, context, feedback)
-            box = QgsCoordinateTransform(LAMBERT93, WGS84, QgsProject.instance()).transformBoundingBox(
+            box = QgsCoordinateTransform(LAMBERT93, WGS84, context.transformContext()).transformBoundingBox(
                 area.boundingBox())
             client, url = client_for("egms", feedback)
             api = EgmsApi(client, url)

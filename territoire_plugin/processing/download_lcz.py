@@ -51,7 +51,7 @@ class DownloadLczAlgorithm(ConnectorAlgorithm):
         query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
         output = self.geopackage_output(parameters, context)
         try:
-            attributes, outline = commune_outline(query, "api_geo", feedback)
+            attributes, outline = commune_outline(query, "api_geo", feedback, context.transformContext())
             client, url = client_for("data_gouv", feedback)
             resource = pick_resource(list_resources(client, url), attributes["nom"],
                                      self.parameterAsString(parameters, self.URBAN_AREA, context).strip())

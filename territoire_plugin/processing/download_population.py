@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterString,
-    QgsProject,
 )
 
 from .area import LAMBERT93, ConnectorAlgorithm, client_for
@@ -66,7 +65,7 @@ class DownloadPopulationAlgorithm(ConnectorAlgorithm):
                 if not path.is_file():
                     raise QgsProcessingException(self.tr("{0} does not exist.").format(path))
             area = self.area(parameters, context, feedback)
-            area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, QgsProject.instance()))  # noqa: QGS201
+            area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, context.transformContext()))  # noqa: QGS201
             box = area.boundingBox()
             summary = read_population(path, output, bounds_3035=(box.xMinimum(), box.yMinimum(), box.xMaximum(),
                                                                  box.yMaximum()),

@@ -36,17 +36,17 @@ def series_dates(layer) -> list[str] | None:
     return [day.replace("/", "").replace("-", "") for _, day in rows]
 
 
-def series_near(points, geometry, geometry_crs, buffer: float, count: int):
+def series_near(points, geometry, geometry_crs, buffer: float, count: int, transform_context):
     """The displacement series (``count`` values, mm) of the EGMS points of ``points`` within ``buffer`` of
     ``geometry`` (given in ``geometry_crs``), one array per point; None if the zone cannot be put in the
     points' CRS. Points without a series, or with a shorter one, are left out."""
     import numpy as np
-    from qgis.core import Qgis, QgsCoordinateTransform, QgsFeatureRequest, QgsProject
+    from qgis.core import Qgis, QgsCoordinateTransform, QgsFeatureRequest
 
     from ..sources.egms import read_series
 
     zone = geometry.buffer(buffer, 8)
-    transform = QgsCoordinateTransform(geometry_crs, points.crs(), QgsProject.instance())
+    transform = QgsCoordinateTransform(geometry_crs, points.crs(), transform_context)
     if zone.transform(transform) != Qgis.GeometryOperationResult.Success:
         return None
     index = points.fields().indexOf("displacement_mm")

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
-    QgsProject,
 )
 
 from .area import LAMBERT93, ConnectorAlgorithm
@@ -61,7 +60,7 @@ class ImportEgmsAlgorithm(ConnectorAlgorithm):
         try:
             if self.parameterAsString(parameters, self.COMMUNE, context).strip() or parameters.get(self.EXTENT):
                 area = self.area(parameters, context, feedback)
-                area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, QgsProject.instance()))  # noqa: QGS201
+                area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, context.transformContext()))  # noqa: QGS201
                 box = area.boundingBox()
                 bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
                 clip = area.asWkt()

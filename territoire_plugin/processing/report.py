@@ -538,7 +538,8 @@ def _worst_series(layers, alerts) -> list:
     out = []
     for label, kind, _, _, _, name, feature in alerts:
         shape = {0: "point", 1: "line"}.get(int(layers[name].geometryType()), "polygon")
-        found = series_near(points, feature.geometry(), layers[name].crs(), DEFAULT_BUFFERS[shape], len(days))
+        found = series_near(points, feature.geometry(), layers[name].crs(), DEFAULT_BUFFERS[shape], len(days),
+                              layers[name].transformContext())
         if found:
             out.append((f"{kind} {label}"[:26], days, median_series(found)))
     return out

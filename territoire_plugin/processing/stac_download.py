@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProject,
 )
 
 from .area import LAMBERT93, WGS84, ConnectorAlgorithm, client_for
@@ -77,7 +76,7 @@ class StacDownloadAlgorithm(ConnectorAlgorithm):
         try:
             area = self.area(parameters, context, feedback)
             box = area.boundingBox()
-            to_wgs84 = QgsCoordinateTransform(LAMBERT93, WGS84, QgsProject.instance())
+            to_wgs84 = QgsCoordinateTransform(LAMBERT93, WGS84, context.transformContext())
             lonlat = to_wgs84.transformBoundingBox(box)
             bounds = (lonlat.xMinimum(), lonlat.yMinimum(), lonlat.xMaximum(), lonlat.yMaximum())
             client, url = client_for(service_key, feedback)

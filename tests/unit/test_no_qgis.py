@@ -72,3 +72,15 @@ def test_no_analysis_module_names_qgis_or_qt_in_an_import():
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
             found += [(path.name, n) for n in names if n.split(".")[0] in BLOCKED]
     assert found == []
+
+
+def test_processing_code_never_reaches_for_the_global_project():
+    """Algorithms run in Processing's worker thread, and in qgis_process with no project: they use
+    ``context.project()`` / ``context.transformContext()``, never ``QgsProject.instance()``."""
+    found = []
+    for path in modules_of("territoire_plugin.processing"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr == "instance"
+                    and isinstance(node.value, ast.Name) and node.value.id == "QgsProject"):
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []
