@@ -26,7 +26,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xaut
 	qttools5-dev-tools pyqt5-dev-tools python3-rasterio python3-requests poppler-utils
 # Test and lint tools, pinned; installed in a venv that sees Debian's PyQGIS.
 PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.17.5 flake8==7.5.0 \
-	flake8-qgis==2.1.0 bandit==1.9.4
+	flake8-qgis==2.1.0 bandit==1.9.4 import-linter==2.16
 
 # The version matrix: Debian chroots with Debian's own QGIS (trixie: 3.40 LTR, sid: latest 3.x), cached
 # outside the checkout (scripts/qgis_chroot.sh).
@@ -42,7 +42,7 @@ help:
 	@echo "make test-matrix - make test on this machine's QGIS, then in both chroots; one line per version"
 	@echo "make package  - build $(ZIP) (QGIS: Plugins > Install from ZIP)"
 	@echo "make deploy   - install into QGIS_PROFILE_DIR=$(QGIS_PROFILE_DIR)"
-	@echo "make lint     - ruff, flake8-qgis, bandit"
+	@echo "make lint     - ruff, flake8-qgis, bandit, import-layer contract (import-linter)"
 	@echo "make i18n     - update i18n/*.ts from the code, compile .qm"
 	@echo "make bench    - performance ratios against reference tools"
 
@@ -104,6 +104,7 @@ lint: venv
 	$(VENV)/bin/ruff check $(PLUGIN) scripts tests
 	$(VENV)/bin/flake8 $(PLUGIN) scripts tests
 	$(VENV)/bin/bandit -q -r $(PLUGIN) -c pyproject.toml
+	$(VENV)/bin/lint-imports
 
 bench: venv translations sample
 	$(PY) scripts/bench.py
