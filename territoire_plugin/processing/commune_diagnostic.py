@@ -35,6 +35,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..diagnostic import catalogue
 from .base import TerritoireAlgorithm
 
 ANALYSES = ("both", "heat", "infrastructure")
@@ -206,7 +207,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
                             context, steps)
         outline = self.commune_outline(result["OUTPUT"])
         diagnostic = Diagnostic(str(result["INSEE"]), str(result["NAME"]), work)
-        diagnostic.vectors["commune"] = (result["OUTPUT"], None)
+        diagnostic.vectors["commune"] = (result["OUTPUT"], catalogue.style("commune"))
         self.check_existing(diagnostic, parameters, context)
 
         steps.setCurrentStep(1)
@@ -220,7 +221,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         themes = {by_layer[uri.split("layername=")[-1]]: uri for uri in bdtopo["LAYERS"]
                   if uri.split("layername=")[-1] in by_layer}
         for theme, uri in themes.items():
-            diagnostic.vectors[LAYER_NAMES[theme]] = (uri, f"bdtopo_{theme}.qml")
+            diagnostic.vectors[LAYER_NAMES[theme]] = (uri, catalogue.style(LAYER_NAMES[theme]))
         if analysis in ("both", "heat"):
             self.heat(diagnostic, themes, outline, parameters, context, steps)
         if analysis in ("both", "infrastructure"):
@@ -310,15 +311,17 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
                 "SITES": themes.get("public_buildings"), "POPULATION": population,
                 "OUTPUT_BUILDINGS": str(diagnostic.work / "exposure_buildings.gpkg"),
                 "OUTPUT_CELLS": str(diagnostic.work / "exposure_cells.gpkg")}, context, steps)
-        diagnostic.rasters["lst"] = (lst["OUTPUT"], "lst_celsius.qml")
-        diagnostic.rasters["intensite_icu"] = (intensity["OUTPUT"], "heat_intensity.qml")
-        diagnostic.rasters["ndvi"] = (ndvi, "ndvi.qml")
-        diagnostic.vectors["ilots_chaleur"] = (islands["OUTPUT"], "heat_islands.qml")
-        diagnostic.vectors["points_chauds"] = (hotspots["OUTPUT"], "heat_hotspots.qml")
+        diagnostic.rasters["lst"] = (lst["OUTPUT"], catalogue.style("lst"))
+        diagnostic.rasters["intensite_icu"] = (intensity["OUTPUT"], catalogue.style("intensite_icu"))
+        diagnostic.rasters["ndvi"] = (ndvi, catalogue.style("ndvi"))
+        diagnostic.vectors["ilots_chaleur"] = (islands["OUTPUT"], catalogue.style("ilots_chaleur"))
+        diagnostic.vectors["points_chauds"] = (hotspots["OUTPUT"], catalogue.style("points_chauds"))
         if exposure:
-            diagnostic.vectors["batiments_chaleur"] = (exposure["OUTPUT_BUILDINGS"], "heat_exposure_buildings.qml")
+            diagnostic.vectors["batiments_chaleur"] = (exposure["OUTPUT_BUILDINGS"],
+                                                    catalogue.style("batiments_chaleur"))
             if population:
-                diagnostic.vectors["vulnerabilite_200m"] = (exposure["OUTPUT_CELLS"], "heat_vulnerability.qml")
+                diagnostic.vectors["vulnerabilite_200m"] = (exposure["OUTPUT_CELLS"],
+                                                             catalogue.style("vulnerabilite_200m"))
         diagnostic.facts["landsat"] = sorted(scene.name for scene in scenes)
         diagnostic.facts["sensitive"] = exposure.get("SENSITIVE", 0) if exposure else 0
         diagnostic.facts["period"] = (last - summers + 1, last)
@@ -353,7 +356,8 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         points = self.child("territoire:import_egms", {
             "INPUT": egms, "COMMUNE": diagnostic.insee, "OUTPUT": str(diagnostic.work / "egms.gpkg")},
             context, steps)
-        diagnostic.vectors["egms_points"] = (f"{points['OUTPUT']}|layername=egms_points", "egms_velocity.qml")
+        diagnostic.vectors["egms_points"] = (f"{points['OUTPUT']}|layername=egms_points",
+                                           catalogue.style("egms_points"))
         for table in ("egms_dates", "egms_metadata"):  # the series' dates: the time-series tool needs them
             diagnostic.tables[table] = f"{points['OUTPUT']}|layername={table}"
         alerts = {}
@@ -370,7 +374,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
             name = f"mouvement_{LAYER_NAMES[theme]}"
             kind = {0: "point", 1: "line"}.get(int(QgsVectorLayer(result["OUTPUT"], name, "ogr").geometryType()),
                                                "polygon")
-            diagnostic.vectors[name] = (result["OUTPUT"], f"ground_motion_assets_{kind}.qml")
+            diagnostic.vectors[name] = (result["OUTPUT"], catalogue.style(name, kind))
             alerts[name] = (int(result["ALERTS"]), int(result["WATCH"]))
         diagnostic.facts["motion"] = alerts
         diagnostic.facts["egms_file"] = Path(egms).name

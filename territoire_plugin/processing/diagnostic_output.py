@@ -20,31 +20,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..diagnostic import catalogue
 from ..toolbelt.compat import gdal_raster_layer
 from ..toolbelt.resources import resource_path
 
-#: Which group of the project each GeoPackage layer goes to.
-TOPICS = {
-    "commune": "data", "batiment": "data", "troncon_de_route": "data", "troncon_de_voie_ferree": "data",
-    "pont": "data", "erp": "data",
-    "lst": "heat", "intensite_icu": "heat", "ndvi": "heat", "ilots_chaleur": "heat", "points_chauds": "heat",
-    "batiments_chaleur": "heat", "vulnerabilite_200m": "heat",
-    "egms_points": "infrastructure",
-}
-#: Layers hidden when the project opens (rasters under the temperature, the plain buildings under the
-#: exposed ones): one click shows them.
-HIDDEN = {"intensite_icu", "ndvi", "batiment", "points_chauds", "vulnerabilite_200m", "egms_points"}
-#: Drawing order inside a group (first on top).
-ORDER = ("commune", "points_chauds", "ilots_chaleur", "batiments_chaleur", "vulnerabilite_200m", "intensite_icu",
-         "lst", "ndvi", "mouvement_pont", "mouvement_troncon_de_voie_ferree", "mouvement_troncon_de_route",
-         "mouvement_batiment", "egms_points", "erp", "pont", "troncon_de_voie_ferree", "troncon_de_route", "batiment")
 LAMBERT93 = "EPSG:2154"
-#: What a raster's values are (shown in legends instead of GDAL's "Height").
-RASTER_FIELDS = {"lst": "degC", "intensite_icu": "degC", "ndvi": "NDVI"}
-
-
-def topic_of(name: str) -> str:
-    return "infrastructure" if name.startswith("mouvement_") else TOPICS.get(name, "data")
 
 
 def _source(uri: str) -> tuple[str, str | None]:
@@ -74,7 +54,8 @@ def write_geopackage(diagnostic, path: Path) -> Path:
     for name, (raster, _) in diagnostic.rasters.items():
         dataset = gdal.Translate(str(path), raster, format="GPKG", bandList=[1], outputType=gdal.GDT_Float32,
                                  creationOptions=[f"RASTER_TABLE={name}", "APPEND_SUBDATASET=YES",
-                                                  "TILE_FORMAT=TIFF", f"FIELD_NAME={RASTER_FIELDS.get(name, name)}"])
+                                                  "TILE_FORMAT=TIFF",
+                                                  f"FIELD_NAME={catalogue.BY_NAME[name].values or name}"])
         if dataset is None:
             raise OSError(f"cannot write the raster {name} into {path}")
         dataset = None
@@ -98,19 +79,19 @@ def basemap_layers(titles: dict):
 
 def build_project(diagnostic, gpkg: Path, path: Path):
     """The styled project of the GeoPackage ``gpkg``, written to ``path``: (project, {name: layer})."""
-    from .report import LAYER_TITLES, report_language
+    from ..toolbelt.settings import Settings
 
-    words = LAYER_TITLES.get(report_language(), LAYER_TITLES["fr"])
+    words = catalogue.words(Settings.load().report_language)
     project = QgsProject()
     project.setCrs(QgsCoordinateReferenceSystem(LAMBERT93))
     project.setTitle(f"Territoire — {diagnostic.name}")
     root = project.layerTreeRoot()
     top = root.addGroup(f"Territoire — {diagnostic.name}")
-    groups = {topic: top.addGroup(words[f"group_{topic}"]) for topic in ("data", "heat", "infrastructure")}
+    groups = {topic: top.addGroup(words[f"group_{topic}"]) for topic in catalogue.TOPICS}
     layers, styles = {}, {}
     titles = {**{n: (s, words.get(n, n)) for n, (_, s) in diagnostic.vectors.items()},
               **{n: (s, words.get(n, n)) for n, (_, s) in diagnostic.rasters.items()}}
-    for name in sorted(titles, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER)):
+    for name in sorted(titles, key=catalogue.order):
         style, title = titles[name]
         if name in diagnostic.rasters:
             layer = gdal_raster_layer(f"GPKG:{gpkg}:{name}", title)
@@ -129,10 +110,11 @@ def build_project(diagnostic, gpkg: Path, path: Path):
                 {"color": "0,0,0,0", "outline_color": "35,35,35", "outline_width": "0.8"}))
         if isinstance(layer, QgsVectorLayer) and style:
             styles[name] = (title, layer)
-        node = _add(project, groups[topic_of(name)], layer)
+        node = _add(project, groups[catalogue.BY_NAME[name].topic], layer)
         if name in diagnostic.rasters:
             hide_band_label(node)
-        node.setItemVisibilityChecked(name not in HIDDEN or (name == "batiment" and "batiments_chaleur" not in titles))
+        hidden = catalogue.BY_NAME[name].hidden
+        node.setItemVisibilityChecked(not hidden or (name == "batiment" and "batiments_chaleur" not in titles))
         layers[name] = layer
     for group in list(groups.values()):
         if not group.children():
@@ -244,10 +226,9 @@ def _map_themes(project: QgsProject, groups: dict, words: dict) -> None:
 
 def add_map_themes(project: QgsProject, top) -> None:
     """The map themes of a commune's group ``top`` (its topic groups found by name, in either language)."""
-    from .report import LAYER_TITLES
-
-    for words in LAYER_TITLES.values():
-        names = {words[f"group_{topic}"]: topic for topic in ("data", "heat", "infrastructure")}
+    for language in catalogue.WORDS:
+        words = catalogue.words(language)
+        names = {words[f"group_{topic}"]: topic for topic in catalogue.TOPICS}
         groups = {names[child.name()]: child for child in top.children() if child.name() in names}
         if "data" in groups:
             _map_themes(project, groups, words)

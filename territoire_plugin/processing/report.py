@@ -167,34 +167,6 @@ TEXT = {
 }
 
 
-#: Names of the project's layers, in the language of the report.
-LAYER_TITLES = {
-    "fr": {"commune": "Commune", "batiment": "Bâtiments", "troncon_de_route": "Routes",
-           "troncon_de_voie_ferree": "Voies ferrées", "pont": "Ponts", "erp": "Sites sensibles (ERP)",
-           "lst": "Température de surface, médiane des étés (°C)", "intensite_icu": "Intensité d'îlot de chaleur (°C)",
-           "ndvi": "Végétation (NDVI), médiane des étés", "ilots_chaleur": "Îlots de chaleur",
-           "points_chauds": "Points chauds et froids", "batiments_chaleur": "Bâtiments exposés à la chaleur",
-           "vulnerabilite_200m": "Vulnérabilité à la chaleur (carreaux de 200 m)", "egms_points": "Points EGMS",
-           "mouvement_batiment": "Mouvement du sol des bâtiments", "mouvement_troncon_de_route": "Mouvement des routes",
-           "mouvement_troncon_de_voie_ferree": "Mouvement des voies ferrées", "mouvement_pont": "Mouvement des ponts",
-           "group_data": "Données", "group_heat": "Surchauffe", "group_infrastructure": "Infrastructures",
-           "group_basemap": "Fond de plan", "plan_ign": "Plan IGN", "ortho_ign": "Orthophotos IGN",
-           "theme_heat": "Surchauffe", "theme_infrastructure": "Infrastructures", "theme_all": "Tout"},
-    "en": {"commune": "Commune", "batiment": "Buildings", "troncon_de_route": "Roads",
-           "troncon_de_voie_ferree": "Railways", "pont": "Bridges", "erp": "Sensitive sites (public buildings)",
-           "lst": "Surface temperature, summer median (°C)", "intensite_icu": "Heat-island intensity (°C)",
-           "ndvi": "Vegetation (NDVI), summer median", "ilots_chaleur": "Heat islands",
-           "points_chauds": "Hot and cold spots", "batiments_chaleur": "Buildings exposed to heat",
-           "vulnerabilite_200m": "Heat vulnerability (200 m cells)", "egms_points": "EGMS points",
-           "mouvement_batiment": "Ground motion of buildings", "mouvement_troncon_de_route": "Ground motion of roads",
-           "mouvement_troncon_de_voie_ferree": "Ground motion of railways",
-           "mouvement_pont": "Ground motion of bridges",
-           "group_data": "Data", "group_heat": "Urban overheating", "group_infrastructure": "Infrastructures",
-           "group_basemap": "Basemap", "plan_ign": "Plan IGN", "ortho_ign": "IGN orthophotos",
-           "theme_heat": "Urban overheating", "theme_infrastructure": "Infrastructures", "theme_all": "Everything"},
-}
-
-
 def report_language() -> str:
     from ..toolbelt.settings import Settings
 

@@ -196,7 +196,8 @@ def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
     """Every French text of the report has its English one with the same placeholders, and back."""
     import string
 
-    from territoire_plugin.processing.report import LAYER_TITLES, TEXT, number
+    from territoire_plugin.diagnostic import catalogue
+    from territoire_plugin.processing.report import TEXT, number
 
     def placeholders(value):
         if isinstance(value, str):
@@ -208,7 +209,8 @@ def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
         return value
 
     assert placeholders(TEXT["fr"]) == placeholders(TEXT["en"])
-    assert set(LAYER_TITLES["fr"]) == set(LAYER_TITLES["en"])
+    assert set(catalogue.words("fr")) == set(catalogue.words("en"))
+    assert all(catalogue.words(language)[key] for language in ("fr", "en") for key in catalogue.words("fr"))
     for key in ("classes", "table_sites", "table_alerts", "sources_rows", "caveat_text"):
         assert len(TEXT["fr"][key]) == len(TEXT["en"][key]), key
     assert TEXT["fr"]["title"] != TEXT["en"]["title"]

@@ -1,0 +1,1 @@
+"""The commune diagnostic's own knowledge (no QGIS object): what it writes, and how it is shown."""
