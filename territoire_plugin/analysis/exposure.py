@@ -26,7 +26,6 @@ import numpy as np
 from .errors import QT_TRANSLATE_NOOP, AnalysisError
 from .zonal import zonal_statistics
 
-VULNERABILITY_FORMULA = "V = E × (P + A) / 2; E = max(0, intensity)/max, P = inhabitants/max, A = share 65+/max"
 SENSITIVE_WORDS = re.compile(
     r"enseignement|scolaire|[ée]cole|coll[èe]ge|lyc[ée]e|cr[èe]che|petite enfance|sant[ée]|h[ôo]pital|clinique|"
     r"ehpad|maison de retraite|personnes [âa]g[ée]es|m[ée]dico|dispensaire|centre de soins",

@@ -29,7 +29,6 @@ from .strips import NODATA, Inputs, map_strips
 
 gdal.UseExceptions()
 SUBSAMPLING = 10
-TERMS = ("intercept", "ndvi", "built", "water")
 
 
 @dataclass

@@ -23,7 +23,6 @@ import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, AnalysisError
 
-CLASSES = ("insufficient data", "stable", "watch", "alert")
 INSUFFICIENT, STABLE, WATCH, ALERT = range(4)
 
 

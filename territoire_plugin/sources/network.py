@@ -140,7 +140,6 @@ class _RateLimiter:
 @dataclass
 class Stats:
     requests: int = 0
-    bytes_received: int = 0
     from_cache: int = 0
     urls: list = field(default_factory=list)
 
@@ -206,7 +205,6 @@ class HttpClient:
                       for name in reply.rawHeaderList()}
         content = bytes(reply.content())
         self.stats.requests += 1
-        self.stats.bytes_received += len(content)
         self.stats.urls.append((method, url, headers.get("Range")))
         if status is None or (error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status):
             raise _TransientError(blocking.errorMessage() or "no answer")

@@ -36,7 +36,3 @@ def install_translator() -> QTranslator | None:
 def remove_translator() -> None:
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
-PLUGIN_NAME = PLUGIN_DIR.name
 
 
 def _locate(*parts: str) -> Path:
