@@ -134,47 +134,47 @@
         <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="238"/>
+        <location filename="../territoire_plugin/sources/network.py" line="236"/>
         <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="281"/>
+        <location filename="../territoire_plugin/sources/network.py" line="279"/>
         <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
         <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="291"/>
+        <location filename="../territoire_plugin/sources/network.py" line="289"/>
         <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
         <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="301"/>
+        <location filename="../territoire_plugin/sources/network.py" line="299"/>
         <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
         <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="311"/>
+        <location filename="../territoire_plugin/sources/network.py" line="309"/>
         <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
         <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="320"/>
+        <location filename="../territoire_plugin/sources/network.py" line="318"/>
         <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="390"/>
+        <location filename="../territoire_plugin/sources/network.py" line="388"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="408"/>
+        <location filename="../territoire_plugin/sources/network.py" line="406"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="419"/>
+        <location filename="../territoire_plugin/sources/network.py" line="417"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
@@ -344,12 +344,12 @@
         <translation>Toutes les cellules ont la même valeur : il n'y a ni point chaud ni point froid à trouver.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/exposure.py" line="53"/>
+        <location filename="../territoire_plugin/analysis/exposure.py" line="52"/>
         <source>The buildings layer has none of the fields that tell a building&apos;s use ({expected}): sensitive sites cannot be found. Use the BD TOPO buildings (Download IGN BD TOPO), or give a layer of sensitive sites.</source>
         <translation>La couche des bâtiments n'a aucun des champs qui disent l'usage d'un bâtiment ({expected}) : les sites sensibles ne peuvent pas être trouvés. Utilisez les bâtiments de la BD TOPO (Télécharger la BD TOPO de l'IGN), ou indiquez une couche de sites sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/exposure.py" line="103"/>
+        <location filename="../territoire_plugin/analysis/exposure.py" line="102"/>
         <source>The population layer has no inhabitants field (ind): it is not a 200 m grid made by Population on a 200 m grid (INSEE Filosofi), or it follows another year&apos;s schema (fields found: {found}). Make it again with that algorithm.</source>
         <translation>La couche de population n'a pas de champ d'habitants (ind) : ce n'est pas une grille de 200 m faite par Population sur une grille de 200 m (INSEE Filosofi), ou elle suit le schéma d'une autre année (champs trouvés : {found}). Refaites-la avec cet algorithme.</translation>
     </message>
@@ -359,12 +359,12 @@
         <translation>Un composite demande au moins deux rasters de température (plusieurs dates).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/greening.py" line="115"/>
+        <location filename="../territoire_plugin/analysis/greening.py" line="114"/>
         <source>Only {n} valid pixels in the town: too few to fit the model. Check that the rasters and the town outline overlap, or use a clearer scene.</source>
         <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ground_motion.py" line="325"/>
+        <location filename="../territoire_plugin/analysis/ground_motion.py" line="324"/>
         <source>The rule in multiples of the standard deviation needs the points&apos; velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
@@ -397,12 +397,12 @@
         <translation>IGN ADMIN EXPRESS (WFS)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="56"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="55"/>
         <source>Type a commune: its name, INSEE code or postcode.</source>
         <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="74"/>
+        <location filename="../territoire_plugin/processing/commune_boundary.py" line="70"/>
         <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
         <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
     </message>
@@ -410,217 +410,217 @@
 <context>
     <name>CommuneDiagnosticAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="89"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="90"/>
         <source>Commune diagnostic (data, analyses, project, report)</source>
         <translation>Diagnostic de commune (données, analyses, projet, rapport)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="92"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="93"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="98"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="99"/>
         <source>&lt;p&gt;The whole job for one commune, as the &quot;Diagnostic de commune&quot; panel does it: the commune's outline (API Géo), BD TOPO buildings, roads, railways, bridges and public buildings (IGN), the clearest Landsat summer scenes of the period, surface temperature and its median over the summers, NDVI, heat-island intensity, heat islands, hot spots, exposure of buildings and sensitive sites (and of people with an INSEE Filosofi 200 m file), and, with an EGMS file, ground motion of every asset with its alert class.&lt;/p&gt;&lt;p&gt;Writes, in &lt;i&gt;output folder / INSEE_commune&lt;/i&gt;: one GeoPackage (every layer and raster), one QGIS project (styled groups, map themes, IGN basemap) and one PDF report for the council, plus a PNG of the main map. Downloads go through the plugin's cache: a second run for the same commune downloads nothing.&lt;/p&gt;&lt;p&gt;Batch mode runs it over several communes. Existing results are kept unless &lt;b&gt;Replace existing results&lt;/b&gt; is ticked.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tout le travail pour une commune, comme le fait le panneau « Diagnostic de commune » : le contour de la commune (API Géo), les bâtiments, routes, voies ferrées, ponts et établissements recevant du public de la BD TOPO (IGN), les scènes Landsat d'été les plus claires de la période, la température de surface et sa médiane sur les étés, le NDVI, l'intensité d'îlot de chaleur, les îlots de chaleur, les points chauds, l'exposition des bâtiments et des sites sensibles (et des habitants avec un fichier Filosofi 200 m de l'INSEE) et, avec un fichier EGMS, le mouvement du sol de chaque ouvrage avec sa classe d'alerte.&lt;/p&gt;&lt;p&gt;Écrit, dans &lt;i&gt;dossier de sortie / INSEE_commune&lt;/i&gt; : un GeoPackage (toutes les couches et rasters), un projet QGIS (groupes stylés, thèmes de carte, fond IGN) et un rapport PDF pour le conseil municipal, plus une image PNG de la carte principale. Les téléchargements passent par le cache de l'extension : une deuxième exécution pour la même commune ne télécharge rien.&lt;/p&gt;&lt;p&gt;Le mode de traitement par lot l'exécute sur plusieurs communes. Les résultats existants sont conservés, sauf si &lt;b&gt;Remplacer les résultats existants&lt;/b&gt; est coché.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="112"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="113"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
         <source>Urban overheating and infrastructures</source>
         <translation>Surchauffe urbaine et infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="114"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
         <source>Infrastructures</source>
         <translation>Infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="118"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="119"/>
         <source>EGMS ground-motion file (CSV or zip), for the infrastructures</source>
         <translation>Fichier EGMS de mouvements du sol (CSV ou zip), pour les infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="122"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="123"/>
         <source>Last summer of the period</source>
         <translation>Dernier été de la période</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="125"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="126"/>
         <source>Number of summers (June–August)</source>
         <translation>Nombre d'étés (juin–août)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="127"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="128"/>
         <source>Maximum cloud cover of a scene (%)</source>
         <translation>Couverture nuageuse maximale d'une scène (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="129"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="130"/>
         <source>INSEE Filosofi 200 m file (path or web address)</source>
         <translation>Fichier Filosofi 200 m de l'INSEE (chemin ou adresse web)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="131"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="132"/>
         <source>Replace existing results</source>
         <translation>Remplacer les résultats existants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="136"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="137"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="137"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="138"/>
         <source>Folder of the commune&apos;s results</source>
         <translation>Dossier des résultats de la commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="138"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="139"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="139"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="140"/>
         <source>QGIS project</source>
         <translation>Projet QGIS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="140"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="141"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="141"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="142"/>
         <source>Main map (PNG)</source>
         <translation>Carte principale (PNG)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="142"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="143"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="143"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="144"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="158"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="159"/>
         <source>{0} failed.</source>
         <translation>{0} a échoué.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="167"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="166"/>
         <source>Type a commune: its name, INSEE code or postcode.</source>
         <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="171"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="170"/>
         <source>The EGMS file {0} does not exist.</source>
         <translation>Le fichier EGMS {0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="203"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="198"/>
         <source>Commune outline</source>
         <translation>Contour de la commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="213"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="208"/>
         <source>BD TOPO (IGN)</source>
         <translation>BD TOPO (IGN)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="241"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="236"/>
         <source>Results for {0} already exist in {1}. Tick &quot;Replace existing results&quot; to replace them, or choose another output folder.</source>
         <translation>Des résultats pour {0} existent déjà dans {1}. Cochez « Remplacer les résultats existants » pour les remplacer, ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="249"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="244"/>
         <source>Landsat summer scenes</source>
         <translation>Scènes Landsat d'été</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="264"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="259"/>
         <source>No overheating analysis: {0}</source>
         <translation>Pas d'analyse de la surchauffe : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="269"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="264"/>
         <source>No clear Landsat summer scene over the commune in the period: no overheating analysis.</source>
         <translation>Aucune scène Landsat d'été dégagée sur la commune pendant la période : pas d'analyse de la surchauffe.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="276"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="271"/>
         <source>Surface temperature {0}/{1}</source>
         <translation>Température de surface {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="282"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="277"/>
         <source>Summer median</source>
         <translation>Médiane des étés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="290"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="285"/>
         <source>Heat islands and hot spots</source>
         <translation>Îlots de chaleur et points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="301"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="296"/>
         <source>Population (INSEE Filosofi)</source>
         <translation>Population (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="307"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="302"/>
         <source>Exposure of buildings and people</source>
         <translation>Exposition des bâtiments et des habitants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="348"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="345"/>
         <source>No EGMS file given: no ground-motion analysis. Download the commune&apos;s EGMS points (territoire:download_egms or egms.land.copernicus.eu) and give the file.</source>
         <translation>Pas de fichier EGMS : pas d'analyse des mouvements du sol. Téléchargez les points EGMS de la commune (territoire:download_egms ou egms.land.copernicus.eu) et donnez le fichier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="352"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="349"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
         <source>Ground motion of buildings</source>
         <translation>Mouvement du sol des bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
         <source>Ground motion of roads</source>
         <translation>Mouvement du sol des routes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
         <source>Ground motion of railways</source>
         <translation>Mouvement du sol des voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="360"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
         <source>Ground motion of bridges</source>
         <translation>Mouvement du sol des ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="385"/>
+        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="383"/>
         <source>GeoPackage, project and report</source>
         <translation>GeoPackage, projet et rapport</translation>
     </message>
@@ -628,27 +628,27 @@
 <context>
     <name>ConnectorAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="112"/>
+        <location filename="../territoire_plugin/processing/area.py" line="111"/>
         <source>Partner data</source>
         <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="118"/>
+        <location filename="../territoire_plugin/processing/area.py" line="117"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="121"/>
+        <location filename="../territoire_plugin/processing/area.py" line="120"/>
         <source>Or an extent</source>
         <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="124"/>
+        <location filename="../territoire_plugin/processing/area.py" line="123"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="130"/>
+        <location filename="../territoire_plugin/processing/area.py" line="129"/>
         <source>The output must be a GeoPackage (.gpkg).</source>
         <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
@@ -656,17 +656,17 @@
 <context>
     <name>ConnectorArea</name>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="61"/>
+        <location filename="../territoire_plugin/processing/area.py" line="60"/>
         <source>ADMIN EXPRESS has no outline for INSEE code {0}. Use the API Géo source instead.</source>
         <translation>ADMIN EXPRESS n'a pas de contour pour le code INSEE {0}. Utilisez plutôt la source API Géo.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="76"/>
+        <location filename="../territoire_plugin/processing/area.py" line="75"/>
         <source>The outline of {0} is empty.</source>
         <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="91"/>
+        <location filename="../territoire_plugin/processing/area.py" line="90"/>
         <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
         <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
@@ -674,7 +674,7 @@
 <context>
     <name>CorridorChangeAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="132"/>
+        <location filename="../territoire_plugin/processing/corridor_change.py" line="128"/>
         <source>Vegetation change along corridors</source>
         <translation>Évolution de la végétation le long des emprises</translation>
     </message>
@@ -734,12 +734,12 @@
         <translation>Tronçons envahis</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="100"/>
+        <location filename="../territoire_plugin/processing/corridor_change.py" line="99"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="130"/>
+        <location filename="../territoire_plugin/processing/corridor_change.py" line="126"/>
         <source>{0} segments: {1} with vegetation loss, {2} with encroachment.</source>
         <translation>{0} tronçons : {1} en perte de végétation, {2} envahis.</translation>
     </message>
@@ -965,22 +965,22 @@
         <translation>Couches BD TOPO</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="59"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="58"/>
         <source>Choose at least one theme.</source>
         <translation>Choisissez au moins un thème.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="69"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="67"/>
         <source>BD TOPO: {0}</source>
         <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="83"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="81"/>
         <source>{0}: {1} features ({2} downloaded)</source>
         <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="86"/>
+        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="84"/>
         <source>{0} exists: it is replaced by the new download.</source>
         <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
     </message>
@@ -988,72 +988,72 @@
 <context>
     <name>DownloadEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="36"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="34"/>
         <source>Download EGMS ground motion (API)</source>
         <translation>Télécharger les mouvements du sol EGMS (API)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="39"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="37"/>
         <source>&lt;p&gt;Downloads the EGMS product files (zip) covering a commune or an extent through the EGMS API: the service key is exchanged for a token, the files are searched, then downloaded (resumable) into the output folder. Give them to &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service key&lt;/b&gt;: create one on land.copernicus.eu (your profile ▸ API tokens), then in QGIS ▸ Options ▸ Authentication add a configuration of type Basic whose password is the key's whole JSON text, and choose it here. The key stays encrypted in QGIS's authentication database.&lt;/p&gt;&lt;p&gt;Without a key: download the files from egms.land.copernicus.eu and use &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Télécharge les fichiers de produits EGMS (zip) qui couvrent une commune ou une emprise par l'API EGMS : la clé de service est échangée contre un jeton, les fichiers sont cherchés, puis téléchargés (avec reprise) dans le dossier de sortie. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clé de service&lt;/b&gt; : créez-en une sur land.copernicus.eu (votre profil ▸ API tokens), puis dans QGIS ▸ Options ▸ Authentification ajoutez une configuration de type Basic dont le mot de passe est tout le texte JSON de la clé, et choisissez-la ici. La clé reste chiffrée dans la base d'authentification de QGIS.&lt;/p&gt;&lt;p&gt;Sans clé : téléchargez les fichiers sur egms.land.copernicus.eu et utilisez &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="48"/>
         <source>EGMS service key</source>
         <translation>Clé de service EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="52"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="52"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
         <source>Basic (L2a)</source>
         <translation>Basic (L2a)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="52"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
         <source>Calibrated (L2b)</source>
         <translation>Calibrated (L2b)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="52"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
         <source>Ortho (L3)</source>
         <translation>Ortho (L3)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="55"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="53"/>
         <source>Release</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="56"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="54"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="57"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="55"/>
         <source>EGMS files</source>
         <translation>Fichiers EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="65"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="63"/>
         <source>No EGMS service key chosen. Create one on land.copernicus.eu (your profile ▸ API tokens) and store it in QGIS ▸ Options ▸ Authentication (type Basic, password = the key's JSON text), or download the files from egms.land.copernicus.eu and use Import EGMS ground motion.</source>
         <translation>Aucune clé de service EGMS choisie. Créez-en une sur land.copernicus.eu (votre profil ▸ API tokens) et enregistrez-la dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le texte JSON de la clé), ou téléchargez les fichiers sur egms.land.copernicus.eu et utilisez Importer les mouvements du sol EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="71"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="69"/>
         <source>The authentication configuration {0} cannot be read: unlock the authentication database (master password) or choose another configuration.</source>
         <translation>La configuration d'authentification {0} est illisible : déverrouillez la base d'authentification (mot de passe principal) ou choisissez une autre configuration.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="88"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="85"/>
         <source>{0} EGMS files cover the area.</source>
         <translation>{0} fichiers EGMS couvrent la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="93"/>
+        <location filename="../territoire_plugin/processing/download_egms.py" line="90"/>
         <source>File {0}/{1}: {2}</source>
         <translation>Fichier {0}/{1} : {2}</translation>
     </message>
@@ -1074,37 +1074,37 @@
 <context>
     <name>DownloadLczAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="25"/>
+        <location filename="../territoire_plugin/processing/download_lcz.py" line="24"/>
         <source>Local climate zones (Cerema)</source>
         <translation>Zones climatiques locales (Cerema)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="28"/>
+        <location filename="../territoire_plugin/processing/download_lcz.py" line="27"/>
         <source>&lt;p&gt;The Cerema local climate zones (LCZ) of a commune, cut to its outline, in Lambert-93. The file is found through the data.gouv.fr API (the addresses of the files change between releases), downloaded once into the cache, and reused offline.&lt;/p&gt;&lt;p&gt;Cerema covers about 90 urban areas over 50,000 inhabitants: most small towns are not covered, and the algorithm says so. A commune of a covered urban area whose name is not in the file&apos;s title: give the urban area&apos;s name.&lt;/p&gt;&lt;p&gt;Data: Cerema, Licence Ouverte.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les zones climatiques locales (LCZ) du Cerema d'une commune, découpées selon son contour, en Lambert-93. Le fichier est trouvé par l'API de data.gouv.fr (les adresses des fichiers changent d'une version à l'autre), téléchargé une fois dans le cache et réutilisé hors ligne.&lt;/p&gt;&lt;p&gt;Le Cerema couvre environ 90 aires urbaines de plus de 50 000 habitants : la plupart des petites villes ne sont pas couvertes, et l'algorithme le dit. Pour une commune d'une aire urbaine couverte dont le nom n'est pas dans le titre du fichier : indiquez le nom de l'aire urbaine.&lt;/p&gt;&lt;p&gt;Données : Cerema, Licence Ouverte.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="39"/>
+        <location filename="../territoire_plugin/processing/download_lcz.py" line="38"/>
         <source>Urban area (if the commune&apos;s name is not in the file&apos;s title)</source>
         <translation>Aire urbaine (si le nom de la commune n'est pas dans le titre du fichier)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="43"/>
+        <location filename="../territoire_plugin/processing/download_lcz.py" line="42"/>
         <source>Zones</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="58"/>
+        <location filename="../territoire_plugin/processing/download_lcz.py" line="55"/>
         <source>Cerema file: {0}</source>
         <translation>Fichier du Cerema : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="66"/>
+        <location filename="../territoire_plugin/processing/download_lcz.py" line="61"/>
         <source>The Cerema file has no zone inside {0}.</source>
         <translation>Le fichier du Cerema n'a aucune zone dans {0}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="68"/>
+        <location filename="../territoire_plugin/processing/download_lcz.py" line="63"/>
         <source>Local climate zones — {0}</source>
         <translation>Zones climatiques locales — {0}</translation>
     </message>
@@ -1112,42 +1112,42 @@
 <context>
     <name>DownloadPopulationAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="30"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="28"/>
         <source>Population on a 200 m grid (INSEE Filosofi)</source>
         <translation>Population sur une grille de 200 m (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="33"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="31"/>
         <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the national or regional file you downloaded from insee.fr (CSV, zip of CSV or GeoPackage, years 2015 to 2019: columns are found by name), or its web address: it is downloaded once into the cache, resuming if interrupted.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
         <translation>&lt;p&gt;La grille Filosofi de 200 m de l'INSEE pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier national ou régional téléchargé sur insee.fr (CSV, zip de CSV ou GeoPackage, années 2015 à 2019 : les colonnes sont trouvées par leur nom), ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d'interruption.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l'INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="43"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="41"/>
         <source>Filosofi file (path) or its web address</source>
         <translation>Fichier Filosofi (chemin) ou son adresse web</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="47"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="45"/>
         <source>Inhabitants in the area</source>
         <translation>Habitants dans la zone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="62"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="58"/>
         <source>Downloading {0} (resumes if interrupted)</source>
         <translation>Téléchargement de {0} (reprise en cas d'interruption)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="67"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="63"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="79"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="71"/>
         <source>This file has no column {0}: those counts are left empty.</source>
         <translation>Ce fichier n'a pas de colonne {0} : ces effectifs restent vides.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="81"/>
+        <location filename="../territoire_plugin/processing/download_population.py" line="73"/>
         <source>{0} cells, {1:.0f} inhabitants.</source>
         <translation>{0} carreaux, {1:.0f} habitants.</translation>
     </message>
@@ -1238,7 +1238,7 @@
         <translation>Variation prévue de la température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="154"/>
+        <location filename="../territoire_plugin/processing/greening_scenario.py" line="149"/>
         <source>Effect per polygon</source>
         <translation>Effet par polygone</translation>
     </message>
@@ -1258,22 +1258,22 @@
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="123"/>
+        <location filename="../territoire_plugin/processing/greening_scenario.py" line="122"/>
         <source>Model: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="124"/>
+        <location filename="../territoire_plugin/processing/greening_scenario.py" line="123"/>
         <source>NDVI seen in the town: {0:.2f} to {1:.2f}.</source>
         <translation>NDVI observé dans la ville : de {0:.2f} à {1:.2f}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="135"/>
+        <location filename="../territoire_plugin/processing/greening_scenario.py" line="134"/>
         <source>Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates.</source>
         <translation>Le NDVI cible {0:.2f} dépasse tous ceux observés dans la ville ({1:.2f}) : la prévision extrapole.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="155"/>
+        <location filename="../territoire_plugin/processing/greening_scenario.py" line="150"/>
         <source>Predicted change of surface temperature</source>
         <translation>Variation prévue de la température de surface</translation>
     </message>
@@ -1281,167 +1281,167 @@
 <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="141"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="140"/>
         <source>Ground motion of assets (alerts)</source>
         <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="144"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="143"/>
         <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="157"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="156"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
         <source>Velocity standard deviation field</source>
         <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="160"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
         <source>Line-of-sight vertical component field (los_up)</source>
         <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="167"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
         <source>Convert line-of-sight velocities to vertical</source>
         <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="169"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="168"/>
         <source>Assets</source>
         <translation>Ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="170"/>
         <source>Buffer around polygons (buildings)</source>
         <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="170"/>
         <source>Buffer around lines (roads, railways)</source>
         <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="171"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="170"/>
         <source>Buffer around points</source>
         <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176"/>
         <source>Thresholds in mm/year</source>
         <translation>Seuils en mm/an</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="177"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176"/>
         <source>Multiples of the standard deviation</source>
         <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="180"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="179"/>
         <source>Stable within ± (mm/year)</source>
         <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="183"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="182"/>
         <source>Alert from (mm/year)</source>
         <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="185"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="184"/>
         <source>k (multiples of the standard deviation)</source>
         <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="188"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="187"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="191"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="190"/>
         <source>Assets with ground motion</source>
         <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="193"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="192"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="193"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="192"/>
         <source>Assets to watch</source>
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="229"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="237"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="235"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="241"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="239"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="315"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="312"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="297"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="295"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="275"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="273"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="333"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="337"/>
+        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="330"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1489,32 +1489,32 @@
         <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="124"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="120"/>
         <source>structural damage</source>
         <translation>dommages structurels</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="124"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="120"/>
         <source>cosmetic cracking</source>
         <translation>fissuration esthétique</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="125"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="121"/>
         <source>limit of safety</source>
         <translation>limite de sécurité</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="125"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="121"/>
         <source>negligible</source>
         <translation>négligeable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="162"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="158"/>
         <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
         <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="164"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="160"/>
         <source>Differential movement (worst pairs)</source>
         <translation>Mouvement différentiel (paires les plus défavorables)</translation>
     </message>
@@ -1534,22 +1534,22 @@
         <translation>Déformation horizontale supposée pour Boscardin &amp; Cording (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122"/>
         <source>moderate</source>
         <translation>modéré</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="126"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122"/>
         <source>slight</source>
         <translation>léger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="127"/>
+        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="123"/>
         <source>very slight</source>
         <translation>très léger</translation>
     </message>
@@ -1648,7 +1648,7 @@
         <translation>Carreaux de population de 200 m (facultatif)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="134"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="130"/>
         <source>Buildings exposed to heat</source>
         <translation>Bâtiments exposés à la chaleur</translation>
     </message>
@@ -1663,42 +1663,42 @@
         <translation>Bâtiments sensibles</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="90"/>
         <source>The temperature raster is in a geographic CRS (degrees); reproject it to a projected CRS first.</source>
         <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="94"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="93"/>
         <source>The buildings layer is empty.</source>
         <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="117"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="115"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="132"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="128"/>
         <source>{0} buildings, {1} sensitive.</source>
         <translation>{0} bâtiments, dont {1} sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="138"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="134"/>
         <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
         <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="144"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="139"/>
         <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
         <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="149"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="144"/>
         <source>Population cells</source>
         <translation>Carreaux de population</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="163"/>
+        <location filename="../territoire_plugin/processing/heat_exposure.py" line="156"/>
         <source>Heat vulnerability</source>
         <translation>Vulnérabilité à la chaleur</translation>
     </message>
@@ -1741,47 +1741,47 @@
         <translation>Cellules de points chauds (95 % ou plus)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="72"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="68"/>
         <source>hot spot, 99 %</source>
         <translation>point chaud, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="72"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="68"/>
         <source>hot spot, 95 %</source>
         <translation>point chaud, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="72"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="68"/>
         <source>hot spot, 90 %</source>
         <translation>point chaud, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="69"/>
         <source>not significant</source>
         <translation>non significatif</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="69"/>
         <source>cold spot, 90 %</source>
         <translation>point froid, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="69"/>
         <source>cold spot, 95 %</source>
         <translation>point froid, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="70"/>
         <source>cold spot, 99 %</source>
         <translation>point froid, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="97"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="93"/>
         <source>{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.</source>
         <translation>{0} cellules ; {1} cellules de points chauds et {2} de points froids à 95 % ou plus.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="100"/>
+        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="96"/>
         <source>Heat hot spots (Gi*)</source>
         <translation>Points chauds (Gi*)</translation>
     </message>
@@ -1829,7 +1829,7 @@
         <translation>Ou une zone de référence</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="113"/>
+        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="107"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
@@ -1844,7 +1844,7 @@
         <translation>Comment la référence a été trouvée</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="101"/>
+        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="99"/>
         <source>Reference temperature {0:.2f} °C: {1} ({2} pixels).</source>
         <translation>Température de référence {0:.2f} °C : {1} ({2} pixels).</translation>
     </message>
@@ -1892,7 +1892,7 @@
         <translation>Surface minimale (m²)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="81"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="75"/>
         <source>Heat islands</source>
         <translation>Îlots de chaleur</translation>
     </message>
@@ -1907,17 +1907,17 @@
         <translation>Seuil utilisé (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="66"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="64"/>
         <source>Percentile {0:g}: {1:.2f} °C</source>
         <translation>Centile {0:g} : {1:.2f} °C</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="69"/>
         <source>No area reaches {0:.2f} °C with the minimum area: the layer is empty. Lower the threshold or the minimum area.</source>
         <translation>Aucune zone n'atteint {0:.2f} °C avec la surface minimale : la couche est vide. Abaissez le seuil ou la surface minimale.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="78"/>
+        <location filename="../territoire_plugin/processing/heat_islands.py" line="72"/>
         <source>#{0}: {1:.1f} ha, mean {2:.1f} °C, max {3:.1f} °C</source>
         <translation>n° {0} : {1:.1f} ha, moyenne {2:.1f} °C, maximum {3:.1f} °C</translation>
     </message>
@@ -1925,47 +1925,47 @@
 <context>
     <name>ImportEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="30"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="28"/>
         <source>Import EGMS ground motion</source>
         <translation>Importer les mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="33"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="31"/>
         <source>&lt;p&gt;Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a GeoPackage layer styled by mean velocity (mm/year).&lt;/p&gt;&lt;p&gt;The displacement time series of each point is kept in the same row: field &lt;i&gt;displacement_mm&lt;/i&gt;, float32 values in the order of the table &lt;i&gt;egms_dates&lt;/i&gt;. Velocities are along the satellite&apos;s line of sight for L2a/L2b (negative: moving away from the satellite, often subsidence).&lt;/p&gt;&lt;p&gt;Data: Copernicus Land Monitoring Service, EGMS, free and open.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Importe un fichier EGMS (European Ground Motion Service, Copernicus) tel que téléchargé sur le portail EGMS : Basic (L2a), Calibrated (L2b) ou Ortho (L3), zip ou CSV. Les colonnes sont trouvées par leur nom ; les points (EPSG:3035) sont découpés selon la commune ou l'emprise et écrits en Lambert-93 dans une couche GeoPackage stylée par vitesse moyenne (mm/an).&lt;/p&gt;&lt;p&gt;La série temporelle de déplacement de chaque point est gardée dans la même ligne : champ &lt;i&gt;displacement_mm&lt;/i&gt;, valeurs float32 dans l'ordre de la table &lt;i&gt;egms_dates&lt;/i&gt;. Pour L2a/L2b, les vitesses sont mesurées dans l'axe de visée du satellite (négatives : éloignement du satellite, souvent un affaissement).&lt;/p&gt;&lt;p&gt;Données : Copernicus Land Monitoring Service, EGMS, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="45"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="43"/>
         <source>EGMS file (.zip or .csv)</source>
         <translation>Fichier EGMS (.zip ou .csv)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="45"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="43"/>
         <source>EGMS files (*.zip *.csv *.ZIP *.CSV)</source>
         <translation>Fichiers EGMS (*.zip *.csv *.ZIP *.CSV)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="50"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="48"/>
         <source>Points imported</source>
         <translation>Points importés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="59"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="56"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="74"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="66"/>
         <source>{0}: {1} points kept of {2} read, {3} dates.</source>
         <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="77"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="69"/>
         <source>No EGMS point lies in the area: check that the file covers the commune.</source>
         <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="81"/>
+        <location filename="../territoire_plugin/processing/import_egms.py" line="73"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>
@@ -2066,7 +2066,7 @@
         <translation>Découper selon une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="187"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="177"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
@@ -2106,52 +2106,47 @@
         <translation>Maximum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="130"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="128"/>
         <source>the ST_B10 band</source>
         <translation>la bande ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="138"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="134"/>
         <source>ST_B10 scaling from {0}: × {1} + {2}</source>
         <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="143"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="139"/>
         <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
         <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="148"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="144"/>
         <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
         <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="153"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="149"/>
         <source>Cloud mask from {0}</source>
         <translation>Masque des nuages lu dans {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="172"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="168"/>
         <source>{0} exists: it will be replaced once the new file is complete.</source>
         <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="181"/>
-        <source>Cancelled: nothing was written.</source>
-        <translation>Annulé : rien n'a été écrit.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="189"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="179"/>
         <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
         <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="230"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="220"/>
         <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
         <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="238"/>
+        <location filename="../territoire_plugin/processing/landsat_lst.py" line="228"/>
         <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
         <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>
@@ -2179,7 +2174,7 @@
         <translation>MTL Landsat (*_MTL.txt *_MTL.xml *_MTL.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="70"/>
+        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="64"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
@@ -2189,7 +2184,7 @@
         <translation>Moyenne (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="61"/>
+        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="59"/>
         <source>{0}: K1 = {1}, K2 = {2}, ML = {3}, AL = {4}</source>
         <translation>{0} : K1 = {1}, K2 = {2}, ML = {3}, AL = {4}</translation>
     </message>
@@ -2217,12 +2212,12 @@
         <translation>Composite de température</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="54"/>
+        <location filename="../territoire_plugin/processing/lst_composite.py" line="48"/>
         <source>{0} dates; median temperature from {1:.1f} °C to {2:.1f} °C.</source>
         <translation>{0} dates ; température médiane de {1:.1f} °C à {2:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="56"/>
+        <location filename="../territoire_plugin/processing/lst_composite.py" line="50"/>
         <source>Temperature composite (median)</source>
         <translation>Composite de température (médiane)</translation>
     </message>
@@ -2280,7 +2275,7 @@
         <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="97"/>
+        <location filename="../territoire_plugin/processing/ndvi.py" line="91"/>
         <source>NDVI</source>
         <translation>NDVI</translation>
     </message>
@@ -2290,22 +2285,22 @@
         <translation>NDVI moyen</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="79"/>
+        <location filename="../territoire_plugin/processing/ndvi.py" line="77"/>
         <source>user bands</source>
         <translation>bandes de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="84"/>
+        <location filename="../territoire_plugin/processing/ndvi.py" line="82"/>
         <source>Give a product (Landsat MTL or folder, Sentinel-2 folder), or both the red and the near-infrared bands.</source>
         <translation>Indiquez un produit (MTL ou dossier Landsat, dossier Sentinel-2), ou les deux bandes rouge et proche infrarouge.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="87"/>
+        <location filename="../territoire_plugin/processing/ndvi.py" line="85"/>
         <source>{0}: reflectance = DN × {1} + {2}; clouds masked with {3}.</source>
         <translation>{0} : réflectance = CN × {1} + {2} ; nuages masqués avec {3}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="87"/>
+        <location filename="../territoire_plugin/processing/ndvi.py" line="85"/>
         <source>nothing (no mask band)</source>
         <translation>rien (pas de bande de masque)</translation>
     </message>
@@ -2422,7 +2417,7 @@
 <context>
     <name>SeriesMapTool</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="268"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="269"/>
         <source>This asset cannot be placed in the ground-motion points&apos; CRS.</source>
         <translation>Cet ouvrage ne peut pas être reprojeté dans le SCR des points de mouvement du sol.</translation>
     </message>
@@ -2430,82 +2425,82 @@
 <context>
     <name>StacDownloadAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="39"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="37"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>Du (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="41"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="39"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>Au (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="43"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="41"/>
         <source>Summer scenes only (June–August)</source>
         <translation>Scènes d'été seulement (juin à août)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="45"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="43"/>
         <source>Maximum cloud cover of the scene (%)</source>
         <translation>Couverture nuageuse maximale de la scène (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="48"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="46"/>
         <source>Download the N clearest scenes</source>
         <translation>Télécharger les N scènes les plus dégagées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="51"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="49"/>
         <source>Only list the scenes found, download nothing</source>
         <translation>Seulement lister les scènes trouvées, ne rien télécharger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="53"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="51"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="54"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="52"/>
         <source>Scene folders</source>
         <translation>Dossiers des scènes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="55"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="53"/>
         <source>Scenes found</source>
         <translation>Scènes trouvées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="71"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="69"/>
         <source>{0} is not a date: write it as YYYY-MM-DD, e.g. 2023-06-01.</source>
         <translation>{0} n'est pas une date : écrivez-la AAAA-MM-JJ, par ex. 2023-06-01.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="74"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="72"/>
         <source>The start date {0} is after the end date {1}.</source>
         <translation>La date de début {0} est après la date de fin {1}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="91"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="88"/>
         <source>{0} scenes found (date, cloud cover, tile, id):</source>
         <translation>{0} scènes trouvées (date, couverture nuageuse, tuile, identifiant) :</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="92"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="89"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="94"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="91"/>
         <source>No scene matches: widen the dates, raise the maximum cloud cover or untick summer only.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, relevez la couverture nuageuse maximale ou décochez « été seulement ».</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="108"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="105"/>
         <source>Scene {0}/{1}: {2}</source>
         <translation>Scène {0}/{1} : {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="113"/>
+        <location filename="../territoire_plugin/processing/stac_download.py" line="110"/>
         <source>{0}: already downloaded for this area, nothing fetched.</source>
         <translation>{0} : déjà téléchargée pour cette zone, rien n'a été récupéré.</translation>
     </message>

@@ -14,7 +14,7 @@ from qgis.core import (
 
 from ..toolbelt.compat import INT, TEXT, new_field
 from .area import LAMBERT93, ConnectorAlgorithm, commune_outline
-from .base import add_features, processing_error
+from .base import add_features
 
 SOURCES = ("api_geo", "admin_express")
 
@@ -49,16 +49,12 @@ class CommuneBoundaryAlgorithm(ConnectorAlgorithm):
         ))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError
 
         query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
         if not query:
             raise QgsProcessingException(self.tr("Type a commune: its name, INSEE code or postcode."))
         source = SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
-        try:
-            attributes, geometry = commune_outline(query, source, feedback, context.transformContext())
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        attributes, geometry = commune_outline(query, source, feedback, context.transformContext())
         fields = QgsFields()
         for name, kind in (("insee", TEXT), ("nom", TEXT), ("departement", TEXT),
                            ("population", INT), ("source", TEXT)):

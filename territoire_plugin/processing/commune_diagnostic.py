@@ -160,8 +160,6 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         return results
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
-        from .base import processing_error
 
         query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
         if not query:
@@ -184,10 +182,6 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
             diagnostic = self.gather(query, analysis, egms, parameters, inner, steps, work)
             final = results_folder(folder, diagnostic.insee, diagnostic.name)
             outputs = self.write(diagnostic, final, parameters, inner, steps)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
         finally:
             inner.temporaryLayerStore().removeAllMapLayers()
             del inner

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from ..toolbelt.compat import DOUBLE, INT
-from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
+from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields
 from .styling import style_on_load
 
 OUT_FIELDS = (("chainage_from", DOUBLE), ("chainage_to", DOUBLE),
@@ -90,7 +90,6 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
 
         from ..analysis.corridor import corridor_change
-        from ..analysis.errors import AnalysisError
 
         before = self.parameterAsRasterLayer(parameters, self.BEFORE, context)
         after = self.parameterAsRasterLayer(parameters, self.AFTER, context)
@@ -111,13 +110,10 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
                 corridor.transform(to_raster)  # noqa: QGS201 - an empty corridor simply holds no pixel
                 pieces.append((feature, start, end, line))
                 corridors.append(corridor.asWkt())
-        try:
-            changes = corridor_change(before.source(), after.source(), corridors,
-                                      threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
-                                      share=self.parameterAsDouble(parameters, self.SHARE, context),
-                                      is_canceled=feedback.isCanceled)
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        changes = corridor_change(before.source(), after.source(), corridors,
+                                  threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
+                                  share=self.parameterAsDouble(parameters, self.SHARE, context),
+                                  is_canceled=feedback.isCanceled)
         fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                                  QgsWkbTypes.Type.LineString, assets.sourceCrs())

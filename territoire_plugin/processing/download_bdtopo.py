@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from .area import LAMBERT93, ConnectorAlgorithm, client_for, geojson_features, keep_intersecting
-from .base import processing_error, write_gpkg_layer
+from .base import write_gpkg_layer
 from .styling import load_on_completion
 
 THEMES = ("buildings", "roads", "railways", "bridges", "public_buildings")
@@ -49,7 +49,6 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers("LAYERS", self.tr("BD TOPO layers")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.raster import atomic_output
         from ..sources.wfs import BDTOPO_THEMES, Wfs
 
@@ -57,37 +56,32 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
         themes = [THEMES[i] for i in self.parameterAsEnums(parameters, self.THEMES, context)]
         if not themes:
             raise QgsProcessingException(self.tr("Choose at least one theme."))
-        try:
-            area = self.area(parameters, context, feedback)
-            client, url = client_for("geoplateforme_wfs", feedback)
-            wfs = Wfs(client, url)
-            box = area.boundingBox()
-            bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-            written = []
-            with atomic_output(output) as temporary:
-                for index, theme in enumerate(themes):
-                    feedback.setProgressText(self.tr("BD TOPO: {0}").format(theme))
-                    typename, cql = BDTOPO_THEMES[theme]
+        area = self.area(parameters, context, feedback)
+        client, url = client_for("geoplateforme_wfs", feedback)
+        wfs = Wfs(client, url)
+        box = area.boundingBox()
+        bbox = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        written = []
+        with atomic_output(output) as temporary:
+            for index, theme in enumerate(themes):
+                feedback.setProgressText(self.tr("BD TOPO: {0}").format(theme))
+                typename, cql = BDTOPO_THEMES[theme]
 
-                    def progress(percent, done=index):
-                        feedback.setProgress((done + percent / 100) * 100 / len(themes))
+                def progress(percent, done=index):
+                    feedback.setProgress((done + percent / 100) * 100 / len(themes))
 
-                    features = wfs.features(typename, bbox=bbox, cql_filter=cql, progress=progress)
-                    if theme == "bridges":
-                        surfaces = BDTOPO_THEMES["bridges_surfaces"]
-                        features += wfs.features(surfaces[0], bbox=bbox, cql_filter=surfaces[1])
-                    fields, parsed = geojson_features(features, LAMBERT93)
-                    kept = keep_intersecting(parsed, area)
-                    self._write_layer(temporary, LAYER_NAMES[theme], fields, kept, first=not written)
-                    written.append((theme, len(kept)))
-                    feedback.pushInfo(self.tr("{0}: {1} features ({2} downloaded)").format(
-                        theme, len(kept), len(parsed)))
-                if output.exists():
-                    feedback.pushWarning(self.tr("{0} exists: it is replaced by the new download.").format(output))
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+                features = wfs.features(typename, bbox=bbox, cql_filter=cql, progress=progress)
+                if theme == "bridges":
+                    surfaces = BDTOPO_THEMES["bridges_surfaces"]
+                    features += wfs.features(surfaces[0], bbox=bbox, cql_filter=surfaces[1])
+                fields, parsed = geojson_features(features, LAMBERT93)
+                kept = keep_intersecting(parsed, area)
+                self._write_layer(temporary, LAYER_NAMES[theme], fields, kept, first=not written)
+                written.append((theme, len(kept)))
+                feedback.pushInfo(self.tr("{0}: {1} features ({2} downloaded)").format(
+                    theme, len(kept), len(parsed)))
+            if output.exists():
+                feedback.pushWarning(self.tr("{0} exists: it is replaced by the new download.").format(output))
         layers = []
         for theme, _count in written:
             uri = f"{output}|layername={LAYER_NAMES[theme]}"

@@ -17,7 +17,6 @@ from qgis.core import (
 )
 
 from .area import LAMBERT93, WGS84, ConnectorAlgorithm, client_for
-from .base import processing_error
 
 LEVELS = ("L2a", "L2b", "L3")
 
@@ -74,35 +73,30 @@ class DownloadEgmsAlgorithm(ConnectorAlgorithm):
         level = LEVELS[self.parameterAsEnum(parameters, self.LEVEL, context)]
         release = self.parameterAsString(parameters, self.RELEASE, context).strip()
         files = []
-        try:
-            service_key = parse_service_key(config.config("password"))
-            area = self.area(parameters, context, feedback)
-            box = QgsCoordinateTransform(LAMBERT93, WGS84, context.transformContext()).transformBoundingBox(
-                area.boundingBox())
-            client, url = client_for("egms", feedback)
-            api = EgmsApi(client, url)
-            token = api.token(service_key)
-            search_id, names = api.search(token, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()),
-                                          level, release)
-            feedback.pushInfo(self.tr("{0} EGMS files cover the area.").format(len(names)))
-            output.mkdir(parents=True, exist_ok=True)
-            for number, name in enumerate(names):
-                if feedback.isCanceled():
-                    raise Cancelled()
-                feedback.setProgressText(self.tr("File {0}/{1}: {2}").format(number + 1, len(names), name))
-                try:
-                    files.append(str(api.download(token, search_id, name, output / Path(name).name)))
-                except AnalysisError as error:
-                    if error.key != "service_auth":
-                        raise
-                    # The search id (or the token) expired during a long download: start the flow again once.
-                    token = api.token(service_key)
-                    search_id, _ = api.search(token, (box.xMinimum(), box.yMinimum(), box.xMaximum(),
-                                                      box.yMaximum()), level, release)
-                    files.append(str(api.download(token, search_id, name, output / Path(name).name)))
-                feedback.setProgress(100.0 * (number + 1) / max(len(names), 1))
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        service_key = parse_service_key(config.config("password"))
+        area = self.area(parameters, context, feedback)
+        box = QgsCoordinateTransform(LAMBERT93, WGS84, context.transformContext()).transformBoundingBox(
+            area.boundingBox())
+        client, url = client_for("egms", feedback)
+        api = EgmsApi(client, url)
+        token = api.token(service_key)
+        search_id, names = api.search(token, (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()),
+                                      level, release)
+        feedback.pushInfo(self.tr("{0} EGMS files cover the area.").format(len(names)))
+        output.mkdir(parents=True, exist_ok=True)
+        for number, name in enumerate(names):
+            if feedback.isCanceled():
+                raise Cancelled()
+            feedback.setProgressText(self.tr("File {0}/{1}: {2}").format(number + 1, len(names), name))
+            try:
+                files.append(str(api.download(token, search_id, name, output / Path(name).name)))
+            except AnalysisError as error:
+                if error.key != "service_auth":
+                    raise
+                # The search id (or the token) expired during a long download: start the flow again once.
+                token = api.token(service_key)
+                search_id, _ = api.search(token, (box.xMinimum(), box.yMinimum(), box.xMaximum(),
+                                                  box.yMaximum()), level, release)
+                files.append(str(api.download(token, search_id, name, output / Path(name).name)))
+            feedback.setProgress(100.0 * (number + 1) / max(len(names), 1))
         return {self.OUTPUT_FOLDER: str(output), "FILES": files}

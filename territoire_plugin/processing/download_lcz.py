@@ -11,7 +11,6 @@ from qgis.core import (
 )
 
 from .area import ConnectorAlgorithm, client_for, commune_outline
-from .base import processing_error
 from .styling import load_on_completion
 
 
@@ -43,25 +42,21 @@ class DownloadLczAlgorithm(ConnectorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ZONES", self.tr("Zones")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError
         from ..sources.cache import Cache
         from ..sources.lcz import extract_lcz, list_resources, pick_resource
         from ..toolbelt.settings import Settings
 
         query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
         output = self.geopackage_output(parameters, context)
-        try:
-            attributes, outline = commune_outline(query, "api_geo", feedback, context.transformContext())
-            client, url = client_for("data_gouv", feedback)
-            resource = pick_resource(list_resources(client, url), attributes["nom"],
-                                     self.parameterAsString(parameters, self.URBAN_AREA, context).strip())
-            feedback.pushInfo(self.tr("Cerema file: {0}").format(resource.title))
-            name = Path(urlsplit(resource.url).path).name or "lcz.zip"
-            local = Cache(Settings.load().cache_dir).file_path("lcz", name)
-            path = client.download(resource.url, local, sha256=resource.sha256, progress=feedback.setProgress)
-            zones = extract_lcz(path, output, outline.asWkt())
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        attributes, outline = commune_outline(query, "api_geo", feedback, context.transformContext())
+        client, url = client_for("data_gouv", feedback)
+        resource = pick_resource(list_resources(client, url), attributes["nom"],
+                                 self.parameterAsString(parameters, self.URBAN_AREA, context).strip())
+        feedback.pushInfo(self.tr("Cerema file: {0}").format(resource.title))
+        name = Path(urlsplit(resource.url).path).name or "lcz.zip"
+        local = Cache(Settings.load().cache_dir).file_path("lcz", name)
+        path = client.download(resource.url, local, sha256=resource.sha256, progress=feedback.setProgress)
+        zones = extract_lcz(path, output, outline.asWkt())
         if zones == 0:
             feedback.pushWarning(self.tr("The Cerema file has no zone inside {0}.").format(attributes["nom"]))
         uri = f"{output}|layername=lcz"

@@ -14,7 +14,6 @@ from qgis.core import (
 )
 
 from .area import LAMBERT93, ConnectorAlgorithm, client_for
-from .base import processing_error
 
 LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
 
@@ -46,34 +45,28 @@ class DownloadPopulationAlgorithm(ConnectorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("INHABITANTS", self.tr("Inhabitants in the area")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..sources.cache import Cache
         from ..sources.population import read_population
         from ..toolbelt.settings import Settings
 
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
         output = self.geopackage_output(parameters, context)
-        try:
-            if source.lower().startswith(("http://", "https://")):
-                client, _ = client_for("data_gouv", feedback)
-                name = Path(urlsplit(source).path).name or "filosofi_200m.zip"
-                local = Cache(Settings.load().cache_dir).file_path("population", name)
-                feedback.pushInfo(self.tr("Downloading {0} (resumes if interrupted)").format(source))
-                path = client.download(source, local, progress=feedback.setProgress)
-            else:
-                path = Path(source)
-                if not path.is_file():
-                    raise QgsProcessingException(self.tr("{0} does not exist.").format(path))
-            area = self.area(parameters, context, feedback)
-            area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, context.transformContext()))  # noqa: QGS201
-            box = area.boundingBox()
-            summary = read_population(path, output, bounds_3035=(box.xMinimum(), box.yMinimum(), box.xMaximum(),
-                                                                 box.yMaximum()),
-                                      clip_wkt_3035=area.asWkt(), is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        if source.lower().startswith(("http://", "https://")):
+            client, _ = client_for("data_gouv", feedback)
+            name = Path(urlsplit(source).path).name or "filosofi_200m.zip"
+            local = Cache(Settings.load().cache_dir).file_path("population", name)
+            feedback.pushInfo(self.tr("Downloading {0} (resumes if interrupted)").format(source))
+            path = client.download(source, local, progress=feedback.setProgress)
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise QgsProcessingException(self.tr("{0} does not exist.").format(path))
+        area = self.area(parameters, context, feedback)
+        area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, context.transformContext()))  # noqa: QGS201
+        box = area.boundingBox()
+        summary = read_population(path, output, bounds_3035=(box.xMinimum(), box.yMinimum(), box.xMaximum(),
+                                                             box.yMaximum()),
+                                  clip_wkt_3035=area.asWkt(), is_canceled=feedback.isCanceled)
         if summary.missing:
             feedback.pushWarning(self.tr("This file has no column {0}: those counts are left empty.")
                                  .format(", ".join(summary.missing)))

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 
 from ..toolbelt.compat import DOUBLE
-from .base import HeatAlgorithm, add_features, output_feature, output_fields, processing_error
+from .base import HeatAlgorithm, add_features, output_feature, output_fields
 from .heat_island_intensity import polygons_wkt
 from .styling import add_styled_raster, style_on_load
 
@@ -93,7 +93,6 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputString("MODEL", self.tr("Fitted model")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.greening import apply_scenario, built_share, fit_model
         from ..analysis.raster import Grid, open_raster
 
@@ -138,10 +137,6 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
                 scenario.append((geometry.asWkt(), wanted, after))
             effects = apply_scenario(model, lst.source(), ndvi.source(), str(scratch), scenario, output,
                                      progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
         finally:
             scratch.unlink(missing_ok=True)
         fields, kept = output_fields(plantings.fields(), SUMMARY_FIELDS)

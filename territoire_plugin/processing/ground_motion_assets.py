@@ -26,7 +26,6 @@ from .base import (
     InfrastructureAlgorithm,
     add_reused_features,
     output_fields,
-    processing_error,
     without_cycle_collection,
 )
 from .styling import style_on_load
@@ -197,7 +196,6 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.ground_motion import (
             asset_statistics,
             bounds_of,
@@ -295,34 +293,29 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
                 return read, None
 
         feedback.setProgressText(self.tr("Joining points to assets"))
-        try:
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                # Two whole files: GDAL and numpy read and join them in a worker thread while QGIS reads the
-                # features to copy into the output.
-                job = pool.submit(by_columns) if points_file and assets_file else None
-                asset_features, attributes = [], []
-                for feature in assets.getFeatures():
-                    if len(asset_features) % 5000 == 0 and feedback.isCanceled():
-                        return {}
-                    asset_features.append(feature)
-                    attributes.append(feature.attributes())
-                read, found = job.result() if job else (None, None)
-            order = None if found is None else rows_of(
-                np.fromiter((f.id() for f in asset_features), np.int64, len(asset_features)), found[0])
-            if order is not None:
-                stats = found[1].take(order)
-            else:  # a layer of another kind, a selection, ids that differ, curves: geometries from QGIS
-                feedback.setProgressText(self.tr("Reading the points"))
-                # The worker's points; or read here, by columns unless the worker's columnar read failed.
-                x, y, columns = read or read_points(self, parameters, context, points, wanted, crs, feedback,
-                                                    by_columns=job is None)
-                if x is None:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # Two whole files: GDAL and numpy read and join them in a worker thread while QGIS reads the
+            # features to copy into the output.
+            job = pool.submit(by_columns) if points_file and assets_file else None
+            asset_features, attributes = [], []
+            for feature in assets.getFeatures():
+                if len(asset_features) % 5000 == 0 and feedback.isCanceled():
                     return {}
-                stats = measure(x, y, columns, [linear_wkb(f.geometry()) for f in asset_features])
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+                asset_features.append(feature)
+                attributes.append(feature.attributes())
+            read, found = job.result() if job else (None, None)
+        order = None if found is None else rows_of(
+            np.fromiter((f.id() for f in asset_features), np.int64, len(asset_features)), found[0])
+        if order is not None:
+            stats = found[1].take(order)
+        else:  # a layer of another kind, a selection, ids that differ, curves: geometries from QGIS
+            feedback.setProgressText(self.tr("Reading the points"))
+            # The worker's points; or read here, by columns unless the worker's columnar read failed.
+            x, y, columns = read or read_points(self, parameters, context, points, wanted, crs, feedback,
+                                                by_columns=job is None)
+            if x is None:
+                return {}
+            stats = measure(x, y, columns, [linear_wkb(f.geometry()) for f in asset_features])
         labels = [self.tr("insufficient data"), self.tr("stable"), self.tr("watch"), self.tr("alert")]
         fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, assets.wkbType(), crs)

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ..toolbelt.compat import DOUBLE, INT, TEXT
-from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields, processing_error
+from .base import InfrastructureAlgorithm, add_features, output_feature, output_fields
 from .ground_motion_assets import read_points, shape_of
 from .styling import style_on_load
 
@@ -82,7 +82,6 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..analysis.errors import AnalysisError
         from ..analysis.ground_motion import (
             chainage_along,
             join_points,
@@ -111,11 +110,8 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
             features.append(feature)
             shapes.append(shape_of(feature.geometry(), {"polygon": buffer, "line": buffer, "point": buffer}))
         valid = [i for i, s in enumerate(shapes) if s is not None]
-        try:
-            asset_of_pair, point_of_pair = join_points(x, y, [shapes[i] for i in valid],
-                                                       is_canceled=feedback.isCanceled)
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        asset_of_pair, point_of_pair = join_points(x, y, [shapes[i] for i in valid],
+                                                   is_canceled=feedback.isCanceled)
         fields, kept = output_fields(assets.fields(), OUT_FIELDS)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                                  QgsWkbTypes.Type.LineString, crs)

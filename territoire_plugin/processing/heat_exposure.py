@@ -14,7 +14,7 @@ from qgis.core import (
 )
 
 from ..toolbelt.compat import DOUBLE, INT, TEXT
-from .base import HeatAlgorithm, add_features, output_feature, output_fields, processing_error
+from .base import HeatAlgorithm, add_features, output_feature, output_fields
 from .styling import style_on_load
 
 BUILDING_FIELDS = (("lst_mean", DOUBLE), ("lst_max", DOUBLE), ("heat_mean", DOUBLE),
@@ -73,7 +73,6 @@ class HeatExposureAlgorithm(HeatAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from osgeo import ogr
 
-        from ..analysis.errors import AnalysisError
         from ..analysis.exposure import (
             building_exposure,
             cell_vulnerability,
@@ -104,22 +103,19 @@ class HeatExposureAlgorithm(HeatAlgorithm):
                               else ogr.Geometry(ogr.wkbPolygon))
             return features, shapes
 
-        try:
-            names = [field.name() for field in buildings.fields()]
-            fields = check_building_fields(names, sites is not None)
-            features, shapes = geometries(buildings)
-            site_shapes = []
-            if sites is not None:
-                site_features, site_geoms = geometries(sites)
-                label = next((n for n in ("toponyme", "nom", "libelle", "categorie") if sites.fields().indexOf(n) >= 0),
-                             None)
-                site_shapes = [(str(f[label]) if label else str(f.id()), g) for f, g in zip(site_features, site_geoms)]
-            feedback.setProgressText(self.tr("Buildings"))
-            exposures = building_exposure(shapes, [dict(zip(names, f.attributes())) for f in features], fields,
-                                          lst.source(), intensity.source() if intensity else None, site_shapes,
-                                          is_canceled=feedback.isCanceled)
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        names = [field.name() for field in buildings.fields()]
+        fields = check_building_fields(names, sites is not None)
+        features, shapes = geometries(buildings)
+        site_shapes = []
+        if sites is not None:
+            site_features, site_geoms = geometries(sites)
+            label = next((n for n in ("toponyme", "nom", "libelle", "categorie") if sites.fields().indexOf(n) >= 0),
+                         None)
+            site_shapes = [(str(f[label]) if label else str(f.id()), g) for f, g in zip(site_features, site_geoms)]
+        feedback.setProgressText(self.tr("Buildings"))
+        exposures = building_exposure(shapes, [dict(zip(names, f.attributes())) for f in features], fields,
+                                      lst.source(), intensity.source() if intensity else None, site_shapes,
+                                      is_canceled=feedback.isCanceled)
         out_fields, kept = output_fields(buildings.fields(), BUILDING_FIELDS)
         sink, building_dest = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, out_fields,
                                                    buildings.wkbType(), buildings.sourceCrs())
@@ -137,20 +133,17 @@ class HeatExposureAlgorithm(HeatAlgorithm):
             if intensity is None:
                 raise QgsProcessingException(self.tr(
                     "The vulnerability of population cells needs the heat-island intensity raster."))
-            try:
-                cell_names = [field.name() for field in population.fields()]
-                people_field, elderly_fields = population_counts(cell_names)
-                if not elderly_fields:
-                    feedback.pushWarning(self.tr("The population layer has no count of people aged 65 and over: "
-                                                 "the age term A is 0 everywhere."))
-                cell_features, cell_shapes = geometries(population)
-                people = [_number(f[people_field]) for f in cell_features]
-                elderly = [sum(_number(f[name]) for name in elderly_fields) for f in cell_features]
-                feedback.setProgressText(self.tr("Population cells"))
-                cells = cell_vulnerability(cell_shapes, people, elderly, intensity.source(),
-                                           is_canceled=feedback.isCanceled)
-            except AnalysisError as error:
-                raise processing_error(error) from error
+            cell_names = [field.name() for field in population.fields()]
+            people_field, elderly_fields = population_counts(cell_names)
+            if not elderly_fields:
+                feedback.pushWarning(self.tr("The population layer has no count of people aged 65 and over: "
+                                             "the age term A is 0 everywhere."))
+            cell_features, cell_shapes = geometries(population)
+            people = [_number(f[people_field]) for f in cell_features]
+            elderly = [sum(_number(f[name]) for name in elderly_fields) for f in cell_features]
+            feedback.setProgressText(self.tr("Population cells"))
+            cells = cell_vulnerability(cell_shapes, people, elderly, intensity.source(),
+                                       is_canceled=feedback.isCanceled)
             cell_fields, cell_kept = output_fields(population.fields(), CELL_FIELDS)
             cell_sink, cell_dest = self.parameterAsSink(parameters, self.OUTPUT_CELLS, context, cell_fields,
                                                         population.wkbType(), population.sourceCrs())

@@ -16,7 +16,7 @@ from qgis.core import (
 
 from ..toolbelt.compat import DOUBLE, INT, TEXT, new_field
 from ..toolbelt.resources import resource_path
-from .base import HeatAlgorithm, processing_error, write_gpkg_layer
+from .base import HeatAlgorithm, write_gpkg_layer
 from .styling import load_on_completion
 
 FIELDS = (("value_mean", DOUBLE), ("gi_z", DOUBLE), ("gi_p", DOUBLE),
@@ -56,18 +56,14 @@ class HeatHotspotsAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("HOT_CELLS", self.tr("Hot-spot cells (95 % or more)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError
         from ..analysis.hotspots import aggregate, classes, getis_ord_gi_star, p_values
         from ..analysis.raster import atomic_output
 
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         cell = self.parameterAsDouble(parameters, self.CELL, context)
-        try:
-            grid = aggregate(raster.source(), cell, feedback.isCanceled)
-            z = getis_ord_gi_star(grid.values, cell, self.parameterAsDouble(parameters, self.DISTANCE, context))
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        grid = aggregate(raster.source(), cell, feedback.isCanceled)
+        z = getis_ord_gi_star(grid.values, cell, self.parameterAsDouble(parameters, self.DISTANCE, context))
         p, kinds = p_values(z), classes(z)
         labels = {3: self.tr("hot spot, 99 %"), 2: self.tr("hot spot, 95 %"), 1: self.tr("hot spot, 90 %"),
                   0: self.tr("not significant"), -1: self.tr("cold spot, 90 %"), -2: self.tr("cold spot, 95 %"),

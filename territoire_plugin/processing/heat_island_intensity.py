@@ -18,7 +18,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from .base import HeatAlgorithm, processing_error
+from .base import HeatAlgorithm
 from .styling import add_styled_raster
 
 
@@ -83,32 +83,26 @@ class HeatIslandIntensityAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputString("REFERENCE_METHOD", self.tr("How the reference was found")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.heat import heat_island_intensity, reference_temperature
 
         lst = self.parameterAsRasterLayer(parameters, self.LST, context)
         ndvi = self.parameterAsRasterLayer(parameters, self.NDVI, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         crs = QgsCoordinateReferenceSystem(lst.crs())
-        try:
-            zone = polygons_wkt(self, parameters, self.REFERENCE_ZONE, context, crs)
-            town = polygons_wkt(self, parameters, self.TOWN, context, crs)
-            reference = reference_temperature(
-                lst.source(), ndvi_path=ndvi.source() if ndvi else None, town_wkt=town,
-                ring_m=self.parameterAsDouble(parameters, self.RING, context),
-                ndvi_min=self.parameterAsDouble(parameters, self.NDVI_MIN, context), zone_wkt=zone,
-                is_canceled=feedback.isCanceled)
-            message = self.tr("Reference temperature {0:.2f} °C: {1} ({2} pixels).").format(
-                reference.temperature, reference.method, reference.pixels)
-            feedback.pushInfo(message)
-            from ..toolbelt.log import log
+        zone = polygons_wkt(self, parameters, self.REFERENCE_ZONE, context, crs)
+        town = polygons_wkt(self, parameters, self.TOWN, context, crs)
+        reference = reference_temperature(
+            lst.source(), ndvi_path=ndvi.source() if ndvi else None, town_wkt=town,
+            ring_m=self.parameterAsDouble(parameters, self.RING, context),
+            ndvi_min=self.parameterAsDouble(parameters, self.NDVI_MIN, context), zone_wkt=zone,
+            is_canceled=feedback.isCanceled)
+        message = self.tr("Reference temperature {0:.2f} °C: {1} ({2} pixels).").format(
+            reference.temperature, reference.method, reference.pixels)
+        feedback.pushInfo(message)
+        from ..toolbelt.log import log
 
-            log(message)
-            heat_island_intensity(lst.source(), output, reference, progress=feedback.setProgress,
-                                  is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        log(message)
+        heat_island_intensity(lst.source(), output, reference, progress=feedback.setProgress,
+                              is_canceled=feedback.isCanceled)
         add_styled_raster(context, output, "heat_intensity.qml", self.tr("Heat-island intensity (°C)"))
         return {self.OUTPUT: output, "REFERENCE": reference.temperature, "REFERENCE_METHOD": reference.method}

@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ..toolbelt.resources import resource_path
-from .base import HeatAlgorithm, processing_error
+from .base import HeatAlgorithm
 from .styling import load_on_completion
 
 
@@ -53,24 +53,18 @@ class HeatIslandsAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("THRESHOLD_C", self.tr("Threshold used (°C)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.heat import heat_islands, percentile_of_raster
 
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
-        try:
-            if self.parameterAsEnum(parameters, self.MODE, context) == 1:
-                percentile = threshold
-                threshold = percentile_of_raster(raster.source(), percentile)
-                feedback.pushInfo(self.tr("Percentile {0:g}: {1:.2f} °C").format(percentile, threshold))
-            islands = heat_islands(raster.source(), output, threshold=threshold,
-                                   min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
-                                   is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        if self.parameterAsEnum(parameters, self.MODE, context) == 1:
+            percentile = threshold
+            threshold = percentile_of_raster(raster.source(), percentile)
+            feedback.pushInfo(self.tr("Percentile {0:g}: {1:.2f} °C").format(percentile, threshold))
+        islands = heat_islands(raster.source(), output, threshold=threshold,
+                               min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+                               is_canceled=feedback.isCanceled)
         if not islands:
             feedback.pushWarning(self.tr("No area reaches {0:.2f} °C with the minimum area: the layer is empty. "
                                          "Lower the threshold or the minimum area.").format(threshold))

@@ -13,7 +13,6 @@ from qgis.core import (
 )
 
 from .area import LAMBERT93, ConnectorAlgorithm
-from .base import processing_error
 from .styling import load_on_completion
 
 LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
@@ -49,7 +48,6 @@ class ImportEgmsAlgorithm(ConnectorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("POINTS", self.tr("Points imported")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..sources.egms import import_egms
 
         source = Path(self.parameterAsFile(parameters, self.INPUT, context))
@@ -57,19 +55,14 @@ class ImportEgmsAlgorithm(ConnectorAlgorithm):
         if not source.is_file():
             raise QgsProcessingException(self.tr("{0} does not exist.").format(source))
         bounds = clip = None
-        try:
-            if self.parameterAsString(parameters, self.COMMUNE, context).strip() or parameters.get(self.EXTENT):
-                area = self.area(parameters, context, feedback)
-                area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, context.transformContext()))  # noqa: QGS201
-                box = area.boundingBox()
-                bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-                clip = area.asWkt()
-            summary = import_egms(source, output, bounds_3035=bounds, clip_wkt_3035=clip,
-                                  progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        if self.parameterAsString(parameters, self.COMMUNE, context).strip() or parameters.get(self.EXTENT):
+            area = self.area(parameters, context, feedback)
+            area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, context.transformContext()))  # noqa: QGS201
+            box = area.boundingBox()
+            bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+            clip = area.asWkt()
+        summary = import_egms(source, output, bounds_3035=bounds, clip_wkt_3035=clip,
+                              progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         feedback.pushInfo(self.tr("{0}: {1} points kept of {2} read, {3} dates.").format(
             summary.level, summary.kept, summary.read, len(summary.dates)))
         if summary.kept == 0:

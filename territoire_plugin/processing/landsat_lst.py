@@ -23,7 +23,7 @@ from qgis.core import (
 
 from ..toolbelt.log import debug, log
 from ..toolbelt.resources import plugin_version
-from .base import HeatAlgorithm, processing_error
+from .base import HeatAlgorithm
 from .styling import style_lst_output
 
 #: Mask parameters and the QA_PIXEL flag each one controls, with its default.
@@ -116,20 +116,16 @@ class LandsatLstAlgorithm(HeatAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         # Heavy imports only when the algorithm runs, never when the plugin loads.
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.landsat_mtl import USGS_ST_ADD, USGS_ST_MULT, resolve_l2_product
         from ..analysis.lst import land_surface_temperature
         from ..analysis.raster import Grid, check_gtiff_path, open_raster
 
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        try:
-            check_gtiff_path(output)
-            product = resolve_l2_product(self.parameterAsFile(parameters, self.INPUT, context))
-            qa_layer = self.parameterAsRasterLayer(parameters, self.QA_PIXEL, context)
-            qa_path = qa_layer.source() if qa_layer is not None else product.qa_pixel
-            grid = Grid.of(open_raster(product.st_b10, self.tr("the ST_B10 band")))
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        check_gtiff_path(output)
+        product = resolve_l2_product(self.parameterAsFile(parameters, self.INPUT, context))
+        qa_layer = self.parameterAsRasterLayer(parameters, self.QA_PIXEL, context)
+        qa_path = qa_layer.source() if qa_layer is not None else product.qa_pixel
+        grid = Grid.of(open_raster(product.st_b10, self.tr("the ST_B10 band")))
 
         factors = product.metadata.st_b10_factors() if product.metadata else None
         if factors:
@@ -171,17 +167,11 @@ class LandsatLstAlgorithm(HeatAlgorithm):
         if Path(output).exists():
             feedback.pushWarning(self.tr("{0} exists: it will be replaced once the new file is complete.")
                                  .format(output))
-        try:
-            result = land_surface_temperature(
-                product.st_b10, output, mult=mult, add=add, qa_pixel=qa_path, mask=mask,
-                bounds=bounds, clip_wkts=clip_wkts, metadata=metadata_items,
-                progress=feedback.setProgress, is_canceled=feedback.isCanceled,
-            )
-        except Cancelled:
-            feedback.pushInfo(self.tr("Cancelled: nothing was written."))
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        result = land_surface_temperature(
+            product.st_b10, output, mult=mult, add=add, qa_pixel=qa_path, mask=mask,
+            bounds=bounds, clip_wkts=clip_wkts, metadata=metadata_items,
+            progress=feedback.setProgress, is_canceled=feedback.isCanceled,
+        )
 
         low, median, high = (result.percentiles[p] for p in (2, 50, 98))
         style_lst_output(context, output, low, median, high, self.tr("Land surface temperature (°C)"))

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from .base import HeatAlgorithm, processing_error
+from .base import HeatAlgorithm
 from .styling import style_lst_output
 
 
@@ -51,22 +51,16 @@ class LandsatLstL1Algorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MEAN", self.tr("Mean (°C)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.lst_l1 import land_surface_temperature_l1, resolve_level1
 
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        try:
-            product = resolve_level1(self.parameterAsFile(parameters, self.INPUT, context))
-            constants = product.constants
-            feedback.pushInfo(self.tr("{0}: K1 = {1}, K2 = {2}, ML = {3}, AL = {4}").format(
-                product.metadata.spacecraft, constants["K1_CONSTANT_BAND_10"], constants["K2_CONSTANT_BAND_10"],
-                constants["RADIANCE_MULT_BAND_10"], constants["RADIANCE_ADD_BAND_10"]))
-            stats = land_surface_temperature_l1(product, output, progress=feedback.setProgress,
-                                                is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        product = resolve_level1(self.parameterAsFile(parameters, self.INPUT, context))
+        constants = product.constants
+        feedback.pushInfo(self.tr("{0}: K1 = {1}, K2 = {2}, ML = {3}, AL = {4}").format(
+            product.metadata.spacecraft, constants["K1_CONSTANT_BAND_10"], constants["K2_CONSTANT_BAND_10"],
+            constants["RADIANCE_MULT_BAND_10"], constants["RADIANCE_ADD_BAND_10"]))
+        stats = land_surface_temperature_l1(product, output, progress=feedback.setProgress,
+                                            is_canceled=feedback.isCanceled)
         style_lst_output(context, output, stats.mean - 2 * stats.std, stats.mean, stats.mean + 2 * stats.std,
                          self.tr("Land surface temperature (°C)"))
         return {self.OUTPUT: output, "MEAN": stats.mean}

@@ -8,7 +8,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from .base import HeatAlgorithm, processing_error
+from .base import HeatAlgorithm
 from .styling import style_lst_output
 
 
@@ -40,17 +40,11 @@ class LstCompositeAlgorithm(HeatAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..analysis.composite import lst_composite
-        from ..analysis.errors import AnalysisError, Cancelled
 
         layers = self.parameterAsLayerList(parameters, self.INPUTS, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
-        try:
-            stats = lst_composite([layer.source() for layer in layers], output, progress=feedback.setProgress,
-                                  is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        stats = lst_composite([layer.source() for layer in layers], output, progress=feedback.setProgress,
+                              is_canceled=feedback.isCanceled)
         feedback.pushInfo(self.tr("{0} dates; median temperature from {1:.1f} °C to {2:.1f} °C.").format(
             len(layers), stats.minimum, stats.maximum))
         style_lst_output(context, output, stats.mean - 2 * stats.std, stats.mean, stats.mean + 2 * stats.std,

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from .base import HeatAlgorithm, processing_error
+from .base import HeatAlgorithm
 from .styling import add_styled_raster
 
 
@@ -65,34 +65,28 @@ class NdviAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MEAN", self.tr("Mean NDVI")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
         from ..analysis.ndvi import Reflectance, ndvi, resolve_reflectance
 
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         product = self.parameterAsFile(parameters, self.INPUT, context)
         red = self.parameterAsRasterLayer(parameters, self.RED, context)
         nir = self.parameterAsRasterLayer(parameters, self.NIR, context)
-        try:
-            if product:
-                bands = resolve_reflectance(product)
-            elif red is not None and nir is not None:
-                bands = Reflectance(Path(red.source()), Path(nir.source()),
-                                    (self.parameterAsDouble(parameters, self.SCALE, context),
-                                     self.parameterAsDouble(parameters, self.OFFSET, context)),
-                                    sensor=self.tr("user bands"))
-            else:
-                raise QgsProcessingException(self.tr(
-                    "Give a product (Landsat MTL or folder, Sentinel-2 folder), or both the red and the "
-                    "near-infrared bands."))
-            feedback.pushInfo(self.tr("{0}: reflectance = DN × {1} + {2}; clouds masked with {3}.").format(
-                bands.sensor, bands.scale[0], bands.scale[1], bands.mask_kind or self.tr("nothing (no mask band)")))
-            stats = ndvi(bands, output,
-                         mask_water=self.parameterAsBoolean(parameters, self.MASK_WATER, context),
-                         mask_snow=self.parameterAsBoolean(parameters, self.MASK_SNOW, context),
-                         progress=feedback.setProgress, is_canceled=feedback.isCanceled)
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        if product:
+            bands = resolve_reflectance(product)
+        elif red is not None and nir is not None:
+            bands = Reflectance(Path(red.source()), Path(nir.source()),
+                                (self.parameterAsDouble(parameters, self.SCALE, context),
+                                 self.parameterAsDouble(parameters, self.OFFSET, context)),
+                                sensor=self.tr("user bands"))
+        else:
+            raise QgsProcessingException(self.tr(
+                "Give a product (Landsat MTL or folder, Sentinel-2 folder), or both the red and the "
+                "near-infrared bands."))
+        feedback.pushInfo(self.tr("{0}: reflectance = DN × {1} + {2}; clouds masked with {3}.").format(
+            bands.sensor, bands.scale[0], bands.scale[1], bands.mask_kind or self.tr("nothing (no mask band)")))
+        stats = ndvi(bands, output,
+                     mask_water=self.parameterAsBoolean(parameters, self.MASK_WATER, context),
+                     mask_snow=self.parameterAsBoolean(parameters, self.MASK_SNOW, context),
+                     progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         add_styled_raster(context, output, "ndvi.qml", self.tr("NDVI"))
         return {self.OUTPUT: output, "MEAN": stats.mean}

@@ -18,7 +18,6 @@ from qgis.core import (
 )
 
 from .area import LAMBERT93, WGS84, ConnectorAlgorithm, client_for
-from .base import processing_error
 
 MARKER = "territoire_window.json"
 
@@ -73,65 +72,60 @@ class StacDownloadAlgorithm(ConnectorAlgorithm):
             raise QgsProcessingException(self.tr("The start date {0} is after the end date {1}.").format(start, end))
         output = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         service_key, profile, sas_key = self.profile(parameters, context)
-        try:
-            area = self.area(parameters, context, feedback)
-            box = area.boundingBox()
-            to_wgs84 = QgsCoordinateTransform(LAMBERT93, WGS84, context.transformContext())
-            lonlat = to_wgs84.transformBoundingBox(box)
-            bounds = (lonlat.xMinimum(), lonlat.yMinimum(), lonlat.xMaximum(), lonlat.yMaximum())
-            client, url = client_for(service_key, feedback)
-            scenes = StacApi(client, url).search(
-                profile, bounds, start, end, self.parameterAsDouble(parameters, self.MAX_CLOUD, context))
-            if self.parameterAsBoolean(parameters, self.SUMMER_ONLY, context):
-                scenes = [s for s in scenes if s.date[5:7] in ("06", "07", "08")]
-            scenes.sort(key=lambda s: (s.cloud if s.cloud is not None else 101.0, s.date))
-            listing = "\n".join(f"{s.date}  {s.cloud if s.cloud is not None else '?':>6} %  {s.tile:<8} {s.id}"
-                                for s in scenes)
-            feedback.pushInfo(self.tr("{0} scenes found (date, cloud cover, tile, id):").format(len(scenes)))
-            feedback.pushInfo(listing or self.tr("none"))
-            if not scenes:
-                raise QgsProcessingException(self.tr(
-                    "No scene matches: widen the dates, raise the maximum cloud cover or untick summer only."))
-            if self.parameterAsBoolean(parameters, self.LIST_ONLY, context):
-                return {"SCENES": [], "LISTING": listing, self.OUTPUT_FOLDER: str(output)}
-            chosen = scenes[: self.parameterAsInt(parameters, self.MAX_SCENES, context)]
-            signer = None
-            if sas_key:
-                sas_client, sas_url = client_for(sas_key, feedback)
-                signer = SasSigner(sas_client, sas_url)
-            folders = []
-            with gdal_http_options(client.user_agent, qgis_proxy_options()):
-                for number, scene in enumerate(chosen):
-                    if feedback.isCanceled():
-                        raise Cancelled()
-                    feedback.setProgressText(self.tr("Scene {0}/{1}: {2}").format(number + 1, len(chosen), scene.id))
-                    folder = output / scene.id
-                    folders.append(str(folder))
-                    marker = {"bounds": [round(v, 6) for v in bounds], "bands": profile.bands}
-                    if _complete(folder, marker):
-                        feedback.pushInfo(self.tr("{0}: already downloaded for this area, nothing fetched.")
-                                          .format(scene.id))
-                        continue
-                    folder.mkdir(parents=True, exist_ok=True)
-                    files = {}
-                    for asset_key, band in profile.bands.items():
-                        href = scene.assets[asset_key]["href"]
-                        target = folder / f"{scene.id}_{band}.TIF"
-                        try:
-                            read_window(signer.sign(href, scene.collection) if signer else href, bounds, target)
-                        except AnalysisError:
-                            if signer is None:
-                                raise
-                            # The SAS token may have expired: fetch a new one and try once more.
-                            read_window(signer.sign(href, scene.collection, refresh=True), bounds, target)
-                        files[asset_key] = target.name
-                        feedback.setProgress(100.0 * (number + len(files) / len(profile.bands)) / len(chosen))
-                    self.write_metadata(scene, folder, files)
-                    (folder / MARKER).write_text(json.dumps({**marker, "files": files}), encoding="utf-8")
-        except Cancelled:
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
+        area = self.area(parameters, context, feedback)
+        box = area.boundingBox()
+        to_wgs84 = QgsCoordinateTransform(LAMBERT93, WGS84, context.transformContext())
+        lonlat = to_wgs84.transformBoundingBox(box)
+        bounds = (lonlat.xMinimum(), lonlat.yMinimum(), lonlat.xMaximum(), lonlat.yMaximum())
+        client, url = client_for(service_key, feedback)
+        scenes = StacApi(client, url).search(
+            profile, bounds, start, end, self.parameterAsDouble(parameters, self.MAX_CLOUD, context))
+        if self.parameterAsBoolean(parameters, self.SUMMER_ONLY, context):
+            scenes = [s for s in scenes if s.date[5:7] in ("06", "07", "08")]
+        scenes.sort(key=lambda s: (s.cloud if s.cloud is not None else 101.0, s.date))
+        listing = "\n".join(f"{s.date}  {s.cloud if s.cloud is not None else '?':>6} %  {s.tile:<8} {s.id}"
+                            for s in scenes)
+        feedback.pushInfo(self.tr("{0} scenes found (date, cloud cover, tile, id):").format(len(scenes)))
+        feedback.pushInfo(listing or self.tr("none"))
+        if not scenes:
+            raise QgsProcessingException(self.tr(
+                "No scene matches: widen the dates, raise the maximum cloud cover or untick summer only."))
+        if self.parameterAsBoolean(parameters, self.LIST_ONLY, context):
+            return {"SCENES": [], "LISTING": listing, self.OUTPUT_FOLDER: str(output)}
+        chosen = scenes[: self.parameterAsInt(parameters, self.MAX_SCENES, context)]
+        signer = None
+        if sas_key:
+            sas_client, sas_url = client_for(sas_key, feedback)
+            signer = SasSigner(sas_client, sas_url)
+        folders = []
+        with gdal_http_options(client.user_agent, qgis_proxy_options()):
+            for number, scene in enumerate(chosen):
+                if feedback.isCanceled():
+                    raise Cancelled()
+                feedback.setProgressText(self.tr("Scene {0}/{1}: {2}").format(number + 1, len(chosen), scene.id))
+                folder = output / scene.id
+                folders.append(str(folder))
+                marker = {"bounds": [round(v, 6) for v in bounds], "bands": profile.bands}
+                if _complete(folder, marker):
+                    feedback.pushInfo(self.tr("{0}: already downloaded for this area, nothing fetched.")
+                                      .format(scene.id))
+                    continue
+                folder.mkdir(parents=True, exist_ok=True)
+                files = {}
+                for asset_key, band in profile.bands.items():
+                    href = scene.assets[asset_key]["href"]
+                    target = folder / f"{scene.id}_{band}.TIF"
+                    try:
+                        read_window(signer.sign(href, scene.collection) if signer else href, bounds, target)
+                    except AnalysisError:
+                        if signer is None:
+                            raise
+                        # The SAS token may have expired: fetch a new one and try once more.
+                        read_window(signer.sign(href, scene.collection, refresh=True), bounds, target)
+                    files[asset_key] = target.name
+                    feedback.setProgress(100.0 * (number + len(files) / len(profile.bands)) / len(chosen))
+                self.write_metadata(scene, folder, files)
+                (folder / MARKER).write_text(json.dumps({**marker, "files": files}), encoding="utf-8")
         return {"SCENES": folders, "LISTING": listing, self.OUTPUT_FOLDER: str(output)}
 
 
