@@ -31,7 +31,7 @@ from osgeo import gdal, osr
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from territoire_plugin.analysis.raster import GTIFF_OPTIONS  # noqa: E402
+from territoire_plugin.core.grid import GTIFF_OPTIONS  # noqa: E402
 
 gdal.UseExceptions()
 WIDTH, HEIGHT = 7681, 7801
@@ -359,7 +359,7 @@ def bench_lst_l1(work: Path, repeat: int) -> None:
 
 
 def bench_gi_star() -> None:
-    from territoire_plugin.analysis.hotspots import _convolve, _disk, getis_ord_gi_star
+    from territoire_plugin.analysis.heat.hotspots import _convolve, _disk, getis_ord_gi_star
 
     rng = np.random.default_rng(1)
     values = rng.normal(30, 3, (1000, 1000))

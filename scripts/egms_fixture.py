@@ -39,7 +39,7 @@ def points_over_footprints(buildings_path, *, centre, radius=300.0, subsidence=-
     ``bridge``: (x0, y0, x1, y1, width) of a deck in EPSG:2154 whose points settle from 0 to −10 mm/yr
     from one end to the other.
     """
-    from territoire_plugin.analysis.raster import transformation
+    from territoire_plugin.core.grid import transformation
 
     rng = np.random.default_rng(seed)
     dates = six_day_dates()
@@ -78,7 +78,7 @@ def write_egms_csv(path, points, dates, level="L2b", rename=False):
     """An EGMS CSV in the column layout of ``level`` (see reference/partner-services.md)."""
     import csv
 
-    from territoire_plugin.analysis.raster import transformation
+    from territoire_plugin.core.grid import transformation
 
     to_wgs = transformation(3035, 4326)
     if level == "L3":

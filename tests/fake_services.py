@@ -171,7 +171,7 @@ def install_wfs(server: LocalServer, layers: dict, path: str = "/wfs/ows") -> st
 
 
 def to_lambert93(lon, lat):
-    from territoire_plugin.analysis.raster import transformation
+    from territoire_plugin.core.grid import transformation
 
     x, y, _ = transformation(4326, 2154).TransformPoint(lon, lat)
     return x, y
@@ -308,7 +308,7 @@ from egms_fixture import write_egms_csv  # noqa: E402,F401 - the project's EGMS 
 
 
 def to_laea(lon, lat):
-    from territoire_plugin.analysis.raster import transformation
+    from territoire_plugin.core.grid import transformation
 
     x, y, _ = transformation(4326, 3035).TransformPoint(lon, lat)
     return x, y

@@ -44,7 +44,7 @@ class SeriesChart(QWidget):
     def set_series(self, title: str, dates, values, velocity_std: float | None = None) -> None:
         import numpy as np
 
-        from ..analysis.trend import trends, years_since_first
+        from ..analysis.ground_motion.trend import trends, years_since_first
 
         self.title, self.dates = title, list(dates)
         self.values = np.asarray(values, dtype=np.float64)

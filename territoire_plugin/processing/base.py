@@ -19,7 +19,7 @@ def guarded(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
+        from ..core.errors import AnalysisError, Cancelled
 
         try:
             return process(self, parameters, context, feedback)

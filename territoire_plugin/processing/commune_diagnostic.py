@@ -147,7 +147,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
 
     def child(self, algorithm_id: str, parameters: dict, context, feedback) -> dict:
         """Run one of the plugin's algorithms; stop the chain if the user cancelled."""
-        from ..analysis.errors import Cancelled
+        from ..core.errors import Cancelled
 
         if feedback.isCanceled():
             raise Cancelled()
@@ -238,7 +238,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
                 "choose another output folder.").format(diagnostic.name, final))
 
     def heat(self, diagnostic: Diagnostic, themes: dict, outline, parameters, context, steps) -> None:
-        from ..analysis.composite import lst_composite
+        from ..analysis.heat.composite import lst_composite
 
         steps.setCurrentStep(2)
         steps.setProgressText(self.tr("Landsat summer scenes"))
@@ -325,8 +325,8 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         """Band 1 of ``source`` resampled (bilinear) onto the grid of ``reference``, as a GeoTIFF."""
         from osgeo import gdal
 
-        from ..analysis.composite import aligned_vrts
-        from ..analysis.raster import GTIFF_OPTIONS, Grid, open_raster
+        from ..analysis.heat.composite import aligned_vrts
+        from ..core.grid import GTIFF_OPTIONS, Grid, open_raster
 
         dataset = open_raster(reference, Path(reference).name)
         aligned = aligned_vrts([reference, source], Grid.of(dataset))[1]
@@ -391,7 +391,7 @@ class CommuneDiagnosticAlgorithm(TerritoireAlgorithm):
         project.clear()  # closes every layer on the GeoPackage before it moves
         del project, layers
         if steps.isCanceled():
-            from ..analysis.errors import Cancelled
+            from ..core.errors import Cancelled
 
             raise Cancelled()
         final.mkdir(parents=True, exist_ok=True)

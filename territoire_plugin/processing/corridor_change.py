@@ -89,7 +89,7 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
 
-        from ..analysis.corridor import corridor_change
+        from ..analysis.ground_motion.corridor import corridor_change
 
         before = self.parameterAsRasterLayer(parameters, self.BEFORE, context)
         after = self.parameterAsRasterLayer(parameters, self.AFTER, context)

@@ -194,7 +194,7 @@ def _centre_ramp(layer: QgsRasterLayer) -> None:
     """Spread the temperature ramp around the raster's median, as landsat_lst does for its outputs."""
     import numpy as np
 
-    from ..analysis.heat import valid_values
+    from ..analysis.heat.islands import valid_values
     from .styling import LST_STYLE, style_diverging
 
     values = valid_values(layer.source(), np.float64)

@@ -49,7 +49,7 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers("LAYERS", self.tr("BD TOPO layers")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.raster import atomic_output
+        from ..core.files import atomic_output
         from ..sources.wfs import BDTOPO_THEMES, Wfs
 
         output = self.geopackage_output(parameters, context)

@@ -55,7 +55,7 @@ class DownloadEgmsAlgorithm(ConnectorAlgorithm):
         self.addOutput(QgsProcessingOutputMultipleLayers("FILES", self.tr("EGMS files")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
+        from ..core.errors import AnalysisError, Cancelled
         from ..sources.egms_api import EgmsApi, parse_service_key
 
         authcfg = self.parameterAsString(parameters, self.AUTH, context)

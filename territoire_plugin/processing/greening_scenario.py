@@ -93,8 +93,8 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputString("MODEL", self.tr("Fitted model")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.greening import apply_scenario, built_share, fit_model
-        from ..analysis.raster import Grid, open_raster
+        from ..analysis.heat.greening import apply_scenario, built_share, fit_model
+        from ..core.grid import Grid, open_raster
 
         lst = self.parameterAsRasterLayer(parameters, self.LST, context)
         ndvi = self.parameterAsRasterLayer(parameters, self.NDVI, context)

@@ -22,12 +22,7 @@ from qgis.core import (
 )
 
 from ..toolbelt.compat import DOUBLE, INT, TEXT
-from .base import (
-    InfrastructureAlgorithm,
-    add_reused_features,
-    output_fields,
-    without_cycle_collection,
-)
+from .base import InfrastructureAlgorithm, add_reused_features, output_fields, without_cycle_collection
 from .styling import style_on_load
 
 OUT_FIELDS = (("gm_points", INT), ("gm_median", DOUBLE), ("gm_mean", DOUBLE),
@@ -47,7 +42,7 @@ def linear_wkb(geometry: QgsGeometry, curved: bool = True) -> bytes:
 
 def shape_of(geometry: QgsGeometry, buffers: dict):
     """The analysis :class:`Shape` of a QGIS geometry (curves segmentized), or None if null or empty."""
-    from ..analysis.ground_motion import shape_from_wkb
+    from ..analysis.ground_motion.wkb import shape_from_wkb
 
     wkb = linear_wkb(geometry)
     return shape_from_wkb(wkb, buffers) if wkb else None
@@ -71,8 +66,8 @@ def points_by_columns(file, fields, source_wkt: str, target_wkt: str, same_crs: 
     when they cannot be read so. Uses no QGIS object: may run in a worker thread."""
     import numpy as np
 
-    from ..analysis.ground_motion import read_points_columnar
-    from ..analysis.raster import transformation
+    from ..analysis.ground_motion.columnar import read_points_columnar
+    from ..core.grid import transformation
 
     columnar = read_points_columnar(file[0], file[1], fields) if file else None
     if columnar is None:
@@ -196,18 +191,11 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..analysis.ground_motion import (
-            asset_statistics,
-            bounds_of,
-            join_points,
-            pieces_of,
-            polygons_from_wkbs,
-            read_geometries_columnar,
-            rows_of,
-            shape_from_wkb,
-            vertical,
-        )
-        from ..analysis.raster import check_cancel
+        from ..analysis.ground_motion.columnar import read_geometries_columnar
+        from ..analysis.ground_motion.join import bounds_of, join_points, pieces_of, polygons_from_wkbs
+        from ..analysis.ground_motion.statistics import asset_statistics, rows_of, vertical
+        from ..analysis.ground_motion.wkb import shape_from_wkb
+        from ..core.grid import check_cancel
 
         points = self.parameterAsSource(parameters, self.POINTS, context)
         assets = self.parameterAsSource(parameters, self.ASSETS, context)

@@ -82,9 +82,9 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..analysis.ground_motion import (
+        from ..analysis.ground_motion.join import join_points
+        from ..analysis.ground_motion.structural import (
             chainage_along,
-            join_points,
             steepest_gradient,
             tensile_strain,
             worst_distortion,

@@ -103,7 +103,7 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         import numpy as np
 
-        from ..analysis.trend import trends, years_since_first
+        from ..analysis.ground_motion.trend import trends, years_since_first
 
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         fields, kept = output_fields(layer.fields(), [(name, DOUBLE) for name in TREND_FIELDS] +

@@ -73,7 +73,7 @@ class HeatExposureAlgorithm(HeatAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         from osgeo import ogr
 
-        from ..analysis.exposure import (
+        from ..analysis.heat.exposure import (
             building_exposure,
             cell_vulnerability,
             check_building_fields,

@@ -56,8 +56,8 @@ class HeatHotspotsAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("HOT_CELLS", self.tr("Hot-spot cells (95 % or more)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.hotspots import aggregate, classes, getis_ord_gi_star, p_values
-        from ..analysis.raster import atomic_output
+        from ..analysis.heat.hotspots import aggregate, classes, getis_ord_gi_star, p_values
+        from ..core.files import atomic_output
 
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)

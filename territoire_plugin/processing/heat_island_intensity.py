@@ -83,7 +83,7 @@ class HeatIslandIntensityAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputString("REFERENCE_METHOD", self.tr("How the reference was found")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.heat import heat_island_intensity, reference_temperature
+        from ..analysis.heat.islands import heat_island_intensity, reference_temperature
 
         lst = self.parameterAsRasterLayer(parameters, self.LST, context)
         ndvi = self.parameterAsRasterLayer(parameters, self.NDVI, context)

@@ -53,7 +53,7 @@ class HeatIslandsAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("THRESHOLD_C", self.tr("Threshold used (°C)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.heat import heat_islands, percentile_of_raster
+        from ..analysis.heat.islands import heat_islands, percentile_of_raster
 
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)

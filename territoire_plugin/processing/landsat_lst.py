@@ -116,9 +116,10 @@ class LandsatLstAlgorithm(HeatAlgorithm):
 
     def processAlgorithm(self, parameters, context: QgsProcessingContext, feedback):
         # Heavy imports only when the algorithm runs, never when the plugin loads.
-        from ..analysis.landsat_mtl import USGS_ST_ADD, USGS_ST_MULT, resolve_l2_product
-        from ..analysis.lst import land_surface_temperature
-        from ..analysis.raster import Grid, check_gtiff_path, open_raster
+        from ..analysis.landsat.constants import USGS_ST_ADD, USGS_ST_MULT
+        from ..analysis.landsat.lst import land_surface_temperature
+        from ..analysis.landsat.mtl import resolve_l2_product
+        from ..core.grid import Grid, check_gtiff_path, open_raster
 
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         check_gtiff_path(output)

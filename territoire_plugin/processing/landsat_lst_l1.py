@@ -51,7 +51,7 @@ class LandsatLstL1Algorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MEAN", self.tr("Mean (°C)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.lst_l1 import land_surface_temperature_l1, resolve_level1
+        from ..analysis.landsat.lst_l1 import land_surface_temperature_l1, resolve_level1
 
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         product = resolve_level1(self.parameterAsFile(parameters, self.INPUT, context))

@@ -39,7 +39,7 @@ class LstCompositeAlgorithm(HeatAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Temperature composite")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.composite import lst_composite
+        from ..analysis.heat.composite import lst_composite
 
         layers = self.parameterAsLayerList(parameters, self.INPUTS, context)
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)

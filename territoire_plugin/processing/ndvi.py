@@ -65,7 +65,7 @@ class NdviAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MEAN", self.tr("Mean NDVI")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.ndvi import Reflectance, ndvi, resolve_reflectance
+        from ..analysis.landsat.ndvi import Reflectance, ndvi, resolve_reflectance
 
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         product = self.parameterAsFile(parameters, self.INPUT, context)

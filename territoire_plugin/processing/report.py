@@ -36,7 +36,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..analysis.heat import valid_values
+from ..analysis.heat.islands import valid_values
 from ..toolbelt.compat import set_label_text, set_legend_style_font
 from ..toolbelt.resources import plugin_version
 from . import charts

@@ -56,7 +56,7 @@ class StacDownloadAlgorithm(ConnectorAlgorithm):
     # and write_metadata(scene, folder, files).
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..analysis.errors import AnalysisError, Cancelled
+        from ..core.errors import AnalysisError, Cancelled
         from ..sources.cog import gdal_http_options, qgis_proxy_options, read_window
         from ..sources.stac import SasSigner, StacApi
 

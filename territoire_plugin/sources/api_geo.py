@@ -12,8 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..analysis.errors import QT_TRANSLATE_NOOP
-from .network import HttpClient, ServiceError
+from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
+from .network import HttpClient
 
 FIELDS = "nom,code,codesPostaux,codeDepartement,population,centre"
 INSEE_CODE = re.compile(r"^(\d{5}|2[AB]\d{3})$", re.IGNORECASE)

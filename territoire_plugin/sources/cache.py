@@ -30,7 +30,7 @@ def sha256_of(path: Path) -> str:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    from ..analysis.raster import atomic_output
+    from ..core.files import atomic_output
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(path) as temporary, open(temporary, "wb") as handle:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from osgeo import gdal, osr
 
-from ..analysis.errors import QT_TRANSLATE_NOOP
-from ..analysis.raster import Grid, atomic_output, window_for_bounds
-from .network import ServiceError
+from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
+from ..core.files import atomic_output
+from ..core.grid import Grid, window_for_bounds
 
 gdal.UseExceptions()
 COG_COPY_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "PREDICTOR=2"]

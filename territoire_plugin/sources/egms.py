@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 from osgeo import ogr, osr
 
-from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
-from .files import csv_sources
+from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..core.files import csv_sources
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -93,7 +93,8 @@ def level_of(name: str, columns: dict) -> str:
 def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_wkt_3035: str | None = None,
                 progress=None, is_canceled=None) -> EgmsSummary:
     """Read EGMS points in ``bounds_3035`` (and ``clip_wkt_3035``) into a GeoPackage at ``output``."""
-    from ..analysis.raster import atomic_output, check_cancel, srs_of, transformation
+    from ..core.files import atomic_output
+    from ..core.grid import check_cancel, srs_of, transformation
 
     path, output = Path(path), Path(output)
     summary = EgmsSummary()
@@ -162,7 +163,7 @@ def _series_hex(values: list[str]) -> str:
 
 
 def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, summary, progress, is_canceled, size):
-    from ..analysis.raster import check_cancel
+    from ..core.grid import check_cancel
 
     definition = layer.GetLayerDefn()
     # Field indices resolved once: setting by index skips the bindings' name lookups (1 M points × 20 fields).

@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
-from .network import HttpClient, ServiceError
+from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, ServiceError
+from .network import HttpClient
 
 SEARCH_PATH = "/search"
 DOWNLOAD_PATH = "/download/{filename}"

@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 from osgeo import ogr, osr
 
-from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..core.files import refuse_unsafe_entries
 from .api_geo import normalise
-from .files import refuse_unsafe_entries
 from .network import HttpClient
 
 ogr.UseExceptions()
@@ -66,7 +66,7 @@ def pick_resource(resources: list[Resource], commune_name: str, urban_area: str 
 
 def extract_lcz(path: Path, output: Path, clip_wkt_2154: str) -> int:
     """Write the LCZ polygons intersecting the commune (clipped to it) into ``output``; return their count."""
-    from ..analysis.raster import atomic_output
+    from ..core.files import atomic_output
 
     source = _open_in_zip(path) if path.suffix.lower() == ".zip" else ogr.Open(str(path))
     layer, field = _lcz_layer(source, path.name)

@@ -24,7 +24,7 @@ from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
-from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
+from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, ServiceError, service_error
 from ..toolbelt.log import log
 from ..toolbelt.resources import plugin_version
 from .cache import Cache, CacheHit, request_key, sha256_of
@@ -32,14 +32,6 @@ from .cache import Cache, CacheHit, request_key, sha256_of
 RETRY_STATUS = {429, 500, 502, 503, 504}
 CLIENT_HEADER = "X-Territoire-Client"
 MAX_BACKOFF_S = 30.0
-
-
-class ServiceError(AnalysisError):
-    """A partner service failed or refused: the message says which, why, and what to do."""
-
-
-def service_error(key: str, template: str, **params) -> ServiceError:
-    return ServiceError(key, template, **params)
 
 
 @dataclass

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from osgeo import ogr
 
-from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
-from .files import csv_sources
+from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..core.files import csv_sources
 
 ogr.UseExceptions()
 CELL_ID = re.compile(r"CRS3035RES(\d+)mN(\d+)E(\d+)", re.IGNORECASE)
@@ -59,7 +59,8 @@ def _columns(header: list[str], name: str) -> tuple[int, dict, list]:
 def read_population(path: str | Path, output: str | Path, *, bounds_3035=None, clip_wkt_3035: str | None = None,
                     is_canceled=None) -> PopulationSummary:
     """Write the area's cells (polygons in Lambert-93, counts) to a GeoPackage at ``output``."""
-    from ..analysis.raster import atomic_output, check_cancel, srs_of, transformation
+    from ..core.files import atomic_output
+    from ..core.grid import check_cancel, srs_of, transformation
 
     path, output = Path(path), Path(output)
     summary = PopulationSummary()

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..analysis.errors import QT_TRANSLATE_NOOP
-from .network import HttpClient, ServiceError
+from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
+from .network import HttpClient
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,7 @@ def test_an_unexpected_failure_becomes_a_clear_message(qgis_app, qgis_processing
     its detail, never a traceback; a cancel raised from inside ends the run with nothing."""
     from qgis.core import QgsProcessingContext
 
-    from territoire_plugin.analysis.errors import Cancelled
+    from territoire_plugin.core.errors import Cancelled
     from territoire_plugin.processing.base import TerritoireAlgorithm
 
     class Failing(TerritoireAlgorithm):

@@ -111,7 +111,7 @@ def test_trends_of_an_egms_import(provider, tmp_path):
     from qgis.core import QgsVectorLayer
 
     points, dates = egms_points(count_side=12)
-    from territoire_plugin.analysis.trend import years_since_first
+    from territoire_plugin.analysis.ground_motion.trend import years_since_first
 
     t = years_since_first(dates)
     late = t > t[-1] * 2 / 3
@@ -252,7 +252,7 @@ def test_two_files_are_joined_in_a_worker_thread_with_the_same_result(provider, 
         QgsVectorLayer,
     )
 
-    from territoire_plugin.analysis import ground_motion
+    from territoire_plugin.analysis.ground_motion import join as ground_motion
 
     buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
     points, moved = moving_points(buildings, (664000.0, 6360000.0), seed=5)
@@ -492,7 +492,7 @@ def test_the_cycle_collector_is_paused_during_a_run_and_restored_after(provider,
 
     from qgis.core import QgsVectorLayer
 
-    from territoire_plugin.analysis import ground_motion
+    from territoire_plugin.analysis.ground_motion import join as ground_motion
     from territoire_plugin.processing.base import without_cycle_collection
 
     buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
@@ -530,7 +530,7 @@ def test_points_without_location_or_in_multipoints_join_as_from_memory(provider,
     from osgeo import ogr
     from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes
 
-    from territoire_plugin.analysis import ground_motion
+    from territoire_plugin.analysis.ground_motion import join as ground_motion
 
     buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
     points, _moved = moving_points(buildings, (664000.0, 6360000.0), seed=4)

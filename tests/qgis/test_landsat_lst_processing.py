@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from conftest import read_array, shared, write_raster
 
-from territoire_plugin.analysis.lst import NODATA
+from territoire_plugin.analysis.landsat.lst import NODATA
 
 MULT, ADD = 0.00341802, 149.0
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from local_server import LocalServer
 
-from territoire_plugin.analysis.errors import Cancelled
+from territoire_plugin.core.errors import Cancelled
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_429_honours_retry_after(server, client_factory):
 
 
 def test_timeout_is_retried_then_reported(server, client_factory):
-    from territoire_plugin.sources.network import ServiceError
+    from territoire_plugin.core.errors import ServiceError
 
     server.json_route("/slow", {"ok": True})
     server.fail("/slow", ("sleep", 2.5))
@@ -86,7 +86,7 @@ def test_timeout_is_retried_then_reported(server, client_factory):
     (500, b"<html><head><title>Internal Server Error</title></head></html>", "service_down", "Internal Server Error"),
 ])
 def test_errors_carry_the_service_text(server, client_factory, status, body, key, text):
-    from territoire_plugin.sources.network import ServiceError
+    from territoire_plugin.core.errors import ServiceError
 
     server.route("/e", lambda r: (status, {"Content-Type": "application/xml"}, body))
     with pytest.raises(ServiceError) as caught:
@@ -96,7 +96,7 @@ def test_errors_carry_the_service_text(server, client_factory, status, body, key
 
 
 def test_html_instead_of_json(server, client_factory):
-    from territoire_plugin.sources.network import ServiceError
+    from territoire_plugin.core.errors import ServiceError
 
     server.json_route("/h", {})
     server.fail("/h", "html")
@@ -134,8 +134,8 @@ def test_a_copy_from_qgis_network_cache_never_passes_for_the_service_answer(serv
     such a copy."""
     from qgis.PyQt.QtNetwork import QNetworkRequest
 
+    from territoire_plugin.core.errors import ServiceError
     from territoire_plugin.sources import network
-    from territoire_plugin.sources.network import ServiceError
 
     server.json_route("/c", lambda r: {"n": len(server.requests)})
     assert client_factory().get_json(f"{server.url}/c", max_age_s=3600) == {"n": 1}
@@ -229,7 +229,7 @@ def test_download_resumes_with_range_and_verifies(server, client_factory, tmp_pa
 
 
 def test_download_with_wrong_checksum_is_deleted(server, client_factory, tmp_path):
-    from territoire_plugin.sources.network import ServiceError
+    from territoire_plugin.core.errors import ServiceError
 
     source = tmp_path / "f.bin"
     source.write_bytes(b"x" * 1000)

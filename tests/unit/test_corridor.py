@@ -7,7 +7,7 @@ import pytest
 from conftest import write_raster
 from osgeo import ogr
 
-from territoire_plugin.analysis.corridor import corridor_change
+from territoire_plugin.analysis.ground_motion.corridor import corridor_change
 
 GT = (500000.0, 10.0, 0.0, 4900000.0, 0.0, -10.0)
 

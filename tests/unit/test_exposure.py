@@ -7,14 +7,14 @@ import pytest
 from conftest import write_raster
 from osgeo import ogr
 
-from territoire_plugin.analysis.errors import AnalysisError
-from territoire_plugin.analysis.exposure import (
+from territoire_plugin.analysis.heat.exposure import (
     building_exposure,
     cell_vulnerability,
     check_building_fields,
     population_counts,
 )
-from territoire_plugin.analysis.zonal import zonal_statistics
+from territoire_plugin.analysis.raster.zonal import zonal_statistics
+from territoire_plugin.core.errors import AnalysisError
 
 GT = (500000.0, 10.0, 0.0, 4900000.0, 0.0, -10.0)
 

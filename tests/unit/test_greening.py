@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from conftest import read_array, write_raster
 
-from territoire_plugin.analysis.errors import AnalysisError
-from territoire_plugin.analysis.greening import apply_scenario, built_share, fit_model
-from territoire_plugin.analysis.raster import Grid, open_raster
+from territoire_plugin.analysis.heat.greening import apply_scenario, built_share, fit_model
+from territoire_plugin.core.errors import AnalysisError
+from territoire_plugin.core.grid import Grid, open_raster
 
 GT = (500000.0, 30.0, 0.0, 4900020.0, 0.0, -30.0)
 

@@ -6,17 +6,17 @@ import numpy as np
 import pytest
 from osgeo import ogr
 
-from territoire_plugin.analysis.errors import AnalysisError
-from territoire_plugin.analysis.ground_motion import (
+from territoire_plugin.analysis.ground_motion.join import join_points
+from territoire_plugin.analysis.ground_motion.statistics import (
     ALERT,
     INSUFFICIENT,
     STABLE,
     WATCH,
-    Shape,
     asset_statistics,
-    join_points,
     vertical,
 )
+from territoire_plugin.analysis.ground_motion.wkb import Shape
+from territoire_plugin.core.errors import AnalysisError
 
 
 def shapes_and_geometries():
@@ -76,7 +76,7 @@ def test_membership_matches_ogr_distances_with_long_lines_and_many_assets(monkey
     assets beyond the points' grid: every pair equals OGR's distance test (inside a polygon = distance 0),
     each pair once, also when the work is split into many small batches, with the dense cell table and with
     the sorted points (the way for grids too large for the table)."""
-    from territoire_plugin.analysis import ground_motion
+    from territoire_plugin.analysis.ground_motion import join as ground_motion
 
     monkeypatch.setattr(ground_motion, "CHUNK_ROWS", chunk_rows)
     monkeypatch.setattr(ground_motion, "MAX_DENSE_CELLS", dense_cells)
@@ -119,7 +119,7 @@ def test_membership_matches_ogr_distances_with_long_lines_and_many_assets(monkey
 @pytest.mark.parametrize("export", ["ExportToIsoWkb", "ExportToWkb", "big-endian"])
 def test_shape_from_wkb_reads_what_ogr_writes(wkt, kind, rings, export):
     """ISO and old-style (flagged Z) WKB, both byte orders: the rings' x, y equal OGR's own points."""
-    from territoire_plugin.analysis.ground_motion import shape_from_wkb
+    from territoire_plugin.analysis.ground_motion.wkb import shape_from_wkb
 
     geometry = ogr.CreateGeometryFromWkt(wkt)
     wkb = geometry.ExportToWkb(ogr.wkbXDR) if export == "big-endian" else getattr(geometry, export)()
@@ -145,7 +145,8 @@ def test_shape_from_wkb_reads_what_ogr_writes(wkt, kind, rings, export):
 def test_plain_polygons_read_at_once_join_like_their_shapes():
     """The batch WKB reader of plain polygons gives the same pairs as the general per-geometry reader, and
     declines (None) as soon as one geometry is not a plain one-ring 2D polygon."""
-    from territoire_plugin.analysis.ground_motion import polygons_from_wkbs, shape_from_wkb
+    from territoire_plugin.analysis.ground_motion.join import polygons_from_wkbs
+    from territoire_plugin.analysis.ground_motion.wkb import shape_from_wkb
 
     rng = np.random.default_rng(5)
     wkts = []
@@ -173,7 +174,7 @@ def test_bounds_of_the_assets_come_from_their_own_buffered_coordinates():
     the geometries grown by each asset's buffer, for shapes and for batch-read polygons alike; no geometry,
     no bounds. They never depend on a provider's layer extent (QGIS 3.40 gives a Null one for a filtered
     GeoPackage layer holding a feature without geometry)."""
-    from territoire_plugin.analysis.ground_motion import bounds_of, polygons_from_wkbs
+    from territoire_plugin.analysis.ground_motion.join import bounds_of, polygons_from_wkbs
 
     shapes, geometries = shapes_and_geometries()
     envelopes = []
@@ -191,7 +192,7 @@ def test_bounds_of_the_assets_come_from_their_own_buffered_coordinates():
 
 
 def test_shape_from_wkb_of_empty_geometries_is_none():
-    from territoire_plugin.analysis.ground_motion import shape_from_wkb
+    from territoire_plugin.analysis.ground_motion.wkb import shape_from_wkb
 
     for wkt in ("POINT EMPTY", "POLYGON EMPTY", "MULTILINESTRING EMPTY"):
         assert shape_from_wkb(bytes(ogr.CreateGeometryFromWkt(wkt).ExportToIsoWkb()), {}) is None
@@ -226,7 +227,7 @@ def test_vertical_conversion():
 
 
 def test_worst_distortion_and_skempton_classes():
-    from territoire_plugin.analysis.ground_motion import worst_distortion
+    from territoire_plugin.analysis.ground_motion.structural import worst_distortion
 
     # Four corners of a 20 m × 10 m building; one corner settled 60 mm more than its neighbour 10 m away.
     x, y = [0, 20, 20, 0], [0, 0, 10, 10]
@@ -247,7 +248,7 @@ def test_worst_distortion_and_skempton_classes():
     (0.0, 0.0004, "negligible"), (0.0, 0.0006, "very slight"), (1 / 1000, 0.001, "slight"),
 ])
 def test_boscardin_cording_tensile_strain(beta, horizontal, category):
-    from territoire_plugin.analysis.ground_motion import tensile_strain
+    from territoire_plugin.analysis.ground_motion.structural import tensile_strain
 
     # Independent reference: the largest principal strain of [[εh, β/2], [β/2, 0]].
     expected = np.linalg.eigvalsh([[horizontal, beta / 2], [beta / 2, 0.0]]).max()
@@ -257,7 +258,7 @@ def test_boscardin_cording_tensile_strain(beta, horizontal, category):
 
 
 def test_chainage_and_steepest_gradient_along_a_line():
-    from territoire_plugin.analysis.ground_motion import chainage_along, steepest_gradient
+    from territoire_plugin.analysis.ground_motion.structural import chainage_along, steepest_gradient
 
     line = np.array([[0.0, 0.0], [100.0, 0.0], [100.0, 50.0]])  # 150 m, with a bend
     s = chainage_along([10, 60, 101, 99], [2, -3, 20, 45], line)
@@ -272,7 +273,7 @@ def test_chainage_and_steepest_gradient_along_a_line():
 def test_columnar_read_gives_nan_for_null_values(tmp_path, driver, extension):
     from osgeo import osr
 
-    from territoire_plugin.analysis.ground_motion import read_points_columnar
+    from territoire_plugin.analysis.ground_motion.columnar import read_points_columnar
 
     ogr.UseExceptions()
     path = str(tmp_path / f"points.{extension}")
@@ -303,7 +304,7 @@ def test_geometries_read_by_columns_are_ogr_s_with_their_ids(tmp_path, driver, e
     geometry), in the order OGR reads them, as the feature-by-feature read gives them."""
     from osgeo import osr
 
-    from territoire_plugin.analysis.ground_motion import read_geometries_columnar
+    from territoire_plugin.analysis.ground_motion.columnar import read_geometries_columnar
 
     ogr.UseExceptions()
     path = str(tmp_path / f"assets.{extension}")
@@ -332,7 +333,7 @@ def test_geometries_read_by_columns_are_ogr_s_with_their_ids(tmp_path, driver, e
 
 
 def test_rows_of_matches_ids_read_two_ways_and_statistics_follow():
-    from territoire_plugin.analysis.ground_motion import rows_of
+    from territoire_plugin.analysis.ground_motion.statistics import rows_of
 
     fids = np.array([5, 3, 9, 1])
     np.testing.assert_array_equal(rows_of(fids, fids), [0, 1, 2, 3])

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from conftest import read_array, write_raster
 
-from territoire_plugin.analysis.errors import AnalysisError
-from territoire_plugin.analysis.heat import heat_island_intensity, heat_islands, reference_temperature
-from territoire_plugin.analysis.hotspots import classes, getis_ord_gi_star, p_values
-from territoire_plugin.analysis.strips import NODATA
+from territoire_plugin.analysis.heat.hotspots import classes, getis_ord_gi_star, p_values
+from territoire_plugin.analysis.heat.islands import heat_island_intensity, heat_islands, reference_temperature
+from territoire_plugin.analysis.raster.strips import NODATA
+from territoire_plugin.core.errors import AnalysisError
 
 GT = (500000.0, 30.0, 0.0, 4900020.0, 0.0, -30.0)
 

@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 from conftest import read_array, shared, write_raster
 
-from territoire_plugin.analysis.errors import AnalysisError, Cancelled
-from territoire_plugin.analysis.landsat_mtl import resolve_l2_product
-from territoire_plugin.analysis.lst import DEFAULT_MASK, NODATA, QA_BITS, land_surface_temperature, qa_bitmask
+from territoire_plugin.analysis.landsat.constants import DEFAULT_MASK, QA_BITS, qa_bitmask
+from territoire_plugin.analysis.landsat.lst import NODATA, land_surface_temperature
+from territoire_plugin.analysis.landsat.mtl import resolve_l2_product
+from territoire_plugin.core.errors import AnalysisError, Cancelled
 
 MULT, ADD = 0.00341802, 149.0
 GT = (600000.0, 30.0, 0.0, 4900020.0, 0.0, -30.0)
@@ -268,7 +269,7 @@ def test_real_cloudy_scenes(tmp_path):
 def test_write_failure_is_reported_clearly(tmp_path):
     from osgeo import gdal
 
-    from territoire_plugin.analysis.raster import StripWriter
+    from territoire_plugin.core.grid import StripWriter
 
     path = write_raster(tmp_path / "ro.tif", np.zeros((8, 8), np.float32), GT)
     read_only = gdal.Open(str(path))  # writes to a read-only dataset fail inside GDAL

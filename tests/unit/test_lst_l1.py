@@ -8,14 +8,14 @@ import numpy as np
 import pytest
 from conftest import read_array, shared, write_raster
 
-from territoire_plugin.analysis.errors import AnalysisError
-from territoire_plugin.analysis.lst_l1 import (
+from territoire_plugin.analysis.landsat.lst_l1 import (
     brightness_temperature,
     emissivity,
     land_surface_temperature_l1,
     lst_from_bt,
     resolve_level1,
 )
+from territoire_plugin.core.errors import AnalysisError
 
 
 @pytest.mark.parametrize("ndvi, expected", [

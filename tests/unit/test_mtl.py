@@ -7,14 +7,13 @@ import shutil
 import pytest
 from conftest import shared
 
-from territoire_plugin.analysis.errors import AnalysisError
-from territoire_plugin.analysis.landsat_mtl import (
-    USGS_ST_ADD,
-    USGS_ST_MULT,
+from territoire_plugin.analysis.landsat.constants import USGS_ST_ADD, USGS_ST_MULT
+from territoire_plugin.analysis.landsat.mtl import (
     product_id_from_name,
     read_mtl,
     resolve_l2_product,
 )
+from territoire_plugin.core.errors import AnalysisError
 
 STACTOOLS = "landsat8_c2l2_fullscene_512px_stactools"
 SCENES = ("LC08_L2SP_008059_20191201_20200825_02_T1", "LC08_L2SP_017036_20130419_20200913_02_T2")

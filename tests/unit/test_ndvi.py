@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from conftest import read_array, shared, write_raster
 
-from territoire_plugin.analysis.errors import AnalysisError
-from territoire_plugin.analysis.ndvi import Reflectance, ndvi, resolve_reflectance
-from territoire_plugin.analysis.strips import NODATA
+from territoire_plugin.analysis.landsat.ndvi import Reflectance, ndvi, resolve_reflectance
+from territoire_plugin.analysis.raster.strips import NODATA
+from territoire_plugin.core.errors import AnalysisError
 
 GT = (600000.0, 30.0, 0.0, 4900020.0, 0.0, -30.0)
 

@@ -1,4 +1,4 @@
-"""The analysis layer runs without QGIS: every one of its modules imports in a Python where QGIS and Qt
+"""core/ and analysis/ run without QGIS: every one of their modules imports in a Python where QGIS and Qt
 cannot be imported, and none of them names QGIS or Qt in an import, not even inside a function."""
 
 from __future__ import annotations
@@ -7,9 +7,10 @@ import ast
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
-NO_QGIS_PACKAGES = ("territoire_plugin.analysis",)
+NO_QGIS_PACKAGES = ("territoire_plugin.core", "territoire_plugin.analysis")
 BLOCKED = ("qgis", "PyQt5", "PyQt6", "sip")
 
 GUARD = """
@@ -37,27 +38,35 @@ print(len(names), "modules")
 """
 
 
-def modules_of(package: str) -> list:
-    return sorted((ROOT / package.replace(".", "/")).rglob("*.py"))
+def modules_of(package: str, root=ROOT) -> list:
+    return sorted((root / package.replace(".", "/")).rglob("*.py"))
 
 
-def test_every_analysis_module_imports_where_qgis_cannot_be_imported():
+def importable(package: str, root=ROOT) -> int:
+    """Modules and sub-packages that pkgutil.walk_packages finds under ``package``."""
+    top = root / package.replace(".", "/") / "__init__.py"
+    return sum(1 for p in modules_of(package, root) if p != top)
+
+
+def test_every_core_and_analysis_module_imports_where_qgis_cannot_be_imported():
     code = GUARD.format(root=str(ROOT), blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
-    expected = sum(1 for p in modules_of(NO_QGIS_PACKAGES[0]) if p.name != "__init__.py")
-    assert run.stdout.split()[0] == str(expected)  # every module was imported
+    expected = sum(importable(package) for package in NO_QGIS_PACKAGES)
+    assert expected > 25 and run.stdout.split()[0] == str(expected)  # every module was imported
 
 
-def test_the_guard_fails_on_a_module_that_imports_qgis(tmp_path):
-    """The guard really fails: a copy of the package with `import qgis.core` added to one module."""
+@pytest.mark.parametrize("module", ["analysis/ground_motion/trend.py", "core/files.py"])
+def test_the_guard_fails_on_a_module_that_imports_qgis(tmp_path, module):
+    """The guard really fails: a copy of the packages with `import qgis.core` added to one module."""
     import shutil
 
     copy = tmp_path / "territoire_plugin"
-    shutil.copytree(ROOT / "territoire_plugin" / "analysis", copy / "analysis")
+    for package in ("core", "analysis"):
+        shutil.copytree(ROOT / "territoire_plugin" / package, copy / package)
     (copy / "__init__.py").write_text("")
-    trend = copy / "analysis" / "trend.py"
-    trend.write_text(trend.read_text(encoding="utf-8") + "\nimport qgis.core  # noqa\n", encoding="utf-8")
+    target = copy / module
+    target.write_text(target.read_text(encoding="utf-8") + "\nimport qgis.core  # noqa\n", encoding="utf-8")
     code = GUARD.format(root=str(tmp_path), blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode != 0 and "ImportError: qgis cannot be imported here" in run.stderr
@@ -66,7 +75,7 @@ def test_the_guard_fails_on_a_module_that_imports_qgis(tmp_path):
 def test_no_analysis_module_names_qgis_or_qt_in_an_import():
     """Also imports inside functions, which importing the module does not run."""
     found = []
-    for path in modules_of(NO_QGIS_PACKAGES[0]):
+    for path in [p for package in NO_QGIS_PACKAGES for p in modules_of(package)]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
                 [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []

@@ -7,7 +7,7 @@ import datetime
 import numpy as np
 import pytest
 
-from territoire_plugin.analysis.trend import trends, years_since_first
+from territoire_plugin.analysis.ground_motion.trend import trends, years_since_first
 
 
 def six_day_dates(count=300):

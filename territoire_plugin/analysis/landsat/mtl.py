@@ -16,11 +16,7 @@ import xml.etree.ElementTree as ET  # nosec B405
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-
-#: Factors USGS documents for Collection 2 Level-2 ST_B10; used only when no metadata exists.
-USGS_ST_MULT = 0.00341802
-USGS_ST_ADD = 149.0
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
 
 MTL_SUFFIXES = ("_MTL.txt", "_MTL.xml", "_MTL.json")
 _PRODUCT_ID = re.compile(r"^(L[COTEM]0\d_L\w{3}_\d{6}_\d{8}_\d{8}_\d{2}_(?:T1|T2|RT))", re.IGNORECASE)

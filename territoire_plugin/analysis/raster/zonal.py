@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from .raster import check_cancel, strips, window_for_bounds
+from ...core.grid import check_cancel, strips, window_for_bounds
 from .strips import Inputs
 
 gdal.UseExceptions()

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .zonal import zonal_statistics
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..raster.zonal import zonal_statistics
 
 SENSITIVE_WORDS = re.compile(
     r"enseignement|scolaire|[ée]cole|coll[èe]ge|lyc[ée]e|cr[èe]che|petite enfance|sant[ée]|h[ôo]pital|clinique|"

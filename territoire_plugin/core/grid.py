@@ -1,12 +1,9 @@
-"""GDAL raster plumbing shared by the analyses: opening, grids, windows, atomic output."""
+"""GDAL raster plumbing: opening, SRS and transformations, grids, windows, strips, GeoTIFF writing, cancel checks."""
 
 from __future__ import annotations
 
-import os
 import queue
 import threading
-import traceback
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,30 +194,6 @@ def check_gtiff_path(path: str | Path) -> Path:
             folder=path.parent,
         )
     return path
-
-
-@contextmanager
-def atomic_output(path: str | Path):
-    """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
-
-    On any error or cancel the temporary file (and GDAL side files) is removed and
-    ``path`` is left exactly as it was.
-    """
-    path = Path(path)
-    # A unique name the writer creates itself, so the file gets the user's normal permissions.
-    temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:12]}.part{path.suffix}")
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    except BaseException as exc:
-        # Frames of the failed work may still hold the open dataset; Windows cannot delete an open file.
-        traceback.clear_frames(exc.__traceback__)
-        for leftover in (temporary, Path(str(temporary) + ".aux.xml"), Path(str(temporary) + ".ovr")):
-            try:
-                leftover.unlink()
-            except FileNotFoundError:
-                pass
-        raise
 
 
 def describe_band(dataset: gdal.Dataset, description: str, unit: str, stats, metadata: dict) -> None:

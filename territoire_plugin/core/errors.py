@@ -24,3 +24,11 @@ class AnalysisError(Exception):
 
 class Cancelled(Exception):  # noqa: N818 - a cancel is not an error
     """The user cancelled; whatever was being written has been removed."""
+
+
+class ServiceError(AnalysisError):
+    """A partner service failed or refused: the message says which, why, and what to do."""
+
+
+def service_error(key: str, template: str, **params) -> ServiceError:
+    return ServiceError(key, template, **params)

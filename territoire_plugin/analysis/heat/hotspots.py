@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .raster import strips, window_for_bounds
-from .strips import Inputs
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ...core.grid import strips, window_for_bounds
+from ..raster.strips import Inputs
 
 Z_LEVELS = ((2.576, 3), (1.960, 2), (1.645, 1))
 
@@ -35,8 +35,8 @@ class CellGrid:
 
 def aggregate(raster_path, cell_m: float, is_canceled=None) -> CellGrid:
     """Mean of the valid pixels of ``raster_path`` in square cells of ``cell_m`` metres."""
-    from .heat import require_metric
-    from .raster import check_cancel
+    from ...core.grid import check_cancel
+    from .islands import require_metric
 
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid

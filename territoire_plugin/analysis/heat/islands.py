@@ -18,10 +18,11 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .raster import ClipMask, Grid, atomic_output, check_cancel, reading, strips, window_for_bounds
-from .strips import NODATA, Inputs, RunningStats, map_strips
-from .zonal import zonal_statistics
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ...core.files import atomic_output
+from ...core.grid import ClipMask, Grid, check_cancel, reading, strips, window_for_bounds
+from ..raster.strips import NODATA, Inputs, RunningStats, map_strips
+from ..raster.zonal import zonal_statistics
 
 ogr.UseExceptions()
 

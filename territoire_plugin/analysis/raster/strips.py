@@ -15,12 +15,12 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .raster import (
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ...core.files import atomic_output
+from ...core.grid import (
     Grid,
     StripWriter,
     Window,
-    atomic_output,
     check_cancel,
     check_gtiff_path,
     create_gtiff,

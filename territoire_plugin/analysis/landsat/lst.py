@@ -13,12 +13,12 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .raster import (
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ...core.files import atomic_output
+from ...core.grid import (
     ClipMask,
     Grid,
     StripWriter,
-    atomic_output,
     check_cancel,
     check_gtiff_path,
     create_gtiff,
@@ -28,34 +28,11 @@ from .raster import (
     strips,
     window_for_bounds,
 )
+from .constants import CLOUD_FLAGS, DEFAULT_MASK, KELVIN, QA_CLEAR_BIT, qa_bitmask
 
-KELVIN = 273.15
 NODATA = -9999.0
-
-#: QA_PIXEL bit of each mask choice (Landsat Collection 2, bits 0-7).
-QA_BITS = {
-    "fill": 0,
-    "dilated_cloud": 1,
-    "cirrus": 2,
-    "cloud": 3,
-    "cloud_shadow": 4,
-    "snow": 5,
-    "water": 7,
-}
-CLOUD_FLAGS = ("dilated_cloud", "cirrus", "cloud", "cloud_shadow")
-DEFAULT_MASK = ("fill",) + CLOUD_FLAGS
-
-QA_CLEAR_BIT = 6
 #: Plausible 90th percentile of a real scene's clear pixels, °C; outside it the band is not ST_B10.
 PLAUSIBLE_P90_C = (-40.0, 75.0)
-
-
-def qa_bitmask(flags) -> int:
-    """Integer with the QA_PIXEL bits of ``flags`` set."""
-    unknown = set(flags) - set(QA_BITS)
-    if unknown:
-        raise ValueError(f"unknown QA_PIXEL flags: {sorted(unknown)}")
-    return sum(1 << QA_BITS[flag] for flag in set(flags))
 
 
 @dataclass

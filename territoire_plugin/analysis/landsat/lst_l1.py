@@ -19,18 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .landsat_mtl import LandsatMetadata, band_file, find_metadata
-from .strips import NODATA, Inputs, RunningStats, map_strips
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..raster.strips import NODATA, Inputs, RunningStats, map_strips
+from .constants import KELVIN, QA_CLOUD_MASK
+from .mtl import LandsatMetadata, band_file, find_metadata
 
 WAVELENGTH_M = 10.895e-6
 RHO_MK = 1.4388e-2
-KELVIN = 273.15
 NDVI_SOIL, NDVI_VEGETATION = 0.2, 0.5
 EPS_WATER, EPS_SOIL, EPS_VEGETATION = 0.991, 0.97, 0.99
-#: C2 QA_PIXEL bits masked: fill, dilated cloud, cirrus, cloud, cloud shadow. Pre-Collection BQA: fill and
-#: high-confidence cloud and cirrus.
-QA_PIXEL_BITS = 0b11111
 
 
 @dataclass
@@ -109,7 +106,7 @@ def land_surface_temperature_l1(product: Level1, output, *, window=None, progres
         b10, b4, b5 = arrays["b10"], arrays["b4"], arrays["b5"]
         invalid = (b10 == 0) | (b4 == 0) | (b5 == 0)
         if product.qa_kind == "qa_pixel":
-            invalid |= (arrays["qa"] & QA_PIXEL_BITS) != 0
+            invalid |= (arrays["qa"] & QA_CLOUD_MASK) != 0
         elif product.qa_kind == "bqa":  # pre-Collection: fill, high-confidence cloud (bits 14-15), cirrus (12-13)
             qa = arrays["qa"]
             invalid |= ((qa & 1) != 0) | (((qa >> 14) & 3) == 3) | (((qa >> 12) & 3) == 3)

@@ -1,13 +1,17 @@
-"""Reading the files users download from partner portals: CSV, or CSV inside a zip, safely."""
+"""Files: outputs written atomically; files downloaded from partner portals (CSV, zipped CSV) read safely."""
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import traceback
+import uuid
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from ..analysis.errors import QT_TRANSLATE_NOOP, AnalysisError
+from .errors import QT_TRANSLATE_NOOP, AnalysisError
 
 
 def unsafe_entry(name: str) -> bool:
@@ -48,3 +52,27 @@ def csv_sources(path: Path, what: str):
         for info in csv_entries:
             with archive.open(info) as raw:
                 yield info.filename, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+@contextmanager
+def atomic_output(path: str | Path):
+    """Yield a temporary path beside ``path``; move it into place only if the block succeeds.
+
+    On any error or cancel the temporary file (and GDAL side files) is removed and
+    ``path`` is left exactly as it was.
+    """
+    path = Path(path)
+    # A unique name the writer creates itself, so the file gets the user's normal permissions.
+    temporary = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:12]}.part{path.suffix}")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except BaseException as exc:
+        # Frames of the failed work may still hold the open dataset; Windows cannot delete an open file.
+        traceback.clear_frames(exc.__traceback__)
+        for leftover in (temporary, Path(str(temporary) + ".aux.xml"), Path(str(temporary) + ".ovr")):
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
+        raise

@@ -14,16 +14,14 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .landsat_mtl import band_file, find_metadata
-from .strips import NODATA, Inputs, RunningStats, map_strips
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..raster.strips import NODATA, Inputs, RunningStats, map_strips
+from .constants import QA_BITS, QA_CLOUD_MASK, USGS_SR
+from .mtl import band_file, find_metadata
 
-LANDSAT_SR = (2.75e-05, -0.2)
 #: Sentinel-2 SCL classes masked: no data, saturated/defective, cloud shadow, cloud (medium, high), cirrus.
 SCL_MASKED = (0, 1, 3, 8, 9, 10)
 SCL_WATER, SCL_SNOW = 6, 11
-#: QA_PIXEL bits masked by default: fill, dilated cloud, cirrus, cloud, cloud shadow.
-QA_DEFAULT_BITS = 0b11111
 S2_OFFSET_FROM = "2022-01-25"
 REFLECTANCE_FLOOR = np.float32(1e-4)
 
@@ -55,7 +53,7 @@ def landsat_reflectance(user_path) -> Reflectance:
     nir = band_file(metadata, folder, "FILE_NAME_BAND_5", "SR_B5")
     if red is None or nir is None:
         raise _missing("SR_B4 (red)" if red is None else "SR_B5 (near infrared)", folder)
-    scale = LANDSAT_SR
+    scale = USGS_SR
     source = "USGS default"
     if metadata is not None:
         mult = metadata.number("REFLECTANCE_MULT_BAND_4", "LEVEL2_SURFACE_REFLECTANCE_PARAMETERS")
@@ -102,7 +100,7 @@ def ndvi(bands: Reflectance, output, *, mask_water: bool = False, mask_snow: boo
     inputs = Inputs.open({"red": bands.red, "nir": bands.nir, "mask": bands.mask})
     scale, offset = (np.float32(v) for v in bands.scale)
     red_nodata, nir_nodata = inputs.nodata("red"), inputs.nodata("nir")
-    qa_bits = QA_DEFAULT_BITS | (1 << 7 if mask_water else 0) | (1 << 5 if mask_snow else 0)
+    qa_bits = QA_CLOUD_MASK | (1 << QA_BITS["water"] if mask_water else 0) | (1 << QA_BITS["snow"] if mask_snow else 0)
     scl_masked = SCL_MASKED + ((SCL_WATER,) if mask_water else ()) + ((SCL_SNOW,) if mask_snow else ())
 
     def formula(arrays):

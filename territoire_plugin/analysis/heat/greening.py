@@ -22,10 +22,10 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from .errors import QT_TRANSLATE_NOOP, AnalysisError
-from .heat import require_metric
-from .raster import ClipMask, Grid, check_cancel, strips, window_for_bounds
-from .strips import NODATA, Inputs, map_strips
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ...core.grid import ClipMask, Grid, check_cancel, strips, window_for_bounds
+from ..raster.strips import NODATA, Inputs, map_strips
+from .islands import require_metric
 
 gdal.UseExceptions()
 SUBSAMPLING = 10

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal
 
-from .composite import aligned_vrts
-from .raster import Grid, open_raster
-from .strips import NODATA, Inputs, map_strips
-from .zonal import zonal_statistics
+from ...core.grid import Grid, open_raster
+from ..heat.composite import aligned_vrts
+from ..raster.strips import NODATA, Inputs, map_strips
+from ..raster.zonal import zonal_statistics
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Ground motion: EGMS points joined to assets, statistics, differential settlement, trends, corridors."""

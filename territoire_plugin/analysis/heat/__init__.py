@@ -1,0 +1,1 @@
+"""Urban overheating: heat islands, hot spots, exposure, greening scenarios, LST composites."""

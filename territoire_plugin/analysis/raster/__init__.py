@@ -1,0 +1,1 @@
+"""Raster plumbing of the analyses: strip-wise formulas over aligned inputs, zonal statistics."""
