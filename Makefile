@@ -62,8 +62,8 @@ venv: system $(VENV)/.installed
 
 sample: system $(SAMPLE)/$(SAMPLE_ID)/$(SAMPLE_ID)_ST_B10.TIF
 
-$(SAMPLE)/$(SAMPLE_ID)/$(SAMPLE_ID)_ST_B10.TIF: scripts/sample_data.py
-	$(SYS_PYTHON) scripts/sample_data.py $(SAMPLE)
+$(SAMPLE)/$(SAMPLE_ID)/$(SAMPLE_ID)_ST_B10.TIF: testing/sample_data.py
+	$(SYS_PYTHON) -m testing.sample_data $(SAMPLE)
 
 # Compile translations (the .ts files are the sources, kept in git).
 translations: system $(QM_FILES)
@@ -85,7 +85,7 @@ deploy: package
 	cp -r $(BUILD)/$(PLUGIN) "$(QGIS_PROFILE_DIR)/python/plugins/"
 	@echo "Installed into $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN); enable it in Plugins > Manage."
 
-# Two runs: the analysis layer's unit tests without the QGIS pytest plugin (proving they need no
+# Two runs: the unit tests of core/ and analysis/ without the QGIS pytest plugin (proving they need no
 # QGIS), then everything that runs on real QGIS (Processing, qgis_process, the zip, a real window).
 test: venv package
 	$(PY) -m pytest -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/unit
@@ -98,16 +98,16 @@ test-matrix:
 	bash scripts/test_matrix.sh
 
 demo: venv translations sample
-	$(PY) scripts/demo.py --sample $(SAMPLE) --output demo_output
+	$(PY) -m testing.demo --sample $(SAMPLE) --output demo_output
 
 lint: venv
-	$(VENV)/bin/ruff check $(PLUGIN) scripts tests
-	$(VENV)/bin/flake8 $(PLUGIN) scripts tests
+	$(VENV)/bin/ruff check $(PLUGIN) testing scripts tests
+	$(VENV)/bin/flake8 $(PLUGIN) testing scripts tests
 	$(VENV)/bin/bandit -q -r $(PLUGIN) -c pyproject.toml
 	$(VENV)/bin/lint-imports
 
 bench: venv translations sample
-	$(PY) scripts/bench.py
+	$(PY) -m testing.bench
 
 clean:
 	rm -rf $(BUILD) $(DIST) $(SAMPLE) demo_output bench_output test_matrix i18n/*.qm .pytest_cache

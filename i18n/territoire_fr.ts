@@ -4,102 +4,102 @@
 <context>
     <name>AnalysisError</name>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="53"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="49"/>
         <source>The metadata file {path} has a non-numeric value for {field}: {raw!r}. The file is damaged: download the product&apos;s MTL again.</source>
         <translation>Le fichier de métadonnées {path} a une valeur non numérique pour {field} : {raw!r}. Le fichier est abîmé : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="103"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="99"/>
         <source>The metadata file {path} has only one of TEMPERATURE_MULT_BAND_ST_B10 and TEMPERATURE_ADD_BAND_ST_B10. The file is incomplete: download the product&apos;s MTL again.</source>
         <translation>Le fichier de métadonnées {path} ne contient qu'un seul des deux facteurs TEMPERATURE_MULT_BAND_ST_B10 et TEMPERATURE_ADD_BAND_ST_B10. Le fichier est incomplet : téléchargez de nouveau le MTL du produit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="115"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="111"/>
         <source>The surface-temperature factors in {path} (multiplier {mult}, offset {add}) give {low:.1f} K to {high:.1f} K, which is not a Landsat Collection 2 ST_B10 scaling. Check that this is the MTL of a Level-2 (L2SP) product.</source>
         <translation>Les facteurs de température de surface de {path} (multiplicateur {mult}, décalage {add}) donnent de {low:.1f} K à {high:.1f} K, ce qui n'est pas l'échelle ST_B10 de Landsat Collection 2. Vérifiez qu'il s'agit bien du MTL d'un produit de niveau 2 (L2SP).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="181"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="177"/>
         <source>Cannot read the metadata file {path}: {error}. Check that the file exists and is the product&apos;s MTL (txt, xml or json).</source>
         <translation>Impossible de lire le fichier de métadonnées {path} : {error}. Vérifiez que le fichier existe et qu'il s'agit du MTL du produit (txt, xml ou json).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="262"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="258"/>
         <source>{path} does not exist. Give the product&apos;s MTL file, its folder, or its ST_B10 band.</source>
         <translation>{path} n'existe pas. Indiquez le fichier MTL du produit, son dossier ou sa bande ST_B10.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="273"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="269"/>
         <source>The folder {path} holds no Landsat MTL file (*_MTL.txt, *_MTL.xml or *_MTL.json). Give the ST_B10 band directly, or the folder of a complete product.</source>
         <translation>Le dossier {path} ne contient aucun fichier MTL Landsat (*_MTL.txt, *_MTL.xml ou *_MTL.json). Indiquez directement la bande ST_B10, ou le dossier d'un produit complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="308"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="304"/>
         <source>The metadata file {path} describes a product of level {level} with no ST_B10 band. Land surface temperature needs a Collection 2 Level-2 (L2SP) product.</source>
         <translation>Le fichier de métadonnées {path} décrit un produit de niveau {level} sans bande ST_B10. La température de surface demande un produit Collection 2 de niveau 2 (L2SP).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="319"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="315"/>
         <source>The metadata file {path} names the band {name}, which is not in {folder}. Put the ST_B10 file beside its MTL, or give the band directly.</source>
         <translation>Le fichier de métadonnées {path} désigne la bande {name}, absente de {folder}. Placez le fichier ST_B10 à côté de son MTL, ou indiquez directement la bande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat_mtl.py" line="358"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="354"/>
         <source>{name} is the {band} band, not the surface-temperature band ST_B10. Give the product&apos;s *_ST_B10.TIF (or its MTL file, and the band is found for you).</source>
         <translation>{name} est la bande {band}, pas la bande de température de surface ST_B10. Indiquez le fichier *_ST_B10.TIF du produit (ou son fichier MTL : la bande sera trouvée automatiquement).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="166"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst.py" line="143"/>
         <source>{name} holds {dtype} values; a Landsat ST_B10 band holds 16-bit unsigned integers. Give the product&apos;s original *_ST_B10.TIF, not a converted or reprojected copy.</source>
         <translation>{name} contient des valeurs {dtype} ; une bande ST_B10 Landsat contient des entiers non signés sur 16 bits. Indiquez le fichier *_ST_B10.TIF d'origine, pas une copie convertie ou reprojetée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="182"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst.py" line="159"/>
         <source>QA_PIXEL ({qa}) is not on the grid of ST_B10 ({st}). Give the QA_PIXEL band of the same product, unmodified.</source>
         <translation>QA_PIXEL ({qa}) n'est pas sur la grille de ST_B10 ({st}). Indiquez la bande QA_PIXEL du même produit, sans modification.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="195"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst.py" line="172"/>
         <source>The clip area does not overlap the scene ({scene}). Check the clip layer or extent and its CRS, or pick a scene that covers the area.</source>
         <translation>La zone de découpage ne recoupe pas la scène ({scene}). Vérifiez la couche ou l'emprise de découpage et son SCR, ou choisissez une scène qui couvre la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="220"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst.py" line="197"/>
         <source>No clear pixel is left after masking: {cloud:.1f} % of the area inside the scene is cloud, cirrus or cloud shadow, {other:.1f} % is masked snow or water, and {fill:.1f} % of the area lies outside the scene. Pick another date (a clearer scene) or a larger area.</source>
         <translation>Aucun pixel clair ne reste après masquage : {cloud:.1f} % de la zone couverte par la scène est nuage, cirrus ou ombre de nuage, {other:.1f} % est neige ou eau masquée, et {fill:.1f} % de la zone est hors de la scène. Choisissez une autre date (une scène plus dégagée) ou une zone plus grande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="59"/>
+        <location filename="../territoire_plugin/core/grid.py" line="56"/>
         <source>Cannot open {what} ({path}): {error}. Check that the file is a complete raster (a download may have been cut short).</source>
         <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="155"/>
+        <location filename="../territoire_plugin/core/grid.py" line="152"/>
         <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
         <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="182"/>
+        <location filename="../territoire_plugin/core/grid.py" line="179"/>
         <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
         <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="191"/>
+        <location filename="../territoire_plugin/core/grid.py" line="188"/>
         <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
         <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="77"/>
+        <location filename="../territoire_plugin/core/grid.py" line="74"/>
         <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
         <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/raster.py" line="287"/>
+        <location filename="../territoire_plugin/core/grid.py" line="260"/>
         <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
         <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst.py" line="119"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst.py" line="96"/>
         <source>{name} does not look like a surface-temperature band: with the ST_B10 scaling, 90 % of its clear pixels would be below {p90:.1f} °C, which no land surface is. Give the product's *_ST_B10.TIF (not a reflectance band), or its MTL file.</source>
         <translation>{name} ne ressemble pas à une bande de température de surface : avec l'échelle ST_B10, 90 % de ses pixels clairs seraient sous {p90:.1f} °C, ce qu'aucune surface terrestre n'atteint. Indiquez le fichier *_ST_B10.TIF du produit (pas une bande de réflectance), ou son fichier MTL.</translation>
     </message>
@@ -124,67 +124,67 @@
         <translation>Aucune commune ne s'appelle « {query} ». Noms les plus proches : {suggestions}. Vérifiez l'orthographe, ou indiquez le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="59"/>
+        <location filename="../territoire_plugin/sources/network.py" line="51"/>
         <source>{service} answered with a web page instead of data ({title}). The service may be in maintenance, or a proxy asks for a login: open {url} in a browser to see it.</source>
         <translation>{service} a répondu par une page web au lieu de données ({title}). Le service est peut-être en maintenance, ou un proxy demande une identification : ouvrez {url} dans un navigateur pour le voir.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="71"/>
+        <location filename="../territoire_plugin/sources/network.py" line="63"/>
         <source>{service} sent an answer that is not valid JSON ({error}); it may have been cut short. Try again later.</source>
         <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="236"/>
+        <location filename="../territoire_plugin/sources/network.py" line="228"/>
         <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="279"/>
+        <location filename="../territoire_plugin/sources/network.py" line="271"/>
         <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
         <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="289"/>
+        <location filename="../territoire_plugin/sources/network.py" line="281"/>
         <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
         <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="299"/>
+        <location filename="../territoire_plugin/sources/network.py" line="291"/>
         <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
         <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="309"/>
+        <location filename="../territoire_plugin/sources/network.py" line="301"/>
         <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
         <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="318"/>
+        <location filename="../territoire_plugin/sources/network.py" line="310"/>
         <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="388"/>
+        <location filename="../territoire_plugin/sources/network.py" line="380"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="406"/>
+        <location filename="../territoire_plugin/sources/network.py" line="398"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="417"/>
+        <location filename="../territoire_plugin/sources/network.py" line="409"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="70"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="73"/>
         <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
         <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="80"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="83"/>
         <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
         <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
@@ -209,32 +209,32 @@
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="120"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="121"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="127"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="128"/>
         <source>{name} holds no EGMS point.</source>
         <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="183"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="184"/>
         <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
         <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/files.py" line="23"/>
+        <location filename="../territoire_plugin/core/files.py" line="27"/>
         <source>The zip {name} holds an entry with an unsafe path ({entry}): it is refused. Download the file again from the {what} portal.</source>
         <translation>Le zip {name} contient une entrée au chemin dangereux ({entry}) : il est refusé. Téléchargez de nouveau le fichier depuis le portail {what}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/files.py" line="37"/>
+        <location filename="../territoire_plugin/core/files.py" line="41"/>
         <source>{name} is neither a CSV nor a zip file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV ni un zip. Indiquez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/files.py" line="45"/>
+        <location filename="../territoire_plugin/core/files.py" line="49"/>
         <source>The zip {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>Le zip {name} ne contient aucun CSV. Indiquez le fichier {what} tel que téléchargé.</translation>
     </message>
@@ -269,102 +269,102 @@
         <translation>L'API EGMS a refusé la recherche ({text}). Vérifiez la clé de service, le produit et la version (par ex. 2019_2023).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ndvi.py" line="45"/>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="43"/>
         <source>No {what} band found in {where}. Give a Landsat Level-2 product (MTL or folder), a Sentinel-2 L2A folder from Territoire&apos;s download, or the red and near-infrared bands themselves.</source>
         <translation>Aucune bande {what} trouvée dans {where}. Indiquez un produit Landsat de niveau 2 (MTL ou dossier), un dossier Sentinel-2 L2A issu du téléchargement de Territoire, ou les bandes rouge et proche infrarouge elles-mêmes.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ndvi.py" line="133"/>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="131"/>
         <source>Every pixel is masked (fill, cloud or shadow): no NDVI can be computed. Pick a clearer scene.</source>
         <translation>Tous les pixels sont masqués (remplissage, nuage ou ombre) : aucun NDVI ne peut être calculé. Choisissez une scène plus dégagée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/strips.py" line="49"/>
+        <location filename="../territoire_plugin/analysis/raster/strips.py" line="49"/>
         <source>{name} ({grid}) is not on the grid of {first} ({first_grid}). Give bands of the same product, or align them first (Raster ▸ Projections ▸ Warp, with the same extent and pixel size).</source>
         <translation>{name} ({grid}) n'est pas sur la grille de {first} ({first_grid}). Indiquez des bandes du même produit, ou alignez-les d'abord (Raster ▸ Projections ▸ Projection (warp), avec la même emprise et la même taille de pixel).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst_l1.py" line="71"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst_l1.py" line="68"/>
         <source>No MTL file beside {path}: the Level-1 method needs the product&apos;s radiance and thermal constants. Give the product&apos;s MTL file or folder.</source>
         <translation>Aucun fichier MTL à côté de {path} : la méthode de niveau 1 a besoin des constantes de luminance et thermiques du produit. Indiquez le fichier MTL du produit ou son dossier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst_l1.py" line="80"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst_l1.py" line="77"/>
         <source>The metadata file {path} has no {constant}: it is not the MTL of a Landsat 8/9 Level-1 product. For a Level-2 product use Land surface temperature (Landsat).</source>
         <translation>Le fichier de métadonnées {path} n'a pas de {constant} : ce n'est pas le MTL d'un produit Landsat 8/9 de niveau 1. Pour un produit de niveau 2, utilisez Température de surface (Landsat).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst_l1.py" line="90"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst_l1.py" line="87"/>
         <source>Band {band} of the product is not in {folder}. Put the bands beside the MTL.</source>
         <translation>La bande {band} du produit n'est pas dans {folder}. Placez les bandes à côté du MTL.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/lst_l1.py" line="143"/>
+        <location filename="../territoire_plugin/analysis/landsat/lst_l1.py" line="140"/>
         <source>No valid pixel: every pixel is fill or masked. Pick another scene.</source>
         <translation>Aucun pixel valide : tous les pixels sont du remplissage ou masqués. Choisissez une autre scène.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat.py" line="32"/>
+        <location filename="../territoire_plugin/analysis/heat/islands.py" line="33"/>
         <source>{what} is in a geographic CRS (degrees): distances and areas need metres. Reproject it first to a projected CRS (Lambert-93, EPSG:2154, or its UTM zone).</source>
         <translation>{what} est dans un SCR géographique (degrés) : les distances et les surfaces demandent des mètres. Reprojetez-le d'abord dans un SCR projeté (Lambert-93, EPSG:2154, ou sa zone UTM).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat.py" line="55"/>
+        <location filename="../territoire_plugin/analysis/heat/islands.py" line="56"/>
         <source>The reference temperature needs either a reference zone, or the town&apos;s outline and an NDVI raster (to find the vegetated pixels around it).</source>
         <translation>La température de référence demande soit une zone de référence, soit le contour de la ville et un raster de NDVI (pour trouver les pixels végétalisés autour).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat.py" line="91"/>
+        <location filename="../territoire_plugin/analysis/heat/islands.py" line="92"/>
         <source>No reference pixel: {method} finds none. Widen the ring, lower the NDVI threshold, or draw a reference zone.</source>
         <translation>Aucun pixel de référence : la méthode « {method} » n'en trouve aucun. Élargissez l'anneau, abaissez le seuil de NDVI ou tracez une zone de référence.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat.py" line="137"/>
+        <location filename="../territoire_plugin/analysis/heat/islands.py" line="138"/>
         <source>{name} has no valid pixel (all nodata).</source>
         <translation>{name} n'a aucun pixel valide (tout est nodata).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/hotspots.py" line="46"/>
+        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="46"/>
         <source>The cell size ({cell:g} m) is smaller than a pixel ({pixel:g} m). Choose a cell of at least one pixel, e.g. {suggestion:g} m.</source>
         <translation>La taille des cellules ({cell:g} m) est inférieure à un pixel ({pixel:g} m). Choisissez au moins un pixel, par ex. {suggestion:g} m.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/hotspots.py" line="89"/>
+        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="89"/>
         <source>The distance band ({distance:g} m) is shorter than a cell ({cell:g} m): no cell would have a neighbour. Use at least the cell size, e.g. {suggestion:g} m.</source>
         <translation>La distance de voisinage ({distance:g} m) est plus courte qu'une cellule ({cell:g} m) : aucune cellule n'aurait de voisine. Prenez au moins la taille d'une cellule, par ex. {suggestion:g} m.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/hotspots.py" line="96"/>
+        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="96"/>
         <source>Only {n} cells have data: hot spots need many more. Use smaller cells or a larger area.</source>
         <translation>Seules {n} cellules ont des données : il en faut bien plus pour des points chauds. Prenez des cellules plus petites ou une zone plus grande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/hotspots.py" line="106"/>
+        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="106"/>
         <source>All cells have the same value: there is no hot or cold spot to find.</source>
         <translation>Toutes les cellules ont la même valeur : il n'y a ni point chaud ni point froid à trouver.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/exposure.py" line="52"/>
+        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="52"/>
         <source>The buildings layer has none of the fields that tell a building&apos;s use ({expected}): sensitive sites cannot be found. Use the BD TOPO buildings (Download IGN BD TOPO), or give a layer of sensitive sites.</source>
         <translation>La couche des bâtiments n'a aucun des champs qui disent l'usage d'un bâtiment ({expected}) : les sites sensibles ne peuvent pas être trouvés. Utilisez les bâtiments de la BD TOPO (Télécharger la BD TOPO de l'IGN), ou indiquez une couche de sites sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/exposure.py" line="102"/>
+        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="102"/>
         <source>The population layer has no inhabitants field (ind): it is not a 200 m grid made by Population on a 200 m grid (INSEE Filosofi), or it follows another year&apos;s schema (fields found: {found}). Make it again with that algorithm.</source>
         <translation>La couche de population n'a pas de champ d'habitants (ind) : ce n'est pas une grille de 200 m faite par Population sur une grille de 200 m (INSEE Filosofi), ou elle suit le schéma d'une autre année (champs trouvés : {found}). Refaites-la avec cet algorithme.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/composite.py" line="42"/>
+        <location filename="../territoire_plugin/analysis/heat/composite.py" line="27"/>
         <source>A composite needs at least two temperature rasters (several dates).</source>
         <translation>Un composite demande au moins deux rasters de température (plusieurs dates).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/greening.py" line="114"/>
+        <location filename="../territoire_plugin/analysis/heat/greening.py" line="114"/>
         <source>Only {n} valid pixels in the town: too few to fit the model. Check that the rasters and the town outline overlap, or use a clearer scene.</source>
         <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/ground_motion.py" line="324"/>
+        <location filename="../territoire_plugin/analysis/ground_motion/statistics.py" line="85"/>
         <source>The rule in multiples of the standard deviation needs the points&apos; velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
@@ -372,37 +372,37 @@
 <context>
     <name>CommuneBoundaryAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="47"/>
+        <location filename="../territoire_plugin/processing/connectors/commune_boundary.py" line="48"/>
         <source>Commune boundary</source>
         <translation>Contour de commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="32"/>
+        <location filename="../territoire_plugin/processing/connectors/commune_boundary.py" line="33"/>
         <source>&lt;p&gt;The outline of a commune, with its INSEE code, name, department and population, in Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt;: a name (&quot;Olemps&quot;, &quot;saint etienne&quot;), a name with its department (&quot;Saint-Martin (12)&quot;), an INSEE code (12174) or a postcode. When the name is ambiguous or misspelled, the error lists the closest communes.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: API Géo (geo.api.gouv.fr, Etalab) or IGN ADMIN EXPRESS through the Géoplateforme WFS. Answers are kept in the cache and reused offline.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Le contour d'une commune, avec son code INSEE, son nom, son département et sa population, en Lambert-93 (EPSG:2154).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Commune&lt;/b&gt; : un nom (« Olemps », « saint etienne »), un nom suivi du département (« Saint-Martin (12) »), un code INSEE (12174) ou un code postal. Si le nom est ambigu ou mal orthographié, l'erreur donne les communes les plus proches.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : API Géo (geo.api.gouv.fr, Etalab) ou IGN ADMIN EXPRESS via le WFS de la Géoplateforme. Les réponses sont gardées en cache et réutilisées hors ligne.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/commune_boundary.py" line="44"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/commune_boundary.py" line="44"/>
         <source>API Géo</source>
         <translation>API Géo</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/commune_boundary.py" line="44"/>
         <source>IGN ADMIN EXPRESS (WFS)</source>
         <translation>IGN ADMIN EXPRESS (WFS)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="55"/>
+        <location filename="../territoire_plugin/processing/connectors/commune_boundary.py" line="56"/>
         <source>Type a commune: its name, INSEE code or postcode.</source>
         <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_boundary.py" line="70"/>
+        <location filename="../territoire_plugin/processing/connectors/commune_boundary.py" line="71"/>
         <source>{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²</source>
         <translation>{0} (INSEE {1}), {2} habitants, {3:.2f} km²</translation>
     </message>
@@ -410,245 +410,150 @@
 <context>
     <name>CommuneDiagnosticAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="90"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="45"/>
         <source>Commune diagnostic (data, analyses, project, report)</source>
         <translation>Diagnostic de commune (données, analyses, projet, rapport)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="93"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="48"/>
         <source>Diagnostic</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="99"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="54"/>
         <source>&lt;p&gt;The whole job for one commune, as the &quot;Diagnostic de commune&quot; panel does it: the commune's outline (API Géo), BD TOPO buildings, roads, railways, bridges and public buildings (IGN), the clearest Landsat summer scenes of the period, surface temperature and its median over the summers, NDVI, heat-island intensity, heat islands, hot spots, exposure of buildings and sensitive sites (and of people with an INSEE Filosofi 200 m file), and, with an EGMS file, ground motion of every asset with its alert class.&lt;/p&gt;&lt;p&gt;Writes, in &lt;i&gt;output folder / INSEE_commune&lt;/i&gt;: one GeoPackage (every layer and raster), one QGIS project (styled groups, map themes, IGN basemap) and one PDF report for the council, plus a PNG of the main map. Downloads go through the plugin's cache: a second run for the same commune downloads nothing.&lt;/p&gt;&lt;p&gt;Batch mode runs it over several communes. Existing results are kept unless &lt;b&gt;Replace existing results&lt;/b&gt; is ticked.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tout le travail pour une commune, comme le fait le panneau « Diagnostic de commune » : le contour de la commune (API Géo), les bâtiments, routes, voies ferrées, ponts et établissements recevant du public de la BD TOPO (IGN), les scènes Landsat d'été les plus claires de la période, la température de surface et sa médiane sur les étés, le NDVI, l'intensité d'îlot de chaleur, les îlots de chaleur, les points chauds, l'exposition des bâtiments et des sites sensibles (et des habitants avec un fichier Filosofi 200 m de l'INSEE) et, avec un fichier EGMS, le mouvement du sol de chaque ouvrage avec sa classe d'alerte.&lt;/p&gt;&lt;p&gt;Écrit, dans &lt;i&gt;dossier de sortie / INSEE_commune&lt;/i&gt; : un GeoPackage (toutes les couches et rasters), un projet QGIS (groupes stylés, thèmes de carte, fond IGN) et un rapport PDF pour le conseil municipal, plus une image PNG de la carte principale. Les téléchargements passent par le cache de l'extension : une deuxième exécution pour la même commune ne télécharge rien.&lt;/p&gt;&lt;p&gt;Le mode de traitement par lot l'exécute sur plusieurs communes. Les résultats existants sont conservés, sauf si &lt;b&gt;Remplacer les résultats existants&lt;/b&gt; est coché.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="113"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="68"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="70"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="70"/>
         <source>Urban overheating and infrastructures</source>
         <translation>Surchauffe urbaine et infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="70"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="115"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="70"/>
         <source>Infrastructures</source>
         <translation>Infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="119"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="74"/>
         <source>EGMS ground-motion file (CSV or zip), for the infrastructures</source>
         <translation>Fichier EGMS de mouvements du sol (CSV ou zip), pour les infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="123"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="78"/>
         <source>Last summer of the period</source>
         <translation>Dernier été de la période</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="126"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="81"/>
         <source>Number of summers (June–August)</source>
         <translation>Nombre d'étés (juin–août)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="128"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="83"/>
         <source>Maximum cloud cover of a scene (%)</source>
         <translation>Couverture nuageuse maximale d'une scène (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="130"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="85"/>
         <source>INSEE Filosofi 200 m file (path or web address)</source>
         <translation>Fichier Filosofi 200 m de l'INSEE (chemin ou adresse web)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="132"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="87"/>
         <source>Replace existing results</source>
         <translation>Remplacer les résultats existants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="137"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="92"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="138"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="93"/>
         <source>Folder of the commune&apos;s results</source>
         <translation>Dossier des résultats de la commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="139"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="94"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="140"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="95"/>
         <source>QGIS project</source>
         <translation>Projet QGIS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="141"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="96"/>
         <source>PDF report</source>
         <translation>Rapport PDF</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="142"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="97"/>
         <source>Main map (PNG)</source>
         <translation>Carte principale (PNG)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="143"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="98"/>
         <source>Summary</source>
         <translation>Résumé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="144"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="99"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="159"/>
-        <source>{0} failed.</source>
-        <translation>{0} a échoué.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="166"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="104"/>
         <source>Type a commune: its name, INSEE code or postcode.</source>
         <translation>Saisissez une commune : son nom, son code INSEE ou son code postal.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="170"/>
+        <location filename="../territoire_plugin/processing/diagnostic/commune_diagnostic.py" line="107"/>
         <source>The EGMS file {0} does not exist.</source>
         <translation>Le fichier EGMS {0} n'existe pas.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="198"/>
-        <source>Commune outline</source>
-        <translation>Contour de la commune</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="208"/>
-        <source>BD TOPO (IGN)</source>
-        <translation>BD TOPO (IGN)</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="236"/>
-        <source>Results for {0} already exist in {1}. Tick &quot;Replace existing results&quot; to replace them, or choose another output folder.</source>
-        <translation>Des résultats pour {0} existent déjà dans {1}. Cochez « Remplacer les résultats existants » pour les remplacer, ou choisissez un autre dossier de sortie.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="244"/>
-        <source>Landsat summer scenes</source>
-        <translation>Scènes Landsat d'été</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="259"/>
-        <source>No overheating analysis: {0}</source>
-        <translation>Pas d'analyse de la surchauffe : {0}</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="264"/>
-        <source>No clear Landsat summer scene over the commune in the period: no overheating analysis.</source>
-        <translation>Aucune scène Landsat d'été dégagée sur la commune pendant la période : pas d'analyse de la surchauffe.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="271"/>
-        <source>Surface temperature {0}/{1}</source>
-        <translation>Température de surface {0}/{1}</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="277"/>
-        <source>Summer median</source>
-        <translation>Médiane des étés</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="285"/>
-        <source>Heat islands and hot spots</source>
-        <translation>Îlots de chaleur et points chauds</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="296"/>
-        <source>Population (INSEE Filosofi)</source>
-        <translation>Population (INSEE Filosofi)</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="302"/>
-        <source>Exposure of buildings and people</source>
-        <translation>Exposition des bâtiments et des habitants</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="345"/>
-        <source>No EGMS file given: no ground-motion analysis. Download the commune&apos;s EGMS points (territoire:download_egms or egms.land.copernicus.eu) and give the file.</source>
-        <translation>Pas de fichier EGMS : pas d'analyse des mouvements du sol. Téléchargez les points EGMS de la commune (territoire:download_egms ou egms.land.copernicus.eu) et donnez le fichier.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="349"/>
-        <source>EGMS ground motion</source>
-        <translation>Mouvements du sol EGMS</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
-        <source>Ground motion of buildings</source>
-        <translation>Mouvement du sol des bâtiments</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
-        <source>Ground motion of roads</source>
-        <translation>Mouvement du sol des routes</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
-        <source>Ground motion of railways</source>
-        <translation>Mouvement du sol des voies ferrées</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="358"/>
-        <source>Ground motion of bridges</source>
-        <translation>Mouvement du sol des ponts</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/commune_diagnostic.py" line="383"/>
-        <source>GeoPackage, project and report</source>
-        <translation>GeoPackage, projet et rapport</translation>
     </message>
 </context>
 <context>
     <name>ConnectorAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="111"/>
+        <location filename="../territoire_plugin/processing/base.py" line="211"/>
         <source>Partner data</source>
         <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="117"/>
+        <location filename="../territoire_plugin/processing/base.py" line="219"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="120"/>
+        <location filename="../territoire_plugin/processing/base.py" line="222"/>
         <source>Or an extent</source>
         <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="123"/>
+        <location filename="../territoire_plugin/processing/base.py" line="226"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="129"/>
+        <location filename="../territoire_plugin/processing/base.py" line="232"/>
         <source>The output must be a GeoPackage (.gpkg).</source>
         <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
@@ -656,17 +561,17 @@
 <context>
     <name>ConnectorArea</name>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="60"/>
+        <location filename="../territoire_plugin/qgis_io/areas.py" line="44"/>
         <source>ADMIN EXPRESS has no outline for INSEE code {0}. Use the API Géo source instead.</source>
         <translation>ADMIN EXPRESS n'a pas de contour pour le code INSEE {0}. Utilisez plutôt la source API Géo.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="75"/>
+        <location filename="../territoire_plugin/qgis_io/areas.py" line="59"/>
         <source>The outline of {0} is empty.</source>
         <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/area.py" line="90"/>
+        <location filename="../territoire_plugin/processing/base.py" line="197"/>
         <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
         <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
@@ -674,72 +579,72 @@
 <context>
     <name>CorridorChangeAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="128"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="129"/>
         <source>Vegetation change along corridors</source>
         <translation>Évolution de la végétation le long des emprises</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="61"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="62"/>
         <source>&lt;p&gt;Compares the NDVI of two dates (e.g. two Sentinel-2 summers, or two composites) inside a buffer of linear assets (roads, railways, lines), segment by segment along the chainage: mean change of NDVI, share of pixels with a significant loss (ΔNDVI ≤ −threshold) or gain (≥ +threshold). A segment is flagged for vegetation loss (clearing, slope failure) or encroachment (vegetation growing into the corridor) when the share reaches the given value.&lt;/p&gt;&lt;p&gt;The second raster is resampled onto the first one's grid when they differ.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Compare le NDVI de deux dates (par ex. deux étés Sentinel-2, ou deux composites) dans une zone tampon autour d'ouvrages linéaires (routes, voies ferrées, lignes), tronçon par tronçon le long du PR : variation moyenne du NDVI, part des pixels en perte (ΔNDVI ≤ −seuil) ou en gain (≥ +seuil) significatif. Un tronçon est signalé pour perte de végétation (défrichement, glissement de talus) ou envahissement (végétation gagnant l'emprise) quand cette part atteint la valeur donnée.&lt;/p&gt;&lt;p&gt;Le second raster est rééchantillonné sur la grille du premier quand elles diffèrent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="71"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="72"/>
         <source>NDVI, first date</source>
         <translation>NDVI, première date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="72"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="73"/>
         <source>NDVI, second date</source>
         <translation>NDVI, seconde date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="73"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="74"/>
         <source>Linear assets</source>
         <translation>Ouvrages linéaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="75"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="76"/>
         <source>Corridor half-width</source>
         <translation>Demi-largeur de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="77"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="78"/>
         <source>Segment length</source>
         <translation>Longueur des tronçons</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="79"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="80"/>
         <source>Significant NDVI change, at least</source>
         <translation>Variation significative du NDVI, au moins</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="82"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="83"/>
         <source>Flag when this share of the corridor changed</source>
         <translation>Signaler quand cette part de l'emprise a changé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="85"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="86"/>
         <source>Corridor segments</source>
         <translation>Tronçons de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="87"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="88"/>
         <source>Segments with vegetation loss</source>
         <translation>Tronçons en perte de végétation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="88"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="89"/>
         <source>Segments with encroachment</source>
         <translation>Tronçons envahis</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="99"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="100"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/corridor_change.py" line="126"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="127"/>
         <source>{0} segments: {1} with vegetation loss, {2} with encroachment.</source>
         <translation>{0} tronçons : {1} en perte de végétation, {2} envahis.</translation>
     </message>
@@ -920,67 +825,67 @@
 <context>
     <name>DownloadBdtopoAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="31"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="32"/>
         <source>Download IGN BD TOPO</source>
         <translation>Télécharger la BD TOPO de l'IGN</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="34"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="35"/>
         <source>&lt;p&gt;IGN BD TOPO layers (buildings, road sections, railways, bridges, public buildings) for a commune or an extent, from the IGN Géoplateforme WFS, into one GeoPackage in Lambert-93 (EPSG:2154), one styled layer per theme.&lt;/p&gt;&lt;p&gt;Features touching the area are kept whole (a building cut at the commune limit would distort exposure figures). Pages already downloaded are reused from the cache, also offline.&lt;/p&gt;&lt;p&gt;Data: IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Couches de la BD TOPO de l'IGN (bâtiments, tronçons de route, voies ferrées, ponts, établissements recevant du public) pour une commune ou une emprise, depuis le WFS de la Géoplateforme IGN, dans un GeoPackage en Lambert-93 (EPSG:2154), une couche stylée par thème.&lt;/p&gt;&lt;p&gt;Les objets qui touchent la zone sont gardés entiers (un bâtiment coupé à la limite communale fausserait les chiffres d'exposition). Les pages déjà téléchargées sont reprises du cache, y compris hors ligne.&lt;/p&gt;&lt;p&gt;Données : IGN BD TOPO, Licence Ouverte Etalab 2.0.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="45"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="45"/>
         <source>Road sections</source>
         <translation>Tronçons de route</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="45"/>
         <source>Railways</source>
         <translation>Voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="44"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="45"/>
         <source>Bridges</source>
         <translation>Ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="45"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="46"/>
         <source>Public buildings (ERP)</source>
         <translation>Établissements recevant du public (ERP)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="46"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="47"/>
         <source>Themes</source>
         <translation>Thèmes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="49"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="50"/>
         <source>BD TOPO layers</source>
         <translation>Couches BD TOPO</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="58"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="59"/>
         <source>Choose at least one theme.</source>
         <translation>Choisissez au moins un thème.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="67"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="68"/>
         <source>BD TOPO: {0}</source>
         <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="81"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="82"/>
         <source>{0}: {1} features ({2} downloaded)</source>
         <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_bdtopo.py" line="84"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="85"/>
         <source>{0} exists: it is replaced by the new download.</source>
         <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
     </message>
@@ -988,72 +893,72 @@
 <context>
     <name>DownloadEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="34"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="35"/>
         <source>Download EGMS ground motion (API)</source>
         <translation>Télécharger les mouvements du sol EGMS (API)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="37"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="38"/>
         <source>&lt;p&gt;Downloads the EGMS product files (zip) covering a commune or an extent through the EGMS API: the service key is exchanged for a token, the files are searched, then downloaded (resumable) into the output folder. Give them to &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service key&lt;/b&gt;: create one on land.copernicus.eu (your profile ▸ API tokens), then in QGIS ▸ Options ▸ Authentication add a configuration of type Basic whose password is the key's whole JSON text, and choose it here. The key stays encrypted in QGIS's authentication database.&lt;/p&gt;&lt;p&gt;Without a key: download the files from egms.land.copernicus.eu and use &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Télécharge les fichiers de produits EGMS (zip) qui couvrent une commune ou une emprise par l'API EGMS : la clé de service est échangée contre un jeton, les fichiers sont cherchés, puis téléchargés (avec reprise) dans le dossier de sortie. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clé de service&lt;/b&gt; : créez-en une sur land.copernicus.eu (votre profil ▸ API tokens), puis dans QGIS ▸ Options ▸ Authentification ajoutez une configuration de type Basic dont le mot de passe est tout le texte JSON de la clé, et choisissez-la ici. La clé reste chiffrée dans la base d'authentification de QGIS.&lt;/p&gt;&lt;p&gt;Sans clé : téléchargez les fichiers sur egms.land.copernicus.eu et utilisez &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="48"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="49"/>
         <source>EGMS service key</source>
         <translation>Clé de service EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
         <source>Basic (L2a)</source>
         <translation>Basic (L2a)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
         <source>Calibrated (L2b)</source>
         <translation>Calibrated (L2b)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="50"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
         <source>Ortho (L3)</source>
         <translation>Ortho (L3)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="53"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="54"/>
         <source>Release</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="54"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="55"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="55"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="56"/>
         <source>EGMS files</source>
         <translation>Fichiers EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="63"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="64"/>
         <source>No EGMS service key chosen. Create one on land.copernicus.eu (your profile ▸ API tokens) and store it in QGIS ▸ Options ▸ Authentication (type Basic, password = the key's JSON text), or download the files from egms.land.copernicus.eu and use Import EGMS ground motion.</source>
         <translation>Aucune clé de service EGMS choisie. Créez-en une sur land.copernicus.eu (votre profil ▸ API tokens) et enregistrez-la dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le texte JSON de la clé), ou téléchargez les fichiers sur egms.land.copernicus.eu et utilisez Importer les mouvements du sol EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="69"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="70"/>
         <source>The authentication configuration {0} cannot be read: unlock the authentication database (master password) or choose another configuration.</source>
         <translation>La configuration d'authentification {0} est illisible : déverrouillez la base d'authentification (mot de passe principal) ou choisissez une autre configuration.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="85"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="86"/>
         <source>{0} EGMS files cover the area.</source>
         <translation>{0} fichiers EGMS couvrent la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_egms.py" line="90"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="91"/>
         <source>File {0}/{1}: {2}</source>
         <translation>Fichier {0}/{1} : {2}</translation>
     </message>
@@ -1061,12 +966,12 @@
 <context>
     <name>DownloadLandsatAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_landsat.py" line="16"/>
+        <location filename="../territoire_plugin/processing/connectors/download_landsat.py" line="16"/>
         <source>Download Landsat (surface temperature and reflectance)</source>
         <translation>Télécharger Landsat (température de surface et réflectance)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_landsat.py" line="19"/>
+        <location filename="../territoire_plugin/processing/connectors/download_landsat.py" line="19"/>
         <source>&lt;p&gt;Finds Landsat 8 and 9 Collection 2 Level-2 scenes over a commune or an extent (Microsoft Planetary Computer STAC API), lists them (date, cloud cover, WRS path/row), and downloads, for the N clearest, only the window of the area from each Cloud-Optimized GeoTIFF: ST_B10, QA_PIXEL, SR_B4 and SR_B5.&lt;/p&gt;&lt;p&gt;Each scene goes into its own folder with an MTL file (JSON) holding the scale and offset from the STAC metadata, the date and the cloud cover: give that folder to &lt;i&gt;Land surface temperature (Landsat)&lt;/i&gt;. A second run for the same area downloads nothing.&lt;/p&gt;&lt;p&gt;Data: USGS Landsat, public domain.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Cherche les scènes Landsat 8 et 9 Collection 2 de niveau 2 sur une commune ou une emprise (API STAC de Microsoft Planetary Computer), les liste (date, couverture nuageuse, trace/rang WRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone dans chaque GeoTIFF optimisé (COG) : ST_B10, QA_PIXEL, SR_B4 et SR_B5.&lt;/p&gt;&lt;p&gt;Chaque scène va dans son propre dossier avec un fichier MTL (JSON) contenant l'échelle et le décalage des métadonnées STAC, la date et la couverture nuageuse : donnez ce dossier à &lt;i&gt;Température de surface (Landsat)&lt;/i&gt;. Une deuxième exécution sur la même zone ne télécharge rien.&lt;/p&gt;&lt;p&gt;Données : USGS Landsat, domaine public.&lt;/p&gt;</translation>
     </message>
@@ -1074,37 +979,37 @@
 <context>
     <name>DownloadLczAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="24"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="25"/>
         <source>Local climate zones (Cerema)</source>
         <translation>Zones climatiques locales (Cerema)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="27"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="28"/>
         <source>&lt;p&gt;The Cerema local climate zones (LCZ) of a commune, cut to its outline, in Lambert-93. The file is found through the data.gouv.fr API (the addresses of the files change between releases), downloaded once into the cache, and reused offline.&lt;/p&gt;&lt;p&gt;Cerema covers about 90 urban areas over 50,000 inhabitants: most small towns are not covered, and the algorithm says so. A commune of a covered urban area whose name is not in the file&apos;s title: give the urban area&apos;s name.&lt;/p&gt;&lt;p&gt;Data: Cerema, Licence Ouverte.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les zones climatiques locales (LCZ) du Cerema d'une commune, découpées selon son contour, en Lambert-93. Le fichier est trouvé par l'API de data.gouv.fr (les adresses des fichiers changent d'une version à l'autre), téléchargé une fois dans le cache et réutilisé hors ligne.&lt;/p&gt;&lt;p&gt;Le Cerema couvre environ 90 aires urbaines de plus de 50 000 habitants : la plupart des petites villes ne sont pas couvertes, et l'algorithme le dit. Pour une commune d'une aire urbaine couverte dont le nom n'est pas dans le titre du fichier : indiquez le nom de l'aire urbaine.&lt;/p&gt;&lt;p&gt;Données : Cerema, Licence Ouverte.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="38"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="39"/>
         <source>Urban area (if the commune&apos;s name is not in the file&apos;s title)</source>
         <translation>Aire urbaine (si le nom de la commune n'est pas dans le titre du fichier)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="42"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="43"/>
         <source>Zones</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="55"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="56"/>
         <source>Cerema file: {0}</source>
         <translation>Fichier du Cerema : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="61"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="62"/>
         <source>The Cerema file has no zone inside {0}.</source>
         <translation>Le fichier du Cerema n'a aucune zone dans {0}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_lcz.py" line="63"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="64"/>
         <source>Local climate zones — {0}</source>
         <translation>Zones climatiques locales — {0}</translation>
     </message>
@@ -1112,42 +1017,42 @@
 <context>
     <name>DownloadPopulationAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="28"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="29"/>
         <source>Population on a 200 m grid (INSEE Filosofi)</source>
         <translation>Population sur une grille de 200 m (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="31"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="32"/>
         <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the national or regional file you downloaded from insee.fr (CSV, zip of CSV or GeoPackage, years 2015 to 2019: columns are found by name), or its web address: it is downloaded once into the cache, resuming if interrupted.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
         <translation>&lt;p&gt;La grille Filosofi de 200 m de l'INSEE pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier national ou régional téléchargé sur insee.fr (CSV, zip de CSV ou GeoPackage, années 2015 à 2019 : les colonnes sont trouvées par leur nom), ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d'interruption.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l'INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="41"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="42"/>
         <source>Filosofi file (path) or its web address</source>
         <translation>Fichier Filosofi (chemin) ou son adresse web</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="45"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="46"/>
         <source>Inhabitants in the area</source>
         <translation>Habitants dans la zone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="58"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="59"/>
         <source>Downloading {0} (resumes if interrupted)</source>
         <translation>Téléchargement de {0} (reprise en cas d'interruption)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="63"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="64"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="71"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="72"/>
         <source>This file has no column {0}: those counts are left empty.</source>
         <translation>Ce fichier n'a pas de colonne {0} : ces effectifs restent vides.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_population.py" line="73"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="74"/>
         <source>{0} cells, {1:.0f} inhabitants.</source>
         <translation>{0} carreaux, {1:.0f} habitants.</translation>
     </message>
@@ -1155,27 +1060,27 @@
 <context>
     <name>DownloadSentinel2Algorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="19"/>
+        <location filename="../territoire_plugin/processing/connectors/download_sentinel2.py" line="19"/>
         <source>Download Sentinel-2 L2A (red, near infrared, scene classification)</source>
         <translation>Télécharger Sentinel-2 L2A (rouge, proche infrarouge, classification de scène)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="22"/>
+        <location filename="../territoire_plugin/processing/connectors/download_sentinel2.py" line="22"/>
         <source>&lt;p&gt;Finds Sentinel-2 L2A scenes over a commune or an extent (Earth Search, or Microsoft Planetary Computer), lists them (date, cloud cover, MGRS tile), and downloads, for the N clearest, only the window of the area: B04 (red), B08 (near infrared) and SCL (scene classification).&lt;/p&gt;&lt;p&gt;A JSON file beside the bands gives the scale and offset: reflectance = DN × 0.0001 − 0.1 for products since 25 January 2022 (processing baseline 04.00, −1000 DN offset), DN × 0.0001 before.&lt;/p&gt;&lt;p&gt;Data: Copernicus Sentinel-2, ESA, free and open.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Cherche les scènes Sentinel-2 L2A sur une commune ou une emprise (Earth Search, ou Microsoft Planetary Computer), les liste (date, couverture nuageuse, tuile MGRS) et télécharge, pour les N plus dégagées, seulement la fenêtre de la zone : B04 (rouge), B08 (proche infrarouge) et SCL (classification de scène).&lt;/p&gt;&lt;p&gt;Un fichier JSON à côté des bandes donne l'échelle et le décalage : réflectance = CN × 0,0001 − 0,1 pour les produits depuis le 25 janvier 2022 (version de traitement 04.00, décalage de −1000 CN), CN × 0,0001 avant.&lt;/p&gt;&lt;p&gt;Données : Copernicus Sentinel-2, ESA, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33"/>
+        <location filename="../territoire_plugin/processing/connectors/download_sentinel2.py" line="33"/>
         <source>STAC service</source>
         <translation>Service STAC</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33"/>
+        <location filename="../territoire_plugin/processing/connectors/download_sentinel2.py" line="33"/>
         <source>Earth Search (Element84)</source>
         <translation>Earth Search (Element84)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/download_sentinel2.py" line="33"/>
+        <location filename="../territoire_plugin/processing/connectors/download_sentinel2.py" line="33"/>
         <source>Microsoft Planetary Computer</source>
         <translation>Microsoft Planetary Computer</translation>
     </message>
@@ -1183,97 +1088,97 @@
 <context>
     <name>GreeningScenarioAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="48"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="48"/>
         <source>Greening scenario (predicted cooling)</source>
         <translation>Scénario de végétalisation (rafraîchissement prévu)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="51"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="51"/>
         <source>&lt;p&gt;How much cooler would the surface be if these places were planted or de-sealed?&lt;/p&gt;&lt;p&gt;1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share + b3 × water (built-up share = share of the pixel covered by building footprints; water = NDVI below 0). The fit (R², residual error in °C) is given in the log and the output's metadata.&lt;br&gt;2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value for all) and, if a field gives it, the built-up share set to its new value. Predicted change of LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits&lt;/b&gt;: a statistical association on one date's daytime &lt;i&gt;surface&lt;/i&gt; temperature, not a physical model of shade, evaporation or air temperature; it holds only within the NDVI and built-up values seen in the town (a target NDVI above them is an extrapolation); the effect felt by people depends on where and when they are outside.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De combien la surface serait-elle plus fraîche si ces lieux étaient plantés ou désimperméabilisés ?&lt;/p&gt;&lt;p&gt;1. Un modèle linéaire est ajusté sur les pixels de la ville : LST = b0 + b1 × NDVI + b2 × part bâtie + b3 × eau (part bâtie = part du pixel couverte par des emprises de bâtiments ; eau = NDVI inférieur à 0). La qualité d'ajustement (R², erreur résiduelle en °C) est donnée dans le journal et les métadonnées de la sortie.&lt;br&gt;2. Dans chaque polygone de plantation, le NDVI est porté à la cible (un champ du polygone, ou une valeur pour tous) et, si un champ la donne, la part bâtie mise à sa nouvelle valeur. Variation prévue de la LST = b1 × ΔNDVI + b2 × Δbâti (°C, négatif = plus frais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites&lt;/b&gt; : une association statistique sur la température de &lt;i&gt;surface&lt;/i&gt; de jour d'une seule date, pas un modèle physique de l'ombre, de l'évaporation ou de la température de l'air ; elle ne vaut que dans la gamme de NDVI et de part bâtie observée dans la ville (une cible de NDVI au-delà est une extrapolation) ; l'effet ressenti dépend de l'endroit et du moment où les gens sont dehors.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="66"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="66"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="67"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="67"/>
         <source>NDVI (same grid)</source>
         <translation>NDVI (même grille)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="68"/>
         <source>Buildings (for the built-up share)</source>
         <translation>Bâtiments (pour la part bâtie)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="71"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="71"/>
         <source>Town outline (the model is fitted inside)</source>
         <translation>Contour de la ville (le modèle y est ajusté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="74"/>
         <source>Planting / de-sealing polygons</source>
         <translation>Polygones de plantation / désimperméabilisation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="76"/>
         <source>Target NDVI</source>
         <translation>NDVI cible</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="79"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="79"/>
         <source>Or a field giving each polygon&apos;s target NDVI</source>
         <translation>Ou un champ donnant le NDVI cible de chaque polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="83"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="83"/>
         <source>Field giving the built-up share after works (0–1, e.g. 0 when de-sealed)</source>
         <translation>Champ donnant la part bâtie après travaux (0–1, par ex. 0 si désimperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="87"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="87"/>
         <source>Predicted change of surface temperature (°C)</source>
         <translation>Variation prévue de la température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="149"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="149"/>
         <source>Effect per polygon</source>
         <translation>Effet par polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="91"/>
         <source>R² of the model</source>
         <translation>R² du modèle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="92"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="92"/>
         <source>Residual error of the model (°C)</source>
         <translation>Erreur résiduelle du modèle (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="93"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="122"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="122"/>
         <source>Model: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="123"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="123"/>
         <source>NDVI seen in the town: {0:.2f} to {1:.2f}.</source>
         <translation>NDVI observé dans la ville : de {0:.2f} à {1:.2f}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="134"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="134"/>
         <source>Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates.</source>
         <translation>Le NDVI cible {0:.2f} dépasse tous ceux observés dans la ville ({1:.2f}) : la prévision extrapole.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/greening_scenario.py" line="150"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="150"/>
         <source>Predicted change of surface temperature</source>
         <translation>Variation prévue de la température de surface</translation>
     </message>
@@ -1281,167 +1186,167 @@
 <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="140"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="53"/>
         <source>Ground motion of assets (alerts)</source>
         <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="143"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="56"/>
         <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="156"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="69"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="72"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="72"/>
         <source>Velocity standard deviation field</source>
         <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="159"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="72"/>
         <source>Line-of-sight vertical component field (los_up)</source>
         <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="166"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="79"/>
         <source>Convert line-of-sight velocities to vertical</source>
         <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="168"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="81"/>
         <source>Assets</source>
         <translation>Ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="170"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="83"/>
         <source>Buffer around polygons (buildings)</source>
         <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="170"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="83"/>
         <source>Buffer around lines (roads, railways)</source>
         <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="170"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="83"/>
         <source>Buffer around points</source>
         <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="89"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="89"/>
         <source>Thresholds in mm/year</source>
         <translation>Seuils en mm/an</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="176"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="89"/>
         <source>Multiples of the standard deviation</source>
         <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="179"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="92"/>
         <source>Stable within ± (mm/year)</source>
         <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="182"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="95"/>
         <source>Alert from (mm/year)</source>
         <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="184"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="97"/>
         <source>k (multiples of the standard deviation)</source>
         <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="187"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="100"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="190"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="103"/>
         <source>Assets with ground motion</source>
         <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="192"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="105"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="192"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="105"/>
         <source>Assets to watch</source>
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="227"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="133"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="235"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="141"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="239"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="145"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="312"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="220"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="295"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="203"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="273"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="179"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="319"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="326"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="234"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_assets.py" line="330"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="238"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1449,107 +1354,107 @@
 <context>
     <name>GroundMotionDifferentialAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="42"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="43"/>
         <source>Differential movement of structures (angular distortion)</source>
         <translation>Mouvement différentiel des ouvrages (distorsion angulaire)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="60"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="61"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="62"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="63"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="65"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="66"/>
         <source>Period (years)</source>
         <translation>Période (années)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="70"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="71"/>
         <source>Buffer around the structures</source>
         <translation>Zone tampon autour des ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="72"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="73"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="78"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="79"/>
         <source>Worst pair of each structure</source>
         <translation>Paire la plus défavorable de chaque ouvrage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="80"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="81"/>
         <source>Structures at cosmetic cracking or worse</source>
         <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="120"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="121"/>
         <source>structural damage</source>
         <translation>dommages structurels</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="120"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="121"/>
         <source>cosmetic cracking</source>
         <translation>fissuration esthétique</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="121"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="122"/>
         <source>limit of safety</source>
         <translation>limite de sécurité</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="121"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="122"/>
         <source>negligible</source>
         <translation>négligeable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="158"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="159"/>
         <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
         <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="160"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="161"/>
         <source>Differential movement (worst pairs)</source>
         <translation>Mouvement différentiel (paires les plus défavorables)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="67"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="68"/>
         <source>Structures (polygons) or linear assets</source>
         <translation>Ouvrages (polygones) ou ouvrages linéaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="45"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="46"/>
         <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line. For linear assets (roads, railways), the points are placed along the line by chainage and the stretch between two consecutive points where the displacement changes fastest is drawn.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Damage category after Boscardin &amp;amp; Cording (1989) from the largest tensile strain ε = εh/2 + √((εh/2)² + (β/2)²): below 0.05 % negligible, 0.05–0.075 % very slight, 0.075–0.15 % slight, 0.15–0.3 % moderate, above: severe. The points do not measure horizontal movement, so the horizontal strain εh is a parameter (0 by default: ε = β/2); enter the strain a survey or an excavation study gives. Line-of-sight velocities are used as given.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne. Pour les ouvrages linéaires (routes, voies ferrées), les points sont placés le long de la ligne selon le PR et le tronçon entre deux points consécutifs où le déplacement varie le plus vite est tracé.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Catégorie de dommages selon Boscardin &amp;amp; Cording (1989) à partir de la plus forte déformation en traction ε = εh/2 + √((εh/2)² + (β/2)²) : moins de 0,05 % négligeable, 0,05–0,075 % très léger, 0,075–0,15 % léger, 0,15–0,3 % modéré, au-delà : sévère. Les points ne mesurent pas le mouvement horizontal : la déformation horizontale εh est donc un paramètre (0 par défaut : ε = β/2) ; saisissez celle que donne un relevé ou une étude de terrassement. Les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="75"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="76"/>
         <source>Horizontal strain assumed for Boscardin &amp; Cording (%)</source>
         <translation>Déformation horizontale supposée pour Boscardin &amp; Cording (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
         <source>moderate</source>
         <translation>modéré</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="122"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
         <source>slight</source>
         <translation>léger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_differential.py" line="123"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="124"/>
         <source>very slight</source>
         <translation>très léger</translation>
     </message>
@@ -1557,47 +1462,47 @@
 <context>
     <name>GroundMotionTrendAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="82"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="32"/>
         <source>Ground-motion trends (acceleration, seasonality, change)</source>
         <translation>Tendances des mouvements du sol (accélération, saisonnalité, changement)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="85"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="35"/>
         <source>&lt;p&gt;From each point's displacement series (an EGMS layer made by &lt;i&gt;Import EGMS ground motion&lt;/i&gt;): linear velocity (mm/year), acceleration (quadratic term, mm/year²), seasonal amplitude (yearly sine, mm), recent velocity (linear fit of the last third of the dates) and the change of trend = recent − long-term velocity. A point is flagged when the change exceeds the threshold.&lt;/p&gt;&lt;p&gt;A layer without series is left as it is, with a message.&lt;/p&gt;</source>
         <translation>&lt;p&gt;À partir de la série de déplacements de chaque point (une couche EGMS faite par &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;) : vitesse linéaire (mm/an), accélération (terme quadratique, mm/an²), amplitude saisonnière (sinusoïde annuelle, mm), vitesse récente (ajustement linéaire sur le dernier tiers des dates) et changement de tendance = vitesse récente − vitesse de long terme. Un point est signalé quand le changement dépasse le seuil.&lt;/p&gt;&lt;p&gt;Une couche sans séries est laissée telle quelle, avec un message.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="94"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="44"/>
         <source>EGMS points (with displacement series)</source>
         <translation>Points EGMS (avec séries de déplacements)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="96"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="46"/>
         <source>Flag when the recent velocity departs by more than (mm/year)</source>
         <translation>Signaler quand la vitesse récente s'écarte de plus de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="99"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="49"/>
         <source>Points with trends</source>
         <translation>Points et tendances</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="101"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="51"/>
         <source>Points whose trend changed</source>
         <translation>Points dont la tendance a changé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="118"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="68"/>
         <source>This layer has no displacement series (field displacement_mm and table egms_dates of an EGMS import): trends are skipped, the points are copied as they are.</source>
         <translation>Cette couche n'a pas de séries de déplacements (champ displacement_mm et table egms_dates d'un import EGMS) : les tendances ne sont pas calculées, les points sont recopiés tels quels.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="142"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="92"/>
         <source>{0} points, {1} with a change of trend.</source>
         <translation>{0} points, dont {1} avec un changement de tendance.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ground_motion_trend.py" line="143"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="93"/>
         <source>Ground-motion trends</source>
         <translation>Tendances des mouvements du sol</translation>
     </message>
@@ -1605,7 +1510,7 @@
 <context>
     <name>HeatAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="98"/>
+        <location filename="../territoire_plugin/processing/base.py" line="109"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
@@ -1613,92 +1518,92 @@
 <context>
     <name>HeatExposureAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="39"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="40"/>
         <source>Exposure of buildings and inhabitants to heat</source>
         <translation>Exposition des bâtiments et des habitants à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="42"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="43"/>
         <source>&lt;p&gt;&lt;b&gt;Buildings&lt;/b&gt;: mean and maximum surface temperature (lst_mean, lst_max) and heat-island intensity (heat_mean, heat_max) over the pixels each footprint touches. &lt;i&gt;sensitive&lt;/i&gt; = 1 for schools, nurseries, health and elderly-care buildings, found in the BD TOPO fields (nature, usage_1, usage_2) or by touching a site of the sensitive-sites layer; &lt;i&gt;sensitive_why&lt;/i&gt; says which.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population cells&lt;/b&gt; (200 m, from &lt;i&gt;Population on a 200 m grid&lt;/i&gt;): vulnerability index V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the largest. V goes from 0 (not warmer than the reference, or nobody) to 1 (the hottest, most populated, oldest cell): it ranks the cells of one area.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Bâtiments&lt;/b&gt; : température de surface moyenne et maximale (lst_mean, lst_max) et intensité de l'îlot de chaleur (heat_mean, heat_max) sur les pixels que touche chaque emprise. &lt;i&gt;sensitive&lt;/i&gt; = 1 pour les écoles, crèches, bâtiments de santé et d'accueil des personnes âgées, trouvés dans les champs de la BD TOPO (nature, usage_1, usage_2) ou parce qu'ils touchent un site de la couche des sites sensibles ; &lt;i&gt;sensitive_why&lt;/i&gt; dit lequel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carreaux de population&lt;/b&gt; (200 m, issus de &lt;i&gt;Population sur une grille de 200 m&lt;/i&gt;) : indice de vulnérabilité V = E × (P + A) / 2, où E = max(0, intensité moyenne du carreau) divisée par la plus forte de la zone, P = habitants divisés par le plus grand nombre, A = part des 65 ans et plus divisée par la plus forte. V va de 0 (pas plus chaud que la référence, ou personne) à 1 (le carreau le plus chaud, le plus peuplé et le plus âgé) : il classe les carreaux d'une même zone.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="55"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="56"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="57"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="58"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="59"/>
         <source>Buildings (BD TOPO)</source>
         <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="60"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="61"/>
         <source>Sensitive sites (optional: ERP, activity zones…)</source>
         <translation>Sites sensibles (facultatif : ERP, zones d'activité…)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="63"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="64"/>
         <source>Population 200 m cells (optional)</source>
         <translation>Carreaux de population de 200 m (facultatif)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="130"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="131"/>
         <source>Buildings exposed to heat</source>
         <translation>Bâtiments exposés à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="69"/>
         <source>Heat vulnerability (200 m cells)</source>
         <translation>Vulnérabilité à la chaleur (carreaux de 200 m)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="71"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="72"/>
         <source>Sensitive buildings</source>
         <translation>Bâtiments sensibles</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="90"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="91"/>
         <source>The temperature raster is in a geographic CRS (degrees); reproject it to a projected CRS first.</source>
         <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="94"/>
         <source>The buildings layer is empty.</source>
         <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="115"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="116"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="128"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="129"/>
         <source>{0} buildings, {1} sensitive.</source>
         <translation>{0} bâtiments, dont {1} sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="134"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="135"/>
         <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
         <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="139"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="140"/>
         <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
         <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="144"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="145"/>
         <source>Population cells</source>
         <translation>Carreaux de population</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_exposure.py" line="156"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="157"/>
         <source>Heat vulnerability</source>
         <translation>Vulnérabilité à la chaleur</translation>
     </message>
@@ -1706,82 +1611,82 @@
 <context>
     <name>HeatHotspotsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="36"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="37"/>
         <source>Heat hot spots (Getis-Ord Gi*)</source>
         <translation>Points chauds (Gi* de Getis-Ord)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="39"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="40"/>
         <source>&lt;p&gt;Where high temperatures cluster more than chance would give: Getis-Ord Gi* on a regular grid. The raster is averaged into square cells; each cell's Gi* compares the sum of the cells within the distance band (itself included) with what the whole area's mean would give.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), a z-score; p-value = erfc(|z| / √2). Classes: hot (cold) spot at 99, 95, 90 % confidence for |z| ≥ 2.576, 1.960, 1.645.&lt;/p&gt;&lt;p&gt;Cells of about 100–200 m and a band of 3–5 cells suit a commune.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Là où les fortes températures se regroupent plus que le hasard ne le donnerait : Gi* de Getis-Ord sur une grille régulière. Le raster est moyenné en cellules carrées ; le Gi* de chaque cellule compare la somme des cellules situées dans la distance de voisinage (elle comprise) à ce que donnerait la moyenne de toute la zone.&lt;/p&gt;&lt;p&gt;Gi* = (Σ w·x − X̄ Σ w) / (S √((n Σ w² − (Σ w)²) / (n − 1))), un score z ; p = erfc(|z| / √2). Classes : point chaud (froid) à 99, 95, 90 % de confiance pour |z| ≥ 2,576, 1,960, 1,645.&lt;/p&gt;&lt;p&gt;Des cellules de 100 à 200 m environ et un voisinage de 3 à 5 cellules conviennent à une commune.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="49"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="50"/>
         <source>Temperature or intensity (°C)</source>
         <translation>Température ou intensité (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="50"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="51"/>
         <source>Cell size</source>
         <translation>Taille des cellules</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="52"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="53"/>
         <source>Distance band</source>
         <translation>Distance de voisinage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="54"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="55"/>
         <source>Hot spots</source>
         <translation>Points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="57"/>
         <source>Hot-spot cells (95 % or more)</source>
         <translation>Cellules de points chauds (95 % ou plus)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="69"/>
         <source>hot spot, 99 %</source>
         <translation>point chaud, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="69"/>
         <source>hot spot, 95 %</source>
         <translation>point chaud, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="69"/>
         <source>hot spot, 90 %</source>
         <translation>point chaud, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="70"/>
         <source>not significant</source>
         <translation>non significatif</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="70"/>
         <source>cold spot, 90 %</source>
         <translation>point froid, 90 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="70"/>
         <source>cold spot, 95 %</source>
         <translation>point froid, 95 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="70"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="71"/>
         <source>cold spot, 99 %</source>
         <translation>point froid, 99 %</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="94"/>
         <source>{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.</source>
         <translation>{0} cellules ; {1} cellules de points chauds et {2} de points froids à 95 % ou plus.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_hotspots.py" line="96"/>
+        <location filename="../territoire_plugin/processing/heat/heat_hotspots.py" line="97"/>
         <source>Heat hot spots (Gi*)</source>
         <translation>Points chauds (Gi*)</translation>
     </message>
@@ -1789,62 +1694,62 @@
 <context>
     <name>HeatIslandIntensityAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="34"/>
         <source>Heat-island intensity</source>
         <translation>Intensité de l'îlot de chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="59"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="37"/>
         <source>&lt;p&gt;Surface temperature minus a reference temperature: how much warmer each place is than the countryside around the town (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Reference&lt;/b&gt;, by default: the mean temperature of the vegetated pixels (NDVI at least the threshold) in a ring around the town, outside it (ring width in metres). Or the mean temperature inside a reference zone you draw (a park, a wood). The value and how it was found are written in the output's metadata and in the log.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Température de surface moins une température de référence : de combien chaque lieu est plus chaud que la campagne autour de la ville (°C).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Référence&lt;/b&gt;, par défaut : la température moyenne des pixels végétalisés (NDVI au moins égal au seuil) dans un anneau autour de la ville, à l'extérieur de celle-ci (largeur de l'anneau en mètres). Ou la température moyenne dans une zone de référence que vous tracez (un parc, un bois). La valeur et la façon dont elle a été trouvée sont écrites dans les métadonnées de la sortie et dans le journal.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="46"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="47"/>
         <source>NDVI (same grid)</source>
         <translation>NDVI (même grille)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="70"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="48"/>
         <source>Town outline (e.g. the commune)</source>
         <translation>Contour de la ville (par ex. la commune)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="51"/>
         <source>Ring width</source>
         <translation>Largeur de l'anneau</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="53"/>
         <source>NDVI of a vegetated pixel, at least</source>
         <translation>NDVI minimal d'un pixel végétalisé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="78"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="56"/>
         <source>Or a reference zone</source>
         <translation>Ou une zone de référence</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="107"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="85"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="82"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="60"/>
         <source>Reference temperature (°C)</source>
         <translation>Température de référence (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="83"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="61"/>
         <source>How the reference was found</source>
         <translation>Comment la référence a été trouvée</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="99"/>
+        <location filename="../territoire_plugin/processing/heat/heat_island_intensity.py" line="77"/>
         <source>Reference temperature {0:.2f} °C: {1} ({2} pixels).</source>
         <translation>Température de référence {0:.2f} °C : {1} ({2} pixels).</translation>
     </message>
@@ -1852,72 +1757,72 @@
 <context>
     <name>HeatIslandsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="29"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="29"/>
         <source>Heat islands (polygons)</source>
         <translation>Îlots de chaleur (polygones)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="32"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="32"/>
         <source>&lt;p&gt;The connected areas (pixels touching by a side or a corner) where the heat-island intensity (or the temperature) is at least a threshold, given in °C or as a percentile of the raster's values (e.g. 90: the hottest 10 %). Areas smaller than the minimum are dropped.&lt;/p&gt;&lt;p&gt;Each polygon has its area, its mean and maximum value and its rank (1 = hottest on average). A threshold that selects nothing gives an empty layer and a message, not an error.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les zones d'un seul tenant (pixels qui se touchent par un côté ou un coin) où l'intensité de l'îlot de chaleur (ou la température) atteint au moins un seuil, donné en °C ou en centile des valeurs du raster (par ex. 90 : les 10 % les plus chauds). Les zones plus petites que le minimum sont écartées.&lt;/p&gt;&lt;p&gt;Chaque polygone porte sa surface, ses valeurs moyenne et maximale et son rang (1 = le plus chaud en moyenne). Un seuil qui ne sélectionne rien donne une couche vide et un message, pas une erreur.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="41"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="41"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="42"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="42"/>
         <source>Threshold given as</source>
         <translation>Seuil exprimé en</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="42"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="42"/>
         <source>°C</source>
         <translation>°C</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="42"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="42"/>
         <source>Percentile of the values</source>
         <translation>Centile des valeurs</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="45"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="45"/>
         <source>Threshold</source>
         <translation>Seuil</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="47"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="47"/>
         <source>Minimum area (m²)</source>
         <translation>Surface minimale (m²)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="75"/>
         <source>Heat islands</source>
         <translation>Îlots de chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="52"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="52"/>
         <source>Heat islands found</source>
         <translation>Îlots de chaleur trouvés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="53"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="53"/>
         <source>Threshold used (°C)</source>
         <translation>Seuil utilisé (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="64"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="64"/>
         <source>Percentile {0:g}: {1:.2f} °C</source>
         <translation>Centile {0:g} : {1:.2f} °C</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="69"/>
         <source>No area reaches {0:.2f} °C with the minimum area: the layer is empty. Lower the threshold or the minimum area.</source>
         <translation>Aucune zone n'atteint {0:.2f} °C avec la surface minimale : la couche est vide. Abaissez le seuil ou la surface minimale.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat_islands.py" line="72"/>
+        <location filename="../territoire_plugin/processing/heat/heat_islands.py" line="72"/>
         <source>#{0}: {1:.1f} ha, mean {2:.1f} °C, max {3:.1f} °C</source>
         <translation>n° {0} : {1:.1f} ha, moyenne {2:.1f} °C, maximum {3:.1f} °C</translation>
     </message>
@@ -1925,47 +1830,47 @@
 <context>
     <name>ImportEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="28"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="29"/>
         <source>Import EGMS ground motion</source>
         <translation>Importer les mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="31"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="32"/>
         <source>&lt;p&gt;Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a GeoPackage layer styled by mean velocity (mm/year).&lt;/p&gt;&lt;p&gt;The displacement time series of each point is kept in the same row: field &lt;i&gt;displacement_mm&lt;/i&gt;, float32 values in the order of the table &lt;i&gt;egms_dates&lt;/i&gt;. Velocities are along the satellite&apos;s line of sight for L2a/L2b (negative: moving away from the satellite, often subsidence).&lt;/p&gt;&lt;p&gt;Data: Copernicus Land Monitoring Service, EGMS, free and open.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Importe un fichier EGMS (European Ground Motion Service, Copernicus) tel que téléchargé sur le portail EGMS : Basic (L2a), Calibrated (L2b) ou Ortho (L3), zip ou CSV. Les colonnes sont trouvées par leur nom ; les points (EPSG:3035) sont découpés selon la commune ou l'emprise et écrits en Lambert-93 dans une couche GeoPackage stylée par vitesse moyenne (mm/an).&lt;/p&gt;&lt;p&gt;La série temporelle de déplacement de chaque point est gardée dans la même ligne : champ &lt;i&gt;displacement_mm&lt;/i&gt;, valeurs float32 dans l'ordre de la table &lt;i&gt;egms_dates&lt;/i&gt;. Pour L2a/L2b, les vitesses sont mesurées dans l'axe de visée du satellite (négatives : éloignement du satellite, souvent un affaissement).&lt;/p&gt;&lt;p&gt;Données : Copernicus Land Monitoring Service, EGMS, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="44"/>
         <source>EGMS file (.zip or .csv)</source>
         <translation>Fichier EGMS (.zip ou .csv)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="44"/>
         <source>EGMS files (*.zip *.csv *.ZIP *.CSV)</source>
         <translation>Fichiers EGMS (*.zip *.csv *.ZIP *.CSV)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="48"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="49"/>
         <source>Points imported</source>
         <translation>Points importés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="56"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="57"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="66"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="67"/>
         <source>{0}: {1} points kept of {2} read, {3} dates.</source>
         <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="69"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="70"/>
         <source>No EGMS point lies in the area: check that the file covers the commune.</source>
         <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/import_egms.py" line="73"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="74"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>
@@ -1973,17 +1878,17 @@
 <context>
     <name>InfrastructureAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="108"/>
+        <location filename="../territoire_plugin/processing/base.py" line="126"/>
         <source>Infrastructure monitoring</source>
         <translation>Suivi des infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="115"/>
+        <location filename="../territoire_plugin/processing/base.py" line="143"/>
         <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
         <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="122"/>
+        <location filename="../territoire_plugin/processing/base.py" line="150"/>
         <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
         <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
     </message>
@@ -1991,162 +1896,162 @@
 <context>
     <name>LandsatLstAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="53"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="53"/>
         <source>Land surface temperature (Landsat)</source>
         <translation>Température de surface (Landsat)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="56"/>
         <source>landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL</source>
         <translation>landsat,lst,température,surface,chaleur,îlot de chaleur,thermique,ST_B10,QA_PIXEL</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="59"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="59"/>
         <source>&lt;p&gt;Land surface temperature in °C from a Landsat 8 or 9 Collection 2 Level-2 product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: the product's MTL file (txt, xml or json), its folder, or the ST_B10 band itself. The QA_PIXEL band is found beside the MTL when not given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: K = DN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (read from the MTL; USGS's 0.00341802 and 149.0 only when no metadata exists, and the output says which), then °C = K − 273.15. DN 0 is fill. Pixels flagged in QA_PIXEL are masked as chosen (fill, dilated cloud, cirrus, cloud and cloud shadow by default; snow and water optional).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clip&lt;/b&gt;: optionally to polygons (e.g. the commune) and/or an extent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF in °C, nodata −9999, tiled and compressed, styled with a diverging ramp centred on the median temperature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caution&lt;/b&gt;: this is the &lt;i&gt;daytime surface&lt;/i&gt; temperature at the satellite's pass (about 10:30 solar time), not the air temperature, and not night-time heat. Roofs and roads are much hotter than the air above them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Température de surface en °C à partir d'un produit Landsat 8 ou 9 Collection 2 de niveau 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : le fichier MTL du produit (txt, xml ou json), son dossier, ou la bande ST_B10 elle-même. La bande QA_PIXEL est trouvée à côté du MTL si elle n'est pas indiquée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : K = CN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (lus dans le MTL ; les valeurs USGS 0,00341802 et 149,0 seulement en l'absence de métadonnées, et la sortie indique lesquelles), puis °C = K − 273,15. Le CN 0 est du remplissage. Les pixels signalés dans QA_PIXEL sont masqués selon les choix (remplissage, bord de nuage, cirrus, nuage et ombre de nuage par défaut ; neige et eau en option).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Découpage&lt;/b&gt; : en option, selon des polygones (par ex. la commune) et/ou une emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : GeoTIFF float32 en °C, nodata −9999, tuilé et compressé, stylé par une rampe divergente centrée sur la température médiane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt; : il s'agit de la température de &lt;i&gt;surface, de jour&lt;/i&gt;, au passage du satellite (vers 10 h 30 heure solaire), pas de la température de l'air, ni de la chaleur nocturne. Toits et chaussées sont bien plus chauds que l'air au-dessus d'eux.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="77"/>
         <source>Landsat Level-2 product (MTL file, folder or ST_B10 band)</source>
         <translation>Produit Landsat de niveau 2 (fichier MTL, dossier ou bande ST_B10)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="77"/>
         <source>Landsat MTL or ST_B10 (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
         <translation>MTL ou ST_B10 Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="83"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="83"/>
         <source>QA_PIXEL band (found beside the MTL when empty)</source>
         <translation>Bande QA_PIXEL (trouvée à côté du MTL si vide)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="87"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="87"/>
         <source>Mask fill (outside the scene)</source>
         <translation>Masquer le remplissage (hors scène)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="88"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="88"/>
         <source>Mask dilated cloud</source>
         <translation>Masquer les bords de nuages (nuage dilaté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="89"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="89"/>
         <source>Mask cirrus</source>
         <translation>Masquer les cirrus</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="90"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="90"/>
         <source>Mask cloud</source>
         <translation>Masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="91"/>
         <source>Mask cloud shadow</source>
         <translation>Masquer les ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="92"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="92"/>
         <source>Mask snow</source>
         <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="93"/>
         <source>Mask water</source>
         <translation>Masquer l'eau</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="97"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="97"/>
         <source>Clip to polygons (e.g. the commune)</source>
         <translation>Découper selon des polygones (par ex. la commune)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="101"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="101"/>
         <source>Clip to extent</source>
         <translation>Découper selon une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="177"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="178"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="107"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="107"/>
         <source>Where the ST_B10 scaling came from</source>
         <translation>Origine de l'échelle ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="108"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="108"/>
         <source>Clear pixels (% of the area)</source>
         <translation>Pixels clairs (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="109"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="109"/>
         <source>Cloud and shadow (% of the area)</source>
         <translation>Nuages et ombres (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="110"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="110"/>
         <source>Minimum (°C)</source>
         <translation>Minimum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="111"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="111"/>
         <source>Median (°C)</source>
         <translation>Médiane (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="112"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="112"/>
         <source>Mean (°C)</source>
         <translation>Moyenne (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="113"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="113"/>
         <source>Maximum (°C)</source>
         <translation>Maximum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="128"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="129"/>
         <source>the ST_B10 band</source>
         <translation>la bande ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="134"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="135"/>
         <source>ST_B10 scaling from {0}: × {1} + {2}</source>
         <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="139"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="140"/>
         <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
         <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="144"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="145"/>
         <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
         <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="149"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="150"/>
         <source>Cloud mask from {0}</source>
         <translation>Masque des nuages lu dans {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="168"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="169"/>
         <source>{0} exists: it will be replaced once the new file is complete.</source>
         <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="179"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="180"/>
         <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
         <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="220"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="221"/>
         <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
         <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst.py" line="228"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="229"/>
         <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
         <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>
@@ -2154,37 +2059,37 @@
 <context>
     <name>LandsatLstL1Algorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="24"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst_l1.py" line="24"/>
         <source>Land surface temperature from Level-1 (Landsat B10)</source>
         <translation>Température de surface depuis le niveau 1 (Landsat B10)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="27"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst_l1.py" line="27"/>
         <source>&lt;p&gt;Land surface temperature (°C) from a Landsat 8 or 9 Level-1 product, when no Level-2 product exists (single-channel method on band 10).&lt;/p&gt;&lt;p&gt;1. Radiance L = ML × DN + AL (RADIANCE_MULT/ADD_BAND_10 of the MTL).&lt;br&gt;2. Brightness temperature BT = K2 / ln(K1 / L + 1), with the MTL's K1 and K2 (Landsat 8 and 9 differ).&lt;br&gt;3. NDVI from the top-of-atmosphere reflectance of bands 4 and 5.&lt;br&gt;4. Emissivity from NDVI (Sobrino et al. 2004; Avdan &amp;amp; Jovanovska 2016): water (NDVI &amp;lt; 0) 0.991; bare soil (NDVI &amp;lt; 0.2) 0.97; mixed 0.004 × Pv + 0.986 with Pv = ((NDVI − 0.2) / 0.3)²; vegetation (NDVI &amp;gt; 0.5) 0.99.&lt;br&gt;5. LST = BT / (1 + (λ × BT / ρ) × ln ε), λ = 10.895 µm, ρ = 1.4388 × 10⁻² m·K.&lt;/p&gt;&lt;p&gt;No atmospheric correction: prefer the Level-2 product (&lt;i&gt;Land surface temperature (Landsat)&lt;/i&gt;) when it exists. Clouds are masked with QA_PIXEL (Collection 2) or, for pre-Collection products, the high-confidence cloud and cirrus of BQA. Daytime surface temperature at the ~10:30 pass, not air temperature.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Température de surface (°C) à partir d'un produit Landsat 8 ou 9 de niveau 1, quand il n'existe pas de produit de niveau 2 (méthode monocanal sur la bande 10).&lt;/p&gt;&lt;p&gt;1. Luminance L = ML × CN + AL (RADIANCE_MULT/ADD_BAND_10 du MTL).&lt;br&gt;2. Température de brillance TB = K2 / ln(K1 / L + 1), avec les K1 et K2 du MTL (Landsat 8 et 9 diffèrent).&lt;br&gt;3. NDVI à partir de la réflectance au sommet de l'atmosphère des bandes 4 et 5.&lt;br&gt;4. Émissivité selon le NDVI (Sobrino et al. 2004 ; Avdan &amp;amp; Jovanovska 2016) : eau (NDVI &amp;lt; 0) 0,991 ; sol nu (NDVI &amp;lt; 0,2) 0,97 ; mixte 0,004 × Pv + 0,986 avec Pv = ((NDVI − 0,2) / 0,3)² ; végétation (NDVI &amp;gt; 0,5) 0,99.&lt;br&gt;5. LST = TB / (1 + (λ × TB / ρ) × ln ε), λ = 10,895 µm, ρ = 1,4388 × 10⁻² m·K.&lt;/p&gt;&lt;p&gt;Sans correction atmosphérique : préférez le produit de niveau 2 (&lt;i&gt;Température de surface (Landsat)&lt;/i&gt;) quand il existe. Les nuages sont masqués avec QA_PIXEL (Collection 2) ou, pour les produits antérieurs aux Collections, les nuages et cirrus à forte confiance de BQA. Température de surface de jour au passage de ~10 h 30, pas température de l'air.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="45"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst_l1.py" line="45"/>
         <source>Landsat Level-1 product (MTL file or folder)</source>
         <translation>Produit Landsat de niveau 1 (fichier MTL ou dossier)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="45"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst_l1.py" line="45"/>
         <source>Landsat MTL (*_MTL.txt *_MTL.xml *_MTL.json);;All files (*)</source>
         <translation>MTL Landsat (*_MTL.txt *_MTL.xml *_MTL.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="64"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst_l1.py" line="64"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="51"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst_l1.py" line="51"/>
         <source>Mean (°C)</source>
         <translation>Moyenne (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/landsat_lst_l1.py" line="59"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst_l1.py" line="59"/>
         <source>{0}: K1 = {1}, K2 = {2}, ML = {3}, AL = {4}</source>
         <translation>{0} : K1 = {1}, K2 = {2}, ML = {3}, AL = {4}</translation>
     </message>
@@ -2192,32 +2097,32 @@
 <context>
     <name>LstCompositeAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="24"/>
+        <location filename="../territoire_plugin/processing/heat/lst_composite.py" line="24"/>
         <source>Surface temperature composite (several dates)</source>
         <translation>Composite de température de surface (plusieurs dates)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="27"/>
+        <location filename="../territoire_plugin/processing/heat/lst_composite.py" line="27"/>
         <source>&lt;p&gt;Combines the surface temperature of several dates (e.g. the clear summer scenes of three years) into one raster of three bands: 1 = median temperature, 2 = maximum temperature (°C), 3 = number of clear observations of each pixel. One date's weather weighs less in the median.&lt;/p&gt;&lt;p&gt;The first raster sets the grid; rasters on other grids or CRS are resampled onto it (bilinear). Pixels masked in a date (clouds) simply do not count for that date.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Combine la température de surface de plusieurs dates (par ex. les scènes d'été dégagées de trois années) en un raster de trois bandes : 1 = température médiane, 2 = température maximale (°C), 3 = nombre d'observations claires de chaque pixel. La météo d'une seule date pèse moins dans la médiane.&lt;/p&gt;&lt;p&gt;Le premier raster fixe la grille ; les rasters sur d'autres grilles ou SCR y sont rééchantillonnés (bilinéaire). Les pixels masqués à une date (nuages) ne comptent simplement pas pour cette date.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="36"/>
+        <location filename="../territoire_plugin/processing/heat/lst_composite.py" line="36"/>
         <source>Surface temperature rasters (°C), one per date</source>
         <translation>Rasters de température de surface (°C), un par date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="39"/>
+        <location filename="../territoire_plugin/processing/heat/lst_composite.py" line="39"/>
         <source>Temperature composite</source>
         <translation>Composite de température</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="48"/>
+        <location filename="../territoire_plugin/processing/heat/lst_composite.py" line="48"/>
         <source>{0} dates; median temperature from {1:.1f} °C to {2:.1f} °C.</source>
         <translation>{0} dates ; température médiane de {1:.1f} °C à {2:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/lst_composite.py" line="50"/>
+        <location filename="../territoire_plugin/processing/heat/lst_composite.py" line="50"/>
         <source>Temperature composite (median)</source>
         <translation>Composite de température (médiane)</translation>
     </message>
@@ -2225,82 +2130,82 @@
 <context>
     <name>NdviAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="35"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="35"/>
         <source>Vegetation index (NDVI)</source>
         <translation>Indice de végétation (NDVI)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="38"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="38"/>
         <source>&lt;p&gt;NDVI = (NIR − red) / (NIR + red), from surface reflectance: about 0.6–0.9 for dense vegetation, 0.1–0.3 for built-up areas and bare soil, below 0 for water.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: a Landsat 8/9 Collection 2 Level-2 product (MTL file or folder: SR_B4 and SR_B5, scaled with the MTL's factors, clouds masked with QA_PIXEL), or a Sentinel-2 L2A folder from &lt;i&gt;Download Sentinel-2&lt;/i&gt; (B04, B08, SCL; reflectance = DN × 0.0001 − 0.1 since 25 January 2022). Or give the red and near-infrared bands with their scale and offset.&lt;/p&gt;&lt;p&gt;Reflectance is held to [0.0001, 1]; fill, cloud, cirrus and shadow pixels are left empty, water and snow too when asked.&lt;/p&gt;</source>
         <translation>&lt;p&gt;NDVI = (PIR − rouge) / (PIR + rouge), à partir de la réflectance de surface : environ 0,6 à 0,9 pour une végétation dense, 0,1 à 0,3 pour le bâti et les sols nus, moins de 0 pour l'eau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : un produit Landsat 8/9 Collection 2 de niveau 2 (fichier MTL ou dossier : SR_B4 et SR_B5, mis à l'échelle avec les facteurs du MTL, nuages masqués avec QA_PIXEL), ou un dossier Sentinel-2 L2A issu de &lt;i&gt;Télécharger Sentinel-2&lt;/i&gt; (B04, B08, SCL ; réflectance = CN × 0,0001 − 0,1 depuis le 25 janvier 2022). Ou indiquez les bandes rouge et proche infrarouge avec leur échelle et leur décalage.&lt;/p&gt;&lt;p&gt;La réflectance est bornée à [0,0001 ; 1] ; les pixels de remplissage, de nuage, de cirrus et d'ombre restent vides, l'eau et la neige aussi sur demande.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="49"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="49"/>
         <source>Product (Landsat MTL or folder, Sentinel-2 folder)</source>
         <translation>Produit (MTL ou dossier Landsat, dossier Sentinel-2)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="49"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="49"/>
         <source>Landsat MTL or band (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
         <translation>MTL ou bande Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="53"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="53"/>
         <source>Or: red band</source>
         <translation>Ou : bande rouge</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="54"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="54"/>
         <source>and near-infrared band</source>
         <translation>et bande proche infrarouge</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="56"/>
         <source>Reflectance scale of these bands</source>
         <translation>Échelle de réflectance de ces bandes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="59"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="59"/>
         <source>Reflectance offset of these bands</source>
         <translation>Décalage de réflectance de ces bandes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="62"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="62"/>
         <source>Mask water</source>
         <translation>Masquer l'eau</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="63"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="63"/>
         <source>Mask snow</source>
         <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="91"/>
         <source>NDVI</source>
         <translation>NDVI</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="65"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="65"/>
         <source>Mean NDVI</source>
         <translation>NDVI moyen</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="77"/>
         <source>user bands</source>
         <translation>bandes de l'utilisateur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="82"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="82"/>
         <source>Give a product (Landsat MTL or folder, Sentinel-2 folder), or both the red and the near-infrared bands.</source>
         <translation>Indiquez un produit (MTL ou dossier Landsat, dossier Sentinel-2), ou les deux bandes rouge et proche infrarouge.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="85"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="85"/>
         <source>{0}: reflectance = DN × {1} + {2}; clouds masked with {3}.</source>
         <translation>{0} : réflectance = CN × {1} + {2} ; nuages masqués avec {3}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/ndvi.py" line="85"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="85"/>
         <source>nothing (no mask band)</source>
         <translation>rien (pas de bande de masque)</translation>
     </message>
@@ -2308,52 +2213,52 @@
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="51"/>
+        <location filename="../territoire_plugin/gui/options.py" line="49"/>
         <source>Cache folder</source>
         <translation>Dossier du cache</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="100"/>
+        <location filename="../territoire_plugin/gui/options.py" line="97"/>
         <source>Clear the cache</source>
         <translation>Vider le cache</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="60"/>
+        <location filename="../territoire_plugin/gui/options.py" line="58"/>
         <source>Cache size</source>
         <translation>Taille du cache</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="63"/>
+        <location filename="../territoire_plugin/gui/options.py" line="61"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="63"/>
+        <location filename="../territoire_plugin/gui/options.py" line="61"/>
         <source>English</source>
         <translation>Anglais</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="67"/>
+        <location filename="../territoire_plugin/gui/options.py" line="65"/>
         <source>Language of reports</source>
         <translation>Langue des rapports</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="69"/>
+        <location filename="../territoire_plugin/gui/options.py" line="67"/>
         <source>Detailed messages in the log (debug)</source>
         <translation>Messages détaillés dans le journal (débogage)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="100"/>
+        <location filename="../territoire_plugin/gui/options.py" line="97"/>
         <source>Delete every file downloaded into {0}? Analyses will need the network again.</source>
         <translation>Supprimer tous les fichiers téléchargés dans {0} ? Les analyses auront de nouveau besoin du réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="74"/>
+        <location filename="../territoire_plugin/gui/options.py" line="72"/>
         <source>Service addresses (leave empty for the official ones)</source>
         <translation>Adresses des services (laisser vide pour les adresses officielles)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="83"/>
+        <location filename="../territoire_plugin/gui/options.py" line="80"/>
         <source>Overridden by the environment variable {0}</source>
         <translation>Remplacée par la variable d'environnement {0}</translation>
     </message>
@@ -2417,7 +2322,7 @@
 <context>
     <name>SeriesMapTool</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="269"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="268"/>
         <source>This asset cannot be placed in the ground-motion points&apos; CRS.</source>
         <translation>Cet ouvrage ne peut pas être reprojeté dans le SCR des points de mouvement du sol.</translation>
     </message>
@@ -2425,82 +2330,82 @@
 <context>
     <name>StacDownloadAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="37"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="38"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>Du (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="39"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="40"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>Au (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="41"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="42"/>
         <source>Summer scenes only (June–August)</source>
         <translation>Scènes d'été seulement (juin à août)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="44"/>
         <source>Maximum cloud cover of the scene (%)</source>
         <translation>Couverture nuageuse maximale de la scène (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="46"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="47"/>
         <source>Download the N clearest scenes</source>
         <translation>Télécharger les N scènes les plus dégagées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="49"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="50"/>
         <source>Only list the scenes found, download nothing</source>
         <translation>Seulement lister les scènes trouvées, ne rien télécharger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="51"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="52"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="52"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="53"/>
         <source>Scene folders</source>
         <translation>Dossiers des scènes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="53"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="54"/>
         <source>Scenes found</source>
         <translation>Scènes trouvées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="69"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="70"/>
         <source>{0} is not a date: write it as YYYY-MM-DD, e.g. 2023-06-01.</source>
         <translation>{0} n'est pas une date : écrivez-la AAAA-MM-JJ, par ex. 2023-06-01.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="72"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="73"/>
         <source>The start date {0} is after the end date {1}.</source>
         <translation>La date de début {0} est après la date de fin {1}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="88"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="89"/>
         <source>{0} scenes found (date, cloud cover, tile, id):</source>
         <translation>{0} scènes trouvées (date, couverture nuageuse, tuile, identifiant) :</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="89"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="90"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="91"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="92"/>
         <source>No scene matches: widen the dates, raise the maximum cloud cover or untick summer only.</source>
         <translation>Aucune scène ne correspond : élargissez les dates, relevez la couverture nuageuse maximale ou décochez « été seulement ».</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="105"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="106"/>
         <source>Scene {0}/{1}: {2}</source>
         <translation>Scène {0}/{1} : {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/stac_download.py" line="110"/>
+        <location filename="../territoire_plugin/processing/connectors/stac_base.py" line="111"/>
         <source>{0}: already downloaded for this area, nothing fetched.</source>
         <translation>{0} : déjà téléchargée pour cette zone, rien n'a été récupéré.</translation>
     </message>
@@ -2508,29 +2413,37 @@
 <context>
     <name>TerritoireAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="164"/>
+        <location filename="../territoire_plugin/qgis_io/sinks.py" line="14"/>
         <source>Cannot write into the output {0}: check that the folder is writable and the disk is not full.</source>
         <translation>Impossible d'écrire dans la sortie {0} : vérifiez que le dossier est accessible en écriture et que le disque n'est pas plein.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="29"/>
+        <location filename="../territoire_plugin/processing/base.py" line="40"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="34"/>
+        <location filename="../territoire_plugin/processing/base.py" line="45"/>
         <source>A file could not be read or written ({0}). Check that the folder exists, that you may write in it and that the disk is not full, then run again.</source>
         <translation>Un fichier n'a pas pu être lu ou écrit ({0}). Vérifiez que le dossier existe, que vous pouvez y écrire et que le disque n'est pas plein, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="38"/>
+        <location filename="../territoire_plugin/processing/base.py" line="49"/>
         <source>GDAL or QGIS could not complete the work ({0}). Check the input files (open them in QGIS), then run again.</source>
         <translation>GDAL ou QGIS n'a pas pu mener le travail à bien ({0}). Vérifiez les fichiers d'entrée (ouvrez-les dans QGIS), puis relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="42"/>
+        <location filename="../territoire_plugin/processing/base.py" line="53"/>
         <source>Territoire stopped on an unexpected error ({0}). The details are in the Territoire tab of the log messages: please send them to the developers.</source>
         <translation>Territoire s'est arrêté sur une erreur inattendue ({0}). Le détail est dans l'onglet Territoire du journal des messages : merci de le transmettre aux développeurs.</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoireFeatures</name>
+    <message>
+        <location filename="../territoire_plugin/qgis_io/features.py" line="44"/>
+        <source>The layer {0} has no polygon.</source>
+        <translation>La couche {0} ne contient aucun polygone.</translation>
     </message>
 </context>
 <context>
@@ -2570,11 +2483,101 @@
     </message>
 </context>
 <context>
-    <name>algorithm</name>
+    <name>Workflow</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat_island_intensity.py" line="39"/>
-        <source>The layer {0} has no polygon.</source>
-        <translation>La couche {0} ne contient aucun polygone.</translation>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="123"/>
+        <source>{0} failed.</source>
+        <translation>{0} a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="129"/>
+        <source>Commune outline</source>
+        <translation>Contour de la commune</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="139"/>
+        <source>BD TOPO (IGN)</source>
+        <translation>BD TOPO (IGN)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="163"/>
+        <source>Results for {0} already exist in {1}. Tick &quot;Replace existing results&quot; to replace them, or choose another output folder.</source>
+        <translation>Des résultats pour {0} existent déjà dans {1}. Cochez « Remplacer les résultats existants » pour les remplacer, ou choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="171"/>
+        <source>Landsat summer scenes</source>
+        <translation>Scènes Landsat d'été</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="185"/>
+        <source>No overheating analysis: {0}</source>
+        <translation>Pas d'analyse de la surchauffe : {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="190"/>
+        <source>No clear Landsat summer scene over the commune in the period: no overheating analysis.</source>
+        <translation>Aucune scène Landsat d'été dégagée sur la commune pendant la période : pas d'analyse de la surchauffe.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="197"/>
+        <source>Surface temperature {0}/{1}</source>
+        <translation>Température de surface {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="203"/>
+        <source>Summer median</source>
+        <translation>Médiane des étés</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="211"/>
+        <source>Heat islands and hot spots</source>
+        <translation>Îlots de chaleur et points chauds</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="222"/>
+        <source>Population (INSEE Filosofi)</source>
+        <translation>Population (INSEE Filosofi)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="228"/>
+        <source>Exposure of buildings and people</source>
+        <translation>Exposition des bâtiments et des habitants</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <source>No EGMS file given: no ground-motion analysis. Download the commune&apos;s EGMS points (territoire:download_egms or egms.land.copernicus.eu) and give the file.</source>
+        <translation>Pas de fichier EGMS : pas d'analyse des mouvements du sol. Téléchargez les points EGMS de la commune (territoire:download_egms ou egms.land.copernicus.eu) et donnez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="273"/>
+        <source>EGMS ground motion</source>
+        <translation>Mouvements du sol EGMS</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <source>Ground motion of buildings</source>
+        <translation>Mouvement du sol des bâtiments</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <source>Ground motion of roads</source>
+        <translation>Mouvement du sol des routes</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <source>Ground motion of railways</source>
+        <translation>Mouvement du sol des voies ferrées</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <source>Ground motion of bridges</source>
+        <translation>Mouvement du sol des ponts</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="308"/>
+        <source>GeoPackage, project and report</source>
+        <translation>GeoPackage, projet et rapport</translation>
     </message>
 </context>
 </TS>

@@ -15,11 +15,7 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 ARTIFACTS = ROOT / "test_artifacts"
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "tests"))
-
-import sample_data  # noqa: E402
+from testing import sample_data  # noqa: E402 - pytest puts the checkout on sys.path (pyproject: pythonpath)
 
 
 def pytest_report_header(config):
@@ -63,7 +59,7 @@ TOWN_YEARS = [2024, 2025, 2026]
 def town(tmp_path_factory):
     """The sample town's services on 127.0.0.1 (tests/sample_town.py), the plugin pointed at them for the
     module: {"server", "env", and what sample_town.build wrote}."""
-    import sample_town
+    from testing import sample_town
 
     server, env, built = sample_town.serve(tmp_path_factory.mktemp("town"), ROOT / "resources" / "sample",
                                            TOWN_YEARS)
@@ -241,9 +237,10 @@ def read_array(path: Path):
 @pytest.fixture
 def partner_server(monkeypatch, tmp_path, provider):
     """A local server with API Géo on it, the plugin pointed at it, and a fresh cache folder."""
-    from fake_services import install_api_geo
-    from local_server import LocalServer
     from qgis.core import QgsSettings
+
+    from testing.fake_services import install_api_geo
+    from testing.local_server import LocalServer
 
     server = LocalServer()
     monkeypatch.setenv("TERRITOIRE_API_GEO_URL", install_api_geo(server))

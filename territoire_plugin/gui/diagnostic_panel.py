@@ -59,7 +59,7 @@ class _Feedback(QgsProcessingFeedback):
 
 def suggestions(text: str) -> list:
     """Communes matching ``text`` (name, INSEE code or postcode) from API Géo, through the plugin's cache."""
-    from ..processing.area import client_for
+    from ..qgis_io.areas import client_for
     from ..sources.api_geo import ApiGeo
 
     client, url = client_for("api_geo")
@@ -90,7 +90,7 @@ class DiagnosticPanel(QgsDockWidget):
     # ------------------------------------------------------------------ widgets
 
     def build(self) -> None:
-        from ..processing.commune_diagnostic import default_last_summer
+        from ..diagnostic.workflow import default_last_summer
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -232,7 +232,7 @@ class DiagnosticPanel(QgsDockWidget):
 
     def existing(self, commune) -> bool:
         """Does the project or the output folder already hold results for this commune?"""
-        from ..processing.commune_diagnostic import results_folder
+        from ..diagnostic.workflow import results_folder
 
         if commune is None:
             return False
@@ -317,7 +317,7 @@ class DiagnosticPanel(QgsDockWidget):
     def add_results(self, project_file: str) -> None:
         """Copy the commune's group, its map themes and the basemap from the written project into the current
         project (replacing an older group of the same commune), then zoom to the commune."""
-        from ..processing.diagnostic_output import add_map_themes
+        from ..diagnostic.project import add_map_themes
 
         source = QgsProject()
         if not source.read(project_file):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from qgis.core import QgsSettings
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
@@ -23,9 +22,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..sources.cache import Cache
-from ..sources.services import SERVICES, SETTINGS_GROUP
 from ..toolbelt.resources import icon_path
-from ..toolbelt.settings import REPORT_LANGUAGES, Settings
+from ..toolbelt.settings import REPORT_LANGUAGES, SERVICES, Settings
 
 PAGE_OBJECT_NAME = "mOptionsPageTerritoire"
 
@@ -74,11 +72,10 @@ class OptionsPage(QgsOptionsPageWidget):
         services = QGroupBox(self.tr("Service addresses (leave empty for the official ones)"), self)
         services_form = QFormLayout(services)
         self.service_urls = {}
-        store = QgsSettings()
         for key, service in SERVICES.items():
             edit = QLineEdit(services)
             edit.setPlaceholderText(service.default)
-            edit.setText(store.value(f"{SETTINGS_GROUP}/{key}", "", type=str))
+            edit.setText(settings.service_urls.get(key, ""))
             if os.environ.get(service.env_var):
                 edit.setToolTip(self.tr("Overridden by the environment variable {0}").format(service.env_var))
             services_form.addRow(QLabel(service.label), edit)
@@ -111,14 +108,8 @@ class OptionsPage(QgsOptionsPageWidget):
             cache_dir=self.cache_dir.filePath(),
             report_language=self.language.currentData(),
             debug_mode=self.debug.isChecked(),
+            service_urls={key: edit.text() for key, edit in self.service_urls.items()},
         ).save()
-        store = QgsSettings()
-        for key, edit in self.service_urls.items():
-            value = edit.text().strip()
-            if value:
-                store.setValue(f"{SETTINGS_GROUP}/{key}", value)
-            else:
-                store.remove(f"{SETTINGS_GROUP}/{key}")
 
 
 class OptionsFactory(QgsOptionsWidgetFactory):

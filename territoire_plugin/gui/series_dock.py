@@ -165,7 +165,7 @@ class SeriesDock(QDockWidget):
     def show_asset(self, title: str, days, series) -> bool:
         """Draw the date-by-date median of the point series ``series`` (one row per point) of an asset."""
 
-        from ..processing.ground_motion_trend import median_series
+        from ..qgis_io.ground_motion import median_series
 
         if not len(series):
             self.info.setText(self.tr("No ground-motion point with a series within this asset's buffer."))
@@ -192,7 +192,7 @@ class SeriesDock(QDockWidget):
 
 def series_days(layer: QgsVectorLayer) -> list[date] | None:
     """The dates of an EGMS import's series (read once from its GeoPackage), or None without series."""
-    from ..processing.ground_motion_trend import series_dates
+    from ..qgis_io.ground_motion import series_dates
 
     dates = series_dates(layer)
     return [date(int(d[:4]), int(d[4:6]), int(d[6:8])) for d in dates] if dates else None
@@ -250,8 +250,7 @@ class SeriesMapTool(QgsMapToolIdentify):
 
     def pick_asset(self, points: QgsVectorLayer, point: QgsPointXY, radius: float) -> bool:
         """The asset under the click: the median series of the ground-motion points within its buffer."""
-        from ..processing.ground_motion_assets import DEFAULT_BUFFERS
-        from ..processing.ground_motion_trend import series_near
+        from ..qgis_io.ground_motion import DEFAULT_BUFFERS, series_near
 
         assets = self.asset_provider()
         if (not isinstance(assets, QgsVectorLayer) or assets.crs().isGeographic()

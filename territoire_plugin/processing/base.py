@@ -1,11 +1,22 @@
-"""What every Territoire algorithm shares: translation, icon, instance creation, error mapping."""
+"""What every Territoire algorithm shares: translation, icon, instance creation, the one error wrapper; the bases
+of the three toolbox groups (partner data, urban overheating, infrastructure monitoring)."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from pathlib import Path
+
+from qgis.core import (
+    QgsGeometry,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..qgis_io.areas import LAMBERT93, commune_outline
 from ..toolbelt.resources import icon_path
 
 
@@ -100,6 +111,13 @@ class HeatAlgorithm(TerritoireAlgorithm):
     def groupId(self) -> str:
         return "urban_heat"
 
+    def polygons_wkt(self, parameters, name, context, raster_crs) -> str | None:
+        """The union of the polygon source parameter ``name``, in the raster's CRS, as WKT (None if not given)."""
+        from ..qgis_io.features import union_wkt
+
+        source = self.parameterAsSource(parameters, name, context)
+        return None if source is None else union_wkt(source, raster_crs, context.transformContext())
+
 
 class InfrastructureAlgorithm(TerritoireAlgorithm):
     """Base of the "Infrastructure monitoring" algorithms, and the checks they share."""
@@ -109,6 +127,16 @@ class InfrastructureAlgorithm(TerritoireAlgorithm):
 
     def groupId(self) -> str:
         return "infrastructure"
+
+    def read_points(self, parameters, context, points, fields, crs, feedback, by_columns: bool = True):
+        """The points of the parameter POINTS in ``crs`` (see :func:`qgis_io.ground_motion.read_points`): by
+        columns through GDAL when they are a whole file layer and ``by_columns`` (a columnar read has not already
+        failed), feature by feature otherwise."""
+        from ..qgis_io.ground_motion import columnar_file, read_points
+
+        file = columnar_file(self.parameterAsVectorLayer(parameters, "POINTS", context),
+                             parameters.get("POINTS")) if by_columns else None
+        return read_points(points, fields, crs, feedback, context.transformContext(), file)
 
     def require_projected(self, assets) -> None:
         if assets.sourceCrs().isGeographic():
@@ -156,105 +184,53 @@ def processing_error(error) -> QgsProcessingException:
     return QgsProcessingException(message)
 
 
-def add_features(sink, features, destination: str) -> None:
-    """Write ``features`` into a Processing sink, or stop with a clear error."""
-    from qgis.core import QgsFeatureSink
-
-    if not sink.addFeatures(list(features), QgsFeatureSink.Flag.FastInsert):
-        raise QgsProcessingException(QCoreApplication.translate(
-            "TerritoireAlgorithm", "Cannot write into the output {0}: check that the folder is writable and the "
-            "disk is not full.").format(destination))
-
-
-def write_gpkg_layer(layer, path, layer_name: str, new_file: bool = True) -> None:
-    """Write the vector ``layer`` as ``layer_name`` into the GeoPackage ``path``: a new file, or (``new_file``
-    False) a layer added to it or replaced. Stops with a clear error if it cannot."""
-    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
-
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName, options.layerName = "GPKG", layer_name
-    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile if new_file
-                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
-    error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path),
-                                                                     QgsCoordinateTransformContext(), options)
-    if error != QgsVectorFileWriter.WriterError.NoError:
-        raise QgsProcessingException(f"cannot write {layer_name} into {path}: {message}")
+def study_area(algorithm, parameters, context, feedback, commune_param: str, extent_param: str) -> QgsGeometry:
+    """The area in EPSG:2154: the commune's outline if one is named, else the extent."""
+    query = algorithm.parameterAsString(parameters, commune_param, context).strip()
+    if query:
+        _, geometry = commune_outline(query, "api_geo", feedback, context.transformContext())
+        return geometry
+    if parameters.get(extent_param):
+        rectangle = algorithm.parameterAsExtent(parameters, extent_param, context, LAMBERT93)
+        if not rectangle.isEmpty():
+            return QgsGeometry.fromRect(rectangle)
+    raise QgsProcessingException(QCoreApplication.translate(
+        "ConnectorArea",
+        "No area given. Type a commune (name, INSEE code or postcode) or draw an extent."
+    ))
 
 
-def output_fields(source_fields, extra) -> tuple:
-    """(QgsFields, indices kept) of an output: the source's copyable fields, then ``extra`` (name, type) pairs."""
-    from ..toolbelt.compat import new_field
+class ConnectorAlgorithm(TerritoireAlgorithm):
+    """Base of the "Partner data" algorithms: their group, the area parameters, the GeoPackage output."""
 
-    fields, kept = copyable_fields(source_fields)
-    for name, kind in extra:
-        fields.append(new_field(name, kind))
-    return fields, kept
+    COMMUNE = "COMMUNE"
+    EXTENT = "EXTENT"
+    OUTPUT = "OUTPUT"
 
+    def group(self) -> str:
+        return self.tr("Partner data")
 
-def output_feature(fields, kept, feature, geometry, values):
-    """A new feature of ``fields``: the kept source attributes, then ``values`` (NaN written as NULL)."""
-    import math
+    def groupId(self) -> str:
+        return "partner_data"
 
-    from qgis.core import QgsFeature
+    # addParameter's flag is False only for a duplicate name, which these fixed names cannot be (every algorithm
+    # ignores it); flake8-qgis flags the calls here only because this module imports QgsProcessingAlgorithm.
+    def add_area_parameters(self, commune_required: bool = False, extent: bool = True) -> None:
+        self.addParameter(QgsProcessingParameterString(  # noqa: QGS201
+            self.COMMUNE, self.tr("Commune (name, INSEE code or postcode)"), optional=not commune_required))
+        if extent:
+            self.addParameter(QgsProcessingParameterExtent(  # noqa: QGS201
+                self.EXTENT, self.tr("Or an extent"), optional=True))
 
-    out = QgsFeature(fields)
-    out.setGeometry(geometry)
-    attributes = feature.attributes()
-    out.setAttributes([attributes[i] for i in kept] +
-                      [None if isinstance(v, float) and math.isnan(v) else v for v in values])
-    return out
+    def add_geopackage_output(self) -> None:
+        self.addParameter(QgsProcessingParameterFileDestination(  # noqa: QGS201
+            self.OUTPUT, self.tr("GeoPackage"), fileFilter="GeoPackage (*.gpkg)"))
 
+    def geopackage_output(self, parameters, context) -> Path:
+        output = Path(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
+        if output.suffix.lower() != ".gpkg":
+            raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg)."))
+        return output
 
-def reuse_as_outputs(fields, kept, features, columns, attributes=None) -> list:
-    """``features`` themselves turned into features of ``fields`` (geometries kept, no copy: for large outputs):
-    the kept source attributes, then one value of each of ``columns`` (numpy arrays or lists; NaN → NULL).
-    ``attributes``: the features' attribute lists when already read."""
-    import numpy as np
-
-    values = []
-    for column in columns:
-        array = np.asarray(column)
-        if array.dtype.kind == "f":
-            values.append(np.where(np.isnan(array), None, array.astype(object)).tolist())
-        else:
-            values.append(array.tolist())
-    every = len(kept) == fields.count() - len(columns) and kept == list(range(len(kept)))
-    if attributes is None:
-        attributes = (feature.attributes() for feature in features)
-    for feature, source, extra in zip(features, attributes, zip(*values)):
-        feature.setFields(fields, False)
-        feature.setAttributes((source if every else [source[i] for i in kept]) + list(extra))
-    return features
-
-
-def add_reused_features(sink, destination: str, fields, kept, features, columns, attributes=None,
-                        chunk: int = 5000) -> None:
-    """Write ``features`` into ``sink``, turned into features of ``fields`` as :func:`reuse_as_outputs` does,
-    chunk by chunk: a helper thread prepares the next chunk (Python) while this thread writes the previous one
-    (QGIS releases the GIL while a sink writes). The sink is used from the calling thread only."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    def prepare(start):
-        stop = start + chunk
-        return reuse_as_outputs(fields, kept, features[start:stop], [column[start:stop] for column in columns],
-                                None if attributes is None else attributes[start:stop])
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        for job in [pool.submit(prepare, start) for start in range(0, len(features), chunk)]:
-            add_features(sink, job.result(), destination)
-
-
-def copyable_fields(fields) -> tuple:
-    """(QgsFields, indices) of the fields every output format takes: binary fields (e.g. an EGMS series
-    BLOB) are left out, since some outputs (memory layers) drop them and the columns would shift."""
-    from qgis.core import QgsFields
-    from qgis.PyQt.QtCore import QMetaType
-
-    from ..toolbelt.compat import field_is
-
-    kept, indices = QgsFields(), []
-    for index, field in enumerate(fields):
-        if not field_is(field, QMetaType.Type.QByteArray):
-            kept.append(field)
-            indices.append(index)
-    return kept, indices
+    def area(self, parameters, context, feedback) -> QgsGeometry:
+        return study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)

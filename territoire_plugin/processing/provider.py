@@ -7,28 +7,28 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..toolbelt.resources import icon_path, plugin_version
-from .commune_boundary import CommuneBoundaryAlgorithm
-from .commune_diagnostic import CommuneDiagnosticAlgorithm
-from .corridor_change import CorridorChangeAlgorithm
-from .download_bdtopo import DownloadBdtopoAlgorithm
-from .download_egms import DownloadEgmsAlgorithm
-from .download_landsat import DownloadLandsatAlgorithm
-from .download_lcz import DownloadLczAlgorithm
-from .download_population import DownloadPopulationAlgorithm
-from .download_sentinel2 import DownloadSentinel2Algorithm
-from .greening_scenario import GreeningScenarioAlgorithm
-from .ground_motion_assets import GroundMotionAssetsAlgorithm
-from .ground_motion_differential import GroundMotionDifferentialAlgorithm
-from .ground_motion_trend import GroundMotionTrendAlgorithm
-from .heat_exposure import HeatExposureAlgorithm
-from .heat_hotspots import HeatHotspotsAlgorithm
-from .heat_island_intensity import HeatIslandIntensityAlgorithm
-from .heat_islands import HeatIslandsAlgorithm
-from .import_egms import ImportEgmsAlgorithm
-from .landsat_lst import LandsatLstAlgorithm
-from .landsat_lst_l1 import LandsatLstL1Algorithm
-from .lst_composite import LstCompositeAlgorithm
-from .ndvi import NdviAlgorithm
+from .connectors.commune_boundary import CommuneBoundaryAlgorithm
+from .connectors.download_bdtopo import DownloadBdtopoAlgorithm
+from .connectors.download_egms import DownloadEgmsAlgorithm
+from .connectors.download_landsat import DownloadLandsatAlgorithm
+from .connectors.download_lcz import DownloadLczAlgorithm
+from .connectors.download_population import DownloadPopulationAlgorithm
+from .connectors.download_sentinel2 import DownloadSentinel2Algorithm
+from .connectors.import_egms import ImportEgmsAlgorithm
+from .diagnostic.commune_diagnostic import CommuneDiagnosticAlgorithm
+from .heat.greening_scenario import GreeningScenarioAlgorithm
+from .heat.heat_exposure import HeatExposureAlgorithm
+from .heat.heat_hotspots import HeatHotspotsAlgorithm
+from .heat.heat_island_intensity import HeatIslandIntensityAlgorithm
+from .heat.heat_islands import HeatIslandsAlgorithm
+from .heat.landsat_lst import LandsatLstAlgorithm
+from .heat.landsat_lst_l1 import LandsatLstL1Algorithm
+from .heat.lst_composite import LstCompositeAlgorithm
+from .heat.ndvi import NdviAlgorithm
+from .infrastructure.corridor_change import CorridorChangeAlgorithm
+from .infrastructure.ground_motion_assets import GroundMotionAssetsAlgorithm
+from .infrastructure.ground_motion_differential import GroundMotionDifferentialAlgorithm
+from .infrastructure.ground_motion_trend import GroundMotionTrendAlgorithm
 
 ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgorithm, DownloadLandsatAlgorithm,
               DownloadSentinel2Algorithm, ImportEgmsAlgorithm, DownloadPopulationAlgorithm,

@@ -20,6 +20,9 @@ BDTOPO_THEMES = {
     "bridges_surfaces": ("BDTOPO_V3:construction_surfacique", "nature='Pont'"),
     "public_buildings": ("BDTOPO_V3:erp", None),
 }
+#: GeoPackage layer of each BD TOPO theme (the IGN table names).
+LAYER_NAMES = {"buildings": "batiment", "roads": "troncon_de_route", "railways": "troncon_de_voie_ferree",
+               "bridges": "pont", "public_buildings": "erp"}
 ADMIN_EXPRESS_COMMUNES = "ADMINEXPRESS-COG.LATEST:commune"
 
 

@@ -29,7 +29,7 @@ def inputs(town, sample_product, tmp_path_factory, qgis_app, qgis_processing):
                                               "OUTPUT": str(folder / "ndvi.tif")})["OUTPUT"]
     egms = processing.run("territoire:import_egms", {"INPUT": str(town["egms"]),
                                                      "OUTPUT": str(folder / "egms.gpkg")})["OUTPUT"]
-    import fake_services
+    from testing import fake_services
 
     lines = folder / "roads.geojson"
     lines.write_text(json.dumps({"type": "FeatureCollection",

@@ -10,8 +10,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 SESSION = textwrap.dedent("""
-    import sys
-    sys.path.insert(0, {root!r})
     from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsTask
     app = QgsApplication([], False)
     app.initQgis()
@@ -42,7 +40,7 @@ def test_a_short_qgis_session_exits_cleanly(tmp_path, sample_product, unload):
     script = tmp_path / "session.py"
     script.write_text(SESSION.format(root=str(ROOT), product=str(sample_product), output=str(tmp_path / "l.tif"),
                                      unload="plugin.unload()" if unload else "pass"), encoding="utf-8")
-    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": "/usr/share/qgis/python/plugins",
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": f"/usr/share/qgis/python/plugins:{ROOT}",
            "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(tmp_path / "run"), "PATH": "/usr/bin:/bin",
            "QGIS_CUSTOM_CONFIG_PATH": str(tmp_path / "profile")}
     run = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=300)
@@ -95,7 +93,7 @@ def test_a_test_failing_inside_an_algorithm_ends_the_run_with_exit_code_1(tmp_pa
     139 through make; seen on 3.22, 3.40 and 3.44). The project's conftest releases them once the failure is
     reported: the run ends with pytest's own exit code 1 (checked: -11 without that hook)."""
     (tmp_path / "test_failing.py").write_text(FAILING_TEST, encoding="utf-8")
-    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "tests"), "HOME": str(tmp_path),
+    env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}", "HOME": str(tmp_path),
            "XDG_RUNTIME_DIR": str(tmp_path / "run"), "PATH": "/usr/bin:/bin"}
     run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "conftest", "-p", "no:cacheprovider",
                           "--rootdir", str(tmp_path), "-c", "/dev/null", str(tmp_path / "test_failing.py")],

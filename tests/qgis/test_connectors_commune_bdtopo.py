@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fake_services import (
-    admin_express_communes,
-    install_wfs,
-    lambert93_buildings,
-    lambert93_lines,
-)
+
+from testing.fake_services import admin_express_communes, install_wfs, lambert93_buildings, lambert93_lines
 
 
 @pytest.fixture

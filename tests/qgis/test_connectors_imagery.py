@@ -6,12 +6,8 @@ import json
 
 import numpy as np
 import pytest
-from fake_services import (
-    install_sas_and_cogs,
-    install_stac,
-    landsat_item,
-    make_cog,
-)
+
+from testing.fake_services import install_sas_and_cogs, install_stac, landsat_item, make_cog
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +90,7 @@ def test_lists_then_downloads_only_the_window(stac, cogs, tmp_path):
 
 
 def test_expired_sas_token_is_refreshed(monkeypatch, stac, cogs, tmp_path):
-    from fake_services import install_sas_and_cogs
+    from testing.fake_services import install_sas_and_cogs
 
     install_sas_and_cogs(stac, {p.name: p for p in cogs.values()}, expired_tokens=1)
     result = run("download_landsat", {"COMMUNE": "Olemps", "START": "2023-07-01", "END": "2023-07-31",

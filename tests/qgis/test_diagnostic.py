@@ -197,7 +197,7 @@ def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
     import string
 
     from territoire_plugin.diagnostic import catalogue
-    from territoire_plugin.processing.report import TEXT, number
+    from territoire_plugin.diagnostic.report.text import TEXT, number
 
     def placeholders(value):
         if isinstance(value, str):

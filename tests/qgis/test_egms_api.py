@@ -8,7 +8,9 @@ import subprocess
 from urllib.parse import parse_qs
 
 import pytest
-from fake_services import egms_points, write_egms_csv, zip_files
+
+from testing.egms import egms_points, write_egms_csv
+from testing.fake_services import zip_files
 
 
 def openssl_key(tmp_path, traditional: bool):

@@ -106,9 +106,10 @@ def test_vertical_conversion_and_bad_inputs(provider, tmp_path):
 
 def test_trends_of_an_egms_import(provider, tmp_path):
     """Points from the EGMS fixture: one subsiding bowl; a late acceleration added to some series."""
-    from fake_services import egms_points, write_egms_csv
     from qgis import processing
     from qgis.core import QgsVectorLayer
+
+    from testing.egms import egms_points, write_egms_csv
 
     points, dates = egms_points(count_side=12)
     from territoire_plugin.analysis.ground_motion.trend import years_since_first
@@ -355,9 +356,10 @@ def test_differential_along_a_railway(provider):
 
 def test_full_chain_on_the_project_egms_fixture(provider, tmp_path):
     """The project's generator over the real Olemps footprints → import_egms → assets and differential."""
-    from egms_fixture import points_over_footprints, write_egms_csv
     from qgis import processing
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from testing.egms import points_over_footprints, write_egms_csv
 
     path = shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")
     bridge = (663500.0, 6360800.0, 663560.0, 6360800.0, 8.0)  # a 60 m deck over the Aveyron, made to tilt
@@ -388,7 +390,7 @@ def test_curves_in_a_layer_not_declared_curved_are_segmentized_by_qgis(provider,
     gives up and QGIS's segmentized geometries are used, with the points the worker already read."""
     from osgeo import ogr, osr
 
-    from territoire_plugin.processing import ground_motion_assets
+    from territoire_plugin.processing.infrastructure import ground_motion_assets
 
     ogr.UseExceptions()
     srs = osr.SpatialReference()
@@ -437,7 +439,7 @@ def test_features_are_written_chunk_by_chunk_in_order_and_a_failed_write_stops()
     from qgis.core import QgsFeature, QgsFields, QgsProcessingException, QgsVectorLayer
     from qgis.PyQt.QtCore import QByteArray, QMetaType
 
-    from territoire_plugin.processing.base import add_reused_features, output_fields
+    from territoire_plugin.qgis_io.sinks import add_reused_features, output_fields
     from territoire_plugin.toolbelt.compat import new_field
 
     source = QgsVectorLayer("Point?crs=EPSG:2154", "s", "memory")

@@ -129,9 +129,10 @@ def test_exposure_of_real_olemps_buildings(partner_server, tmp_path):
     """Real BD TOPO footprints of Olemps, a temperature field made here; means checked with rasterio."""
     import rasterio
     from conftest import write_raster
-    from fake_services import write_filosofi_csv
     from qgis.core import QgsVectorLayer
     from rasterio import features
+
+    from testing.fake_services import write_filosofi_csv
 
     buildings = shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")
     layer = QgsVectorLayer(str(buildings), "b", "ogr")

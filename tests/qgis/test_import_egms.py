@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from fake_services import egms_points, to_laea, write_egms_csv, zip_files
+
+from testing.egms import egms_points, to_laea, write_egms_csv
+from testing.fake_services import zip_files
 
 
 @pytest.fixture(scope="module")

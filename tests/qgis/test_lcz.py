@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from fake_services import to_lambert93, zip_files
+
+from testing.fake_services import to_lambert93, zip_files
 
 DATASET = "6641c562e5acdb35c0e6051d"
 

@@ -7,9 +7,9 @@ import json
 import time
 
 import pytest
-from local_server import LocalServer
 
 from territoire_plugin.core.errors import Cancelled
+from testing.local_server import LocalServer
 
 
 @pytest.fixture

@@ -41,9 +41,8 @@ def test_zip_is_reproducible(package_zip, tmp_path):
 def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sample_product, artifacts):
     """Install the zip in a fresh profile, start QGIS under Xvfb, drive the plugin (the diagnostic panel
     against the sample town's local services too), screenshot it."""
-    import sample_town
-
-    from territoire_plugin.processing.commune_diagnostic import default_last_summer
+    from territoire_plugin.diagnostic.workflow import default_last_summer
+    from testing import sample_town
 
     last = default_last_summer()
     server, town_env, built = sample_town.serve(tmp_path / "town", ROOT / "resources" / "sample",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fake_services import filosofi_rows, write_filosofi_csv, zip_files
+
+from testing.fake_services import filosofi_rows, write_filosofi_csv, zip_files
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ import pytest
 
 
 def test_click_shows_the_series_and_exports(qgis_iface, qgis_canvas, provider, tmp_path, artifacts, request):
-    from fake_services import egms_points, write_egms_csv
     from qgis import processing
     from qgis.core import QgsProject, QgsVectorLayer
     from qgis.PyQt.QtGui import QImage
 
     from territoire_plugin.gui.series_dock import SeriesDock, SeriesMapTool
+    from testing.egms import egms_points, write_egms_csv
 
     points, dates = egms_points(count_side=6)
     csv_path = write_egms_csv(tmp_path / "EGMS_L2b_dock.csv", points, dates)
@@ -52,7 +52,6 @@ def test_click_shows_the_series_and_exports(qgis_iface, qgis_canvas, provider, t
 
 
 def test_click_on_an_asset_shows_the_median_of_its_points(qgis_canvas, provider, tmp_path, request):
-    from fake_services import egms_points, write_egms_csv
     from qgis import processing
     from qgis.core import (
         Qgis,
@@ -67,6 +66,7 @@ def test_click_on_an_asset_shows_the_median_of_its_points(qgis_canvas, provider,
     )
 
     from territoire_plugin.gui.series_dock import SeriesDock, SeriesMapTool
+    from testing.egms import egms_points, write_egms_csv
 
     points, dates = egms_points(count_side=6)
     csv_path = write_egms_csv(tmp_path / "EGMS_L2b_asset.csv", points, dates)

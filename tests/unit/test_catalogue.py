@@ -24,9 +24,9 @@ def test_the_workflow_writes_only_catalogued_layers():
     motion layer) has a record."""
     import re
 
-    code = (ROOT / "territoire_plugin" / "processing" / "commune_diagnostic.py").read_text(encoding="utf-8")
+    code = (ROOT / "territoire_plugin" / "diagnostic" / "workflow.py").read_text(encoding="utf-8")
     written = set(re.findall(r'diagnostic\.(?:vectors|rasters)\["(\w+)"\]', code))
-    bdtopo = (ROOT / "territoire_plugin" / "processing" / "download_bdtopo.py").read_text(encoding="utf-8")
+    bdtopo = (ROOT / "territoire_plugin" / "sources" / "wfs.py").read_text(encoding="utf-8")
     layer_names = set(re.findall(r'"\w+": "(\w+)"', bdtopo.split("LAYER_NAMES = ", 1)[1].split("}", 1)[0]))
     assert layer_names == {"batiment", "troncon_de_route", "troncon_de_voie_ferree", "pont", "erp"}
     written |= layer_names | {f"mouvement_{name}" for name in layer_names - {"erp"}}

@@ -15,7 +15,6 @@ BLOCKED = ("qgis", "PyQt5", "PyQt6", "sip")
 
 GUARD = """
 import importlib, pkgutil, sys
-sys.path.insert(0, {root!r})
 blocked = {blocked!r}
 
 class Unreachable:
@@ -49,8 +48,9 @@ def importable(package: str, root=ROOT) -> int:
 
 
 def test_every_core_and_analysis_module_imports_where_qgis_cannot_be_imported():
-    code = GUARD.format(root=str(ROOT), blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    code = GUARD.format(blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
+    # python -c puts the working directory first on sys.path: the checkout, and nothing else of ours.
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert run.returncode == 0, run.stderr[-3000:]
     expected = sum(importable(package) for package in NO_QGIS_PACKAGES)
     assert expected > 25 and run.stdout.split()[0] == str(expected)  # every module was imported
@@ -67,8 +67,8 @@ def test_the_guard_fails_on_a_module_that_imports_qgis(tmp_path, module):
     (copy / "__init__.py").write_text("")
     target = copy / module
     target.write_text(target.read_text(encoding="utf-8") + "\nimport qgis.core  # noqa\n", encoding="utf-8")
-    code = GUARD.format(root=str(tmp_path), blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    code = GUARD.format(blocked=BLOCKED, packages=NO_QGIS_PACKAGES)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert run.returncode != 0 and "ImportError: qgis cannot be imported here" in run.stderr
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-import sample_data
 from conftest import read_array
+
+from testing import sample_data
 
 
 def digest(folder):

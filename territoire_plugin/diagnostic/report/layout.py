@@ -1,0 +1,253 @@
+"""The council report of a commune diagnostic: a QGIS print layout exported to PDF (A4 portrait).
+
+Pages: cover with the key figures; what was measured (sources, dates, licences, plugin version);
+one map per topic (surface temperature, heat islands and hot spots, exposure, ground-motion
+alerts) with legend, scale bar, north arrow and sources; charts (drawn by :mod:`.charts`); tables;
+the caveats in plain words. French by default, English if the options say so.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    QgsApplication,
+    QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLegendStyle,
+    QgsPrintLayout,
+    QgsTableCell,
+    QgsTextFormat,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ...analysis.heat.islands import valid_values
+from ...toolbelt.compat import set_label_text, set_legend_style_font
+from ...toolbelt.resources import plugin_version
+from . import content
+from .text import report_language, text_for
+
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+PAGE_W, PAGE_H = 210.0, 297.0
+
+
+class Pages:
+    """A multi-page A4 portrait layout with helpers placing items in millimetres."""
+
+    def __init__(self, project, name: str):
+        self.layout = QgsPrintLayout(project)
+        self.layout.initializeDefaults()
+        self.layout.setName(name)
+        self.layout.pageCollection().page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H, MM))
+        self.count = 1
+
+    def new_page(self) -> float:
+        """Add a page; later items go on it. Returns its top (0: positions are relative to the page)."""
+        page = QgsLayoutItemPage(self.layout)
+        page.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H, MM))
+        self.layout.pageCollection().addPage(page)
+        self.count += 1
+        return 0.0
+
+    def place(self, item, x, y, w, h):
+        """Add ``item`` at (x, y) mm of the current page, w × h mm."""
+        self.layout.addLayoutItem(item)
+        item.attemptResize(QgsLayoutSize(w, h, MM))
+        item.attemptMove(QgsLayoutPoint(x, y, MM), True, False, self.count - 1)
+        return item
+
+    def label(self, text, x, y, w, h, size=10, bold=False, colour="#202020"):
+        label = QgsLayoutItemLabel(self.layout)
+        label.setText(text)
+        set_label_text(label, QFont("Sans", size, QFont.Weight.Bold if bold else QFont.Weight.Normal), colour)
+        return self.place(label, x, y, w, h)
+
+    def picture(self, path, x, y, w, h):
+        picture = QgsLayoutItemPicture(self.layout)
+        picture.setPicturePath(str(path))
+        picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+        return self.place(picture, x, y, w, h)
+
+    def table(self, rows, x, y, w, h, widths=None):
+        table = QgsLayoutItemManualTable.create(self.layout)
+        self.layout.addMultiFrame(table)
+        header_font = QFont("Sans", 8, QFont.Weight.Bold)
+        cells = []
+        for number, row in enumerate(rows):
+            cells.append([QgsTableCell(str(value)) for value in row])
+            if number == 0:
+                for cell in cells[-1]:
+                    cell.setBackgroundColor(QColor("#e6e6e6"))
+        table.setTableContents(cells)
+        table.setContentTextFormat(QgsTextFormat.fromQFont(QFont("Sans", 8)))
+        table.setHeaderTextFormat(QgsTextFormat.fromQFont(header_font))
+        if widths:
+            table.setColumnWidths(widths)
+        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+        table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+        frame = QgsLayoutFrame(self.layout, table)
+        frame.attemptResize(QgsLayoutSize(w, h, MM))
+        frame.attemptMove(QgsLayoutPoint(x, y, MM), True, False, self.count - 1)
+        table.addFrame(frame)
+        return table
+
+    def map(self, project, layers, extent, x, y, w, h, legend_title: str, sources: str):
+        item = QgsLayoutItemMap(self.layout)
+        item.setLayers(layers)
+        item.setCrs(project.crs())
+        item.setFrameEnabled(True)
+        self.place(item, x, y, w, h)
+        item.zoomToExtent(extent)
+        legend = QgsLayoutItemLegend(self.layout)
+        legend.setTitle(legend_title)
+        legend.setLinkedMap(item)
+        legend.setLegendFilterByMapEnabled(True)
+        legend.setAutoUpdateModel(False)
+        model_root = legend.model().rootGroup()
+        model_root.clear()
+        from qgis.core import QgsRasterLayer
+
+        from ..project import hide_band_label
+
+        for layer in layers:
+            node = model_root.addLayer(layer)
+            if isinstance(layer, QgsRasterLayer):
+                hide_band_label(node)
+        set_legend_style_font(legend, QgsLegendStyle.Style.Title, QFont("Sans", 10, QFont.Weight.Bold))
+        set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 8))
+        set_legend_style_font(legend, QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
+        legend.setBackgroundEnabled(True)
+        legend.setFrameEnabled(True)
+        legend.setColumnCount(2)  # a long legend (several asset layers) stays on its page
+        legend.setSplitLayer(True)
+        self.place(legend, x, y + h + 4, w * 0.62, 60)
+        legend.setResizeToContents(True)
+        scalebar = QgsLayoutItemScaleBar(self.layout)
+        scalebar.setStyle("Single Box")
+        scalebar.setLinkedMap(item)
+        scalebar.applyDefaultSize()
+        scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
+        scalebar.setUnitLabel("m")
+        self.place(scalebar, x + w * 0.66, y + h + 4, w * 0.34, 12)
+        scalebar.applyDefaultSize()
+        arrow = QgsLayoutItemPicture(self.layout)
+        arrow.setPicturePath(str(Path(QgsApplication.pkgDataPath()) / "svg" / "arrows" / "NorthArrow_02.svg"))
+        self.place(arrow, x + w - 16, y + 3, 13, 17)
+        self.label(sources, x + w * 0.66, y + h + 20, w * 0.34, 40, size=7, colour="#555555")
+        return item
+
+
+def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
+    """Lay out and export the report (PDF) and the main map (PNG); return (pdf, png, summary text)."""
+    language = report_language()
+    text = text_for(language)
+    today = datetime.date.today()
+    date_text = today.strftime("%d/%m/%Y") if language == "fr" else today.isoformat()
+    pages = Pages(project, text["title"].format(name=diagnostic.name))
+    top = 0.0
+    commune = layers["commune"]
+    extent = commune.extent()
+    extent.scale(1.08)
+    work = diagnostic.work
+    # The summer-median temperatures, read once for the summary and the histogram.
+    lst_values = valid_values(diagnostic.rasters["lst"][0], np.float64) if "lst" in layers else None
+    # The hottest sensitive sites and the assets most on alert, found once for the summary, charts and tables.
+    sites = content.hottest_sites(layers["batiments_chaleur"], 10) if "batiments_chaleur" in layers else []
+    alerts = content.alert_rows(layers, text, 15)
+    summary = content.summary_lines(diagnostic, layers, text, lst_values, sites)
+
+    # Cover.
+    pages.label(text["title"].format(name=diagnostic.name), 15, 20, 180, 16, size=22, bold=True)
+    pages.label(text["subtitle"].format(insee=diagnostic.insee), 15, 38, 180, 10, size=11, colour="#444444")
+    cover_layers = [layers[n] for n in ("commune", "ilots_chaleur", "lst", "batiment") if n in layers]
+    pages.map(project, cover_layers, extent, 15, 52, 180, 130, text["legend"], "")
+    pages.label(text["key"], 15, 252, 180, 8, size=13, bold=True)
+    pages.label("\n".join(f"• {line}" for line in summary), 15, 261, 180, 26, size=9)
+    pages.label(text["made"].format(date=date_text, version=plugin_version()), 15, 288, 180, 6, size=7,
+                colour="#666666")
+
+    # What was measured.
+    top = pages.new_page()
+    pages.label(text["measured"], 15, top + 15, 180, 10, size=16, bold=True)
+    pages.table([text["sources_head"]] + [list(row) for row in text["sources_rows"]], 15, top + 30, 180, 60,
+                widths=[55, 75, 50])
+    scenes = ", ".join(content.scene_date(name, language) for name in diagnostic.facts.get("landsat", [])) or "—"
+    pages.label(text["dates"].format(scenes=scenes, egms=diagnostic.facts.get("egms_file", "—"), date=date_text)
+                + "\n" + text["made"].format(date=date_text, version=plugin_version()), 15, top + 95, 180, 20, size=9)
+    pages.label(text["caveats"], 15, top + 125, 180, 10, size=16, bold=True)
+    pages.label("\n\n".join(text["caveat_text"]), 15, top + 138, 180, 120, size=9)
+    for warning in diagnostic.warnings:
+        pages.label(f"⚠ {warning}", 15, top + 262, 180, 16, size=9, colour="#a00000")
+
+    # Maps.
+    source_names = {"lst": "Landsat 8/9 C2 L2 (USGS)", "islands": "Landsat 8/9 C2 L2 (USGS)",
+                    "exposure": "Landsat (USGS), IGN BD TOPO®", "motion": "EGMS (Copernicus), IGN BD TOPO®"}
+    main_page = None
+    for key, names in (("lst", ["commune", "lst"]), ("islands", ["commune", "points_chauds", "ilots_chaleur"]),
+                       ("exposure", ["commune", "erp", "batiments_chaleur"]),
+                       ("motion", ["commune", "mouvement_pont", "mouvement_troncon_de_voie_ferree",
+                                   "mouvement_troncon_de_route", "mouvement_batiment"])):
+        shown = [layers[n] for n in names if n in layers]
+        top = pages.new_page()
+        pages.label(text["maps"][key], 15, top + 12, 180, 10, size=16, bold=True)
+        if len(shown) <= 1:
+            pages.label(text["no_motion"] if key == "motion" else text["no_heat"], 15, top + 30, 180, 20)
+            continue
+        pages.map(project, shown, extent, 15, top + 26, 180, 175, text["legend"],
+                  text["sources"].format(sources=source_names[key]))
+        if main_page is None:
+            main_page = pages.count - 1
+
+    # Charts.
+    chart_files = content.chart_files(layers, text, work, lst_values, sites, alerts)
+    if chart_files:
+        top = pages.new_page()
+        pages.label(text["charts"], 15, top + 12, 180, 10, size=16, bold=True)
+        for number, path in enumerate(chart_files[:4]):
+            pages.picture(path, 15 + (number % 2) * 92, top + 28 + (number // 2) * 58, 88, 52)
+    # Tables.
+    tables = content.tables(text, sites, alerts)
+    if tables:
+        top = pages.new_page()
+        pages.label(text["tables"], 15, top + 12, 180, 10, size=16, bold=True)
+        y = top + 28
+        for rows, widths in tables:
+            height = 7 * len(rows) + 4
+            pages.table(rows, 15, y, 180, height, widths=widths)
+            y += height + 10
+
+    exporter = QgsLayoutExporter(pages.layout)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = False
+    status = exporter.exportToPdf(str(pdf), settings)
+    if status != QgsLayoutExporter.ExportResult.Success:
+        raise OSError(f"cannot export the report {pdf} ({exporter.errorMessage()})")
+    image = QgsLayoutExporter.ImageExportSettings()
+    image.dpi = 120
+    image.pages = [main_page if main_page is not None else 0]
+    status = exporter.exportToImage(str(png), image)
+    if status != QgsLayoutExporter.ExportResult.Success:
+        raise OSError(f"cannot export the map {png}")
+    produced = png.with_name(f"{png.stem}_{image.pages[0] + 1}{png.suffix}")
+    if not png.exists() and produced.exists():  # one page asked: QGIS may still number the file
+        produced.replace(png)
+    project.layoutManager().addLayout(pages.layout)
+    project.write()
+    return pdf, png, "\n".join(summary)
+
+

@@ -1,0 +1,143 @@
+"""The report's words, French and English, and its numbers written as each language writes them."""
+
+from __future__ import annotations
+
+TEXT = {
+    "fr": {
+        "title": "Diagnostic de la commune de {name}",
+        "subtitle": "Surchauffe urbaine et mouvements du sol vus de l'espace — INSEE {insee}",
+        "made": "Rapport produit le {date} avec Territoire {version}, extension libre de QGIS.",
+        "key": "En bref",
+        "measured": "Ce qui a été mesuré",
+        "maps": {"lst": "Température de surface en été (médiane)",
+                 "islands": "Îlots de chaleur et points chauds",
+                 "exposure": "Bâtiments et sites sensibles exposés à la chaleur",
+                 "motion": "Mouvements du sol : ouvrages en alerte"},
+        "charts": "Graphiques",
+        "tables": "Tableaux",
+        "caveats": "Précautions de lecture",
+        "sources": "Sources : {sources}. Fond : limites communales (API Géo / IGN).",
+        "legend": "Légende",
+        "no_heat": "Pas d'analyse de la surchauffe (aucune scène Landsat d'été exploitable ou analyse non demandée).",
+        "no_motion": "Pas d'analyse des mouvements du sol (pas de fichier EGMS ou analyse non demandée).",
+        "chart_lst": ("Répartition de la température de surface", "Température de surface (°C)",
+                      "Part de la commune"),
+        "chart_sites": ("Sites sensibles les plus chauds", "Température de surface moyenne (°C)"),
+        "chart_alerts": ("Ouvrages par classe de mouvement", "Nombre d'ouvrages"),
+        "chart_series": ("Déplacement des ouvrages les plus préoccupants", "Jours depuis la première mesure",
+                         "Déplacement (mm)"),
+        "classes": ["données insuffisantes", "stable", "à surveiller", "alerte"],
+        "table_sites": ["Site sensible", "Pourquoi", "T. moyenne (°C)", "T. max (°C)"],
+        "table_alerts": ["Ouvrage", "Type", "Points", "Vitesse médiane (mm/an)", "Classe"],
+        "kinds": {"mouvement_batiment": "bâtiment", "mouvement_troncon_de_route": "route",
+                  "mouvement_troncon_de_voie_ferree": "voie ferrée", "mouvement_pont": "pont"},
+        "summary": {
+            "lst": "Température de surface médiane des étés {first}–{last} : {median} °C "
+                   "(10 % de la commune au-dessus de {p90} °C), d'après {scenes} scène(s) Landsat.",
+            "islands": "{count} îlot(s) de chaleur ; le plus étendu : {area} ha, {intensity} °C en moyenne "
+                       "par rapport à la campagne voisine.",
+            "sensitive": "{count} bâtiment(s) sensible(s) (santé, enseignement, petite enfance, personnes âgées) "
+                         "dans la commune ; le plus chaud : {site} ({lst} °C).",
+            "motion": "{alerts} ouvrage(s) en alerte et {watch} à surveiller d'après {points} points EGMS.",
+        },
+        "sources_rows": [
+            ("Limites communales", "API Géo (Etalab) / IGN ADMIN EXPRESS", "Licence Ouverte 2.0"),
+            ("Bâtiments, routes, voies ferrées, ponts, ERP", "IGN BD TOPO® (Géoplateforme)", "Licence Ouverte 2.0"),
+            ("Température de surface, NDVI", "Landsat 8/9 Collection 2 niveau 2 (USGS/NASA)", "domaine public"),
+            ("Mouvements du sol", "EGMS, Copernicus Land Monitoring Service", "accès libre et gratuit, "
+             "citer Copernicus"),
+            ("Population (carreaux de 200 m)", "INSEE Filosofi", "Licence Ouverte 2.0"),
+        ],
+        "sources_head": ["Donnée", "Producteur", "Licence"],
+        "dates": "Scènes Landsat utilisées : {scenes}. Fichier EGMS : {egms}. Données téléchargées le {date}.",
+        "caveat_text": [
+            "La température mesurée par satellite est celle de la surface (toits, chaussées, sols, végétation), "
+            "de jour, vers 10 h 30 heure solaire, par temps clair : ce n'est pas la température de l'air ressentie "
+            "dans la rue, ni celle de la nuit, quand l'îlot de chaleur est le plus marqué.",
+            "Le pixel thermique Landsat mesure 100 m, rééchantillonné à 30 m : un petit bâtiment prend la "
+            "température de son voisinage. La médiane de plusieurs étés atténue la météo d'un jour.",
+            "Les mouvements du sol EGMS sont mesurés le long de la ligne de visée du satellite, relativement à des "
+            "points de référence : une vitesse de quelques mm/an est proche de la précision (environ 1 mm/an). "
+            "Une alerte invite à une inspection, elle ne prouve pas un désordre.",
+            "Il n'y a pas de mesure sur la végétation, l'eau ou les chantiers récents : un ouvrage sans point est "
+            "classé « données insuffisantes ». Les sites sensibles viennent de la BD TOPO (ERP) et peuvent être "
+            "incomplets.",
+        ],
+    },
+    "en": {
+        "title": "Diagnostic of {name}",
+        "subtitle": "Urban overheating and ground motion seen from space — INSEE {insee}",
+        "made": "Report made on {date} with Territoire {version}, a free QGIS plugin.",
+        "key": "Key figures",
+        "measured": "What was measured",
+        "maps": {"lst": "Summer surface temperature (median)", "islands": "Heat islands and hot spots",
+                 "exposure": "Buildings and sensitive sites exposed to heat",
+                 "motion": "Ground motion: assets on alert"},
+        "charts": "Charts",
+        "tables": "Tables",
+        "caveats": "Read with care",
+        "sources": "Sources: {sources}. Commune outline: API Géo / IGN.",
+        "legend": "Legend",
+        "no_heat": "No overheating analysis (no usable summer Landsat scene, or not asked for).",
+        "no_motion": "No ground-motion analysis (no EGMS file, or not asked for).",
+        "chart_lst": ("Distribution of surface temperature", "Surface temperature (°C)", "Share of the commune"),
+        "chart_sites": ("Hottest sensitive sites", "Mean surface temperature (°C)"),
+        "chart_alerts": ("Assets by ground-motion class", "Number of assets"),
+        "chart_series": ("Displacement of the most worrying assets", "Days since the first measurement",
+                         "Displacement (mm)"),
+        "classes": ["insufficient data", "stable", "watch", "alert"],
+        "table_sites": ["Sensitive site", "Why", "Mean T (°C)", "Max T (°C)"],
+        "table_alerts": ["Asset", "Kind", "Points", "Median velocity (mm/yr)", "Class"],
+        "kinds": {"mouvement_batiment": "building", "mouvement_troncon_de_route": "road",
+                  "mouvement_troncon_de_voie_ferree": "railway", "mouvement_pont": "bridge"},
+        "summary": {
+            "lst": "Median surface temperature of the summers {first}–{last}: {median} °C (10 % of the commune "
+                   "above {p90} °C), from {scenes} Landsat scene(s).",
+            "islands": "{count} heat island(s); the largest: {area} ha, {intensity} °C on average above the "
+                       "nearby countryside.",
+            "sensitive": "{count} sensitive building(s) (health, schools, childcare, elderly) in the commune; the "
+                         "hottest: {site} ({lst} °C).",
+            "motion": "{alerts} asset(s) on alert and {watch} to watch from {points} EGMS points.",
+        },
+        "sources_rows": [
+            ("Commune outline", "API Géo (Etalab) / IGN ADMIN EXPRESS", "Licence Ouverte 2.0"),
+            ("Buildings, roads, railways, bridges, public buildings", "IGN BD TOPO® (Géoplateforme)",
+             "Licence Ouverte 2.0"),
+            ("Surface temperature, NDVI", "Landsat 8/9 Collection 2 Level 2 (USGS/NASA)", "public domain"),
+            ("Ground motion", "EGMS, Copernicus Land Monitoring Service", "free and open, credit Copernicus"),
+            ("Population (200 m grid)", "INSEE Filosofi", "Licence Ouverte 2.0"),
+        ],
+        "sources_head": ["Data", "Producer", "Licence"],
+        "dates": "Landsat scenes used: {scenes}. EGMS file: {egms}. Data downloaded on {date}.",
+        "caveat_text": [
+            "Satellite temperature is that of the surface (roofs, roads, ground, vegetation), by day, around 10:30 "
+            "solar time, under a clear sky: not the air temperature felt in the street, nor the night's, when the "
+            "heat island is strongest.",
+            "Landsat's thermal pixel is 100 m, resampled to 30 m: a small building takes the temperature of its "
+            "surroundings. The median of several summers dampens one day's weather.",
+            "EGMS ground motion is measured along the satellite's line of sight, relative to reference points: a "
+            "velocity of a few mm/yr is close to the precision (about 1 mm/yr). An alert calls for an inspection; "
+            "it does not prove damage.",
+            "There is no measurement on vegetation, water or recent works: an asset without points is classed "
+            "\"insufficient data\". Sensitive sites come from BD TOPO (public buildings) and may be incomplete.",
+        ],
+    },
+}
+
+
+def report_language() -> str:
+    from ...toolbelt.settings import Settings
+
+    return Settings.load().report_language
+
+
+def text_for(language: str) -> dict:
+    words = dict(TEXT.get(language, TEXT["fr"]))
+    words["number"] = lambda value, decimals=1, signed=False: number(value, language, decimals, signed)
+    return words
+
+
+def number(value: float, language: str, decimals: int = 1, signed: bool = False) -> str:
+    """``value`` with ``decimals`` decimals, a decimal comma in French: 28,4 ; +4,7."""
+    text = f"{float(value):{'+' if signed else ''}.{decimals}f}"
+    return text.replace(".", ",") if language == "fr" else text

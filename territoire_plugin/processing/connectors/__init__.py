@@ -1,0 +1,1 @@
+"""Toolbox group "Partner data": the connectors (one file per algorithm id)."""

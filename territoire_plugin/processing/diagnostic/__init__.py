@@ -1,0 +1,1 @@
+"""Toolbox group "Diagnostic": the whole commune job as one algorithm."""

@@ -1,0 +1,1 @@
+"""Toolbox group "Urban overheating" (one file per algorithm id)."""

@@ -1,0 +1,1 @@
+"""Toolbox group "Infrastructure monitoring" (one file per algorithm id)."""

@@ -1,0 +1,62 @@
+"""`make bench` (``python -m testing.bench``): performance of Territoire against reference tools, printed as ratios.
+
+startup — the plugin's start-up (import, classFactory, provider) in a running QGIS, against QGIS's Processing
+plugin initialised in the same process. Target: ≤ 150 ms.
+
+landsat_lst_l1 — the Level-1 chain (radiance, BT, NDVI, emissivity, LST) on a 60 Mpx scene
+against the same five expressions chained through QGIS's raster calculator and through
+gdal_calc.py. Target: ≥ 2× faster than the raster-calculator chain, peak RSS ≤ 600 MB.
+heat_hotspots — Gi* on a 1000 × 1000 grid, against one FFT neighbour sum of the grid.
+
+download_landsat — a 10 km × 10 km window out of four full-size Landsat COGs served on
+127.0.0.1: bytes transferred as a share of the files (target ≤ 3 %), wall time, and the second
+run's bytes (target 0).
+
+landsat_lst — a synthetic Landsat-size ST_B10 scene (7681 × 7801, uint16, tiled 512,
+DEFLATE, nodata 0, like USGS's COGs). Reference: gdal_calc.py doing only the bare scaling
+(same creation options). Each run is its own process: wall time and peak RSS (from wait4).
+Targets: time ≤ 1.2 × gdal_calc (whole processes, QGIS start-up included), peak RSS ≤ 600 MB.
+Not a test: it prints, it does not fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import ROOT
+from .ground_motion import bench_ground_motion
+from .hotspots import bench_gi_star
+from .landsat import bench_landsat_lst, bench_lst_l1
+from .startup import bench_startup
+from .window import bench_landsat_window
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--work", default=str(ROOT / "bench_output"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm"), default=None)
+    parser.add_argument("--points", type=int, default=1_000_000, help="ground-motion points for --only gm")
+    parser.add_argument("--buildings", type=int, default=50_000, help="building polygons for --only gm")
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="ground-motion rounds, each running every algorithm once (target: their median)")
+    args = parser.parse_args(argv)
+    if args.only in (None, "startup"):
+        bench_startup(args.repeat)
+    if args.only in (None, "lst"):
+        bench_landsat_lst(Path(args.work), args.repeat)
+    if args.only in (None, "window"):
+        bench_landsat_window(Path(args.work))
+    if args.only in (None, "l1"):
+        bench_lst_l1(Path(args.work), args.repeat)
+    if args.only in (None, "gi"):
+        bench_gi_star()
+    if args.only in (None, "gm"):
+        bench_ground_motion(Path(args.work), args.points, args.buildings, args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
