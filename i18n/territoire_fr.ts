@@ -124,67 +124,67 @@
         <translation>Aucune commune ne s'appelle « {query} ». Noms les plus proches : {suggestions}. Vérifiez l'orthographe, ou indiquez le code INSEE.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="51"/>
+        <location filename="../territoire_plugin/sources/response.py" line="28"/>
         <source>{service} answered with a web page instead of data ({title}). The service may be in maintenance, or a proxy asks for a login: open {url} in a browser to see it.</source>
         <translation>{service} a répondu par une page web au lieu de données ({title}). Le service est peut-être en maintenance, ou un proxy demande une identification : ouvrez {url} dans un navigateur pour le voir.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="63"/>
+        <location filename="../territoire_plugin/sources/response.py" line="40"/>
         <source>{service} sent an answer that is not valid JSON ({error}); it may have been cut short. Try again later.</source>
         <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="228"/>
+        <location filename="../territoire_plugin/sources/network.py" line="151"/>
         <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="271"/>
+        <location filename="../territoire_plugin/sources/network.py" line="194"/>
         <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
         <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="281"/>
+        <location filename="../territoire_plugin/sources/network.py" line="204"/>
         <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
         <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="291"/>
+        <location filename="../territoire_plugin/sources/network.py" line="214"/>
         <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
         <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="301"/>
+        <location filename="../territoire_plugin/sources/network.py" line="224"/>
         <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
         <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="310"/>
+        <location filename="../territoire_plugin/sources/network.py" line="233"/>
         <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="380"/>
+        <location filename="../territoire_plugin/sources/network.py" line="303"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="398"/>
+        <location filename="../territoire_plugin/sources/network.py" line="321"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="409"/>
+        <location filename="../territoire_plugin/sources/network.py" line="332"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="73"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="74"/>
         <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
         <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="83"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="84"/>
         <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
         <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>

@@ -171,13 +171,19 @@ def provider(qgis_app, qgis_processing, layer_tree_view):
 @pytest.fixture(scope="session")
 def package_zip(tmp_path_factory) -> Path:
     """The installable zip, built by the project's own packaging script."""
-    import build_package
-
     work = tmp_path_factory.mktemp("package")
     if not list((ROOT / "i18n").glob("*.qm")):
         for ts in (ROOT / "i18n").glob("*.ts"):
             subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
-    return build_package.build(work / "build", work / "dist")
+    return build_zip(work)
+
+
+def build_zip(work: Path) -> Path:
+    """Run the project's packaging script (scripts/build_package.py) as ``make package`` does; the zip it made."""
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_package.py"), "--build", str(work / "build"),
+                    "--dist", str(work / "dist")], check=True, capture_output=True, cwd=ROOT)
+    (archive,) = (work / "dist").glob("*.zip")
+    return archive
 
 
 def make_profile(root: Path, package: Path, settings: str = "") -> Path:

@@ -7,7 +7,8 @@ ExceptionReport, even one sent with HTTP 200, becomes a clear error with the ser
 from __future__ import annotations
 
 from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
-from .network import HttpClient, service_message
+from .network import HttpClient
+from .response import service_message
 
 PAGE_SIZE = 1000
 CACHE_S = 7 * 86400

@@ -253,7 +253,7 @@ def test_two_files_are_joined_in_a_worker_thread_with_the_same_result(provider, 
         QgsVectorLayer,
     )
 
-    from territoire_plugin.analysis.ground_motion import join as ground_motion
+    from territoire_plugin.analysis.ground_motion import columnar
 
     buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
     points, moved = moving_points(buildings, (664000.0, 6360000.0), seed=5)
@@ -269,8 +269,8 @@ def test_two_files_are_joined_in_a_worker_thread_with_the_same_result(provider, 
     points_file = write_gpkg(points, tmp_path / "points.gpkg", "egms")
     assets_file = write_gpkg(assets, tmp_path / "assets.gpkg", "batiments")
     read = []
-    original = ground_motion.read_geometries_columnar
-    monkeypatch.setattr(ground_motion, "read_geometries_columnar",
+    original = columnar.read_geometries_columnar
+    monkeypatch.setattr(columnar, "read_geometries_columnar",
                         lambda *a: read.append(original(*a)) or read[-1])
 
     def run_with(assets_input, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck):
@@ -390,7 +390,7 @@ def test_curves_in_a_layer_not_declared_curved_are_segmentized_by_qgis(provider,
     gives up and QGIS's segmentized geometries are used, with the points the worker already read."""
     from osgeo import ogr, osr
 
-    from territoire_plugin.processing.infrastructure import ground_motion_assets
+    from territoire_plugin.qgis_io import ground_motion as qgis_io_ground_motion
 
     ogr.UseExceptions()
     srs = osr.SpatialReference()
@@ -421,8 +421,8 @@ def test_curves_in_a_layer_not_declared_curved_are_segmentized_by_qgis(provider,
         layer.CreateFeature(feature)
     layer = source = None
     calls = []
-    original = ground_motion_assets.read_points
-    monkeypatch.setattr(ground_motion_assets, "read_points", lambda *a: calls.append(1) or original(*a))
+    original = qgis_io_ground_motion.read_points
+    monkeypatch.setattr(qgis_io_ground_motion, "read_points", lambda *a: calls.append(1) or original(*a))
     out = run({"POINTS": f"{points_path}|layername=egms", "ASSETS": f"{assets_path}|layername=assets",
                "BUFFER_POLYGON": 0.0, "OUTPUT": "memory:"})["OUTPUT"]
     counts = {f["ID"]: f["gm_points"] for f in out.getFeatures()}
@@ -532,7 +532,7 @@ def test_points_without_location_or_in_multipoints_join_as_from_memory(provider,
     from osgeo import ogr
     from qgis.core import QgsFeature, QgsFeatureRequest, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes
 
-    from territoire_plugin.analysis.ground_motion import join as ground_motion
+    from territoire_plugin.analysis.ground_motion import columnar
 
     buildings = QgsVectorLayer(str(shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")), "b", "ogr")
     points, _moved = moving_points(buildings, (664000.0, 6360000.0), seed=4)
@@ -547,8 +547,8 @@ def test_points_without_location_or_in_multipoints_join_as_from_memory(provider,
         assert points.dataProvider().addFeatures([nowhere])[0]
     assets_file = write_gpkg(buildings.materialize(QgsFeatureRequest()), tmp_path / "assets.gpkg", "batiments")
     calls = []
-    original = ground_motion.read_points_columnar
-    monkeypatch.setattr(ground_motion, "read_points_columnar", lambda *a: calls.append(original(*a)) or calls[-1])
+    original = columnar.read_points_columnar
+    monkeypatch.setattr(columnar, "read_points_columnar", lambda *a: calls.append(original(*a)) or calls[-1])
 
     def statistics(points_file):
         calls.clear()

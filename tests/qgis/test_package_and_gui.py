@@ -32,9 +32,9 @@ def test_zip_holds_the_plugin_and_nothing_else(package_zip):
 
 
 def test_zip_is_reproducible(package_zip, tmp_path):
-    import build_package
+    from conftest import build_zip
 
-    again = build_package.build(tmp_path / "build", tmp_path / "dist")
+    again = build_zip(tmp_path)
     assert again.read_bytes() == package_zip.read_bytes()
 
 
