@@ -28,6 +28,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core.errors import Cancelled
 from ..sources.wfs import LAYER_NAMES
 from . import catalogue
+from .facts import Diagnostic
 
 ANALYSES = ("both", "heat", "infrastructure")
 
@@ -47,20 +48,6 @@ def slug(text: str) -> str:
 def results_folder(folder, insee: str, name: str) -> Path:
     """Where a commune's deliverables go: ``<folder>/<INSEE>_<name>``."""
     return Path(folder) / f"{insee}_{slug(name)}"
-
-
-@dataclass
-class Diagnostic:
-    """What the chain produced (paths inside the work folder) and the facts the report tells."""
-
-    insee: str
-    name: str
-    work: Path
-    vectors: dict = field(default_factory=dict)  # GeoPackage layer name -> (source URI, style file)
-    rasters: dict = field(default_factory=dict)  # raster table name -> (path, style file)
-    tables: dict = field(default_factory=dict)  # table name -> source URI (no geometry, not in the project)
-    facts: dict = field(default_factory=dict)
-    warnings: list = field(default_factory=list)
 
 
 @dataclass
@@ -242,9 +229,9 @@ class Workflow:
             if population:
                 diagnostic.vectors["vulnerabilite_200m"] = (exposure["OUTPUT_CELLS"],
                                                              catalogue.style("vulnerabilite_200m"))
-        diagnostic.facts["landsat"] = sorted(scene.name for scene in scenes)
-        diagnostic.facts["sensitive"] = exposure.get("SENSITIVE", 0) if exposure else 0
-        diagnostic.facts["period"] = (last - summers + 1, last)
+        diagnostic.facts.landsat = sorted(scene.name for scene in scenes)
+        diagnostic.facts.sensitive = exposure.get("SENSITIVE", 0) if exposure else 0
+        diagnostic.facts.period = (last - summers + 1, last)
 
     @staticmethod
     def onto_grid_of(reference: str, source: str, output: str) -> None:
@@ -294,8 +281,8 @@ class Workflow:
                                                "polygon")
             diagnostic.vectors[name] = (result["OUTPUT"], catalogue.style(name, kind))
             alerts[name] = (int(result["ALERTS"]), int(result["WATCH"]))
-        diagnostic.facts["motion"] = alerts
-        diagnostic.facts["egms_file"] = Path(egms).name
+        diagnostic.facts.motion = alerts
+        diagnostic.facts.egms_file = Path(egms).name
 
     # ------------------------------------------------------------------ outputs
 
@@ -323,7 +310,7 @@ class Workflow:
             target = final / Path(path).name
             Path(path).replace(target)  # same file system: atomic
             outputs[key] = str(target)
-        motion = diagnostic.facts.get("motion", {})
+        motion = diagnostic.facts.motion or {}
         outputs.update({"FOLDER": str(final), "SUMMARY": summary,
                         "ALERTS": sum(alert for alert, _ in motion.values())})
         return outputs

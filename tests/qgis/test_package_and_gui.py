@@ -20,9 +20,9 @@ def test_zip_holds_the_plugin_and_nothing_else(package_zip):
     assert package_zip.name == f"territoire_plugin-{plugin_version()}.zip"
     names = zipfile.ZipFile(package_zip).namelist()
     assert all(n.startswith("territoire_plugin/") for n in names)
-    for required in ("__init__.py", "plugin.py", "metadata.txt", "LICENSE", "processing/landsat_lst.py",
-                     "analysis/lst.py", "resources/styles/lst_celsius.qml", "resources/icons/territoire.svg",
-                     "i18n/territoire_fr.qm"):
+    for required in ("__init__.py", "plugin.py", "metadata.txt", "LICENSE", "processing/heat/landsat_lst.py",
+                     "core/grid.py", "qgis_io/styles.py", "analysis/landsat/lst.py", "resources/styles/lst_celsius.qml",
+                     "resources/icons/territoire.svg", "i18n/territoire_fr.qm"):
         assert f"territoire_plugin/{required}" in names, required
     assert any(n.startswith("territoire_plugin/resources/sample/") and n.endswith("_ST_B10.TIF") for n in names)
     assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".ts")) or "/tests/" in n]

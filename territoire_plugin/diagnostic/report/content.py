@@ -39,10 +39,10 @@ def summary_lines(diagnostic, layers, text, lst_values, sites) -> list[str]:
     if lst_values is not None:
         values = lst_values
         if values.size:
-            first, last = diagnostic.facts.get("period", ("?", "?"))
+            first, last = diagnostic.facts.period or ("?", "?")
             lines.append(words["lst"].format(first=first, last=last, median=text["number"](np.median(values)),
                                              p90=text["number"](np.percentile(values, 90)),
-                                             scenes=len(diagnostic.facts.get("landsat", []))))
+                                             scenes=len(diagnostic.facts.landsat)))
     if "ilots_chaleur" in layers:
         islands = layers["ilots_chaleur"]
         biggest = max(islands.getFeatures(), key=lambda f: f["area_ha"] or 0, default=None)
@@ -50,9 +50,9 @@ def summary_lines(diagnostic, layers, text, lst_values, sites) -> list[str]:
             lines.append(words["islands"].format(count=islands.featureCount(), area=text["number"](biggest["area_ha"]),
                                                  intensity=text["number"](biggest["mean_intensity"], signed=True)))
     if sites:
-        lines.append(words["sensitive"].format(count=diagnostic.facts.get("sensitive", 0), site=sites[0][0],
+        lines.append(words["sensitive"].format(count=diagnostic.facts.sensitive, site=sites[0][0],
                                                lst=text["number"](sites[0][2])))
-    motion = diagnostic.facts.get("motion")
+    motion = diagnostic.facts.motion
     if motion is not None and "egms_points" in layers:
         lines.append(words["motion"].format(alerts=sum(a for a, _ in motion.values()),
                                             watch=sum(w for _, w in motion.values()),

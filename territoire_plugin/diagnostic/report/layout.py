@@ -185,8 +185,8 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     pages.label(text["measured"], 15, top + 15, 180, 10, size=16, bold=True)
     pages.table([text["sources_head"]] + [list(row) for row in text["sources_rows"]], 15, top + 30, 180, 60,
                 widths=[55, 75, 50])
-    scenes = ", ".join(content.scene_date(name, language) for name in diagnostic.facts.get("landsat", [])) or "—"
-    pages.label(text["dates"].format(scenes=scenes, egms=diagnostic.facts.get("egms_file", "—"), date=date_text)
+    scenes = ", ".join(content.scene_date(name, language) for name in diagnostic.facts.landsat) or "—"
+    pages.label(text["dates"].format(scenes=scenes, egms=diagnostic.facts.egms_file or "—", date=date_text)
                 + "\n" + text["made"].format(date=date_text, version=plugin_version()), 15, top + 95, 180, 20, size=9)
     pages.label(text["caveats"], 15, top + 125, 180, 10, size=16, bold=True)
     pages.label("\n\n".join(text["caveat_text"]), 15, top + 138, 180, 120, size=9)
