@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from testing import sample_data  # the checkout is on sys.path (pyproject.toml: pythonpath)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 ARTIFACTS = ROOT / "test_artifacts"
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
-
-from testing import sample_data  # noqa: E402 - pytest puts the checkout on sys.path (pyproject: pythonpath)
 
 
 def pytest_report_header(config):
