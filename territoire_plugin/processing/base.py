@@ -184,22 +184,6 @@ def processing_error(error) -> QgsProcessingException:
     return QgsProcessingException(message)
 
 
-def study_area(algorithm, parameters, context, feedback, commune_param: str, extent_param: str) -> QgsGeometry:
-    """The area in EPSG:2154: the commune's outline if one is named, else the extent."""
-    query = algorithm.parameterAsString(parameters, commune_param, context).strip()
-    if query:
-        _, geometry = commune_outline(query, "api_geo", feedback, context.transformContext())
-        return geometry
-    if parameters.get(extent_param):
-        rectangle = algorithm.parameterAsExtent(parameters, extent_param, context, LAMBERT93)
-        if not rectangle.isEmpty():
-            return QgsGeometry.fromRect(rectangle)
-    raise QgsProcessingException(QCoreApplication.translate(
-        "ConnectorArea",
-        "No area given. Type a commune (name, INSEE code or postcode) or draw an extent."
-    ))
-
-
 class ConnectorAlgorithm(TerritoireAlgorithm):
     """Base of the "Partner data" algorithms: their group, the area parameters, the GeoPackage output."""
 
@@ -233,4 +217,14 @@ class ConnectorAlgorithm(TerritoireAlgorithm):
         return output
 
     def area(self, parameters, context, feedback) -> QgsGeometry:
-        return study_area(self, parameters, context, feedback, self.COMMUNE, self.EXTENT)
+        """The area in EPSG:2154: the commune's outline if one is named, else the extent."""
+        query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
+        if query:
+            _, geometry = commune_outline(query, "api_geo", feedback, context.transformContext())
+            return geometry
+        if parameters.get(self.EXTENT):
+            rectangle = self.parameterAsExtent(parameters, self.EXTENT, context, LAMBERT93)
+            if not rectangle.isEmpty():
+                return QgsGeometry.fromRect(rectangle)
+        raise QgsProcessingException(QCoreApplication.translate(
+            "ConnectorArea", "No area given. Type a commune (name, INSEE code or postcode) or draw an extent."))

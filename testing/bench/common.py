@@ -16,6 +16,25 @@ QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 WIDTH, HEIGHT = 7681, 7801
 
 
+#: The line a runner ends with: its own peak resident memory (VmHWM, kB).
+PEAK = "PEAK_RSS_KB"
+
+
+def report_peak() -> None:
+    """Print this process's peak resident memory, as :func:`measure` reads it. Measured inside the process
+    (VmHWM of its own memory map): the rusage of a child forked from the bench also counts the bench's own
+    memory at the fork, which grows with the scenes it makes."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    print(PEAK, peak, flush=True)
+
+
+def peak_of(command: list[str]) -> list[str]:
+    """``command`` (a Python script on PATH, e.g. gdal_calc.py, and its arguments) run so that it reports its
+    peak memory (``testing.bench.run_peak``)."""
+    return [sys.executable, "-m", "testing.bench.run_peak", *command]
+
+
 def runner(module: str, *arguments) -> list[str]:
     """The command running ``testing.bench.<module>`` with JSON-encoded ``arguments`` (see :func:`measure`)."""
     return [sys.executable, "-m", f"testing.bench.{module}", *(json.dumps(a) for a in arguments)]
@@ -35,8 +54,9 @@ def measure(command: list[str]) -> dict:
     if status != 0:
         raise SystemExit(f"{command[0]} failed:\n{stdout}\n{stderr}")
     algorithm = [float(line.split()[1]) for line in stdout.splitlines() if line.startswith("ALGORITHM_SECONDS")]
-    return {"wall": wall, "rss_mb": usage.ru_maxrss / 1024, "algorithm": algorithm[0] if algorithm else None,
-            "stdout": stdout}
+    peaks = [int(line.split()[1]) for line in stdout.splitlines() if line.startswith(PEAK)]
+    return {"wall": wall, "rss_mb": (peaks[-1] if peaks else usage.ru_maxrss) / 1024,
+            "algorithm": algorithm[0] if algorithm else None, "stdout": stdout}
 
 
 def arguments() -> list:

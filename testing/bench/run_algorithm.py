@@ -7,7 +7,7 @@ import time
 
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 
-from testing.bench.common import arguments
+from testing.bench.common import arguments, report_peak
 
 algorithm_id, params = arguments()
 app = QgsApplication([], False)
@@ -22,3 +22,4 @@ start = time.perf_counter()
 results, ok = algorithm.run(params, context, feedback)
 assert ok and results["OUTPUT"], results
 print("ALGORITHM_SECONDS", time.perf_counter() - start)
+report_peak()

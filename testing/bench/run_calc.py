@@ -7,7 +7,7 @@ import time
 from qgis.analysis import QgsRasterCalculator, QgsRasterCalculatorEntry
 from qgis.core import QgsApplication, QgsRasterLayer
 
-from testing.bench.common import arguments
+from testing.bench.common import arguments, report_peak
 
 paths, chain, work = arguments()
 app = QgsApplication([], False)
@@ -26,3 +26,4 @@ for name, expression, inputs in chain:
     assert calc.processCalculation() == 0, name
     paths[name] = out
 print("ALGORITHM_SECONDS", time.perf_counter() - start)
+report_peak()

@@ -7,7 +7,7 @@ import time
 
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
 
-from testing.bench.common import arguments
+from testing.bench.common import arguments, report_peak
 
 jobs, order, rounds = arguments()
 app = QgsApplication([], False)
@@ -50,3 +50,4 @@ for _ in range(rounds):  # each round runs every algorithm once, back to back
         times[name].append(run(name))
 for name in order:
     print("TIMES", name, *times[name])
+report_peak()

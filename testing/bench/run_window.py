@@ -9,7 +9,7 @@ from pathlib import Path
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsSettings
 
 from territoire_plugin.plugin import TerritoirePlugin
-from testing.bench.common import arguments
+from testing.bench.common import arguments, report_peak
 from testing.fake_services import install_sas_and_cogs, install_stac, landsat_item, make_cog, to_lambert93
 from testing.local_server import LocalServer
 
@@ -49,3 +49,4 @@ results, ok = algorithm.run(params, QgsProcessingContext(), QgsProcessingFeedbac
 second_time = time.perf_counter() - start
 print("RESULT", first_bytes, total, st_total, first_time, server.bytes_sent, len(server.requests), second_time)
 server.close()
+report_peak()
