@@ -179,27 +179,27 @@
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="74"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="95"/>
         <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
         <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="84"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="105"/>
         <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
         <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/cog.py" line="69"/>
+        <location filename="../territoire_plugin/sources/cog.py" line="73"/>
         <source>Cannot read the image {name} from the server ({error}). The link may have expired: run again.</source>
         <translation>Impossible de lire l'image {name} sur le serveur ({error}). Le lien a peut-être expiré : relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/cog.py" line="86"/>
+        <location filename="../territoire_plugin/sources/cog.py" line="90"/>
         <source>The image {name} does not cover the area. Pick another scene.</source>
         <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/stac.py" line="55"/>
+        <location filename="../territoire_plugin/sources/stac.py" line="62"/>
         <source>{service} sent a STAC item that cannot be used ({what}). Try again later.</source>
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
@@ -269,12 +269,12 @@
         <translation>L'API EGMS a refusé la recherche ({text}). Vérifiez la clé de service, le produit et la version (par ex. 2019_2023).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="43"/>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="86"/>
         <source>No {what} band found in {where}. Give a Landsat Level-2 product (MTL or folder), a Sentinel-2 L2A folder from Territoire&apos;s download, or the red and near-infrared bands themselves.</source>
         <translation>Aucune bande {what} trouvée dans {where}. Indiquez un produit Landsat de niveau 2 (MTL ou dossier), un dossier Sentinel-2 L2A issu du téléchargement de Territoire, ou les bandes rouge et proche infrarouge elles-mêmes.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="131"/>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="179"/>
         <source>Every pixel is masked (fill, cloud or shadow): no NDVI can be computed. Pick a clearer scene.</source>
         <translation>Tous les pixels sont masqués (remplissage, nuage ou ombre) : aucun NDVI ne peut être calculé. Choisissez une scène plus dégagée.</translation>
     </message>
@@ -533,27 +533,27 @@
 <context>
     <name>ConnectorAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="211"/>
+        <location filename="../territoire_plugin/processing/base.py" line="195"/>
         <source>Partner data</source>
         <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="219"/>
+        <location filename="../territoire_plugin/processing/base.py" line="203"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="222"/>
+        <location filename="../territoire_plugin/processing/base.py" line="206"/>
         <source>Or an extent</source>
         <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="226"/>
+        <location filename="../territoire_plugin/processing/base.py" line="210"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="232"/>
+        <location filename="../territoire_plugin/processing/base.py" line="216"/>
         <source>The output must be a GeoPackage (.gpkg).</source>
         <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
@@ -571,7 +571,7 @@
         <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="197"/>
+        <location filename="../territoire_plugin/processing/base.py" line="229"/>
         <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
         <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
@@ -579,72 +579,72 @@
 <context>
     <name>CorridorChangeAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="129"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="130"/>
         <source>Vegetation change along corridors</source>
         <translation>Évolution de la végétation le long des emprises</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="62"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="63"/>
         <source>&lt;p&gt;Compares the NDVI of two dates (e.g. two Sentinel-2 summers, or two composites) inside a buffer of linear assets (roads, railways, lines), segment by segment along the chainage: mean change of NDVI, share of pixels with a significant loss (ΔNDVI ≤ −threshold) or gain (≥ +threshold). A segment is flagged for vegetation loss (clearing, slope failure) or encroachment (vegetation growing into the corridor) when the share reaches the given value.&lt;/p&gt;&lt;p&gt;The second raster is resampled onto the first one's grid when they differ.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Compare le NDVI de deux dates (par ex. deux étés Sentinel-2, ou deux composites) dans une zone tampon autour d'ouvrages linéaires (routes, voies ferrées, lignes), tronçon par tronçon le long du PR : variation moyenne du NDVI, part des pixels en perte (ΔNDVI ≤ −seuil) ou en gain (≥ +seuil) significatif. Un tronçon est signalé pour perte de végétation (défrichement, glissement de talus) ou envahissement (végétation gagnant l'emprise) quand cette part atteint la valeur donnée.&lt;/p&gt;&lt;p&gt;Le second raster est rééchantillonné sur la grille du premier quand elles diffèrent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="72"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="73"/>
         <source>NDVI, first date</source>
         <translation>NDVI, première date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="73"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="74"/>
         <source>NDVI, second date</source>
         <translation>NDVI, seconde date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="74"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="75"/>
         <source>Linear assets</source>
         <translation>Ouvrages linéaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="76"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="77"/>
         <source>Corridor half-width</source>
         <translation>Demi-largeur de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="78"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="79"/>
         <source>Segment length</source>
         <translation>Longueur des tronçons</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="80"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="81"/>
         <source>Significant NDVI change, at least</source>
         <translation>Variation significative du NDVI, au moins</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="83"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="84"/>
         <source>Flag when this share of the corridor changed</source>
         <translation>Signaler quand cette part de l'emprise a changé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="86"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="87"/>
         <source>Corridor segments</source>
         <translation>Tronçons de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="88"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="89"/>
         <source>Segments with vegetation loss</source>
         <translation>Tronçons en perte de végétation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="89"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="90"/>
         <source>Segments with encroachment</source>
         <translation>Tronçons envahis</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="100"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="101"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="127"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="128"/>
         <source>{0} segments: {1} with vegetation loss, {2} with encroachment.</source>
         <translation>{0} tronçons : {1} en perte de végétation, {2} envahis.</translation>
     </message>
@@ -880,14 +880,24 @@
         <translation>BD TOPO : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="82"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="83"/>
         <source>{0}: {1} features ({2} downloaded)</source>
         <translation>{0} : {1} objets ({2} téléchargés)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="85"/>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="86"/>
         <source>{0} exists: it is replaced by the new download.</source>
         <translation>{0} existe : il est remplacé par le nouveau téléchargement.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="108"/>
+        <source>{0} of the {1} BD TOPO features of {2} could not be copied (mixed geometry types?). Nothing was written.</source>
+        <translation>{0} des {1} objets BD TOPO de {2} n'ont pas pu être copiés (types de géométrie mélangés ?). Rien n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_bdtopo.py" line="114"/>
+        <source>The GeoPackage holds {0} of the {1} BD TOPO features of {2}. Nothing was written: check the disk and try again.</source>
+        <translation>Le GeoPackage contient {0} des {1} objets BD TOPO de {2}. Rien n'a été écrit : vérifiez le disque et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -979,37 +989,37 @@
 <context>
     <name>DownloadLczAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="25"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="26"/>
         <source>Local climate zones (Cerema)</source>
         <translation>Zones climatiques locales (Cerema)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="28"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="29"/>
         <source>&lt;p&gt;The Cerema local climate zones (LCZ) of a commune, cut to its outline, in Lambert-93. The file is found through the data.gouv.fr API (the addresses of the files change between releases), downloaded once into the cache, and reused offline.&lt;/p&gt;&lt;p&gt;Cerema covers about 90 urban areas over 50,000 inhabitants: most small towns are not covered, and the algorithm says so. A commune of a covered urban area whose name is not in the file&apos;s title: give the urban area&apos;s name.&lt;/p&gt;&lt;p&gt;Data: Cerema, Licence Ouverte.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les zones climatiques locales (LCZ) du Cerema d'une commune, découpées selon son contour, en Lambert-93. Le fichier est trouvé par l'API de data.gouv.fr (les adresses des fichiers changent d'une version à l'autre), téléchargé une fois dans le cache et réutilisé hors ligne.&lt;/p&gt;&lt;p&gt;Le Cerema couvre environ 90 aires urbaines de plus de 50 000 habitants : la plupart des petites villes ne sont pas couvertes, et l'algorithme le dit. Pour une commune d'une aire urbaine couverte dont le nom n'est pas dans le titre du fichier : indiquez le nom de l'aire urbaine.&lt;/p&gt;&lt;p&gt;Données : Cerema, Licence Ouverte.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="39"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="40"/>
         <source>Urban area (if the commune&apos;s name is not in the file&apos;s title)</source>
         <translation>Aire urbaine (si le nom de la commune n'est pas dans le titre du fichier)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="44"/>
         <source>Zones</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="56"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="57"/>
         <source>Cerema file: {0}</source>
         <translation>Fichier du Cerema : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="62"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="63"/>
         <source>The Cerema file has no zone inside {0}.</source>
         <translation>Le fichier du Cerema n'a aucune zone dans {0}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="64"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="65"/>
         <source>Local climate zones — {0}</source>
         <translation>Zones climatiques locales — {0}</translation>
     </message>
@@ -1017,42 +1027,42 @@
 <context>
     <name>DownloadPopulationAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="29"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="30"/>
         <source>Population on a 200 m grid (INSEE Filosofi)</source>
         <translation>Population sur une grille de 200 m (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="32"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="33"/>
         <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the national or regional file you downloaded from insee.fr (CSV, zip of CSV or GeoPackage, years 2015 to 2019: columns are found by name), or its web address: it is downloaded once into the cache, resuming if interrupted.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
         <translation>&lt;p&gt;La grille Filosofi de 200 m de l'INSEE pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier national ou régional téléchargé sur insee.fr (CSV, zip de CSV ou GeoPackage, années 2015 à 2019 : les colonnes sont trouvées par leur nom), ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d'interruption.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l'INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="42"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="43"/>
         <source>Filosofi file (path) or its web address</source>
         <translation>Fichier Filosofi (chemin) ou son adresse web</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="46"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="47"/>
         <source>Inhabitants in the area</source>
         <translation>Habitants dans la zone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="59"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="60"/>
         <source>Downloading {0} (resumes if interrupted)</source>
         <translation>Téléchargement de {0} (reprise en cas d'interruption)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="64"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="65"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="72"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="73"/>
         <source>This file has no column {0}: those counts are left empty.</source>
         <translation>Ce fichier n'a pas de colonne {0} : ces effectifs restent vides.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="74"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="75"/>
         <source>{0} cells, {1:.0f} inhabitants.</source>
         <translation>{0} carreaux, {1:.0f} habitants.</translation>
     </message>
@@ -1088,97 +1098,97 @@
 <context>
     <name>GreeningScenarioAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="48"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="49"/>
         <source>Greening scenario (predicted cooling)</source>
         <translation>Scénario de végétalisation (rafraîchissement prévu)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="51"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="52"/>
         <source>&lt;p&gt;How much cooler would the surface be if these places were planted or de-sealed?&lt;/p&gt;&lt;p&gt;1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share + b3 × water (built-up share = share of the pixel covered by building footprints; water = NDVI below 0). The fit (R², residual error in °C) is given in the log and the output's metadata.&lt;br&gt;2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value for all) and, if a field gives it, the built-up share set to its new value. Predicted change of LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits&lt;/b&gt;: a statistical association on one date's daytime &lt;i&gt;surface&lt;/i&gt; temperature, not a physical model of shade, evaporation or air temperature; it holds only within the NDVI and built-up values seen in the town (a target NDVI above them is an extrapolation); the effect felt by people depends on where and when they are outside.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De combien la surface serait-elle plus fraîche si ces lieux étaient plantés ou désimperméabilisés ?&lt;/p&gt;&lt;p&gt;1. Un modèle linéaire est ajusté sur les pixels de la ville : LST = b0 + b1 × NDVI + b2 × part bâtie + b3 × eau (part bâtie = part du pixel couverte par des emprises de bâtiments ; eau = NDVI inférieur à 0). La qualité d'ajustement (R², erreur résiduelle en °C) est donnée dans le journal et les métadonnées de la sortie.&lt;br&gt;2. Dans chaque polygone de plantation, le NDVI est porté à la cible (un champ du polygone, ou une valeur pour tous) et, si un champ la donne, la part bâtie mise à sa nouvelle valeur. Variation prévue de la LST = b1 × ΔNDVI + b2 × Δbâti (°C, négatif = plus frais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites&lt;/b&gt; : une association statistique sur la température de &lt;i&gt;surface&lt;/i&gt; de jour d'une seule date, pas un modèle physique de l'ombre, de l'évaporation ou de la température de l'air ; elle ne vaut que dans la gamme de NDVI et de part bâtie observée dans la ville (une cible de NDVI au-delà est une extrapolation) ; l'effet ressenti dépend de l'endroit et du moment où les gens sont dehors.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="66"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="67"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="67"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="68"/>
         <source>NDVI (same grid)</source>
         <translation>NDVI (même grille)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="69"/>
         <source>Buildings (for the built-up share)</source>
         <translation>Bâtiments (pour la part bâtie)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="71"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="72"/>
         <source>Town outline (the model is fitted inside)</source>
         <translation>Contour de la ville (le modèle y est ajusté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="75"/>
         <source>Planting / de-sealing polygons</source>
         <translation>Polygones de plantation / désimperméabilisation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="77"/>
         <source>Target NDVI</source>
         <translation>NDVI cible</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="79"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="80"/>
         <source>Or a field giving each polygon&apos;s target NDVI</source>
         <translation>Ou un champ donnant le NDVI cible de chaque polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="83"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="84"/>
         <source>Field giving the built-up share after works (0–1, e.g. 0 when de-sealed)</source>
         <translation>Champ donnant la part bâtie après travaux (0–1, par ex. 0 si désimperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="87"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="88"/>
         <source>Predicted change of surface temperature (°C)</source>
         <translation>Variation prévue de la température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="149"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="150"/>
         <source>Effect per polygon</source>
         <translation>Effet par polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="92"/>
         <source>R² of the model</source>
         <translation>R² du modèle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="92"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="93"/>
         <source>Residual error of the model (°C)</source>
         <translation>Erreur résiduelle du modèle (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="94"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="122"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="123"/>
         <source>Model: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="123"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="124"/>
         <source>NDVI seen in the town: {0:.2f} to {1:.2f}.</source>
         <translation>NDVI observé dans la ville : de {0:.2f} à {1:.2f}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="134"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="135"/>
         <source>Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates.</source>
         <translation>Le NDVI cible {0:.2f} dépasse tous ceux observés dans la ville ({1:.2f}) : la prévision extrapole.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="150"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="151"/>
         <source>Predicted change of surface temperature</source>
         <translation>Variation prévue de la température de surface</translation>
     </message>
@@ -1518,92 +1528,92 @@
 <context>
     <name>HeatExposureAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="40"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="41"/>
         <source>Exposure of buildings and inhabitants to heat</source>
         <translation>Exposition des bâtiments et des habitants à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="43"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="44"/>
         <source>&lt;p&gt;&lt;b&gt;Buildings&lt;/b&gt;: mean and maximum surface temperature (lst_mean, lst_max) and heat-island intensity (heat_mean, heat_max) over the pixels each footprint touches. &lt;i&gt;sensitive&lt;/i&gt; = 1 for schools, nurseries, health and elderly-care buildings, found in the BD TOPO fields (nature, usage_1, usage_2) or by touching a site of the sensitive-sites layer; &lt;i&gt;sensitive_why&lt;/i&gt; says which.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population cells&lt;/b&gt; (200 m, from &lt;i&gt;Population on a 200 m grid&lt;/i&gt;): vulnerability index V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the largest. V goes from 0 (not warmer than the reference, or nobody) to 1 (the hottest, most populated, oldest cell): it ranks the cells of one area.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Bâtiments&lt;/b&gt; : température de surface moyenne et maximale (lst_mean, lst_max) et intensité de l'îlot de chaleur (heat_mean, heat_max) sur les pixels que touche chaque emprise. &lt;i&gt;sensitive&lt;/i&gt; = 1 pour les écoles, crèches, bâtiments de santé et d'accueil des personnes âgées, trouvés dans les champs de la BD TOPO (nature, usage_1, usage_2) ou parce qu'ils touchent un site de la couche des sites sensibles ; &lt;i&gt;sensitive_why&lt;/i&gt; dit lequel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carreaux de population&lt;/b&gt; (200 m, issus de &lt;i&gt;Population sur une grille de 200 m&lt;/i&gt;) : indice de vulnérabilité V = E × (P + A) / 2, où E = max(0, intensité moyenne du carreau) divisée par la plus forte de la zone, P = habitants divisés par le plus grand nombre, A = part des 65 ans et plus divisée par la plus forte. V va de 0 (pas plus chaud que la référence, ou personne) à 1 (le carreau le plus chaud, le plus peuplé et le plus âgé) : il classe les carreaux d'une même zone.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="57"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="57"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="58"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="59"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="60"/>
         <source>Buildings (BD TOPO)</source>
         <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="61"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="62"/>
         <source>Sensitive sites (optional: ERP, activity zones…)</source>
         <translation>Sites sensibles (facultatif : ERP, zones d'activité…)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="64"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="65"/>
         <source>Population 200 m cells (optional)</source>
         <translation>Carreaux de population de 200 m (facultatif)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="131"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="132"/>
         <source>Buildings exposed to heat</source>
         <translation>Bâtiments exposés à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="70"/>
         <source>Heat vulnerability (200 m cells)</source>
         <translation>Vulnérabilité à la chaleur (carreaux de 200 m)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="72"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="73"/>
         <source>Sensitive buildings</source>
         <translation>Bâtiments sensibles</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="92"/>
         <source>The temperature raster is in a geographic CRS (degrees); reproject it to a projected CRS first.</source>
         <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="94"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="95"/>
         <source>The buildings layer is empty.</source>
         <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="116"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="117"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="129"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="130"/>
         <source>{0} buildings, {1} sensitive.</source>
         <translation>{0} bâtiments, dont {1} sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="135"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="136"/>
         <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
         <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="140"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="141"/>
         <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
         <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="145"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="146"/>
         <source>Population cells</source>
         <translation>Carreaux de population</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="157"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="158"/>
         <source>Heat vulnerability</source>
         <translation>Vulnérabilité à la chaleur</translation>
     </message>
@@ -1830,47 +1840,47 @@
 <context>
     <name>ImportEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="29"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="30"/>
         <source>Import EGMS ground motion</source>
         <translation>Importer les mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="32"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="33"/>
         <source>&lt;p&gt;Imports an EGMS file (European Ground Motion Service, Copernicus) as downloaded from the EGMS portal: Basic (L2a), Calibrated (L2b) or Ortho (L3), zip or CSV. Columns are found by name; the points (EPSG:3035) are clipped to the commune or the extent and written in Lambert-93 to a GeoPackage layer styled by mean velocity (mm/year).&lt;/p&gt;&lt;p&gt;The displacement time series of each point is kept in the same row: field &lt;i&gt;displacement_mm&lt;/i&gt;, float32 values in the order of the table &lt;i&gt;egms_dates&lt;/i&gt;. Velocities are along the satellite&apos;s line of sight for L2a/L2b (negative: moving away from the satellite, often subsidence).&lt;/p&gt;&lt;p&gt;Data: Copernicus Land Monitoring Service, EGMS, free and open.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Importe un fichier EGMS (European Ground Motion Service, Copernicus) tel que téléchargé sur le portail EGMS : Basic (L2a), Calibrated (L2b) ou Ortho (L3), zip ou CSV. Les colonnes sont trouvées par leur nom ; les points (EPSG:3035) sont découpés selon la commune ou l'emprise et écrits en Lambert-93 dans une couche GeoPackage stylée par vitesse moyenne (mm/an).&lt;/p&gt;&lt;p&gt;La série temporelle de déplacement de chaque point est gardée dans la même ligne : champ &lt;i&gt;displacement_mm&lt;/i&gt;, valeurs float32 dans l'ordre de la table &lt;i&gt;egms_dates&lt;/i&gt;. Pour L2a/L2b, les vitesses sont mesurées dans l'axe de visée du satellite (négatives : éloignement du satellite, souvent un affaissement).&lt;/p&gt;&lt;p&gt;Données : Copernicus Land Monitoring Service, EGMS, libres et gratuites.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="44"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="45"/>
         <source>EGMS file (.zip or .csv)</source>
         <translation>Fichier EGMS (.zip ou .csv)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="44"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="45"/>
         <source>EGMS files (*.zip *.csv *.ZIP *.CSV)</source>
         <translation>Fichiers EGMS (*.zip *.csv *.ZIP *.CSV)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="49"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="50"/>
         <source>Points imported</source>
         <translation>Points importés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="57"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="58"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="67"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="68"/>
         <source>{0}: {1} points kept of {2} read, {3} dates.</source>
         <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="70"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="71"/>
         <source>No EGMS point lies in the area: check that the file covers the commune.</source>
         <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="74"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="75"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>
@@ -1896,162 +1906,162 @@
 <context>
     <name>LandsatLstAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="53"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="54"/>
         <source>Land surface temperature (Landsat)</source>
         <translation>Température de surface (Landsat)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="56"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="57"/>
         <source>landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL</source>
         <translation>landsat,lst,température,surface,chaleur,îlot de chaleur,thermique,ST_B10,QA_PIXEL</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="59"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="60"/>
         <source>&lt;p&gt;Land surface temperature in °C from a Landsat 8 or 9 Collection 2 Level-2 product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: the product's MTL file (txt, xml or json), its folder, or the ST_B10 band itself. The QA_PIXEL band is found beside the MTL when not given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: K = DN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (read from the MTL; USGS's 0.00341802 and 149.0 only when no metadata exists, and the output says which), then °C = K − 273.15. DN 0 is fill. Pixels flagged in QA_PIXEL are masked as chosen (fill, dilated cloud, cirrus, cloud and cloud shadow by default; snow and water optional).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clip&lt;/b&gt;: optionally to polygons (e.g. the commune) and/or an extent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF in °C, nodata −9999, tiled and compressed, styled with a diverging ramp centred on the median temperature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caution&lt;/b&gt;: this is the &lt;i&gt;daytime surface&lt;/i&gt; temperature at the satellite's pass (about 10:30 solar time), not the air temperature, and not night-time heat. Roofs and roads are much hotter than the air above them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Température de surface en °C à partir d'un produit Landsat 8 ou 9 Collection 2 de niveau 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : le fichier MTL du produit (txt, xml ou json), son dossier, ou la bande ST_B10 elle-même. La bande QA_PIXEL est trouvée à côté du MTL si elle n'est pas indiquée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : K = CN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (lus dans le MTL ; les valeurs USGS 0,00341802 et 149,0 seulement en l'absence de métadonnées, et la sortie indique lesquelles), puis °C = K − 273,15. Le CN 0 est du remplissage. Les pixels signalés dans QA_PIXEL sont masqués selon les choix (remplissage, bord de nuage, cirrus, nuage et ombre de nuage par défaut ; neige et eau en option).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Découpage&lt;/b&gt; : en option, selon des polygones (par ex. la commune) et/ou une emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : GeoTIFF float32 en °C, nodata −9999, tuilé et compressé, stylé par une rampe divergente centrée sur la température médiane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt; : il s'agit de la température de &lt;i&gt;surface, de jour&lt;/i&gt;, au passage du satellite (vers 10 h 30 heure solaire), pas de la température de l'air, ni de la chaleur nocturne. Toits et chaussées sont bien plus chauds que l'air au-dessus d'eux.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="78"/>
         <source>Landsat Level-2 product (MTL file, folder or ST_B10 band)</source>
         <translation>Produit Landsat de niveau 2 (fichier MTL, dossier ou bande ST_B10)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="78"/>
         <source>Landsat MTL or ST_B10 (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
         <translation>MTL ou ST_B10 Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="83"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="84"/>
         <source>QA_PIXEL band (found beside the MTL when empty)</source>
         <translation>Bande QA_PIXEL (trouvée à côté du MTL si vide)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="87"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="88"/>
         <source>Mask fill (outside the scene)</source>
         <translation>Masquer le remplissage (hors scène)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="88"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="89"/>
         <source>Mask dilated cloud</source>
         <translation>Masquer les bords de nuages (nuage dilaté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="89"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="90"/>
         <source>Mask cirrus</source>
         <translation>Masquer les cirrus</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="90"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="91"/>
         <source>Mask cloud</source>
         <translation>Masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="92"/>
         <source>Mask cloud shadow</source>
         <translation>Masquer les ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="92"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="93"/>
         <source>Mask snow</source>
         <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="94"/>
         <source>Mask water</source>
         <translation>Masquer l'eau</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="97"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="98"/>
         <source>Clip to polygons (e.g. the commune)</source>
         <translation>Découper selon des polygones (par ex. la commune)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="101"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="102"/>
         <source>Clip to extent</source>
         <translation>Découper selon une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="178"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="179"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="107"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="108"/>
         <source>Where the ST_B10 scaling came from</source>
         <translation>Origine de l'échelle ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="108"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="109"/>
         <source>Clear pixels (% of the area)</source>
         <translation>Pixels clairs (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="109"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="110"/>
         <source>Cloud and shadow (% of the area)</source>
         <translation>Nuages et ombres (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="110"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="111"/>
         <source>Minimum (°C)</source>
         <translation>Minimum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="111"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="112"/>
         <source>Median (°C)</source>
         <translation>Médiane (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="112"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="113"/>
         <source>Mean (°C)</source>
         <translation>Moyenne (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="113"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="114"/>
         <source>Maximum (°C)</source>
         <translation>Maximum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="129"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="130"/>
         <source>the ST_B10 band</source>
         <translation>la bande ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="135"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="136"/>
         <source>ST_B10 scaling from {0}: × {1} + {2}</source>
         <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="140"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="141"/>
         <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
         <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="145"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="146"/>
         <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
         <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="150"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="151"/>
         <source>Cloud mask from {0}</source>
         <translation>Masque des nuages lu dans {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="169"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="170"/>
         <source>{0} exists: it will be replaced once the new file is complete.</source>
         <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="180"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="181"/>
         <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
         <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="221"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="222"/>
         <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
         <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="229"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="230"/>
         <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
         <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>
@@ -2180,7 +2190,7 @@
         <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="105"/>
         <source>NDVI</source>
         <translation>NDVI</translation>
     </message>
@@ -2208,6 +2218,16 @@
         <location filename="../territoire_plugin/processing/heat/ndvi.py" line="85"/>
         <source>nothing (no mask band)</source>
         <translation>rien (pas de bande de masque)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="96"/>
+        <source>Dense vegetation has a mean near-infrared reflectance of {0}, outside 0.25–0.5: the reflectance scaling ({1}) may not fit this product. Check its offset before using this NDVI.</source>
+        <translation>La végétation dense a une réflectance proche infrarouge moyenne de {0}, hors de 0,25–0,5 : la mise à l'échelle de la réflectance ({1}) ne convient peut-être pas à ce produit. Vérifiez son décalage avant d'utiliser ce NDVI.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/heat/ndvi.py" line="101"/>
+        <source>Open water (SCL class 6) has a mean NDVI of {0}, where it should be negative: the reflectance scaling ({1}) may not fit this product. Check its offset before using this NDVI.</source>
+        <translation>L'eau libre (classe SCL 6) a un NDVI moyen de {0}, alors qu'il devrait être négatif : la mise à l'échelle de la réflectance ({1}) ne convient peut-être pas à ce produit. Vérifiez son décalage avant d'utiliser ce NDVI.</translation>
     </message>
 </context>
 <context>
@@ -2441,7 +2461,7 @@
 <context>
     <name>TerritoireFeatures</name>
     <message>
-        <location filename="../territoire_plugin/qgis_io/features.py" line="44"/>
+        <location filename="../territoire_plugin/qgis_io/features.py" line="46"/>
         <source>The layer {0} has no polygon.</source>
         <translation>La couche {0} ne contient aucun polygone.</translation>
     </message>
@@ -2485,99 +2505,104 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="123"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="110"/>
         <source>{0} failed.</source>
         <translation>{0} a échoué.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="129"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="116"/>
         <source>Commune outline</source>
         <translation>Contour de la commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="139"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="126"/>
         <source>BD TOPO (IGN)</source>
         <translation>BD TOPO (IGN)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="163"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="150"/>
         <source>Results for {0} already exist in {1}. Tick &quot;Replace existing results&quot; to replace them, or choose another output folder.</source>
         <translation>Des résultats pour {0} existent déjà dans {1}. Cochez « Remplacer les résultats existants » pour les remplacer, ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="171"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="158"/>
         <source>Landsat summer scenes</source>
         <translation>Scènes Landsat d'été</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="185"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="172"/>
         <source>No overheating analysis: {0}</source>
         <translation>Pas d'analyse de la surchauffe : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="190"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="177"/>
         <source>No clear Landsat summer scene over the commune in the period: no overheating analysis.</source>
         <translation>Aucune scène Landsat d'été dégagée sur la commune pendant la période : pas d'analyse de la surchauffe.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="197"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="184"/>
         <source>Surface temperature {0}/{1}</source>
         <translation>Température de surface {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="203"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="190"/>
         <source>Summer median</source>
         <translation>Médiane des étés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="211"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="198"/>
         <source>Heat islands and hot spots</source>
         <translation>Îlots de chaleur et points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="222"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="209"/>
         <source>Population (INSEE Filosofi)</source>
         <translation>Population (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="228"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="215"/>
         <source>Exposure of buildings and people</source>
         <translation>Exposition des bâtiments et des habitants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="256"/>
         <source>No EGMS file given: no ground-motion analysis. Download the commune&apos;s EGMS points (territoire:download_egms or egms.land.copernicus.eu) and give the file.</source>
         <translation>Pas de fichier EGMS : pas d'analyse des mouvements du sol. Téléchargez les points EGMS de la commune (territoire:download_egms ou egms.land.copernicus.eu) et donnez le fichier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="273"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="260"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
         <source>Ground motion of buildings</source>
         <translation>Mouvement du sol des bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
         <source>Ground motion of roads</source>
         <translation>Mouvement du sol des routes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
         <source>Ground motion of railways</source>
         <translation>Mouvement du sol des voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="282"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
         <source>Ground motion of bridges</source>
         <translation>Mouvement du sol des ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="308"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="296"/>
         <source>GeoPackage, project and report</source>
         <translation>GeoPackage, projet et rapport</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <source>Ground motion of bridge decks</source>
+        <translation>Mouvement du sol des tabliers de ponts</translation>
     </message>
 </context>
 </TS>

@@ -113,8 +113,37 @@ def lambert93_lines(kind, count=25, origin=(661500.0, 6359000.0)):
     return features
 
 
-def install_wfs(server: LocalServer, layers: dict, path: str = "/wfs/ows") -> str:
-    """A WFS 2.0 GetFeature endpoint over ``layers`` ({typename: [features]}), GeoJSON, paged, BBOX/CQL."""
+def lambert93_decks(count=3, origin=(661500.0, 6359000.0)):
+    """Bridge decks as BD TOPO ``construction_surfacique`` polygons (nature 'Pont'), each 8 m wide and 60 m
+    long, over the first road sections of :func:`lambert93_lines` (bridges come as lines and as decks)."""
+    features = []
+    for k in range(count):
+        x, y = origin[0] + 300 + 400 * k, origin[1] + 30 + k * 70
+        ring = [[x, y - 4], [x + 60, y - 4], [x + 60, y + 4], [x, y + 4], [x, y - 4]]
+        features.append({"type": "Feature", "id": f"construction_surfacique.{k + 1}",
+                         "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
+                         "properties": {"cleabs": f"CONSSURF{k:016d}", "nature": "Pont",
+                                        "toponyme": f"Pont {k + 1}"}})
+    return features
+
+
+def with_z(coordinates, z: float):
+    """GeoJSON ``coordinates`` with a Z added to every 2D position (BD TOPO V3 geometries are 3D)."""
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        return list(coordinates) + [z] if len(coordinates) == 2 else list(coordinates)
+    return [with_z(child, z) for child in coordinates]
+
+
+def install_wfs(server: LocalServer, layers: dict, path: str = "/wfs/ows", *, counting: str = "exact",
+                max_count: int = 5000, ignore_startindex: bool = False) -> str:
+    """A WFS 2.0 GetFeature endpoint over ``layers`` ({typename: [features]}), GeoJSON, paged, BBOX/CQL.
+
+    Answers as the Géoplateforme's GeoServer does (reference/partner-services.md, "Géoplateforme WFS": GeoServer
+    documentation and recorded answers): 3D geometries (a Z on every position) under ``geometry_name``
+    "geometrie"; pages of at most ``max_count`` features whatever COUNT asks; ``numberMatched`` with
+    ``counting="exact"``, or no ``numberMatched`` and ``"totalFeatures": "unknown"`` with ``"unknown"``;
+    ``ignore_startindex`` serves the first page again for any STARTINDEX (a misbehaving server).
+    """
     import json
     import re
 
@@ -159,12 +188,18 @@ def install_wfs(server: LocalServer, layers: dict, path: str = "/wfs/ows") -> st
                 return not (xmin > box[2] or xmax < box[0] or ymin > box[3] or ymax < box[1])
 
             features = [f for f in features if overlaps(f)]
-        start, count = int(q.get("STARTINDEX", 0)), int(q.get("COUNT", 1000))
-        page = features[start:start + count]
-        body = {"type": "FeatureCollection", "features": page, "totalFeatures": len(features),
-                "numberMatched": len(features), "numberReturned": len(page),
+        start = 0 if ignore_startindex else int(q.get("STARTINDEX", 0))
+        count = min(int(q.get("COUNT", 1000)), max_count)
+        page = [{**f, "geometry_name": "geometrie",
+                 "geometry": {**f["geometry"], "coordinates": with_z(f["geometry"]["coordinates"], 600.0 + n % 40)}}
+                for n, f in enumerate(features[start:start + count], start=start)]
+        body = {"type": "FeatureCollection", "features": page, "numberReturned": len(page),
                 "timeStamp": "2026-11-23T10:00:00.000Z",
                 "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2154"}}}
+        if counting == "exact":
+            body.update(totalFeatures=len(features), numberMatched=len(features))
+        else:
+            body["totalFeatures"] = "unknown"
         return 200, {"Content-Type": "application/json;charset=UTF-8"}, json.dumps(body).encode()
 
     server.route(path, get_feature)
@@ -189,118 +224,6 @@ def admin_express_communes():
                          "geometry": {"type": "MultiPolygon", "coordinates": [[square]]},
                          "properties": {"code_insee": code, "nom_officiel": name, "population": pop}})
     return features
-
-
-# ---------------------------------------------------------------- STAC, SAS tokens and COGs
-
-LANDSAT_SIZE = (7681, 7801)
-#: UTM 31N origin of the fake Landsat scene (covers Olemps and Rodez).
-LANDSAT_ORIGIN = (350085.0, 5000115.0)
-
-
-def make_cog(path, kind, size=LANDSAT_SIZE, origin=LANDSAT_ORIGIN, pixel=30.0, epsg=32631):
-    """A Landsat-size Cloud-Optimized GeoTIFF (uint16, DEFLATE, 512 blocks, overviews) of plausible values."""
-    import numpy as np
-    from osgeo import gdal, osr
-
-    gdal.UseExceptions()
-    width, height = size
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    mem = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_UInt16)
-    mem.SetGeoTransform((origin[0], pixel, 0, origin[1], 0, -pixel))
-    mem.SetProjection(srs.ExportToWkt())
-    col = np.sin(np.arange(width, dtype=np.float32) / 300)
-    row = np.cos(np.arange(height, dtype=np.float32) / 400)
-    wave = np.outer(row, col)
-    if kind == "ST_B10":  # 290-310 K
-        data = np.round((300 + 10 * wave - 149.0) / 0.00341802)
-    elif kind == "QA_PIXEL":  # clear land, a band of cloud
-        data = np.where(wave > 0.8, 22280, 21824)
-    elif kind in ("SR_B4", "B04"):
-        data = np.round((0.06 + 0.03 * wave + 0.2) / 2.75e-05) if kind == "SR_B4" else 1000 + 600 + 300 * wave
-    elif kind == "SCL":
-        data = np.where(wave > 0.8, 9, 4)
-    else:  # near infrared
-        data = np.round((0.30 + 0.05 * wave + 0.2) / 2.75e-05) if kind == "SR_B5" else 1000 + 3000 + 500 * wave
-    mem.GetRasterBand(1).WriteArray(data.astype(np.uint16))
-    mem.GetRasterBand(1).SetNoDataValue(1 if kind == "QA_PIXEL" else 0)
-    gdal.Translate(str(path), mem, format="COG", creationOptions=[
-        "COMPRESS=DEFLATE", "BLOCKSIZE=512", "NUM_THREADS=ALL_CPUS", "OVERVIEW_RESAMPLING=NEAREST", "LEVEL=1"])
-    return path
-
-
-def landsat_item(server_url, item_id, when, cloud, cog_paths):
-    band = {"scale": 0.00341802, "offset": 149.0, "nodata": 0, "data_type": "uint16", "unit": "kelvin"}
-    reflectance = {"scale": 2.75e-05, "offset": -0.2, "nodata": 0, "data_type": "uint16"}
-    asset = {"type": "image/tiff; application=geotiff; profile=cloud-optimized", "roles": ["data"]}
-    return {
-        "type": "Feature", "stac_version": "1.0.0", "id": item_id, "collection": "landsat-c2-l2",
-        "bbox": [0.9, 43.2, 3.9, 45.3],
-        "geometry": {"type": "Polygon", "coordinates": [[[0.9, 43.2], [3.9, 43.2], [3.9, 45.3], [0.9, 45.3],
-                                                         [0.9, 43.2]]]},
-        "properties": {"datetime": when, "platform": "landsat-9", "eo:cloud_cover": cloud,
-                       "landsat:wrs_path": "197", "landsat:wrs_row": "029", "proj:epsg": 32631,
-                       "landsat:collection_category": "T1"},
-        "assets": {
-            "lwir11": {**asset, "href": f"{server_url}/cogs/{cog_paths['ST_B10'].name}", "raster:bands": [band]},
-            "qa_pixel": {**asset, "href": f"{server_url}/cogs/{cog_paths['QA_PIXEL'].name}",
-                         "raster:bands": [{"nodata": 1, "data_type": "uint16"}]},
-            "red": {**asset, "href": f"{server_url}/cogs/{cog_paths['SR_B4'].name}", "raster:bands": [reflectance]},
-            "nir08": {**asset, "href": f"{server_url}/cogs/{cog_paths['SR_B5'].name}", "raster:bands": [reflectance]},
-        },
-        "links": [{"rel": "collection", "href": f"{server_url}/stac/collections/landsat-c2-l2"}],
-    }
-
-
-def install_stac(server, items, prefix="/stac", page_size=2):
-    """A STAC API /search (POST) answering ``items`` in pages linked with rel=next (POST + body token)."""
-
-    def search(request):
-        body = request.json()
-        begin, end = body.get("datetime", "0000/9999").split("/")
-        wanted = [item for item in items if begin[:10] <= item["properties"]["datetime"][:10] <= end[:10]]
-        cloud = body.get("query", {}).get("eo:cloud_cover", {}).get("lt")
-        if cloud is not None:
-            wanted = [item for item in wanted if item["properties"]["eo:cloud_cover"] < cloud]
-        start = int(body.get("token", "0"))
-        page = wanted[start:start + page_size]
-        links = []
-        if start + page_size < len(wanted):
-            links.append({"rel": "next", "href": f"{server.url}{prefix}/search", "method": "POST",
-                          "body": {**body, "token": str(start + page_size)}})
-        return {"type": "FeatureCollection", "features": page, "links": links,
-                "context": {"returned": len(page), "matched": len(wanted)}}
-
-    server.json_route(f"{prefix}/search", search)
-    return server.url + prefix
-
-
-def install_sas_and_cogs(server, cog_files, prefix="/sas", expired_tokens=0):
-    """SAS token endpoint and COG files that need a valid token; the first ``expired_tokens`` are refused."""
-    issued = []
-
-    def token(request):
-        issued.append(request.path)
-        number = len(issued)
-        return {"token": f"st=2026-11-23T09%3A00%3A00Z&se=2026-11-24T09%3A00%3A00Z&sp=rl&sv=2021-06-08&sr=c"
-                         f"&skoid=fake&sig=TOKEN{number}",
-                "msft:expiry": "2099-01-01T00:00:00Z"}
-
-    server.json_route(f"{prefix}/token/*", token)
-    refused = {f"TOKEN{n}" for n in range(1, expired_tokens + 1)}
-
-    def cog(request):
-        signature = request.query.get("sig", [""])[0]
-        if not signature or signature in refused:
-            return 403, {"Content-Type": "application/xml"}, (
-                b"<?xml version=\"1.0\"?><Error><Code>AuthenticationFailed</Code><Message>Signature not valid"
-                b" in the specified time frame</Message></Error>")
-        return server._serve_file(request, cog_files[request.path.rsplit("/", 1)[1]])
-
-    server.route("/cogs/*", cog)
-    server.issued_tokens = issued
-    return server.url + prefix
 
 
 # ---------------------------------------------------------------- archives

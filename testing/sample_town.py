@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import fake_services
+from . import fake_services, fake_stac
 from .local_server import LocalServer
 
 INSEE, NAME = "12174", "Olemps"
@@ -41,6 +41,18 @@ def bridges():
     return [{"type": "Feature", "id": "construction_lineaire.1",
              "geometry": {"type": "MultiLineString", "coordinates": [[[x0, y0], [x1, y1]]]},
              "properties": {"cleabs": "CONSLINE0000000001", "nature": "Pont", "toponyme": "Pont de l'Aveyron"}}]
+
+
+def bridge_decks():
+    """The deck of the same bridge, as BD TOPO gives it in ``construction_surfacique`` (a polygon, nature 'Pont')."""
+    from osgeo import ogr
+
+    x0, y0, x1, y1, width = BRIDGE
+    deck = ogr.CreateGeometryFromWkt(f"LINESTRING({x0} {y0},{x1} {y1})").Buffer(width / 2, 1)
+    ring = [list(point[:2]) for point in deck.GetGeometryRef(0).GetPoints()]
+    return [{"type": "Feature", "id": "construction_surfacique.1",
+             "geometry": {"type": "MultiPolygon", "coordinates": [[ring]]},
+             "properties": {"cleabs": "CONSSURF0000000001", "nature": "Pont", "toponyme": "Pont de l'Aveyron"}}]
 
 
 def landsat_cogs(folder: Path, years, sample: Path):
@@ -95,7 +107,7 @@ def build(folder, sample) -> dict:
                 "BDTOPO_V3:troncon_de_route": fake_services.lambert93_lines("troncon_de_route"),
                 "BDTOPO_V3:troncon_de_voie_ferree": fake_services.lambert93_lines("troncon_de_voie_ferree", count=2),
                 "BDTOPO_V3:construction_lineaire": bridges(),
-                "BDTOPO_V3:construction_surfacique": [],
+                "BDTOPO_V3:construction_surfacique": bridge_decks(),
                 "BDTOPO_V3:erp": public_buildings(buildings),
             }}
 
@@ -105,13 +117,13 @@ def serve(folder, sample, years, server: LocalServer | None = None):
     server = server or LocalServer()
     built = build(folder, sample)
     cogs = landsat_cogs(Path(folder), years, Path(sample))
-    items = [fake_services.landsat_item(server.url, item_id, when, 12.0, files)
+    items = [fake_stac.landsat_item(server.url, item_id, when, 12.0, files)
              for item_id, (when, files) in cogs.items()]
     env = {
         "TERRITOIRE_API_GEO_URL": fake_services.install_api_geo(server),
         "TERRITOIRE_GEOPLATEFORME_WFS_URL": fake_services.install_wfs(server, built["layers"]),
-        "TERRITOIRE_PLANETARY_COMPUTER_STAC_URL": fake_services.install_stac(server, items),
-        "TERRITOIRE_PLANETARY_COMPUTER_SAS_URL": fake_services.install_sas_and_cogs(
+        "TERRITOIRE_PLANETARY_COMPUTER_STAC_URL": fake_stac.install_stac(server, items),
+        "TERRITOIRE_PLANETARY_COMPUTER_SAS_URL": fake_stac.install_sas_and_cogs(
             server, {files[band].name: files[band] for _, files in cogs.values() for band in files}),
     }
     server.serve_file("/insee/Filosofi2019_carreaux_200m.csv", built["population"])

@@ -45,6 +45,8 @@ LAYERS = (
           hidden=True, values="NDVI"),
     Layer("mouvement_pont", "infrastructure", "Mouvement des ponts", "Ground motion of bridges",
           "ground_motion_assets_{kind}.qml"),
+    Layer("mouvement_pont_surface", "infrastructure", "Mouvement des tabliers de ponts",
+          "Ground motion of bridge decks", "ground_motion_assets_{kind}.qml"),
     Layer("mouvement_troncon_de_voie_ferree", "infrastructure", "Mouvement des voies ferrées",
           "Ground motion of railways", "ground_motion_assets_{kind}.qml"),
     Layer("mouvement_troncon_de_route", "infrastructure", "Mouvement des routes", "Ground motion of roads",
@@ -55,6 +57,7 @@ LAYERS = (
     Layer("erp", "data", "Sites sensibles (ERP)", "Sensitive sites (public buildings)",
           "bdtopo_public_buildings.qml"),
     Layer("pont", "data", "Ponts", "Bridges", "bdtopo_bridges.qml"),
+    Layer("pont_surface", "data", "Tabliers de ponts", "Bridge decks", "bdtopo_bridges_surfaces.qml"),
     Layer("troncon_de_voie_ferree", "data", "Voies ferrées", "Railways", "bdtopo_railways.qml"),
     Layer("troncon_de_route", "data", "Routes", "Roads", "bdtopo_roads.qml"),
     # Hidden under the buildings exposed to heat, when there are some (see project building).

@@ -269,7 +269,8 @@ class Workflow:
         for theme, title in (("buildings", self.tr("Ground motion of buildings")),
                              ("roads", self.tr("Ground motion of roads")),
                              ("railways", self.tr("Ground motion of railways")),
-                             ("bridges", self.tr("Ground motion of bridges"))):
+                             ("bridges", self.tr("Ground motion of bridges")),
+                             ("bridges_surfaces", self.tr("Ground motion of bridge decks"))):
             if theme not in themes or QgsVectorLayer(themes[theme], theme, "ogr").featureCount() == 0:
                 continue
             steps.setProgressText(title)

@@ -15,6 +15,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .geometry import flat_wkt
+
 
 def geojson_features(features: list[dict], crs: QgsCoordinateReferenceSystem):
     """QgsFeatures (with their fields) from GeoJSON feature dicts, parsed by QGIS."""
@@ -43,4 +45,4 @@ def union_wkt(source, target_crs, transform_context) -> str:
     if union.isEmpty():
         raise QgsProcessingException(QCoreApplication.translate(
             "TerritoireFeatures", "The layer {0} has no polygon.").format(source.sourceName()))
-    return union.asWkt()
+    return flat_wkt(union)

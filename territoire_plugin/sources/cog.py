@@ -61,8 +61,12 @@ def gdal_http_options(user_agent: str, extra: dict | None = None):
             gdal.SetThreadLocalConfigOption(key, value)
 
 
-def read_window(href: str, bounds_lonlat, output: Path) -> Path:
-    """Copy the window covering ``bounds_lonlat`` (west, south, east, north) of the COG at ``href``."""
+def read_window(href: str, bounds_lonlat, output: Path, onto: Path | None = None) -> Path:
+    """Copy the window covering ``bounds_lonlat`` (west, south, east, north) of the COG at ``href``.
+
+    ``onto``: a window already read from another band of the same scene; this one is then read on exactly its
+    grid (nearest neighbour), e.g. Sentinel-2's 20 m SCL onto the 10 m grid of B04/B08, so that the bands of
+    one scene always share one grid."""
     try:
         source = gdal.Open(f"/vsicurl/{href}")
     except RuntimeError as exc:
@@ -88,8 +92,24 @@ def read_window(href: str, bounds_lonlat, output: Path) -> Path:
             QT_TRANSLATE_NOOP("AnalysisError", "The image {name} does not cover the area. Pick another scene."),
             name=href.split("?")[0].rsplit("/", 1)[-1],
         )
+    if onto is not None:
+        reference = Grid.of(gdal.Open(str(onto)))
+        if not reference.same_as(Grid(window.xsize, window.ysize, window.geotransform(grid), grid.wkt)):
+            return _read_onto(source, reference, output)
     with atomic_output(output) as temporary:
         copy = gdal.Translate(str(temporary), source, srcWin=[window.xoff, window.yoff, window.xsize, window.ysize],
                               creationOptions=COG_COPY_OPTIONS)
+        copy = None  # noqa: F841 - closes the file before it is moved into place
+    return output
+
+
+def _read_onto(source, reference: Grid, output: Path) -> Path:
+    """The part of ``source`` under the ``reference`` grid, resampled onto it (nearest neighbour: class bands
+    such as SCL keep their classes). Only the blocks under the grid are read."""
+    xmin, ymin, xmax, ymax = reference.bounds
+    with atomic_output(output) as temporary:
+        copy = gdal.Warp(str(temporary), source, format="GTiff", dstSRS=reference.wkt,
+                         outputBounds=(xmin, ymin, xmax, ymax), width=reference.xsize, height=reference.ysize,
+                         resampleAlg="near", creationOptions=COG_COPY_OPTIONS)
         copy = None  # noqa: F841 - closes the file before it is moved into place
     return output

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
+from ..toolbelt.log import log
 from .network import HttpClient
 
 
@@ -26,12 +27,18 @@ class Profile:
     #: asset key in the STAC item → band name in the local files (USGS / ESA names).
     bands: dict
     tile_properties: tuple
+    #: STAC query extension terms that keep only usable items (besides the cloud cover).
+    query: dict | None = None
 
 
+#: ``landsat-c2-l2`` mixes Landsat 4/5/7/8/9 and L2SP/L2SR items; L2SR items have no thermal asset and Landsat
+#: 4/5/7 call theirs ``lwir`` (reference/partner-services.md, "Planetary Computer STAC"): only Landsat 8/9 L2SP.
 LANDSAT_PC = Profile("landsat-c2-l2", {"lwir11": "ST_B10", "qa_pixel": "QA_PIXEL", "red": "SR_B4", "nir08": "SR_B5"},
-                     ("landsat:wrs_path", "landsat:wrs_row"))
-SENTINEL2_EARTH_SEARCH = Profile("sentinel-2-l2a", {"red": "B04", "nir": "B08", "scl": "SCL"}, ("s2:mgrs_tile",
-                                                                                                 "mgrs:utm_zone"))
+                     ("landsat:wrs_path", "landsat:wrs_row"),
+                     {"platform": {"in": ["landsat-8", "landsat-9"]}, "landsat:correction": {"eq": "L2SP"}})
+#: Earth Search items have no ``s2:mgrs_tile``: the tile is ``mgrs:utm_zone`` + ``mgrs:latitude_band`` +
+#: ``mgrs:grid_square``, or ``grid:code`` (reference/partner-services.md, "Earth Search v1").
+SENTINEL2_EARTH_SEARCH = Profile("sentinel-2-l2a", {"red": "B04", "nir": "B08", "scl": "SCL"}, ("s2:mgrs_tile",))
 SENTINEL2_PC = Profile("sentinel-2-l2a", {"B04": "B04", "B08": "B08", "SCL": "SCL"}, ("s2:mgrs_tile",))
 
 
@@ -74,9 +81,20 @@ def parse_item(item, profile: Profile, service: str) -> Scene:
         raise _bad_item(service, f"{item['id']} has no valid datetime ({stamp})") from exc
     cloud = properties.get("eo:cloud_cover")
     tile = "/".join(str(properties[p]) for p in profile.tile_properties if p in properties)
+    if not tile and profile.tile_properties == ("s2:mgrs_tile",):
+        tile = mgrs_tile(properties)
     return Scene(item["id"], str(stamp), float(cloud) if isinstance(cloud, (int, float)) else None,
                  str(properties.get("platform", "")), tile, item.get("collection", profile.collection),
                  assets, properties)
+
+
+def mgrs_tile(properties: dict) -> str:
+    """The MGRS tile ("31TDJ") of a Sentinel-2 item without ``s2:mgrs_tile``: from ``mgrs:*`` or ``grid:code``."""
+    zone, band, square = (properties.get(k) for k in ("mgrs:utm_zone", "mgrs:latitude_band", "mgrs:grid_square"))
+    if zone is not None and band and square:
+        return f"{int(zone):02d}{band}{square}"
+    code = str(properties.get("grid:code", ""))
+    return code[5:] if code.startswith("MGRS-") else ""
 
 
 class StacApi:
@@ -88,15 +106,23 @@ class StacApi:
                page_size: int = 100, max_items: int = 1000) -> list[Scene]:
         body = {"collections": [profile.collection], "bbox": [round(v, 6) for v in bbox_lonlat],
                 "datetime": f"{start}T00:00:00Z/{end}T23:59:59Z", "limit": page_size}
+        query = dict(profile.query or {})
         if max_cloud is not None:
-            body["query"] = {"eo:cloud_cover": {"lt": max_cloud}}
+            query["eo:cloud_cover"] = {"lt": max_cloud}
+        if query:
+            body["query"] = query
         url, method, scenes = f"{self.base_url}/search", "POST", []
         while url and len(scenes) < max_items:
             page = (self.client.post_json(url, body, max_age_s=86400, namespace="stac") if method == "POST"
                     else self.client.get_json(url, max_age_s=86400, namespace="stac"))
             if not isinstance(page, dict) or not isinstance(page.get("features"), list):
                 raise _bad_item(self.client.service, str(page)[:120])
-            scenes += [parse_item(item, profile, self.client.service) for item in page["features"]]
+            for item in page["features"]:
+                # A catalogue mixes items this profile cannot use: each is one skipped item, never a failed search.
+                try:
+                    scenes.append(parse_item(item, profile, self.client.service))
+                except ServiceError as error:
+                    log(f"{self.client.service}: item skipped, {error.params.get('what', error)}")
             following = next((link for link in page.get("links", []) if link.get("rel") == "next"), None)
             if not following or not page["features"]:
                 break
@@ -169,21 +195,45 @@ def landsat_mtl_json(scene: Scene, files: dict) -> dict:
     }}
 
 
+#: Why each Sentinel-2 scaling was chosen (written in the metadata, the NDVI's tags and the log).
+OFFSET_RULES = {
+    "boa_offset_applied": "earthsearch:boa_offset_applied is true: the DN are already harmonised, reflectance = "
+                          "DN × scale (the declared offset is not applied again)",
+    "declared": "the item's raster:bands scale and offset",
+    "baseline": "processing baseline {baseline} / date {date}: offset −0.1 from baseline 04.00 (25 January 2022), "
+                "0 before",
+}
+
+
 def sentinel2_metadata(scene: Scene, files: dict) -> dict:
-    """Item metadata beside Sentinel-2 windows: reflectance = DN × scale + offset (−0.1 since 2022)."""
-    scaling = {}
+    """Item metadata beside Sentinel-2 windows: reflectance = DN × scale + offset, and the rule that gave it.
+
+    Decided from the item's own declarations: Earth Search's ``earthsearch:boa_offset_applied: true`` means its
+    COGs hold harmonised DN (no offset), whatever ``raster:bands`` declares; otherwise the declared scale and
+    offset; without either (Planetary Computer), −0.1 from processing baseline 04.00 on. The NDVI checks the
+    result is plausible and warns when it is not (reference/partner-services.md, "Earth Search v1").
+    """
+    scaling, rule = {}, None
     baseline = str(scene.properties.get("s2:processing_baseline", ""))
+    applied = scene.properties.get("earthsearch:boa_offset_applied")
     for asset_key, file_name in files.items():
         band = file_name.rsplit("_", 1)[-1].split(".")[0]  # <id>_<band>.TIF
         found = band_scaling(scene.assets.get(asset_key, {}))
-        if found is None and band != "SCL":
+        if band == "SCL":
+            found = None
+        elif applied is True:
+            found, rule = ((found[0] if found else 0.0001), 0.0), OFFSET_RULES["boa_offset_applied"]
+        elif found is not None:
+            rule = OFFSET_RULES["declared"]
+        else:
             # Products of processing baseline 04.00 and later (from 25 January 2022) carry a −1000 DN offset.
             offset = -0.1 if (baseline >= "04.00" or scene.date >= "2022-01-25") else 0.0
             found = (0.0001, offset)
+            rule = OFFSET_RULES["baseline"].format(baseline=baseline or "?", date=scene.date)
         scaling[band] = found
     return {"id": scene.id, "collection": scene.collection, "datetime": scene.datetime, "cloud_cover": scene.cloud,
             "platform": scene.platform, "tile": scene.tile, "processing_baseline": baseline,
-            "files": files, "scale_offset": scaling}
+            "boa_offset_applied": applied, "offset_rule": rule, "files": files, "scale_offset": scaling}
 
 
 def write_json(path: Path, data: dict) -> None:

@@ -1,12 +1,21 @@
 """IGN Géoplateforme WFS 2.0: GetFeature as GeoJSON, paged with COUNT/STARTINDEX until complete.
 
+Paging follows what GeoServer answers (reference/partner-services.md, "Géoplateforme WFS"): pages of at most
+the server's own limit, ``numberMatched`` present or absent (``"totalFeatures": "unknown"``), and a server that
+ignores STARTINDEX is caught when its first page comes back. Geometries are 3D (BD TOPO V3).
+
 Pages are cached (same layer, area and page → no request the second time). A GeoServer
 ExceptionReport, even one sent with HTTP 200, becomes a clear error with the service's text.
 """
 
 from __future__ import annotations
 
+import json
+
+from qgis.core import Qgis
+
 from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
+from ..toolbelt.log import log
 from .network import HttpClient
 from .response import service_message
 
@@ -21,9 +30,10 @@ BDTOPO_THEMES = {
     "bridges_surfaces": ("BDTOPO_V3:construction_surfacique", "nature='Pont'"),
     "public_buildings": ("BDTOPO_V3:erp", None),
 }
-#: GeoPackage layer of each BD TOPO theme (the IGN table names).
+#: GeoPackage layer of each BD TOPO theme. Bridges come as lines (construction_lineaire) and as deck polygons
+#: (construction_surfacique): two layers.
 LAYER_NAMES = {"buildings": "batiment", "roads": "troncon_de_route", "railways": "troncon_de_voie_ferree",
-               "bridges": "pont", "public_buildings": "erp"}
+               "bridges": "pont", "bridges_surfaces": "pont_surface", "public_buildings": "erp"}
 ADMIN_EXPRESS_COMMUNES = "ADMINEXPRESS-COG.LATEST:commune"
 
 
@@ -48,18 +58,29 @@ class Wfs:
         elif cql_filter:
             params["CQL_FILTER"] = cql_filter
         features: list[dict] = []
-        start = 0
+        start, seen, matched = 0, set(), None
         while True:
             page = self._page({**params, "STARTINDEX": start}, typename)
             batch = page.get("features") or []
-            features.extend(batch)
-            matched = page.get("numberMatched")
-            returned = page.get("numberReturned", len(batch))
-            if progress is not None and isinstance(matched, int) and matched:
-                progress(min(100.0, 100.0 * len(features) / matched))
-            if returned < page_size or not batch or (isinstance(matched, int) and len(features) >= matched):
+            # A server that ignores STARTINDEX sends the first page again: stop there, not loop for ever.
+            first = batch[0].get("id") or json.dumps(batch[0], sort_keys=True) if batch else None
+            if not batch or first in seen:
                 break
-            start += returned
+            seen.add(first)
+            features.extend(batch)
+            # numberMatched may be absent, with "totalFeatures": "unknown" (GeoServer); a page may hold fewer
+            # features than asked (the server's own limit) while more are matched.
+            matched = next((v for v in (page.get("numberMatched"), page.get("totalFeatures"))
+                            if isinstance(v, int) and not isinstance(v, bool)), None)
+            returned = page.get("numberReturned", len(batch))
+            if progress is not None and matched:
+                progress(min(100.0, 100.0 * len(features) / matched))
+            if (len(features) >= matched) if matched is not None else returned < page_size:
+                break
+            start += len(batch)
+        if matched is not None and len(features) < matched:
+            log(f"WFS {typename}: {len(features)} of the {matched} features matched could be paged through "
+                "(the server repeats its first page).", Qgis.MessageLevel.Warning)
         return features
 
     def _page(self, params: dict, typename: str) -> dict:

@@ -36,3 +36,8 @@ def install_translator() -> QTranslator | None:
 def remove_translator() -> None:
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+
+
+def decimal(value: float, decimals: int = 2) -> str:
+    """``value`` written as the interface's language writes numbers (QGIS's locale): 0,22 in French."""
+    return QLocale().toString(float(value), "f", decimals)

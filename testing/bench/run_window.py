@@ -10,7 +10,8 @@ from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedbac
 
 from territoire_plugin.plugin import TerritoirePlugin
 from testing.bench.common import arguments, report_peak
-from testing.fake_services import install_sas_and_cogs, install_stac, landsat_item, make_cog, to_lambert93
+from testing.fake_services import to_lambert93
+from testing.fake_stac import install_sas_and_cogs, install_stac, landsat_item, make_cog
 from testing.local_server import LocalServer
 
 app = QgsApplication([], False)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from testing.fake_services import admin_express_communes, install_wfs, lambert93_buildings, lambert93_lines
+from testing.fake_services import (
+    admin_express_communes,
+    install_wfs,
+    lambert93_buildings,
+    lambert93_decks,
+    lambert93_lines,
+)
 
 
 @pytest.fixture
@@ -16,7 +22,7 @@ def services(monkeypatch, partner_server):
         "BDTOPO_V3:troncon_de_route": lambert93_lines("troncon_de_route"),
         "BDTOPO_V3:troncon_de_voie_ferree": lambert93_lines("troncon_de_voie_ferree", count=3),
         "BDTOPO_V3:construction_lineaire": lambert93_lines("construction_lineaire", count=12),
-        "BDTOPO_V3:construction_surfacique": [],
+        "BDTOPO_V3:construction_surfacique": lambert93_decks(),
         "ADMINEXPRESS-COG.LATEST:commune": admin_express_communes(),
     }
     monkeypatch.setenv("TERRITOIRE_GEOPLATEFORME_WFS_URL", install_wfs(server, layers))
@@ -66,7 +72,7 @@ def test_admin_express_source_and_cache(services):
 
 def test_download_bdtopo_pages_clips_and_styles(services, tmp_path):
     from osgeo import ogr
-    from qgis.core import QgsVectorLayer
+    from qgis.core import QgsVectorLayer, QgsWkbTypes
 
     output = tmp_path / "bdtopo.gpkg"
     result = run("download_bdtopo", {"COMMUNE": "Olemps", "THEMES": [0, 1, 3], "OUTPUT": str(output)})
@@ -86,6 +92,18 @@ def test_download_bdtopo_pages_clips_and_styles(services, tmp_path):
     assert {f.name() for f in buildings.fields()} >= {"cleabs", "usage_1", "hauteur"}
     bridges = QgsVectorLayer(f"{output}|layername=pont", "p", "ogr")
     assert bridges.featureCount() > 0 and all(f["nature"] == "Pont" for f in bridges.getFeatures())
+    # The WFS serves 3D geometries, as the real BD TOPO V3: kept as they come.
+    assert QgsWkbTypes.hasZ(buildings.wkbType()) and QgsWkbTypes.hasZ(bridges.wkbType())
+    # Bridge decks (construction_surfacique polygons) are a layer of their own, none lost among the lines.
+    decks = QgsVectorLayer(f"{output}|layername=pont_surface", "d", "ogr")
+    expected_decks = {f["properties"]["cleabs"] for f in services.layers["BDTOPO_V3:construction_surfacique"]
+                      if polygon.Intersects(ogr.CreateGeometryFromJson(__import__("json").dumps(f["geometry"])))}
+    assert QgsWkbTypes.geometryType(decks.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry
+    assert {f["cleabs"] for f in decks.getFeatures()} == expected_decks and len(expected_decks) == 3
+    assert f"{output}|layername=pont_surface" in result["LAYERS"]
+    assert bridges.featureCount() == sum(
+        1 for f in services.layers["BDTOPO_V3:construction_lineaire"] if f["properties"]["nature"] == "Pont"
+        and polygon.Intersects(ogr.CreateGeometryFromJson(__import__("json").dumps(f["geometry"]))))
     assert not list(tmp_path.glob(".*part*"))
     # Second identical run: 0 bytes from the network.
     services.reset()
@@ -128,3 +146,29 @@ def test_no_area_is_refused(services, tmp_path):
     with pytest.raises(QgsProcessingException) as caught:
         run("download_bdtopo", {"OUTPUT": str(tmp_path / "x.gpkg")})
     assert "No area" in str(caught.value)
+
+
+@pytest.mark.parametrize("server", [
+    {"counting": "exact", "max_count": 700},  # the server's own page limit, below COUNT, numberMatched given
+    {"counting": "unknown"},  # no numberMatched, "totalFeatures": "unknown": a short page is the last
+    {"counting": "unknown", "ignore_startindex": True, "max_count": 1000},  # STARTINDEX ignored: stop on a repeat
+], ids=["server-limit", "unknown-count", "startindex-ignored"])
+def test_wfs_paging_as_geoserver_answers(partner_server, server, tmp_path):
+    from territoire_plugin.sources.network import HttpClient
+    from territoire_plugin.sources.wfs import Wfs
+
+    buildings = lambert93_buildings()
+    url = install_wfs(partner_server, {"BDTOPO_V3:batiment": buildings, "BDTOPO_V3:erp": []}, path="/paged/ows",
+                      **server)
+    wfs = Wfs(HttpClient("WFS", rate=None), url)
+    assert wfs.features("BDTOPO_V3:erp") == []  # an empty first page
+    partner_server.reset()
+    got = wfs.features("BDTOPO_V3:batiment", page_size=1000)
+    starts = [int(r.query["STARTINDEX"][0]) for r in partner_server.requests_to("/paged/ows")]
+    if server.get("ignore_startindex"):
+        assert starts == [0, 1000] and len(got) == 1000  # the repeated first page ends it, once
+    else:
+        assert len(got) == len(buildings) == 2400
+        assert [f["id"] for f in got] == [f["id"] for f in buildings]
+        assert starts == ([0, 700, 1400, 2100] if server.get("max_count") else [0, 1000, 2000])
+    assert all(len(f["geometry"]["coordinates"][0][0][0]) == 3 for f in got)  # 3D, as served

@@ -261,3 +261,26 @@ def test_loaded_heat_islands_are_styled_with_french_aliases(provider, tmp_path):
         assert layer.attributeAlias(layer.fields().indexOf("mean_intensity")) == "Intensité moyenne (°C)"
     finally:
         project.removeMapLayers([layer.id() for layer in added])
+
+
+@pytest.mark.parametrize("offset, warned", [(0.0, False), (-0.1, True)], ids=["right-scaling", "wrong-offset"])
+def test_ndvi_warns_when_the_reflectance_scaling_is_implausible(provider, tmp_path, offset, warned):
+    """A field of harmonised Sentinel-2 DN (red 0.04, NIR 0.32): the −0.1 offset applied to it gives dense
+    vegetation a NIR reflectance of 0.22, below 0.25–0.5, and the algorithm says so (in the interface's words)."""
+    from conftest import write_raster
+    from qgis import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):  # noqa: N802 - Qt API
+            self.warnings.append(text)
+
+    red = write_raster(tmp_path / "red.tif", np.full((30, 30), 400, np.uint16))
+    nir = write_raster(tmp_path / "nir.tif", np.full((30, 30), 3200, np.uint16))
+    feedback = Feedback()
+    processing.run("territoire:ndvi", {"RED": str(red), "NIR": str(nir), "SCALE": 1e-4, "OFFSET": offset,
+                                       "OUTPUT": str(tmp_path / "ndvi.tif")}, feedback=feedback)
+    found = [text for text in feedback.warnings if "0.22" in text or "0,22" in text]
+    assert bool(found) == warned, feedback.warnings

@@ -28,7 +28,7 @@ def test_the_workflow_writes_only_catalogued_layers():
     written = set(re.findall(r'diagnostic\.(?:vectors|rasters)\["(\w+)"\]', code))
     bdtopo = (ROOT / "territoire_plugin" / "sources" / "wfs.py").read_text(encoding="utf-8")
     layer_names = set(re.findall(r'"\w+": "(\w+)"', bdtopo.split("LAYER_NAMES = ", 1)[1].split("}", 1)[0]))
-    assert layer_names == {"batiment", "troncon_de_route", "troncon_de_voie_ferree", "pont", "erp"}
+    assert layer_names == {"batiment", "troncon_de_route", "troncon_de_voie_ferree", "pont", "pont_surface", "erp"}
     written |= layer_names | {f"mouvement_{name}" for name in layer_names - {"erp"}}
     assert written - set(catalogue.BY_NAME) == set()
     assert len(written) > 15

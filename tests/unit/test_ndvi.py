@@ -101,3 +101,26 @@ def test_bands_on_other_grids_or_all_masked_are_refused(tmp_path):
         ndvi(Reflectance(tmp_path / "z.tif", tmp_path / "z.tif"), tmp_path / "y.tif")
     assert caught.value.key == "ndvi_empty"
     assert not (tmp_path / "x.tif").exists() and not (tmp_path / "y.tif").exists()
+
+
+@pytest.mark.parametrize("offset, problems", [(0.0, []), (-0.1, ["vegetation_nir", "water_ndvi"])],
+                         ids=["right-scaling", "offset-applied-twice"])
+def test_plausibility_of_the_reflectance_scaling(tmp_path, offset, problems):
+    """Harmonised Sentinel-2 DN (reflectance = DN × 1e-4): a field (red 0.04, NIR 0.32) and open water (red 0.03,
+    NIR 0.01, SCL 6). Right scaling: vegetation NIR 0.32 and water NDVI −0.5 pass; the −0.1 offset applied once
+    too often gives NIR 0.22 and water NDVI 0 (both reflectances floored), and both tests fail."""
+    red = np.full((40, 40), 400, np.uint16)
+    nir = np.full((40, 40), 3200, np.uint16)
+    scl = np.full((40, 40), 4, np.uint8)
+    red[20:], nir[20:], scl[20:] = 300, 100, 6
+    paths = {}
+    for name, array in (("B04", red), ("B08", nir), ("SCL", scl)):
+        paths[name] = write_raster(tmp_path / f"S2_{name}.tif", array, (600000.0, 10.0, 0.0, 4900020.0, 0.0, -10.0))
+    stats = ndvi(Reflectance(paths["B04"], paths["B08"], (1e-4, offset), paths["SCL"], "scl", "Sentinel-2"),
+                 tmp_path / f"ndvi_{offset}.tif")
+    check = stats.plausibility
+    assert check.problems() == problems
+    expected_nir = 0.32 + offset
+    assert check.vegetation_nir == pytest.approx(expected_nir, abs=1e-6)
+    water = expected_ndvi(np.float64(300), np.float64(100), 1e-4, offset)
+    assert check.water_ndvi == pytest.approx(water, abs=1e-5) and (water < 0) == (offset == 0.0)

@@ -24,6 +24,49 @@ SCL_MASKED = (0, 1, 3, 8, 9, 10)
 SCL_WATER, SCL_SNOW = 6, 11
 S2_OFFSET_FROM = "2022-01-25"
 REFLECTANCE_FLOOR = np.float32(1e-4)
+#: What reflectance looks like when its scaling is right: dense vegetation (NDVI > 0.6) has a near-infrared
+#: reflectance of about 0.25–0.5, open water (SCL class 6) a negative NDVI (reference/partner-services.md,
+#: "Earth Search v1": the declared offset and the boa_offset_applied flag disagree on some items).
+DENSE_VEGETATION_NDVI = 0.6
+VEGETATION_NIR = (0.25, 0.5)
+PLAUSIBILITY_PIXELS = 100
+
+
+class Plausibility:
+    """Strip after strip: the mean NIR reflectance of dense vegetation and the mean NDVI of open water."""
+
+    def __init__(self, scale: float, offset: float, mask_kind: str | None):
+        self.scale, self.offset, self.mask_kind = float(scale), float(offset), mask_kind
+        self.nir_total, self.nir_count, self.water_total, self.water_count = 0.0, 0, 0.0, 0
+
+    def __call__(self, out, arrays) -> None:
+        valid = out != NODATA
+        dense = valid & (out > DENSE_VEGETATION_NDVI)
+        if dense.any():
+            self.nir_total += float((arrays["nir"][dense].astype(np.float64) * self.scale + self.offset).sum())
+            self.nir_count += int(dense.sum())
+        if self.mask_kind == "scl":
+            water = valid & (arrays["mask"] == SCL_WATER)
+            self.water_total += float(out[water].astype(np.float64).sum())
+            self.water_count += int(water.sum())
+
+    @property
+    def vegetation_nir(self) -> float | None:
+        return self.nir_total / self.nir_count if self.nir_count >= PLAUSIBILITY_PIXELS else None
+
+    @property
+    def water_ndvi(self) -> float | None:
+        return self.water_total / self.water_count if self.water_count >= PLAUSIBILITY_PIXELS else None
+
+    def problems(self) -> list[str]:
+        """"vegetation_nir" and/or "water_ndvi" when that test fails (a test without enough pixels passes)."""
+        found = []
+        nir, water = self.vegetation_nir, self.water_ndvi
+        if nir is not None and not VEGETATION_NIR[0] <= nir <= VEGETATION_NIR[1]:
+            found.append("vegetation_nir")
+        if water is not None and water >= 0:
+            found.append("water_ndvi")
+        return found
 
 
 @dataclass
@@ -77,7 +120,7 @@ def sentinel2_reflectance(folder: Path) -> Reflectance:
         meta = json.loads(meta_files[0].read_text(encoding="utf-8"))
         scale = tuple(meta["scale_offset"]["B04"])
         date = str(meta.get("datetime", ""))[:10]
-        source = meta_files[0].name
+        source = f"{meta_files[0].name}: {meta['offset_rule']}" if meta.get("offset_rule") else meta_files[0].name
     else:
         match = re.search(r"(20\d{2})(\d{2})(\d{2})", red.name)
         date = f"{match.group(1)}-{match.group(2)}-{match.group(3)}" if match else ""
@@ -125,6 +168,11 @@ def ndvi(bands: Reflectance, output, *, mask_water: bool = False, mask_snow: boo
         return out
 
     stats = RunningStats()
+    stats.plausibility = Plausibility(bands.scale[0], bands.scale[1], bands.mask_kind)
+
+    def on_strip(out, arrays):
+        stats(out, arrays)
+        stats.plausibility(out, arrays)
 
     def refuse_if_empty():
         if stats.count == 0:
@@ -135,5 +183,5 @@ def ndvi(bands: Reflectance, output, *, mask_water: bool = False, mask_snow: boo
     metadata = {"TERRITOIRE_PRODUCT": f"NDVI, {bands.sensor} surface reflectance",
                 "TERRITOIRE_REFLECTANCE": f"DN × {bands.scale[0]} + {bands.scale[1]}", **bands.notes}
     map_strips(inputs, output, formula, window=window, description="NDVI", metadata=metadata,
-               progress=progress, is_canceled=is_canceled, on_strip=stats, before_commit=refuse_if_empty)
+               progress=progress, is_canceled=is_canceled, on_strip=on_strip, before_commit=refuse_if_empty)
     return stats

@@ -199,8 +199,9 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     main_page = None
     for key, names in (("lst", ["commune", "lst"]), ("islands", ["commune", "points_chauds", "ilots_chaleur"]),
                        ("exposure", ["commune", "erp", "batiments_chaleur"]),
-                       ("motion", ["commune", "mouvement_pont", "mouvement_troncon_de_voie_ferree",
-                                   "mouvement_troncon_de_route", "mouvement_batiment"])):
+                       ("motion", ["commune", "mouvement_pont", "mouvement_pont_surface",
+                                   "mouvement_troncon_de_voie_ferree", "mouvement_troncon_de_route",
+                                   "mouvement_batiment"])):
         shown = [layers[n] for n in names if n in layers]
         top = pages.new_page()
         pages.label(text["maps"][key], 15, top + 12, 180, 10, size=16, bold=True)

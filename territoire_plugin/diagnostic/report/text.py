@@ -30,7 +30,8 @@ TEXT = {
         "table_sites": ["Site sensible", "Pourquoi", "T. moyenne (°C)", "T. max (°C)"],
         "table_alerts": ["Ouvrage", "Type", "Points", "Vitesse médiane (mm/an)", "Classe"],
         "kinds": {"mouvement_batiment": "bâtiment", "mouvement_troncon_de_route": "route",
-                  "mouvement_troncon_de_voie_ferree": "voie ferrée", "mouvement_pont": "pont"},
+                  "mouvement_troncon_de_voie_ferree": "voie ferrée", "mouvement_pont": "pont",
+                  "mouvement_pont_surface": "tablier de pont"},
         "summary": {
             "lst": "Température de surface médiane des étés {first}–{last} : {median} °C "
                    "(10 % de la commune au-dessus de {p90} °C), d'après {scenes} scène(s) Landsat.",
@@ -89,7 +90,8 @@ TEXT = {
         "table_sites": ["Sensitive site", "Why", "Mean T (°C)", "Max T (°C)"],
         "table_alerts": ["Asset", "Kind", "Points", "Median velocity (mm/yr)", "Class"],
         "kinds": {"mouvement_batiment": "building", "mouvement_troncon_de_route": "road",
-                  "mouvement_troncon_de_voie_ferree": "railway", "mouvement_pont": "bridge"},
+                  "mouvement_troncon_de_voie_ferree": "railway", "mouvement_pont": "bridge",
+                  "mouvement_pont_surface": "bridge deck"},
         "summary": {
             "lst": "Median surface temperature of the summers {first}–{last}: {median} °C (10 % of the commune "
                    "above {p90} °C), from {scenes} Landsat scene(s).",

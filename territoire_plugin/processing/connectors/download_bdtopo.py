@@ -66,32 +66,34 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
         with atomic_output(output) as temporary:
             for index, theme in enumerate(themes):
                 feedback.setProgressText(self.tr("BD TOPO: {0}").format(theme))
-                typename, cql = BDTOPO_THEMES[theme]
 
                 def progress(percent, done=index):
                     feedback.setProgress((done + percent / 100) * 100 / len(themes))
 
-                features = wfs.features(typename, bbox=bbox, cql_filter=cql, progress=progress)
-                if theme == "bridges":
-                    surfaces = BDTOPO_THEMES["bridges_surfaces"]
-                    features += wfs.features(surfaces[0], bbox=bbox, cql_filter=surfaces[1])
-                fields, parsed = geojson_features(features, LAMBERT93)
-                kept = keep_intersecting(parsed, area)
-                self._write_layer(temporary, LAYER_NAMES[theme], fields, kept, first=not written)
-                written.append((theme, len(kept)))
-                feedback.pushInfo(self.tr("{0}: {1} features ({2} downloaded)").format(
-                    theme, len(kept), len(parsed)))
+                # Bridges come as lines and as deck polygons: each kind gets its own layer.
+                for key in (theme, "bridges_surfaces") if theme == "bridges" else (theme,):
+                    typename, cql = BDTOPO_THEMES[key]
+                    features = wfs.features(typename, bbox=bbox, cql_filter=cql, progress=progress)
+                    fields, parsed = geojson_features(features, LAMBERT93)
+                    kept = keep_intersecting(parsed, area)
+                    if key == "bridges_surfaces" and not kept:
+                        continue
+                    count = self._write_layer(temporary, LAYER_NAMES[key], fields, kept, first=not written)
+                    written.append(key)
+                    feedback.pushInfo(self.tr("{0}: {1} features ({2} downloaded)").format(
+                        LAYER_NAMES[key], count, len(parsed)))
             if output.exists():
                 feedback.pushWarning(self.tr("{0} exists: it is replaced by the new download.").format(output))
         layers = []
-        for theme, _count in written:
-            uri = f"{output}|layername={LAYER_NAMES[theme]}"
+        for key in written:
+            uri = f"{output}|layername={LAYER_NAMES[key]}"
             layers.append(uri)
-            load_on_completion(context, uri, f"BD TOPO — {LAYER_NAMES[theme]}", _style_file(theme))
+            load_on_completion(context, uri, f"BD TOPO — {LAYER_NAMES[key]}", _style_file(key))
         return {self.OUTPUT: str(output), "LAYERS": layers}
 
-    @staticmethod
-    def _write_layer(path: Path, layer_name: str, fields, features, first: bool) -> None:
+    def _write_layer(self, path: Path, layer_name: str, fields, features, first: bool) -> int:
+        """Write ``features`` as the layer ``layer_name`` of the GeoPackage ``path``; the number of features the
+        GeoPackage holds afterwards (what is reported is what was written)."""
         geometry_type = (QgsWkbTypes.multiType(features[0].geometry().wkbType()) if features
                          else QgsWkbTypes.Type.MultiPolygon)
         layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(geometry_type)}?crs=EPSG:2154", layer_name, "memory")
@@ -101,8 +103,18 @@ class DownloadBdtopoAlgorithm(ConnectorAlgorithm):
             geometry = feature.geometry()
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-        layer.dataProvider().addFeatures(features)
+        added, _ = layer.dataProvider().addFeatures(features)
+        if not added or layer.featureCount() != len(features):
+            raise QgsProcessingException(self.tr(
+                "{0} of the {1} BD TOPO features of {2} could not be copied (mixed geometry types?). Nothing was "
+                "written.").format(len(features) - layer.featureCount(), len(features), layer_name))
         write_gpkg_layer(layer, path, layer_name, new_file=first)
+        count = QgsVectorLayer(f"{path}|layername={layer_name}", layer_name, "ogr").featureCount()
+        if count != len(features):
+            raise QgsProcessingException(self.tr(
+                "The GeoPackage holds {0} of the {1} BD TOPO features of {2}. Nothing was written: check the "
+                "disk and try again.").format(count, len(features), layer_name))
+        return count
 
 
 def _style_file(theme: str) -> str | None:

@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ...qgis_io.areas import client_for, commune_outline
+from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.styles import load_on_completion
 from ..base import ConnectorAlgorithm
 
@@ -57,7 +58,7 @@ class DownloadLczAlgorithm(ConnectorAlgorithm):
         name = Path(urlsplit(resource.url).path).name or "lcz.zip"
         local = Cache(Settings.load().cache_dir).file_path("lcz", name)
         path = client.download(resource.url, local, sha256=resource.sha256, progress=feedback.setProgress)
-        zones = extract_lcz(path, output, outline.asWkt())
+        zones = extract_lcz(path, output, flat_wkt(outline))
         if zones == 0:
             feedback.pushWarning(self.tr("The Cerema file has no zone inside {0}.").format(attributes["nom"]))
         uri = f"{output}|layername=lcz"

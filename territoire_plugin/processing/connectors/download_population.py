@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ...qgis_io.areas import LAMBERT93, client_for
+from ...qgis_io.geometry import flat_wkt
 from ..base import ConnectorAlgorithm
 
 LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
@@ -67,7 +68,7 @@ class DownloadPopulationAlgorithm(ConnectorAlgorithm):
         box = area.boundingBox()
         summary = read_population(path, output, bounds_3035=(box.xMinimum(), box.yMinimum(), box.xMaximum(),
                                                              box.yMaximum()),
-                                  clip_wkt_3035=area.asWkt(), is_canceled=feedback.isCanceled)
+                                  clip_wkt_3035=flat_wkt(area), is_canceled=feedback.isCanceled)
         if summary.missing:
             feedback.pushWarning(self.tr("This file has no column {0}: those counts are left empty.")
                                  .format(", ".join(summary.missing)))

@@ -44,5 +44,8 @@ class DownloadSentinel2Algorithm(StacDownloadAlgorithm):
 
     def write_metadata(self, scene, folder, files) -> None:
         from ...sources.stac import sentinel2_metadata, write_json
+        from ...toolbelt.log import log
 
-        write_json(folder / f"{scene.id}_metadata.json", sentinel2_metadata(scene, files))
+        metadata = sentinel2_metadata(scene, files)
+        write_json(folder / f"{scene.id}_metadata.json", metadata)
+        log(f"{scene.id}: reflectance = DN × {metadata['scale_offset'].get('B04')} — {metadata['offset_rule']}")

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ...qgis_io.areas import LAMBERT93
+from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.styles import load_on_completion
 from ..base import ConnectorAlgorithm
 
@@ -61,7 +62,7 @@ class ImportEgmsAlgorithm(ConnectorAlgorithm):
             area.transform(QgsCoordinateTransform(LAMBERT93, LAEA, context.transformContext()))  # noqa: QGS201
             box = area.boundingBox()
             bounds = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
-            clip = area.asWkt()
+            clip = flat_wkt(area)
         summary = import_egms(source, output, bounds_3035=bounds, clip_wkt_3035=clip,
                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         feedback.pushInfo(self.tr("{0}: {1} points kept of {2} read, {3} dates.").format(

@@ -112,17 +112,21 @@ class StacDownloadAlgorithm(ConnectorAlgorithm):
                                       .format(scene.id))
                     continue
                 folder.mkdir(parents=True, exist_ok=True)
-                files = {}
+                files, reference = {}, None
                 for asset_key, band in profile.bands.items():
                     href = scene.assets[asset_key]["href"]
                     target = folder / f"{scene.id}_{band}.TIF"
+                    # Every band of the scene on the grid of the first (Sentinel-2: SCL is 20 m, B04/B08 10 m).
                     try:
-                        read_window(signer.sign(href, scene.collection) if signer else href, bounds, target)
+                        read_window(signer.sign(href, scene.collection) if signer else href, bounds, target,
+                                    onto=reference)
                     except AnalysisError:
                         if signer is None:
                             raise
                         # The SAS token may have expired: fetch a new one and try once more.
-                        read_window(signer.sign(href, scene.collection, refresh=True), bounds, target)
+                        read_window(signer.sign(href, scene.collection, refresh=True), bounds, target,
+                                    onto=reference)
+                    reference = reference or target
                     files[asset_key] = target.name
                     feedback.setProgress(100.0 * (number + len(files) / len(profile.bands)) / len(chosen))
                 self.write_metadata(scene, folder, files)

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
+from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import add_styled_raster, style_on_load
 from ...toolbelt.compat import DOUBLE
@@ -115,7 +116,7 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
                     geometry = feature.geometry()
                     geometry.transform(transform)  # noqa: QGS201 - empty results are skipped
                     if not geometry.isEmpty():
-                        footprints.append(geometry.asWkt())
+                        footprints.append(flat_wkt(geometry))
             built_share(grid, footprints, str(scratch))
             town = self.polygons_wkt(parameters, self.TOWN, context, crs)
             model = fit_model(lst.source(), ndvi.source(), str(scratch), town, is_canceled=feedback.isCanceled)
@@ -134,7 +135,7 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
                     feedback.pushWarning(self.tr("Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): "
                                                  "the prediction extrapolates.").format(wanted, model.ndvi_range[1]))
                 features.append(feature)
-                scenario.append((geometry.asWkt(), wanted, after))
+                scenario.append((flat_wkt(geometry), wanted, after))
             effects = apply_scenario(model, lst.source(), ndvi.source(), str(scratch), scenario, output,
                                      progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         finally:

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ...qgis_io.geometry import flat_wkb
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import style_on_load
 from ...toolbelt.compat import DOUBLE, INT, TEXT
@@ -100,7 +101,7 @@ class HeatExposureAlgorithm(HeatAlgorithm):
                 geometry = feature.geometry()
                 geometry.transform(transform)  # noqa: QGS201 - an empty shape simply gets no pixel
                 features.append(feature)
-                shapes.append(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())) if not geometry.isEmpty()
+                shapes.append(ogr.CreateGeometryFromWkb(flat_wkb(geometry)) if not geometry.isEmpty()
                               else ogr.Geometry(ogr.wkbPolygon))
             return features, shapes
 

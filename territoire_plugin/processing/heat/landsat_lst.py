@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.styles import style_lst_output
 from ...toolbelt.log import debug, log
 from ...toolbelt.resources import plugin_version
@@ -212,7 +213,7 @@ class LandsatLstAlgorithm(HeatAlgorithm):
                 if geometry.isEmpty():
                     continue
                 geometry.transform(transform)
-                clip_wkts.append(geometry.asWkt())
+                clip_wkts.append(flat_wkt(geometry))
                 if polygons_rect is None:
                     polygons_rect = geometry.boundingBox()
                 else:

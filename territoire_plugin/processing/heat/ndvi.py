@@ -88,5 +88,19 @@ class NdviAlgorithm(HeatAlgorithm):
                      mask_water=self.parameterAsBoolean(parameters, self.MASK_WATER, context),
                      mask_snow=self.parameterAsBoolean(parameters, self.MASK_SNOW, context),
                      progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        from ...toolbelt.i18n import decimal
+
+        check = stats.plausibility
+        rule = bands.notes.get("TERRITOIRE_SCALE_SOURCE", f"DN × {bands.scale[0]} + {bands.scale[1]}")
+        if "vegetation_nir" in check.problems():
+            feedback.pushWarning(self.tr(
+                "Dense vegetation has a mean near-infrared reflectance of {0}, outside 0.25–0.5: the reflectance "
+                "scaling ({1}) may not fit this product. Check its offset before using this NDVI.").format(
+                    decimal(check.vegetation_nir), rule))
+        if "water_ndvi" in check.problems():
+            feedback.pushWarning(self.tr(
+                "Open water (SCL class 6) has a mean NDVI of {0}, where it should be negative: the reflectance "
+                "scaling ({1}) may not fit this product. Check its offset before using this NDVI.").format(
+                    decimal(check.water_ndvi), rule))
         add_styled_raster(context, output, "ndvi.qml", self.tr("NDVI"))
         return {self.OUTPUT: output, "MEAN": stats.mean}

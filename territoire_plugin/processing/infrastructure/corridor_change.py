@@ -17,6 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import style_on_load
 from ...toolbelt.compat import DOUBLE, INT
@@ -110,7 +111,7 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
                 corridor = line.buffer(width, 8)
                 corridor.transform(to_raster)  # noqa: QGS201 - an empty corridor simply holds no pixel
                 pieces.append((feature, start, end, line))
-                corridors.append(corridor.asWkt())
+                corridors.append(flat_wkt(corridor))
         changes = corridor_change(before.source(), after.source(), corridors,
                                   threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
                                   share=self.parameterAsDouble(parameters, self.SHARE, context),
