@@ -344,12 +344,12 @@
         <translation>Toutes les cellules ont la même valeur : il n'y a ni point chaud ni point froid à trouver.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="52"/>
+        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="69"/>
         <source>The buildings layer has none of the fields that tell a building&apos;s use ({expected}): sensitive sites cannot be found. Use the BD TOPO buildings (Download IGN BD TOPO), or give a layer of sensitive sites.</source>
         <translation>La couche des bâtiments n'a aucun des champs qui disent l'usage d'un bâtiment ({expected}) : les sites sensibles ne peuvent pas être trouvés. Utilisez les bâtiments de la BD TOPO (Télécharger la BD TOPO de l'IGN), ou indiquez une couche de sites sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="102"/>
+        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="161"/>
         <source>The population layer has no inhabitants field (ind): it is not a 200 m grid made by Population on a 200 m grid (INSEE Filosofi), or it follows another year&apos;s schema (fields found: {found}). Make it again with that algorithm.</source>
         <translation>La couche de population n'a pas de champ d'habitants (ind) : ce n'est pas une grille de 200 m faite par Population sur une grille de 200 m (INSEE Filosofi), ou elle suit le schéma d'une autre année (champs trouvés : {found}). Refaites-la avec cet algorithme.</translation>
     </message>
@@ -359,7 +359,7 @@
         <translation>Un composite demande au moins deux rasters de température (plusieurs dates).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/greening.py" line="114"/>
+        <location filename="../territoire_plugin/analysis/heat/greening.py" line="124"/>
         <source>Only {n} valid pixels in the town: too few to fit the model. Check that the rasters and the town outline overlap, or use a clearer scene.</source>
         <translation>Seulement {n} pixels valides dans la ville : trop peu pour ajuster le modèle. Vérifiez que les rasters et le contour de la ville se recouvrent, ou prenez une scène plus dégagée.</translation>
     </message>
@@ -1103,94 +1103,94 @@
         <translation>Scénario de végétalisation (rafraîchissement prévu)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="52"/>
-        <source>&lt;p&gt;How much cooler would the surface be if these places were planted or de-sealed?&lt;/p&gt;&lt;p&gt;1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share + b3 × water (built-up share = share of the pixel covered by building footprints; water = NDVI below 0). The fit (R², residual error in °C) is given in the log and the output's metadata.&lt;br&gt;2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value for all) and, if a field gives it, the built-up share set to its new value. Predicted change of LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits&lt;/b&gt;: a statistical association on one date's daytime &lt;i&gt;surface&lt;/i&gt; temperature, not a physical model of shade, evaporation or air temperature; it holds only within the NDVI and built-up values seen in the town (a target NDVI above them is an extrapolation); the effect felt by people depends on where and when they are outside.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;De combien la surface serait-elle plus fraîche si ces lieux étaient plantés ou désimperméabilisés ?&lt;/p&gt;&lt;p&gt;1. Un modèle linéaire est ajusté sur les pixels de la ville : LST = b0 + b1 × NDVI + b2 × part bâtie + b3 × eau (part bâtie = part du pixel couverte par des emprises de bâtiments ; eau = NDVI inférieur à 0). La qualité d'ajustement (R², erreur résiduelle en °C) est donnée dans le journal et les métadonnées de la sortie.&lt;br&gt;2. Dans chaque polygone de plantation, le NDVI est porté à la cible (un champ du polygone, ou une valeur pour tous) et, si un champ la donne, la part bâtie mise à sa nouvelle valeur. Variation prévue de la LST = b1 × ΔNDVI + b2 × Δbâti (°C, négatif = plus frais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites&lt;/b&gt; : une association statistique sur la température de &lt;i&gt;surface&lt;/i&gt; de jour d'une seule date, pas un modèle physique de l'ombre, de l'évaporation ou de la température de l'air ; elle ne vaut que dans la gamme de NDVI et de part bâtie observée dans la ville (une cible de NDVI au-delà est une extrapolation) ; l'effet ressenti dépend de l'endroit et du moment où les gens sont dehors.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="67"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="69"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="70"/>
         <source>NDVI (same grid)</source>
         <translation>NDVI (même grille)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="71"/>
         <source>Buildings (for the built-up share)</source>
         <translation>Bâtiments (pour la part bâtie)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="72"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="74"/>
         <source>Town outline (the model is fitted inside)</source>
         <translation>Contour de la ville (le modèle y est ajusté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="77"/>
         <source>Planting / de-sealing polygons</source>
         <translation>Polygones de plantation / désimperméabilisation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="79"/>
         <source>Target NDVI</source>
         <translation>NDVI cible</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="80"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="82"/>
         <source>Or a field giving each polygon&apos;s target NDVI</source>
         <translation>Ou un champ donnant le NDVI cible de chaque polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="84"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="86"/>
         <source>Field giving the built-up share after works (0–1, e.g. 0 when de-sealed)</source>
         <translation>Champ donnant la part bâtie après travaux (0–1, par ex. 0 si désimperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="88"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="90"/>
         <source>Predicted change of surface temperature (°C)</source>
         <translation>Variation prévue de la température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="150"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="152"/>
         <source>Effect per polygon</source>
         <translation>Effet par polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="92"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="94"/>
         <source>R² of the model</source>
         <translation>R² du modèle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="95"/>
         <source>Residual error of the model (°C)</source>
         <translation>Erreur résiduelle du modèle (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="94"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="96"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="123"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="125"/>
         <source>Model: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="124"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="126"/>
         <source>NDVI seen in the town: {0:.2f} to {1:.2f}.</source>
         <translation>NDVI observé dans la ville : de {0:.2f} à {1:.2f}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="135"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="137"/>
         <source>Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates.</source>
         <translation>Le NDVI cible {0:.2f} dépasse tous ceux observés dans la ville ({1:.2f}) : la prévision extrapole.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="151"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="153"/>
         <source>Predicted change of surface temperature</source>
         <translation>Variation prévue de la température de surface</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="52"/>
+        <source>&lt;p&gt;How much cooler would the surface be if these places were planted or de-sealed?&lt;/p&gt;&lt;p&gt;1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share + water × (b3 + b4 × NDVI) (built-up share = share of the pixel covered by building footprints; water = NDVI below 0, with its own intercept and slope so that a river, an estuary or a lake does not flatten the land's slope b1). The fit (R², residual error in °C) is given in the log and the output's metadata.&lt;br&gt;2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value for all) and, if a field gives it, the built-up share set to its new value. Predicted change of LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits&lt;/b&gt;: a statistical association on one date's daytime &lt;i&gt;surface&lt;/i&gt; temperature, not a physical model of shade, evaporation or air temperature; it holds only within the NDVI and built-up values seen in the town (a target NDVI above them is an extrapolation); the effect felt by people depends on where and when they are outside.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;De combien la surface serait-elle plus fraîche si ces lieux étaient plantés ou désimperméabilisés ?&lt;/p&gt;&lt;p&gt;1. Un modèle linéaire est ajusté sur les pixels de la commune : LST = b0 + b1 × NDVI + b2 × part bâtie + eau × (b3 + b4 × NDVI) (part bâtie = part du pixel couverte par les emprises des bâtiments ; eau = NDVI inférieur à 0, avec sa propre ordonnée et sa propre pente, pour qu'une rivière, un estuaire ou un lac n'aplatisse pas la pente b1 des terres). L'ajustement (R², erreur résiduelle en °C) figure dans le journal et dans les métadonnées de la sortie.&lt;br&gt;2. Dans chaque polygone de plantation, le NDVI est porté à la cible (un champ du polygone, ou une valeur pour tous) et, si un champ la donne, la part bâtie prend sa nouvelle valeur. Changement prévu de la LST = b1 × ΔNDVI + b2 × Δbâti (°C, négatif = plus frais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites&lt;/b&gt; : une association statistique sur la température de &lt;i&gt;surface&lt;/i&gt; de jour d'une date, pas un modèle physique de l'ombre, de l'évaporation ou de la température de l'air ; elle ne vaut que dans les valeurs de NDVI et de part bâtie observées dans la commune (une cible de NDVI au-delà est une extrapolation) ; l'effet ressenti par les habitants dépend de l'endroit et du moment où ils sont dehors.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1533,89 +1533,89 @@
         <translation>Exposition des bâtiments et des habitants à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="44"/>
-        <source>&lt;p&gt;&lt;b&gt;Buildings&lt;/b&gt;: mean and maximum surface temperature (lst_mean, lst_max) and heat-island intensity (heat_mean, heat_max) over the pixels each footprint touches. &lt;i&gt;sensitive&lt;/i&gt; = 1 for schools, nurseries, health and elderly-care buildings, found in the BD TOPO fields (nature, usage_1, usage_2) or by touching a site of the sensitive-sites layer; &lt;i&gt;sensitive_why&lt;/i&gt; says which.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population cells&lt;/b&gt; (200 m, from &lt;i&gt;Population on a 200 m grid&lt;/i&gt;): vulnerability index V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the largest. V goes from 0 (not warmer than the reference, or nobody) to 1 (the hottest, most populated, oldest cell): it ranks the cells of one area.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Bâtiments&lt;/b&gt; : température de surface moyenne et maximale (lst_mean, lst_max) et intensité de l'îlot de chaleur (heat_mean, heat_max) sur les pixels que touche chaque emprise. &lt;i&gt;sensitive&lt;/i&gt; = 1 pour les écoles, crèches, bâtiments de santé et d'accueil des personnes âgées, trouvés dans les champs de la BD TOPO (nature, usage_1, usage_2) ou parce qu'ils touchent un site de la couche des sites sensibles ; &lt;i&gt;sensitive_why&lt;/i&gt; dit lequel.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carreaux de population&lt;/b&gt; (200 m, issus de &lt;i&gt;Population sur une grille de 200 m&lt;/i&gt;) : indice de vulnérabilité V = E × (P + A) / 2, où E = max(0, intensité moyenne du carreau) divisée par la plus forte de la zone, P = habitants divisés par le plus grand nombre, A = part des 65 ans et plus divisée par la plus forte. V va de 0 (pas plus chaud que la référence, ou personne) à 1 (le carreau le plus chaud, le plus peuplé et le plus âgé) : il classe les carreaux d'une même zone.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="57"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="63"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="58"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="64"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="60"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="66"/>
         <source>Buildings (BD TOPO)</source>
         <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="62"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="68"/>
         <source>Sensitive sites (optional: ERP, activity zones…)</source>
         <translation>Sites sensibles (facultatif : ERP, zones d'activité…)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="65"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="71"/>
         <source>Population 200 m cells (optional)</source>
         <translation>Carreaux de population de 200 m (facultatif)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="132"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="140"/>
         <source>Buildings exposed to heat</source>
         <translation>Bâtiments exposés à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="70"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="76"/>
         <source>Heat vulnerability (200 m cells)</source>
         <translation>Vulnérabilité à la chaleur (carreaux de 200 m)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="73"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="79"/>
         <source>Sensitive buildings</source>
         <translation>Bâtiments sensibles</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="92"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="99"/>
         <source>The temperature raster is in a geographic CRS (degrees); reproject it to a projected CRS first.</source>
         <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="95"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="102"/>
         <source>The buildings layer is empty.</source>
         <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="117"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="125"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="130"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="138"/>
         <source>{0} buildings, {1} sensitive.</source>
         <translation>{0} bâtiments, dont {1} sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="136"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="144"/>
         <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
         <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="141"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="149"/>
         <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
         <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="146"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="154"/>
         <source>Population cells</source>
         <translation>Carreaux de population</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="158"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="166"/>
         <source>Heat vulnerability</source>
         <translation>Vulnérabilité à la chaleur</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="44"/>
+        <source>&lt;p&gt;&lt;b&gt;Buildings&lt;/b&gt;: mean and maximum surface temperature (lst_mean, lst_max) and heat-island intensity (heat_mean, heat_max) over the pixels each footprint touches; the mean weighs each pixel by the area of the footprint in it (a 100 m² building touching a 900 m² pixel by a sliver is not pulled by it), the maximum is the hottest pixel touched. &lt;i&gt;sensitive&lt;/i&gt; = 1 for schools, nurseries, health and elderly-care buildings; &lt;i&gt;sensitive_why&lt;/i&gt; says why. With BD TOPO public buildings (ERP) as sites: the ERP of types J (elderly and disabled people), R and RH (early childhood, schools), U and PU (health) count; an ERP point (an entrance or an address plate) belongs to the buildings its liens_vers_batiment names, else to the nearest footprint within 25 m. Every site of another sites layer counts. Descriptive fields of the buildings naming such a use (other sources than BD TOPO, whose usage_1 never does) count too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population cells&lt;/b&gt; (200 m, from &lt;i&gt;Population on a 200 m grid&lt;/i&gt;): vulnerability index V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the largest. V goes from 0 (not warmer than the reference, or nobody) to 1 (the hottest, most populated, oldest cell): it ranks the cells of one area.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Bâtiments&lt;/b&gt; : température de surface moyenne et maximale (lst_mean, lst_max) et intensité d'îlot de chaleur (heat_mean, heat_max) sur les pixels que touche chaque emprise ; la moyenne pondère chaque pixel par la surface de l'emprise qu'il contient (un bâtiment de 100 m² qui effleure un pixel de 900 m² n'en est pas tiré), le maximum est le pixel touché le plus chaud. &lt;i&gt;sensitive&lt;/i&gt; = 1 pour les écoles, crèches, bâtiments de santé et d'accueil des personnes âgées ; &lt;i&gt;sensitive_why&lt;/i&gt; dit pourquoi. Avec les ERP de la BD TOPO comme sites : comptent les ERP de types J (personnes âgées et handicapées), R et RH (petite enfance, enseignement), U et PU (santé) ; un point d'ERP (une entrée ou une plaque d'adresse) appartient aux bâtiments que nomme son champ liens_vers_batiment, sinon à l'emprise la plus proche à moins de 25 m. Tous les sites d'une autre couche de sites comptent. Comptent aussi les champs descriptifs des bâtiments qui nomment un tel usage (sources autres que la BD TOPO, dont l'usage_1 ne le fait jamais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carreaux de population&lt;/b&gt; (200 m, issus de &lt;i&gt;Population sur une grille de 200 m&lt;/i&gt;) : indice de vulnérabilité V = E × (P + A) / 2, où E = max(0, intensité moyenne du carreau) divisée par la plus forte de la zone, P = habitants divisés par le plus grand nombre, A = part des 65 ans et plus divisée par la plus forte. V va de 0 (pas plus chaud que la référence, ou personne) à 1 (le carreau le plus chaud, le plus peuplé et le plus âgé) : il classe les carreaux d'une même zone.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -26,13 +26,32 @@ SITES = (("École élémentaire Jean Jaurès", 8, 6), ("EHPAD Les Tilleuls", 30,
 
 
 def public_buildings(buildings):
-    """Public buildings (ERP) on three of the footprints: a school, a nursing home, a crèche."""
+    """BD TOPO ERP as the real layer has them (reference/partner-services.md, "Géoplateforme WFS"): points at an
+    entrance or an address plate, 3.6 m outside the footprint, with ``type_principal`` (IGN's codes) and
+    ``liens_vers_batiment`` (the cleabs of the building). A school and a crèche are linked; the nursing home's
+    address plate is not (it belongs to the nearest footprint); a restaurant and a supermarket (not sensitive)
+    stand on their buildings."""
+    kinds = (("R", "Enseignement primaire", "Entrée principale du bâtiment", True),
+             ("J", "Hébergement de personnes âgées", "Plaque adresse", False),
+             ("R", "Petite enfance", "Entrée pour les secours", True))
+    others = (("Restaurant Le Vieux Four", 12, 6, "N", "Restauration", True),
+              ("Supermarché du Causse", 13, 6, "M", "Commerce alimentaire", False))
+    rows = [(name, i, j, *kind) for (name, i, j), kind in zip(SITES, kinds)]
+    rows += [(name, i, j, kind, activity, "Entrée principale du bâtiment", linked)
+             for name, i, j, kind, activity, linked in others]
     features = []
-    for number, (name, i, j) in enumerate(SITES):
+    for number, (name, i, j, kind, activity, where, linked) in enumerate(rows):
         footprint = buildings[j * 60 + i]
-        features.append({"type": "Feature", "id": f"erp.{number + 1}", "geometry": footprint["geometry"],
-                         "properties": {"cleabs": f"ERP{number:016d}", "toponyme": name,
-                                        "categorie": ["Enseignement", "Santé", "Petite enfance"][number]}})
+        ring = footprint["geometry"]["coordinates"][0][0]
+        xs, ys = [x for x, _ in ring], [y for _, y in ring]
+        inside = kind == "M"  # the supermarket's point stands inside its footprint
+        x, y = (sum(xs) / len(xs), sum(ys) / len(ys)) if inside else ((min(xs) + max(xs)) / 2, min(ys) - 3.6)
+        features.append({"type": "Feature", "id": f"erp.ERP{number:016d}",
+                         "geometry": {"type": "Point", "coordinates": [x, y]},
+                         "properties": {"cleabs": f"ERP{number:016d}", "libelle": name, "categorie": "5",
+                                        "type_principal": kind, "activite_principale": activity,
+                                        "type_de_localisation": where,
+                                        "liens_vers_batiment": footprint["properties"]["cleabs"] if linked else None}})
     return features
 
 

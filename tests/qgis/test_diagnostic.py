@@ -128,6 +128,19 @@ def test_olemps_diagnostic_is_complete_and_right(olemps, town, tmp_path):
     sites = sorted(((f["lst_mean"], f["sensitive_why"]) for f in exposed.getFeatures() if f["sensitive"] == 1),
                    reverse=True)
     assert sites and sites[0][1].split(":")[-1].strip() in summary
+    # The sensitive buildings are those of the school, the nursing home and the crèche: their ERP points stand
+    # outside the footprints (two linked by liens_vers_batiment, one by the nearest footprint); the restaurant
+    # and the supermarket (ERP types N and M) on their buildings are not sensitive.
+    from testing.sample_town import SITES
+
+    expected = {town["buildings"][j * 60 + i]["properties"]["cleabs"] for _, i, j in SITES}
+    flagged = {f["cleabs"]: f["sensitive_why"] for f in exposed.getFeatures() if f["sensitive"] == 1}
+    assert set(flagged) == expected
+    assert sorted(why.split(":")[0] for why in flagged.values()) == ["ERP J", "ERP R", "ERP R"]
+    # The bridge deck (a construction_surfacique polygon) has its own layers, and its ground motion.
+    deck = QgsVectorLayer(f"{gpkg}|layername=mouvement_pont_surface", "d", "ogr")
+    assert deck.isValid() and deck.featureCount() == 1
+    assert QgsVectorLayer(f"{gpkg}|layername=pont_surface", "s", "ogr").featureCount() == 1
 
 
 def test_second_commune_headless_gives_a_second_complete_set(olemps, town, tmp_path, tmp_path_factory, package_zip):

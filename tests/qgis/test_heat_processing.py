@@ -168,10 +168,19 @@ def test_exposure_of_real_olemps_buildings(partner_server, tmp_path):
     assert flagged == {"site: École Jean Jaurès", "site: EHPAD du Lac"}
     with rasterio.open(tmp_path / "lst.tif") as dataset:
         data = dataset.read(1)
+        fine = 100  # 0.3 m sub-pixels: the share of each 30 m pixel a footprint covers, counted independently
+        fine_transform = dataset.transform * dataset.transform.scale(1 / fine)
         for feature in list(out.getFeatures())[::400]:
-            mask = features.geometry_mask([__import__("json").loads(feature.geometry().asJson())], data.shape,
-                                          dataset.transform, all_touched=True, invert=True)
-            assert feature["lst_mean"] == pytest.approx(float(data[mask].mean()), abs=1e-4)
+            shape = __import__("json").loads(feature.geometry().asJson())
+            mask = features.geometry_mask([shape], data.shape, dataset.transform, all_touched=True, invert=True)
+            rows, cols = np.nonzero(mask)
+            height, width = rows.max() - rows.min() + 1, cols.max() - cols.min() + 1
+            origin = fine_transform * fine_transform.translation(cols.min() * fine, rows.min() * fine)
+            covered = features.geometry_mask([shape], (height * fine, width * fine), origin, invert=True)
+            shares = covered.reshape(height, fine, width, fine).sum((1, 3))
+            block = data[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+            weighted = float((block * shares).sum() / shares.sum())
+            assert feature["lst_mean"] == pytest.approx(weighted, abs=2e-3)  # each pixel by the area it holds
             assert feature["heat_max"] == pytest.approx(float(data[mask].max()) - 27.0, abs=1e-4)
     cells = result["OUTPUT_CELLS"]
     values = [f["vulnerability"] for f in cells.getFeatures()]

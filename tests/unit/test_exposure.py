@@ -8,6 +8,9 @@ from conftest import write_raster
 from osgeo import ogr
 
 from territoire_plugin.analysis.heat.exposure import (
+    SENSITIVE_ERP_TYPES,
+    SITE_LINK_DISTANCE,
+    Site,
     building_exposure,
     cell_vulnerability,
     check_building_fields,
@@ -44,11 +47,35 @@ def test_buildings_exposure_and_sensitive_sites(tmp_path):
     footprints = [square(x0, y0, 20), square(x0 + 100, y0 - 100, 20), square(x0 + 150, y0 - 150, 20)]
     attributes = [{"usage_1": "Résidentiel"}, {"usage_1": "Enseignement", "nature": "Indifférenciée"},
                   {"usage_1": "Commercial et services"}]
-    school_site = ("EHPAD Les Tilleuls", ogr.CreateGeometryFromWkt(f"POINT({x0 + 160} {y0 - 160})"))
-    results = building_exposure(footprints, attributes, ["usage_1", "nature"], lst, site_geometries=[school_site])
+    school_site = Site(ogr.CreateGeometryFromWkt(f"POINT({x0 + 160} {y0 - 160})"), {"toponyme": "EHPAD Les Tilleuls"})
+    results = building_exposure(footprints, attributes, ["usage_1", "nature"], lst, sites=[school_site])
     assert [r.sensitive for r in results] == [False, True, True]
     assert results[1].reason == "usage_1: Enseignement" and results[2].reason == "site: EHPAD Les Tilleuls"
     assert results[0].lst_mean == pytest.approx(31.0) and np.isnan(results[0].intensity_mean)
+
+
+def test_erp_points_are_linked_to_their_buildings_and_only_sensitive_types_count(tmp_path):
+    """BD TOPO ERP are points at an entrance or an address plate, outside the footprint, with
+    liens_vers_batiment; BD TOPO buildings' own fields never name a school (usage_1 "Commercial et services")."""
+    lst = write_raster(tmp_path / "lst.tif", np.full((40, 40), 30.0, np.float32), GT, nodata=-9999)
+    x0, y0 = GT[0], GT[3]
+    footprints = [square(x0 + 20 + 80 * k, y0 - 20, 20) for k in range(4)]
+    attributes = [{"cleabs": f"BATIMENT{k:016d}", "usage_1": "Commercial et services"} for k in range(4)]
+
+    def erp(x, y, kind, name, link=None):
+        return Site(ogr.CreateGeometryFromWkt(f"POINT({x} {y})"),
+                    {"libelle": name, "type_principal": kind, "liens_vers_batiment": link, "categorie": "5"})
+
+    sites = [
+        erp(x0 + 30, y0 - 80, "R", "École des Tilleuls", link="BATIMENT0000000000000000"),  # 40 m away, but linked
+        erp(x0 + 110, y0 - 43.6, "J", "EHPAD du Causse"),  # address plate 3.6 m south of footprint 1, no link
+        erp(x0 + 190, y0 - 30, "N", "Brasserie du Marché", link="BATIMENT0000000000000002"),  # on its building
+        erp(x0 + 270, y0 - 40 - SITE_LINK_DISTANCE - 5, "U", "Cabinet médical"),  # 30 m from footprint 3, no link
+    ]
+    results = building_exposure(footprints, attributes, ["usage_1"], lst, sites=sites)
+    assert [r.reason for r in results] == ["ERP R: École des Tilleuls", "ERP J: EHPAD du Causse", "", ""]
+    assert [r.sensitive for r in results] == [True, True, False, False]
+    assert set(SENSITIVE_ERP_TYPES) == {"J", "R", "RH", "U", "PU"}
 
 
 def test_fields_are_checked():
@@ -90,3 +117,18 @@ def test_buildings_sharing_a_pixel_each_get_it(tmp_path):
     assert shared.count[2] == 9  # covers pixels 4..6 × 4..6
     labels = zonal_statistics(path, zones, all_touched=True)
     assert (labels.count == 0).any()  # the one-pass label raster cannot give a pixel to two zones
+
+
+def test_a_building_mean_weighs_each_pixel_by_the_area_it_covers(tmp_path):
+    """A footprint over one 30 m pixel (10 °C) and a 1 m strip of its neighbour (40 °C): the strip counts for
+    its 30 m², not as much as the pixel; the maximum is still the hottest pixel touched. Unweighted, the mean
+    of the two touched pixels would be 25 °C."""
+    values = np.array([[10.0, 40.0]], np.float32)
+    lst = write_raster(tmp_path / "lst.tif", values, (500000.0, 30.0, 0.0, 4900000.0, 0.0, -30.0), nodata=-9999)
+    footprint = ogr.CreateGeometryFromWkt("POLYGON((500000 4900000,500031 4900000,500031 4899970,"
+                                          "500000 4899970,500000 4900000))")
+    (result,) = building_exposure([footprint], [{}], [], lst)
+    expected = (10.0 * 900.0 + 40.0 * 30.0) / 930.0
+    assert result.lst_mean == pytest.approx(expected, abs=1e-6) and result.lst_max == 40.0
+    stats = zonal_statistics(lst, [footprint], all_touched=True, overlapping=True)
+    assert stats.mean[0] == pytest.approx(25.0)  # the unweighted statistics, for comparison

@@ -26,14 +26,16 @@ def test_model_recovers_known_coefficients_and_scenario(tmp_path):
     rng = np.random.default_rng(2)
     ndvi = rng.uniform(-0.2, 0.9, (80, 80)).astype(np.float32)
     built = rng.uniform(0, 1, (80, 80)).astype(np.float32)
-    lst = (40 - 12 * ndvi + 5 * built - 3 * (ndvi < 0) + rng.normal(0, 0.05, ndvi.shape)).astype(np.float32)
+    water = ndvi < 0
+    lst = (40 - 12 * ndvi + 5 * built + water * (-3 + 4 * ndvi) + rng.normal(0, 0.05, ndvi.shape)).astype(np.float32)
     paths = {name: write_raster(tmp_path / f"{name}.tif", array, GT, nodata=-9999)
              for name, array in (("lst", lst), ("ndvi", ndvi), ("built", built))}
     model = fit_model(paths["lst"], paths["ndvi"], paths["built"])
-    np.testing.assert_allclose(model.coefficients, [40, -12, 5, -3], atol=0.05)
+    np.testing.assert_allclose(model.coefficients, [40, -12, 5, -3, 4], atol=0.1)
     assert model.r2 > 0.99 and model.rmse == pytest.approx(0.05, abs=0.01)
     # Independent least squares on the same pixels.
-    design = np.column_stack([np.ones(ndvi.size), ndvi.ravel(), built.ravel(), (ndvi.ravel() < 0)])
+    flat, wet = ndvi.ravel().astype(np.float64), water.ravel().astype(np.float64)
+    design = np.column_stack([np.ones(ndvi.size), flat, built.ravel(), wet, flat * wet])
     reference, *_ = np.linalg.lstsq(design.astype(np.float64), lst.ravel().astype(np.float64), rcond=None)
     np.testing.assert_allclose(model.coefficients, reference, atol=1e-6)
 
@@ -51,6 +53,28 @@ def test_model_recovers_known_coefficients_and_scenario(tmp_path):
     assert effect.pixels == 100 and effect.area_m2 == 90000
     assert effect.mean_change == pytest.approx(expected.mean(), abs=1e-6) and effect.mean_change < 0
     assert effect.ndvi_after == pytest.approx(np.maximum(block_ndvi, 0.6).mean(), abs=1e-6)
+
+
+def test_water_has_its_own_slope_so_an_estuary_does_not_flatten_the_land_slope(tmp_path):
+    """A town on an estuary: 40 % of its pixels are water (NDVI −0.3…0), the shore's mixed pixels warmer as their
+    NDVI nears 0 (LST = 30 + 25·NDVI); on land LST = 38 − 12·NDVI. With one NDVI slope shared by land and water
+    (the former model) the land's cooling is understated; with water's own slope the land's −12 °C per NDVI unit
+    is recovered."""
+    rng = np.random.default_rng(7)
+    shape = (100, 100)
+    water = rng.uniform(0, 1, shape) < 0.4
+    ndvi = np.where(water, rng.uniform(-0.3, 0.0, shape), rng.uniform(0.05, 0.85, shape)).astype(np.float32)
+    lst = np.where(water, 30 + 25 * ndvi, 38 - 12 * ndvi) + rng.normal(0, 0.3, shape)
+    built = np.zeros(shape, np.float32)
+    paths = {name: write_raster(tmp_path / f"{name}.tif", array.astype(np.float32), GT, nodata=-9999)
+             for name, array in (("lst", lst), ("ndvi", ndvi), ("built", built))}
+    model = fit_model(paths["lst"], paths["ndvi"], paths["built"])
+    assert model.coefficients[1] == pytest.approx(-12, abs=0.15)
+    assert model.coefficients[1] + model.coefficients[4] == pytest.approx(25, abs=0.5)  # water's own slope
+    # The former model (water as an intercept only), fitted here on the same pixels: a much flatter land slope.
+    shared = np.column_stack([np.ones(ndvi.size), ndvi.ravel(), water.ravel()]).astype(np.float64)
+    former, *_ = np.linalg.lstsq(shared, lst.ravel(), rcond=None)
+    assert abs(former[1]) < 0.8 * abs(model.coefficients[1])
 
 
 def test_too_few_pixels(tmp_path):

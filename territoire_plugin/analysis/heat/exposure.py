@@ -1,9 +1,14 @@
 """Exposure of buildings and of 200 m population cells to surface heat, and a vulnerability index.
 
-Buildings: mean and maximum LST (and heat-island intensity) over the pixels each footprint
-touches. A building is *sensitive* when one of its descriptive fields names a school, nursery,
-health or elderly-care use (BD TOPO ``nature``, ``usage_1``, ``usage_2``…), or when it touches
-a site of a sensitive-sites layer (e.g. BD TOPO ERP or activity zones).
+Buildings: mean LST (and heat-island intensity) over the pixels each footprint touches, each pixel
+weighed by the footprint's area in it, and the maximum of those pixels. A building is *sensitive*
+when one of its descriptive fields names a school, nursery, health or elderly-care use (other
+sources than BD TOPO: its ``usage_1``/``nature`` never do), or when a sensitive site belongs to it.
+BD TOPO ERP are points at an entrance or an address plate, usually outside the footprint
+(reference/partner-services.md, "Géoplateforme WFS"): a site belongs to the buildings its
+``liens_vers_batiment`` names (their ``cleabs``), else to the nearest footprint within
+:data:`SITE_LINK_DISTANCE`. An ERP is sensitive by its ``type_principal``
+(:data:`SENSITIVE_ERP_TYPES`); every site of a layer without that field counts (the user chose them).
 
 Population cells (INSEE Filosofi 200 m), vulnerability index in [0, 1]:
 
@@ -33,6 +38,18 @@ SENSITIVE_WORDS = re.compile(
 )
 DESCRIPTIVE_FIELDS = ("nature", "usage_1", "usage_2", "usage1", "usage2", "nature_detaillee", "categorie", "toponyme",
                       "libelle")
+#: ERP types (BD TOPO ``type_principal``, IGN's list of codes) whose occupants are the most sensitive to heat.
+SENSITIVE_ERP_TYPES = {
+    "J": "structures d'accueil pour personnes âgées et personnes handicapées",
+    "R": "éveil, enseignement, formation, centres de loisirs sans hébergement (crèches, écoles)",
+    "RH": "éveil, enseignement, formation, avec hébergement",
+    "U": "établissements sanitaires",
+    "PU": "petits établissements de soins (5e catégorie)",
+}
+#: Metres from an ERP point (an entrance, an address plate) to the footprint it belongs to, without a link.
+SITE_LINK_DISTANCE = 25.0
+#: Fields naming a site, best first.
+SITE_LABELS = ("libelle", "toponyme", "nom", "nom_commercial", "categorie")
 
 
 @dataclass
@@ -64,20 +81,62 @@ def sensitive_reason(attributes: dict, fields) -> str:
     return ""
 
 
-def building_exposure(footprints, attributes, fields, lst_path, intensity_path=None, site_geometries=(),
+@dataclass
+class Site:
+    geometry: object  # OGR geometry in the footprints' CRS (a point for BD TOPO ERP)
+    attributes: dict
+
+    @property
+    def label(self) -> str:
+        return next((str(self.attributes[n]) for n in SITE_LABELS if self.attributes.get(n) not in (None, "")),
+                    "?")
+
+
+def site_reason(site: Site) -> str | None:
+    """Why ``site`` is sensitive ("ERP J: …", "site: …"), or None when it is an ERP of another type."""
+    if "type_principal" not in site.attributes:
+        return f"site: {site.label}"
+    kind = str(site.attributes.get("type_principal") or "").strip().upper()
+    return f"ERP {kind}: {site.label}" if kind in SENSITIVE_ERP_TYPES else None
+
+
+def linked_buildings(site: Site, by_cleabs: dict, footprints, envelopes) -> list[int]:
+    """Indices of the footprints ``site`` belongs to: its ``liens_vers_batiment``, else the nearest footprint
+    within SITE_LINK_DISTANCE (none beyond)."""
+    links = re.split(r"[/|;,\s]+", str(site.attributes.get("liens_vers_batiment") or ""))
+    linked = sorted({by_cleabs[c] for c in links if c in by_cleabs})
+    if linked or site.geometry is None or site.geometry.IsEmpty():
+        return linked
+    xmin, xmax, ymin, ymax = site.geometry.GetEnvelope()
+    reach = SITE_LINK_DISTANCE
+    near = np.flatnonzero((envelopes[:, 0] <= xmax + reach) & (envelopes[:, 1] >= xmin - reach)
+                          & (envelopes[:, 2] <= ymax + reach) & (envelopes[:, 3] >= ymin - reach))
+    distances = [(footprints[i].Distance(site.geometry), i) for i in near if not footprints[i].IsEmpty()]
+    best = min(distances, default=None)
+    return [best[1]] if best is not None and best[0] <= reach else []
+
+
+def building_exposure(footprints, attributes, fields, lst_path, intensity_path=None, sites=(),
                       is_canceled=None) -> list[BuildingExposure]:
-    """Exposure of each footprint (OGR geometries in the rasters' CRS) with its attributes (dicts)."""
-    lst = zonal_statistics(lst_path, footprints, all_touched=True, overlapping=True, is_canceled=is_canceled)
-    heat = zonal_statistics(intensity_path, footprints, all_touched=True, overlapping=True,
+    """Exposure of each footprint (OGR geometries in the rasters' CRS) with its attributes (dicts); ``sites``:
+    :class:`Site` records (e.g. BD TOPO ERP), linked to the buildings as the module says."""
+    lst = zonal_statistics(lst_path, footprints, all_touched=True, overlapping=True, area_weighted=True,
+                           is_canceled=is_canceled)
+    heat = zonal_statistics(intensity_path, footprints, all_touched=True, overlapping=True, area_weighted=True,
                             is_canceled=is_canceled) if intensity_path is not None else None
+    by_site = {}
+    if sites:
+        by_cleabs = {str(a.get("cleabs")): i for i, a in enumerate(attributes) if a.get("cleabs")}
+        envelopes = np.array([f.GetEnvelope() if not f.IsEmpty() else (np.inf, -np.inf, np.inf, -np.inf)
+                              for f in footprints], np.float64).reshape(-1, 4)
+        for site in sites:
+            reason = site_reason(site)
+            if reason is not None:
+                for index in linked_buildings(site, by_cleabs, footprints, envelopes):
+                    by_site.setdefault(index, reason)
     results = []
-    for index, footprint in enumerate(footprints):
-        reason = sensitive_reason(attributes[index], fields)
-        if not reason:
-            for site_name, site in site_geometries:
-                if footprint.Intersects(site):
-                    reason = f"site: {site_name}"
-                    break
+    for index, _footprint in enumerate(footprints):
+        reason = sensitive_reason(attributes[index], fields) or by_site.get(index, "")
         results.append(BuildingExposure(
             float(lst.mean[index]), float(lst.maximum[index]),
             float(heat.mean[index]) if heat is not None else float("nan"),

@@ -1,9 +1,11 @@
 """Greening scenario: how much cooler would the surface be with more vegetation here and there?
 
 1. A linear model is fitted on the town's own pixels (least squares, normal equations summed
-   strip by strip):  LST = b0 + b1 · NDVI + b2 · built-up share + b3 · water
+   strip by strip):  LST = b0 + b1 · NDVI + b2 · built-up share + water · (b3 + b4 · NDVI)
    The built-up share of each pixel is the share of its area covered by building footprints
-   (footprints rasterised at a tenth of the pixel size, then averaged); water is NDVI < 0.
+   (footprints rasterised at a tenth of the pixel size, then averaged); water is NDVI < 0, with an
+   intercept and an NDVI slope of its own, so that a town on an estuary or a lake (cool water whose
+   temperature barely follows its NDVI) does not flatten the land's slope b1 and understate cooling.
    R² and the residual error (RMSE) say how well the model fits.
 2. In each planting / de-sealing polygon the NDVI is raised to the target (never lowered), and
    the built-up share set to the polygon's "built after" value when given; the predicted change
@@ -29,6 +31,14 @@ from .islands import require_metric
 
 gdal.UseExceptions()
 SUBSAMPLING = 10
+#: Terms of the model: 1, NDVI, built-up share, water, NDVI × water.
+TERMS = 5
+
+
+def design_matrix(ndvi, built) -> np.ndarray:
+    """The model's terms for pixels of ``ndvi`` and ``built`` (1-D arrays)."""
+    water = (ndvi < 0).astype(np.float64)
+    return np.column_stack([np.ones(ndvi.size), ndvi, built, water, ndvi * water])
 
 
 @dataclass
@@ -42,7 +52,7 @@ class Model:
 
     def describe(self) -> str:
         b = self.coefficients
-        return (f"LST = {b[0]:.2f} {b[1]:+.2f}·NDVI {b[2]:+.2f}·built {b[3]:+.2f}·water "
+        return (f"LST = {b[0]:.2f} {b[1]:+.2f}·NDVI {b[2]:+.2f}·built + water·({b[3]:+.2f} {b[4]:+.2f}·NDVI) "
                 f"(R² = {self.r2:.2f}, RMSE = {self.rmse:.2f} °C, {self.pixels} pixels)")
 
 
@@ -87,7 +97,7 @@ def fit_model(lst_path, ndvi_path, built_path, town_wkt: str | None = None, is_c
     window = window_for_bounds(grid, None)
     bands = {name: ds.GetRasterBand(1) for name, ds in inputs.datasets.items()}
     nodata = {name: band.GetNoDataValue() for name, band in bands.items()}
-    xtx, xty, yty, n = np.zeros((4, 4)), np.zeros(4), 0.0, 0
+    xtx, xty, yty, n = np.zeros((TERMS, TERMS)), np.zeros(TERMS), 0.0, 0
     ndvi_range, built_range = [np.inf, -np.inf], [np.inf, -np.inf]
     base = window.geotransform(grid)
     for row, rows in strips(window):
@@ -103,7 +113,7 @@ def fit_model(lst_path, ndvi_path, built_path, town_wkt: str | None = None, is_c
         if not keep.any():
             continue
         ndvi, built, lst = data["ndvi"][keep], data["built"][keep], data["lst"][keep]
-        design = np.column_stack([np.ones(ndvi.size), ndvi, built, (ndvi < 0).astype(np.float64)])
+        design = design_matrix(ndvi, built)
         xtx += design.T @ design
         xty += design.T @ lst
         yty += float(lst @ lst)
@@ -115,8 +125,8 @@ def fit_model(lst_path, ndvi_path, built_path, town_wkt: str | None = None, is_c
             "AnalysisError", "Only {n} valid pixels in the town: too few to fit the model. Check that the rasters and "
             "the town outline overlap, or use a clearer scene."), n=n)
     # A term with no variation (no water in town, say) is left out rather than making the system singular.
-    used = [0] + [i for i in (1, 2, 3) if xtx[i, i] > 0 and not np.isclose(xtx[i, i] * n, xtx[0, i] ** 2)]
-    coefficients = np.zeros(4)
+    used = [0] + [i for i in range(1, TERMS) if xtx[i, i] > 0 and not np.isclose(xtx[i, i] * n, xtx[0, i] ** 2)]
+    coefficients = np.zeros(TERMS)
     coefficients[used] = np.linalg.solve(xtx[np.ix_(used, used)], xty[used])
     sse = max(yty - 2 * coefficients @ xty + coefficients @ xtx @ coefficients, 0.0)
     sst = yty - xty[0] ** 2 / n

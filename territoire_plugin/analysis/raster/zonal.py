@@ -10,7 +10,10 @@ Two ways, one result:
   gets every pixel it covers.
 
 With ``all_touched`` every pixel a polygon touches counts (small buildings keep at least one
-pixel); otherwise only pixels whose centre is inside.
+pixel); otherwise only pixels whose centre is inside. With ``area_weighted`` (overlapping zones), the
+mean weighs each pixel by the area of the polygon it holds: a 109 m² building on 900 m² pixels (the
+median case) is not pulled by a pixel it overlaps by a sliver; the maximum stays the hottest pixel
+touched.
 """
 
 from __future__ import annotations
@@ -36,11 +39,13 @@ class Zones:
 
 
 def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overlapping: bool = False,
-                     is_canceled=None, srs_wkt: str | None = None, band_number: int = 1) -> Zones:
+                     is_canceled=None, srs_wkt: str | None = None, band_number: int = 1,
+                     area_weighted: bool = False) -> Zones:
     """Statistics of band ``band_number`` of ``raster_path`` for ``polygons`` (OGR geometries or WKT, in the
-    raster's CRS)."""
+    raster's CRS). ``area_weighted`` (with ``overlapping``): the mean weighs each pixel by the polygon's area
+    in it."""
     if overlapping:
-        return _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number)
+        return _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number, area_weighted)
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid
     size = len(polygons)
@@ -88,7 +93,20 @@ def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overla
     return Zones(counts.astype(np.int64), mean, np.where(counts > 0, maxima, np.nan))
 
 
-def _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number: int = 1) -> Zones:
+def _pixel_areas(geometry, geotransform, inside) -> np.ndarray:
+    """The area of ``geometry`` within each pixel of ``inside`` (a window's mask, north-up grid), in CRS units²."""
+    x0, dx, _, y0, _, dy = geotransform
+    areas = np.zeros(inside.shape)
+    for row, col in zip(*np.nonzero(inside)):
+        left, top = x0 + col * dx, y0 + row * dy
+        pixel = ogr.CreateGeometryFromWkt(f"POLYGON(({left} {top},{left + dx} {top},{left + dx} {top + dy},"
+                                          f"{left} {top + dy},{left} {top}))")
+        areas[row, col] = geometry.Intersection(pixel).GetArea()
+    return areas
+
+
+def _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number: int = 1,
+                  area_weighted: bool = False) -> Zones:
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid
     band = inputs.datasets["v"].GetRasterBand(band_number)
@@ -124,5 +142,9 @@ def _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number: 
         values = data[inside]
         if values.size:
             counts[index], means[index], maxima[index] = values.size, values.mean(), values.max()
+            if area_weighted:
+                weights = _pixel_areas(geometry, window.geotransform(grid), inside)[inside]
+                if weights.sum() > 0:
+                    means[index] = float((values * weights).sum() / weights.sum())
         target = source = layer = feature = None
     return Zones(counts, means, maxima)

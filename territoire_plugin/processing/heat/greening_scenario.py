@@ -52,8 +52,10 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
         return self.tr(
             "<p>How much cooler would the surface be if these places were planted or de-sealed?</p>"
             "<p>1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share "
-            "+ b3 × water (built-up share = share of the pixel covered by building footprints; water = NDVI "
-            "below 0). The fit (R², residual error in °C) is given in the log and the output's metadata.<br>"
+            "+ water × (b3 + b4 × NDVI) (built-up share = share of the pixel covered by building footprints; "
+            "water = NDVI below 0, with its own intercept and slope so that a river, an estuary or a lake does "
+            "not flatten the land's slope b1). The fit (R², residual error in °C) is given in the log and the "
+            "output's metadata.<br>"
             "2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value "
             "for all) and, if a field gives it, the built-up share set to its new value. Predicted change of "
             "LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).</p><p><b>Limits</b>: a statistical "

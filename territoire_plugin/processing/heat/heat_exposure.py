@@ -43,9 +43,15 @@ class HeatExposureAlgorithm(HeatAlgorithm):
     def shortHelpString(self) -> str:
         return self.tr(
             "<p><b>Buildings</b>: mean and maximum surface temperature (lst_mean, lst_max) and heat-island "
-            "intensity (heat_mean, heat_max) over the pixels each footprint touches. <i>sensitive</i> = 1 for "
-            "schools, nurseries, health and elderly-care buildings, found in the BD TOPO fields (nature, usage_1, "
-            "usage_2) or by touching a site of the sensitive-sites layer; <i>sensitive_why</i> says which.</p>"
+            "intensity (heat_mean, heat_max) over the pixels each footprint touches; the mean weighs each pixel "
+            "by the area of the footprint in it (a 100 m² building touching a 900 m² pixel by a sliver is not "
+            "pulled by it), the maximum is the hottest pixel touched. <i>sensitive</i> = 1 for "
+            "schools, nurseries, health and elderly-care buildings; <i>sensitive_why</i> says why. With BD TOPO "
+            "public buildings (ERP) as sites: the ERP of types J (elderly and disabled people), R and RH (early "
+            "childhood, schools), U and PU (health) count; an ERP point (an entrance or an address plate) belongs "
+            "to the buildings its liens_vers_batiment names, else to the nearest footprint within 25 m. Every site "
+            "of another sites layer counts. Descriptive fields of the buildings naming such a use (other sources "
+            "than BD TOPO, whose usage_1 never does) count too.</p>"
             "<p><b>Population cells</b> (200 m, from <i>Population on a 200 m grid</i>): vulnerability index "
             "V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the "
             "area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the "
@@ -76,6 +82,7 @@ class HeatExposureAlgorithm(HeatAlgorithm):
         from osgeo import ogr
 
         from ...analysis.heat.exposure import (
+            Site,
             building_exposure,
             cell_vulnerability,
             check_building_fields,
@@ -108,15 +115,16 @@ class HeatExposureAlgorithm(HeatAlgorithm):
         names = [field.name() for field in buildings.fields()]
         fields = check_building_fields(names, sites is not None)
         features, shapes = geometries(buildings)
-        site_shapes = []
+        site_records = []
         if sites is not None:
             site_features, site_geoms = geometries(sites)
-            label = next((n for n in ("toponyme", "nom", "libelle", "categorie") if sites.fields().indexOf(n) >= 0),
-                         None)
-            site_shapes = [(str(f[label]) if label else str(f.id()), g) for f, g in zip(site_features, site_geoms)]
+            site_names = [field.name() for field in sites.fields()]
+            site_records = [Site(g, {name: (None if value is None or str(value) == "NULL" else value)
+                                     for name, value in zip(site_names, f.attributes())})
+                            for f, g in zip(site_features, site_geoms)]
         feedback.setProgressText(self.tr("Buildings"))
         exposures = building_exposure(shapes, [dict(zip(names, f.attributes())) for f in features], fields,
-                                      lst.source(), intensity.source() if intensity else None, site_shapes,
+                                      lst.source(), intensity.source() if intensity else None, site_records,
                                       is_canceled=feedback.isCanceled)
         out_fields, kept = output_fields(buildings.fields(), BUILDING_FIELDS)
         sink, building_dest = self.parameterAsSink(parameters, self.OUTPUT_BUILDINGS, context, out_fields,
