@@ -204,22 +204,22 @@
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="78"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="84"/>
         <source>{name} has no column {missing}: it is not an EGMS product file (columns found: {found}).</source>
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="121"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="131"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="128"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="138"/>
         <source>{name} holds no EGMS point.</source>
         <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="184"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="194"/>
         <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
         <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
@@ -1875,14 +1875,24 @@
         <translation>{0} : {1} points gardés sur {2} lus, {3} dates.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="71"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="77"/>
         <source>No EGMS point lies in the area: check that the file covers the commune.</source>
         <translation>Aucun point EGMS dans la zone : vérifiez que le fichier couvre la commune.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="75"/>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="81"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="71"/>
+        <source>Columns not imported (unknown to the plugin): {0}.</source>
+        <translation>Colonnes non importées (inconnues de l'extension) : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/import_egms.py" line="74"/>
+        <source>Fields absent from this file, left out of the layer: {0}.</source>
+        <translation>Champs absents de ce fichier, laissés hors de la couche : {0}.</translation>
     </message>
 </context>
 <context>

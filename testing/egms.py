@@ -124,6 +124,10 @@ def write_egms_csv(path, points, dates, level="L2b", rename=False):
     if rename:  # a newer release: other order, one renamed column
         head = head[::-1]
         head[head.index("mean_velocity")] = "velocity"
+    if level == "L2b-2024":  # the later naming seen in a third-party file (reference/partner-services.md, low
+        # confidence): height_ortho, height_ellipse, rmse_ts, and a column the plugin does not know
+        head = [{"height": "height_ortho", "height_wgs84": "height_ellipse", "rmse": "rmse_ts"}.get(c, c)
+                for c in head] + ["quality_flag"]
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(head + list(dates))
@@ -136,7 +140,8 @@ def write_egms_csv(path, points, dates, level="L2b", rename=False):
                       "track_angle": "-13.2", "los_east": "-0.61", "los_north": "-0.11", "los_up": "0.78",
                       "mean_velocity": f"{point['velocity']:.2f}", "velocity": f"{point['velocity']:.2f}",
                       "mean_velocity_std": "0.7", "acceleration": "0.01", "acceleration_std": "0.05",
-                      "seasonality": "1.5", "seasonality_std": "0.3"}
+                      "seasonality": "1.5", "seasonality_std": "0.3", "quality_flag": "A"}
+            values.update(height_ortho=values["height"], height_ellipse=values["height_wgs84"], rmse_ts=values["rmse"])
             writer.writerow([values[column] for column in head] + [f"{v:.1f}" for v in point["series"]])
     return path
 

@@ -29,16 +29,18 @@ ogr.UseExceptions()
 osr.UseExceptions()
 
 DATE_COLUMN = re.compile(r"^\d{8}$")
-#: output field → accepted column names (lower case), first found wins.
+#: output field → accepted column names (lower case), first found wins. A later naming (height_ortho,
+#: height_ellipse, rmse_ts…, reference/partner-services.md "EGMS products") is read too; columns that match
+#: nothing are listed in the summary, never dropped silently.
 COLUMNS = {
     "pid": ("pid", "point_id", "id"),
     "easting": ("easting", "x", "east"),
     "northing": ("northing", "y", "north"),
     "latitude": ("latitude", "lat"),
     "longitude": ("longitude", "lon"),
-    "height": ("height", "height_wgs84"),
+    "height": ("height", "height_ortho", "height_wgs84", "height_ellipse"),
     "mp_type": ("mp_type",),
-    "rmse": ("rmse",),
+    "rmse": ("rmse", "rmse_ts"),
     "coherence": ("temporal_coherence", "coherence"),
     "velocity": ("mean_velocity", "velocity", "vel"),
     "velocity_std": ("mean_velocity_std", "velocity_std"),
@@ -63,6 +65,10 @@ class EgmsSummary:
     dates: list = field(default_factory=list)
     read: int = 0
     kept: int = 0
+    #: Columns of the files that are neither a known field nor a date (not imported).
+    ignored: list = field(default_factory=list)
+    #: Known optional fields none of the files has.
+    missing: list = field(default_factory=list)
 
 
 def _find_columns(header: list[str], name: str) -> tuple[dict, list[int], list[str]]:
@@ -114,7 +120,11 @@ def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_
                     if not header:
                         continue
                     columns, date_index, dates = _find_columns(header, name)
+                    used = set(columns.values()) | set(date_index)
+                    summary.ignored += [c.strip() for i, c in enumerate(header)
+                                        if i not in used and c.strip() not in summary.ignored]
                     if layer is None:
+                        summary.missing = [f for f in COLUMNS if f not in columns]
                         summary.dates, summary.level = dates, level_of(name, columns)
                         layer = _create_layer(dataset, lambert, columns)
                     elif dates != summary.dates:

@@ -117,3 +117,29 @@ def test_far_away_area_imports_nothing_with_a_warning(tmp_path, provider, points
                   "OUTPUT": str(tmp_path / "none.gpkg")})
     assert result["POINTS"] == 0
     assert to_laea(2.554, 44.345)[0] > 3_000_000  # the fixture really is in EPSG:3035 metres
+
+
+def test_a_later_column_naming_is_read_and_unknown_columns_are_said(tmp_path, provider, points):
+    """height_ortho, height_ellipse and rmse_ts (a later EGMS naming) fill height and rmse; a column the plugin
+    does not know is named in the log, not dropped silently."""
+    from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+
+    class Feedback(QgsProcessingFeedback):
+        infos = []
+
+        def pushInfo(self, text):  # noqa: N802 - Qt API
+            self.infos.append(text)
+
+    from qgis import processing
+
+    pts, dates = points
+    csv_path = write_egms_csv(tmp_path / "EGMS_L2b_037_0288_IW2_VV_2019_2023_2.csv", pts[:50], dates, "L2b-2024")
+    assert "rmse_ts" in csv_path.read_text().splitlines()[0]
+    feedback = Feedback()
+    processing.run("territoire:import_egms", {"INPUT": str(csv_path), "OUTPUT": str(tmp_path / "e.gpkg")},
+                   feedback=feedback)
+    layer = QgsVectorLayer(f"{tmp_path / 'e.gpkg'}|layername=egms_points", "e", "ogr")
+    feature = next(layer.getFeatures())
+    assert feature["height"] == pytest.approx(560.1) and feature["rmse"] == pytest.approx(1.1)
+    said = " ".join(feedback.infos)
+    assert "quality_flag" in said and "height_ellipse" in said  # not imported, and said so

@@ -67,6 +67,12 @@ class ImportEgmsAlgorithm(ConnectorAlgorithm):
                               progress=feedback.setProgress, is_canceled=feedback.isCanceled)
         feedback.pushInfo(self.tr("{0}: {1} points kept of {2} read, {3} dates.").format(
             summary.level, summary.kept, summary.read, len(summary.dates)))
+        if summary.ignored:
+            feedback.pushInfo(self.tr("Columns not imported (unknown to the plugin): {0}.").format(
+                ", ".join(summary.ignored)))
+        if summary.missing:
+            feedback.pushInfo(self.tr("Fields absent from this file, left out of the layer: {0}.").format(
+                ", ".join(summary.missing)))
         if summary.kept == 0:
             feedback.pushWarning(self.tr("No EGMS point lies in the area: check that the file covers the commune."))
         uri = f"{output}|layername=egms_points"
