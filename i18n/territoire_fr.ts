@@ -164,17 +164,17 @@
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="303"/>
+        <location filename="../territoire_plugin/sources/network.py" line="309"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="321"/>
+        <location filename="../territoire_plugin/sources/network.py" line="327"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="332"/>
+        <location filename="../territoire_plugin/sources/network.py" line="338"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
@@ -239,17 +239,17 @@
         <translation>Le zip {name} ne contient aucun CSV. Indiquez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="40"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="53"/>
         <source>data.gouv.fr sent no resource list for the LCZ dataset {dataset}. Try again later.</source>
         <translation>data.gouv.fr n'a pas renvoyé la liste des ressources du jeu de données LCZ {dataset}. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="61"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="103"/>
         <source>The Cerema local climate zones do not cover {commune} by name: they exist for about 90 urban areas over 50,000 inhabitants. If the commune belongs to one of them, give its name as the urban area. Covered: {areas}.</source>
         <translation>Les zones climatiques locales du Cerema ne couvrent pas {commune} par son nom : elles existent pour environ 90 aires urbaines de plus de 50 000 habitants. Si la commune appartient à l'une d'elles, indiquez son nom comme aire urbaine. Couvertes : {areas}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="114"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="156"/>
         <source>{name} holds no vector layer with an LCZ field. The Cerema file format may have changed: report it to the Territoire developers.</source>
         <translation>{name} ne contient aucune couche vecteur avec un champ LCZ. Le format du fichier du Cerema a peut-être changé : signalez-le aux développeurs de Territoire.</translation>
     </message>
@@ -1009,19 +1009,24 @@
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="57"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="67"/>
         <source>Cerema file: {0}</source>
         <translation>Fichier du Cerema : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="63"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="73"/>
         <source>The Cerema file has no zone inside {0}.</source>
         <translation>Le fichier du Cerema n'a aucune zone dans {0}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="65"/>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="75"/>
         <source>Local climate zones — {0}</source>
         <translation>Zones climatiques locales — {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_lcz.py" line="64"/>
+        <source>{0} lies in the LCZ territory {1}.</source>
+        <translation>{0} fait partie du territoire LCZ {1}.</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,17 @@
 """Cerema local climate zones (LCZ), resolved through the data.gouv.fr API by dataset id.
 
-File addresses change between releases, so the dataset's resources are listed through the API
-and the one for the commune's urban area is picked by name. Most small towns are not covered:
-that is said plainly, with the list of urban areas that are.
+File addresses change between releases, so the dataset's resources are listed through the API.
+The dataset also publishes a CSV of the communes each territory covers (reference/partner-services.md,
+"Cerema LCZ"): a commune's territory is looked up there by INSEE code (Olemps lies in Rodez's), then
+by the commune's or the given urban area's name in the resources' titles. Files are checked against
+the checksum data.gouv.fr gives (sha1 in udata v1, sha256…). Most small towns are not covered: that is
+said plainly, with the list of territories that are.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +28,7 @@ ogr.UseExceptions()
 LCZ_DATASET = "6641c562e5acdb35c0e6051d"
 LCZ_FIELDS = ("lcz", "lcz_int", "lcz_primary")
 VECTOR_SUFFIXES = (".gpkg", ".shp", ".geojson", ".json", ".fgb")
+CHECKSUMS = ("sha1", "sha256", "sha512", "md5")
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,14 @@ class Resource:
     title: str
     url: str
     format: str
-    sha256: str | None
+    #: (algorithm, hex digest) as data.gouv.fr gives it, or None.
+    checksum: tuple | None
+
+    @property
+    def is_communes_list(self) -> bool:
+        """The CSV of the covered communes (not a territory's zones)."""
+        text = normalise(f"{self.title} {Path(urlsplit(self.url).path).name}")
+        return (self.format == "csv" or self.url.lower().endswith(".csv")) and "commune" in text
 
 
 def list_resources(client: HttpClient, base_url: str, dataset: str = LCZ_DATASET) -> list[Resource]:
@@ -45,19 +58,48 @@ def list_resources(client: HttpClient, base_url: str, dataset: str = LCZ_DATASET
         if not isinstance(item, dict) or not item.get("url"):
             continue
         checksum = item.get("checksum") or {}
+        kind, value = str(checksum.get("type", "")).lower(), checksum.get("value")
         found.append(Resource(str(item.get("title", "")), item["url"], str(item.get("format", "")).lower(),
-                              checksum.get("value") if checksum.get("type") == "sha256" else None))
+                              (kind, str(value)) if kind in CHECKSUMS and value else None))
     return found
 
 
-def pick_resource(resources: list[Resource], commune_name: str, urban_area: str = "") -> Resource:
-    wanted = [normalise(text) for text in (urban_area, commune_name) if text]
+def territory_of(path: Path, insee: str) -> str | None:
+    """The territory (as the covered-communes CSV names it) of the commune ``insee``, or None. The CSV's
+    delimiter, encoding (UTF-8 or Latin-1) and column names are found, not assumed."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows = csv.reader(io.StringIO(text), dialect)
+    header = [normalise(name).replace(" ", "_") for name in next(rows, [])]
+    code = next((i for i, n in enumerate(header) if "insee" in n or n in ("code_commune", "codgeo", "com")), None)
+    area = next((i for i, n in enumerate(header) if any(w in n for w in ("territoire", "zone", "agglo", "aire"))),
+                None)
+    if code is None or area is None:
+        return None
+    for row in rows:
+        if len(row) > max(code, area) and row[code].strip().zfill(5) == insee:
+            return row[area].strip() or None
+    return None
+
+
+def pick_resource(resources: list[Resource], commune_name: str, urban_area: str = "",
+                  territory: str | None = None) -> Resource:
+    wanted = [normalise(text) for text in (territory, urban_area, commune_name) if text]
     for target in wanted:
         for resource in resources:
+            if resource.is_communes_list:
+                continue
             words = normalise(Path(urlsplit(resource.url).path).stem + " " + resource.title)
             if f" {target} " in f" {words} ":
                 return resource
-    areas = sorted({resource.title for resource in resources})
+    areas = sorted({resource.title for resource in resources if not resource.is_communes_list})
     raise AnalysisError("lcz_not_covered", QT_TRANSLATE_NOOP(
         "AnalysisError", "The Cerema local climate zones do not cover {commune} by name: they exist for about 90 "
         "urban areas over 50,000 inhabitants. If the commune belongs to one of them, give its name as the urban "

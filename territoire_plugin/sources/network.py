@@ -26,7 +26,7 @@ from qgis.PyQt.QtNetwork import QNetworkRequest
 from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, ServiceError, service_error
 from ..toolbelt.log import log
 from ..toolbelt.resources import plugin_version
-from .cache import Cache, CacheHit, request_key, sha256_of
+from .cache import Cache, CacheHit, digest_of, request_key
 from .response import Response, service_message
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -273,15 +273,21 @@ class HttpClient:
             self.cache.put(namespace, key, response.content, url=_redact(response.url))  # noqa: QGS201 - Cache.put
         return data
 
-    def download(self, url: str, destination: Path, *, sha256: str | None = None, chunk_bytes: int = 8 << 20,
-                 progress=None) -> Path:
+    def download(self, url: str, destination: Path, *, sha256: str | None = None, checksum=None,
+                 chunk_bytes: int = 8 << 20, progress=None) -> Path:
         """Download ``url`` to ``destination`` in Range chunks, resuming a previous ``.part`` file.
 
-        Verified (size, and SHA-256 when given) before it is moved into place. Returns at once,
-        with no request, when ``destination`` already exists (and matches ``sha256``).
+        Verified (size, and the checksum when given: ``sha256``, or ``checksum`` = (algorithm, hex digest) as
+        data.gouv.fr publishes it, e.g. ("sha1", …)) before it is moved into place. Returns at once, with no
+        request, when ``destination`` already exists (and matches the checksum).
         """
         destination = Path(destination)
-        if destination.exists() and (sha256 is None or sha256_of(destination) == sha256):
+        algorithm, expected = checksum if checksum else ("sha256", sha256) if sha256 else (None, None)
+
+        def matches(path: Path) -> bool:
+            return expected is None or digest_of(path, algorithm) == str(expected).lower()
+
+        if destination.exists() and matches(destination):
             self.stats.from_cache += 1
             return destination
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -327,7 +333,7 @@ class HttpClient:
                 ),
                 url=_redact(url), got=part.stat().st_size, total=total,
             )
-        if sha256 is not None and sha256_of(part) != sha256:
+        if not matches(part):
             part.unlink()
             raise service_error(
                 "download_checksum",

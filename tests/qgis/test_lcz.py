@@ -39,13 +39,23 @@ def datagouv(monkeypatch, tmp_path, partner_server):
     server = partner_server
     archive = zip_files(tmp_path / "lcz_rodez.zip", {"lcz_rodez/rsu_lcz.gpkg": make_lcz_gpkg(tmp_path / "l.gpkg")})
     server.serve_file("/files/lcz_rodez.zip", archive)
+    # The dataset as udata v1 lists it (reference/partner-services.md, "Cerema LCZ"): one zip per territory, a
+    # CSV of the covered communes (here ;-separated, Latin-1), sha1 checksums.
+    communes = tmp_path / "communes_couvertes.csv"
+    communes.write_bytes("code_insee;nom_commune;territoire\n12202;Rodez;Rodez\n12174;Olemps;Rodez\n"
+                         "31555;Toulouse;Toulouse\n31069;Blagnac;Toulouse\n".encode("latin-1"))
+    server.serve_file("/files/communes_couvertes.csv", communes)
     resources = [
         {"id": "r1", "title": "LCZ - Aire urbaine de Toulouse", "format": "zip",
          "url": f"{server.url}/files/lcz_toulouse.zip"},
         {"id": "r2", "title": "LCZ - Aire urbaine de Rodez", "format": "zip",
          "url": f"{server.url}/files/lcz_rodez.zip",
-         "checksum": {"type": "sha256", "value": hashlib.sha256(archive.read_bytes()).hexdigest()}},
+         "checksum": {"type": "sha1", "value": hashlib.sha1(archive.read_bytes()).hexdigest()}},  # noqa: S324
+        {"id": "r3", "title": "Liste des communes couvertes", "format": "csv",
+         "url": f"{server.url}/files/communes_couvertes.csv",
+         "checksum": {"type": "sha1", "value": hashlib.sha1(communes.read_bytes()).hexdigest()}},  # noqa: S324
     ]
+    server.resources = resources
     server.json_route(f"/api/1/datasets/{DATASET}/", {"id": DATASET, "title": "Zones climatiques locales",
                                                       "resources": resources})
     monkeypatch.setenv("TERRITOIRE_DATA_GOUV_URL", f"{server.url}/api/1")
@@ -84,10 +94,40 @@ def test_small_town_not_covered_is_told_so(datagouv, tmp_path):
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException) as caught:
-        run({"COMMUNE": "Olemps", "OUTPUT": str(tmp_path / "x.gpkg")})
+        run({"COMMUNE": "Saint-Martin-de-Valgalgues", "OUTPUT": str(tmp_path / "x.gpkg")})
     message = str(caught.value)
-    assert "do not cover Olemps" in message and "LCZ - Aire urbaine de Rodez" in message
+    assert "do not cover Saint-Martin-de-Valgalgues" in message and "LCZ - Aire urbaine de Rodez" in message
+    assert "communes couvertes" not in message  # the list of communes is not a territory
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_a_commune_is_found_in_its_territory_through_the_covered_communes_list(datagouv, tmp_path):
+    """Olemps is named in no file title: the covered-communes CSV says it lies in Rodez's territory."""
+    from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+
+    class Feedback(QgsProcessingFeedback):
+        infos = []
+
+        def pushInfo(self, text):  # noqa: N802 - Qt API
+            self.infos.append(text)
+
+    from qgis import processing
+
+    feedback = Feedback()
+    result = processing.run("territoire:download_lcz", {"COMMUNE": "Olemps", "OUTPUT": str(tmp_path / "o.gpkg")},
+                            feedback=feedback)
+    assert result["ZONES"] == QgsVectorLayer(f"{tmp_path / 'o.gpkg'}|layername=lcz", "l", "ogr").featureCount() > 0
+    assert any("Olemps" in text and "Rodez" in text for text in feedback.infos)
+
+
+def test_a_file_that_does_not_match_its_sha1_is_refused(datagouv, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    datagouv.resources[1]["checksum"] = {"type": "sha1", "value": "0" * 40}
+    with pytest.raises(QgsProcessingException) as caught:
+        run({"COMMUNE": "Rodez", "OUTPUT": str(tmp_path / "r.gpkg")})
+    assert "does not match its published checksum" in str(caught.value)
+    assert not (tmp_path / "r.gpkg").exists()
 
 
 def test_commune_of_a_covered_urban_area(datagouv, tmp_path):

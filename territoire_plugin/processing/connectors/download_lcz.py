@@ -45,19 +45,29 @@ class DownloadLczAlgorithm(ConnectorAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         from ...sources.cache import Cache
-        from ...sources.lcz import extract_lcz, list_resources, pick_resource
+        from ...sources.lcz import extract_lcz, list_resources, pick_resource, territory_of
         from ...toolbelt.settings import Settings
 
         query = self.parameterAsString(parameters, self.COMMUNE, context).strip()
         output = self.geopackage_output(parameters, context)
         attributes, outline = commune_outline(query, "api_geo", feedback, context.transformContext())
         client, url = client_for("data_gouv", feedback)
-        resource = pick_resource(list_resources(client, url), attributes["nom"],
-                                 self.parameterAsString(parameters, self.URBAN_AREA, context).strip())
+        resources = list_resources(client, url)
+        cache = Cache(Settings.load().cache_dir)
+        territory = None
+        listing = next((r for r in resources if r.is_communes_list), None)
+        if listing is not None:
+            name = Path(urlsplit(listing.url).path).name or "communes.csv"
+            communes = client.download(listing.url, cache.file_path("lcz", name), checksum=listing.checksum)
+            territory = territory_of(communes, str(attributes["insee"]))
+            if territory:
+                feedback.pushInfo(self.tr("{0} lies in the LCZ territory {1}.").format(attributes["nom"], territory))
+        resource = pick_resource(resources, attributes["nom"],
+                                 self.parameterAsString(parameters, self.URBAN_AREA, context).strip(), territory)
         feedback.pushInfo(self.tr("Cerema file: {0}").format(resource.title))
         name = Path(urlsplit(resource.url).path).name or "lcz.zip"
-        local = Cache(Settings.load().cache_dir).file_path("lcz", name)
-        path = client.download(resource.url, local, sha256=resource.sha256, progress=feedback.setProgress)
+        path = client.download(resource.url, cache.file_path("lcz", name), checksum=resource.checksum,
+                               progress=feedback.setProgress)
         zones = extract_lcz(path, output, flat_wkt(outline))
         if zones == 0:
             feedback.pushWarning(self.tr("The Cerema file has no zone inside {0}.").format(attributes["nom"]))
