@@ -2575,49 +2575,54 @@
         <translation>Population (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="215"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="220"/>
         <source>Exposure of buildings and people</source>
         <translation>Exposition des bâtiments et des habitants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="256"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="261"/>
         <source>No EGMS file given: no ground-motion analysis. Download the commune&apos;s EGMS points (territoire:download_egms or egms.land.copernicus.eu) and give the file.</source>
         <translation>Pas de fichier EGMS : pas d'analyse des mouvements du sol. Téléchargez les points EGMS de la commune (territoire:download_egms ou egms.land.copernicus.eu) et donnez le fichier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="260"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="265"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
         <source>Ground motion of buildings</source>
         <translation>Mouvement du sol des bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
         <source>Ground motion of roads</source>
         <translation>Mouvement du sol des routes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
         <source>Ground motion of railways</source>
         <translation>Mouvement du sol des voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
         <source>Ground motion of bridges</source>
         <translation>Mouvement du sol des ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="296"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="301"/>
         <source>GeoPackage, project and report</source>
         <translation>GeoPackage, projet et rapport</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="269"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
         <source>Ground motion of bridge decks</source>
         <translation>Mouvement du sol des tabliers de ponts</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="216"/>
+        <source>No population figures: {0}</source>
+        <translation>Pas de chiffres de population : {0}</translation>
     </message>
 </context>
 </TS>

@@ -207,9 +207,14 @@ class Workflow:
         source = self.request.population
         if source:
             steps.setProgressText(self.tr("Population (INSEE Filosofi)"))
-            population = self.child("territoire:download_population", {
-                "SOURCE": source, "COMMUNE": diagnostic.insee, "OUTPUT": str(diagnostic.work / "population.gpkg")},
-                context, steps)["OUTPUT"]
+            try:
+                population = self.child("territoire:download_population", {
+                    "SOURCE": source, "COMMUNE": diagnostic.insee,
+                    "OUTPUT": str(diagnostic.work / "population.gpkg")}, context, steps)["OUTPUT"]
+            except QgsProcessingException as error:
+                # The rest of the diagnostic stands without the population figures: the report says why.
+                diagnostic.warnings.append(self.tr("No population figures: {0}").format(error))
+                steps.pushWarning(diagnostic.warnings[-1])
         exposure = None
         if "buildings" in themes:
             steps.setProgressText(self.tr("Exposure of buildings and people"))

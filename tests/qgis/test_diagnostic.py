@@ -228,3 +228,26 @@ def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
         assert len(TEXT["fr"][key]) == len(TEXT["en"][key]), key
     assert TEXT["fr"]["title"] != TEXT["en"]["title"]
     assert (number(28.44, "fr"), number(4.66, "fr", signed=True), number(28.44, "en")) == ("28,4", "+4,7", "28.4")
+
+
+def test_a_failed_population_step_leaves_the_rest_of_the_diagnostic(town, tmp_path, provider):
+    """INSEE publishes Filosofi as a zip holding a .7z (reference/partner-services.md, "INSEE Filosofi"): when
+    the population step cannot read what it is given, everything else is delivered and the report says why."""
+    import subprocess
+    import unicodedata
+
+    from qgis import processing
+
+    from testing.fake_services import zip_files
+
+    packaged = zip_files(tmp_path / "Filosofi2017_carreaux_200m_csv.zip",
+                         {"Filosofi2017_carreaux_200m_csv.7z": b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(200)})
+    folder = tmp_path / "out"
+    result = processing.run("territoire:commune_diagnostic", {
+        "COMMUNE": "Olemps", "LAST_SUMMER": YEARS[-1], "SUMMERS": 3, "EGMS": str(town["egms"]),
+        "POPULATION": str(packaged), "OUTPUT_FOLDER": str(folder)})
+    assert Path(result["REPORT"]).exists()
+    check_complete(folder, "12174", "olemps", tmp_path, population=False)
+    text = subprocess.run(["pdftotext", result["REPORT"], "-"], capture_output=True, text=True, check=True).stdout
+    text = unicodedata.normalize("NFKC", text).replace("\n", " ")  # the PDF's "fi" ligatures, line breaks
+    assert "population" in text.lower() and "Filosofi2017_carreaux_200m_csv.zip" in text

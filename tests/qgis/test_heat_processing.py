@@ -130,7 +130,7 @@ def test_exposure_of_real_olemps_buildings(partner_server, tmp_path):
     import rasterio
     from conftest import write_raster
     from qgis.core import QgsVectorLayer
-    from rasterio import features
+    from rasterio import Affine, features
 
     from testing.fake_services import write_filosofi_csv
 
@@ -169,13 +169,14 @@ def test_exposure_of_real_olemps_buildings(partner_server, tmp_path):
     with rasterio.open(tmp_path / "lst.tif") as dataset:
         data = dataset.read(1)
         fine = 100  # 0.3 m sub-pixels: the share of each 30 m pixel a footprint covers, counted independently
-        fine_transform = dataset.transform * dataset.transform.scale(1 / fine)
+        grid = dataset.transform  # north-up: (a, 0, c, 0, e, f)
         for feature in list(out.getFeatures())[::400]:
             shape = __import__("json").loads(feature.geometry().asJson())
             mask = features.geometry_mask([shape], data.shape, dataset.transform, all_touched=True, invert=True)
             rows, cols = np.nonzero(mask)
             height, width = rows.max() - rows.min() + 1, cols.max() - cols.min() + 1
-            origin = fine_transform * fine_transform.translation(cols.min() * fine, rows.min() * fine)
+            origin = Affine(grid.a / fine, 0.0, grid.c + cols.min() * grid.a, 0.0, grid.e / fine,
+                            grid.f + rows.min() * grid.e)
             covered = features.geometry_mask([shape], (height * fine, width * fine), origin, invert=True)
             shares = covered.reshape(height, fine, width, fine).sum((1, 3))
             block = data[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
