@@ -254,3 +254,16 @@ def partner_server(monkeypatch, tmp_path, provider):
     yield server
     QgsSettings().remove("territoire/cache_dir")
     server.close()
+
+
+def corridor_ndvi(folder: Path) -> tuple[Path, Path]:
+    """NDVI before (b.tif) and after (a.tif) along an east–west road at y = 6 360 500 (EPSG:2154, 10 m pixels):
+    a slope failure beside it, 1000–1400 m from its start (x = 664 000), NDVI 0.7 → 0.1."""
+    import numpy as np
+
+    gt = (664000.0, 10.0, 0.0, 6361000.0, 0.0, -10.0)
+    before = np.full((100, 300), 0.7, np.float32)
+    after = before.copy()
+    after[40:60, 100:140] = 0.1
+    return (write_raster(folder / "b.tif", before, gt, epsg=2154, nodata=-9999),
+            write_raster(folder / "a.tif", after, gt, epsg=2154, nodata=-9999))

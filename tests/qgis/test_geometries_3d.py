@@ -101,15 +101,10 @@ def test_greening_with_the_real_3d_buildings_equals_the_2d_buildings(provider, t
 
 
 def test_corridor_change_along_a_3d_road_equals_the_2d_road(provider, tmp_path):
-    from conftest import write_raster
+    from conftest import corridor_ndvi
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    gt = (664000.0, 10.0, 0.0, 6361000.0, 0.0, -10.0)
-    before = np.full((100, 300), 0.7, np.float32)
-    after = before.copy()
-    after[40:60, 100:140] = 0.1  # a slope failure beside the road, 1000–1400 m from its start
-    write_raster(tmp_path / "b.tif", before, gt, epsg=2154, nodata=-9999)
-    write_raster(tmp_path / "a.tif", after, gt, epsg=2154, nodata=-9999)
+    corridor_ndvi(tmp_path)
     flagged = {}
     for kind, wkt in (("LineString", "LINESTRING(664000 6360500,666500 6360500)"),
                       ("LineStringZM", "LINESTRING ZM(664000 6360500 580 0,666500 6360500 612 2500)")):
