@@ -252,3 +252,24 @@ def test_secrets_are_not_logged(server, client_factory):
     assert any("/s?sig=" in m for m in messages)
     assert not any("SECRETSIG" in m for m in messages)
     assert json.dumps(client_factory().stats.urls)  # stats hold URLs for tests only
+
+
+def test_a_gzip_answer_with_the_compressed_content_length_is_whole(server, client_factory):
+    """Planetary Computer answers gzip-encoded JSON whose Content-Length is the compressed body's
+    (reference/partner-services.md, "Planetary Computer STAC"); Qt decompresses it: not an answer cut short."""
+    import gzip
+
+    body = json.dumps({"type": "FeatureCollection", "features": [{"id": f"item-{n}"} for n in range(200)]}).encode()
+    packed = gzip.compress(body)
+
+    def answer(request):
+        asked = request.headers.get("accept-encoding", "")
+        if "gzip" not in asked:
+            return 200, {"Content-Type": "application/geo+json"}, body
+        return 200, {"Content-Type": "application/geo+json", "Content-Encoding": "gzip",
+                     "Content-Length": str(len(packed))}, packed
+
+    server.route("/search", answer)
+    data = client_factory().get_json(f"{server.url}/search")
+    assert len(data["features"]) == 200 and len(packed) < len(body)
+    assert "gzip" in server.requests[-1].headers.get("accept-encoding", "")  # the real shape was exercised
