@@ -199,7 +199,7 @@
         <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/stac.py" line="62"/>
+        <location filename="../territoire_plugin/sources/stac.py" line="63"/>
         <source>{service} sent a STAC item that cannot be used ({what}). Try again later.</source>
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>La couche des bâtiments n'a aucun des champs qui disent l'usage d'un bâtiment ({expected}) : les sites sensibles ne peuvent pas être trouvés. Utilisez les bâtiments de la BD TOPO (Télécharger la BD TOPO de l'IGN), ou indiquez une couche de sites sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="161"/>
+        <location filename="../territoire_plugin/analysis/heat/exposure.py" line="162"/>
         <source>The population layer has no inhabitants field (ind): it is not a 200 m grid made by Population on a 200 m grid (INSEE Filosofi), or it follows another year&apos;s schema (fields found: {found}). Make it again with that algorithm.</source>
         <translation>La couche de population n'a pas de champ d'habitants (ind) : ce n'est pas une grille de 200 m faite par Population sur une grille de 200 m (INSEE Filosofi), ou elle suit le schéma d'une autre année (champs trouvés : {found}). Refaites-la avec cet algorithme.</translation>
     </message>
@@ -561,12 +561,12 @@
 <context>
     <name>ConnectorArea</name>
     <message>
-        <location filename="../territoire_plugin/qgis_io/areas.py" line="44"/>
+        <location filename="../territoire_plugin/qgis_io/areas.py" line="45"/>
         <source>ADMIN EXPRESS has no outline for INSEE code {0}. Use the API Géo source instead.</source>
         <translation>ADMIN EXPRESS n'a pas de contour pour le code INSEE {0}. Utilisez plutôt la source API Géo.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/qgis_io/areas.py" line="59"/>
+        <location filename="../territoire_plugin/qgis_io/areas.py" line="60"/>
         <source>The outline of {0} is empty.</source>
         <translation>Le contour de {0} est vide.</translation>
     </message>

@@ -49,7 +49,7 @@ def landsat_item(server_url, item_id, when, cloud, cog_paths, platform="landsat-
     band = {"scale": 0.00341802, "offset": 149.0, "nodata": 0, "data_type": "uint16", "unit": "kelvin"}
     reflectance = {"scale": 2.75e-05, "offset": -0.2, "nodata": 0, "data_type": "uint16"}
     asset = {"type": "image/tiff; application=geotiff; profile=cloud-optimized", "roles": ["data"]}
-    return {
+    item = {
         "type": "Feature", "stac_version": "1.0.0", "id": item_id, "collection": "landsat-c2-l2",
         "bbox": [0.9, 43.2, 3.9, 45.3],
         "geometry": {"type": "Polygon", "coordinates": [[[0.9, 43.2], [3.9, 43.2], [3.9, 45.3], [0.9, 45.3],
@@ -65,16 +65,11 @@ def landsat_item(server_url, item_id, when, cloud, cog_paths, platform="landsat-
             "nir08": {**asset, "href": f"{server_url}/cogs/{cog_paths['SR_B5'].name}", "raster:bands": [reflectance]},
         },
         "links": [{"rel": "collection", "href": f"{server_url}/stac/collections/landsat-c2-l2"}],
-    } if correction == "L2SP" and platform in ("landsat-8", "landsat-9") else _other_landsat(
-        landsat_item(server_url, item_id, when, cloud, cog_paths), platform, correction)
-
-
-def _other_landsat(item, platform, correction):
-    """An item of ``landsat-c2-l2`` the plugin cannot use: L2SR (no thermal asset), or Landsat 4/5/7 (``lwir``)."""
-    item["properties"].update(platform=platform, **{"landsat:correction": correction})
-    thermal = item["assets"].pop("lwir11")
-    if correction == "L2SP":
-        item["assets"]["lwir"] = thermal
+    }
+    if correction != "L2SP" or platform not in ("landsat-8", "landsat-9"):
+        thermal = item["assets"].pop("lwir11")
+        if correction == "L2SP":  # Landsat 4/5/7: ST_B6 under the key lwir; L2SR: no thermal asset at all
+            item["assets"]["lwir"] = thermal
     return item
 
 

@@ -57,7 +57,7 @@ TOWN_YEARS = [2024, 2025, 2026]
 
 @pytest.fixture(scope="module")
 def town(tmp_path_factory):
-    """The sample town's services on 127.0.0.1 (tests/sample_town.py), the plugin pointed at them for the
+    """The sample town's services on 127.0.0.1 (testing/sample_town.py), the plugin pointed at them for the
     module: {"server", "env", and what sample_town.build wrote}."""
     from testing import sample_town
 

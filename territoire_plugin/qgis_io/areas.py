@@ -1,4 +1,5 @@
-"""What the connector algorithms share: the HTTP client for a service, the commune, the study area."""
+"""Study areas and partner-service clients for the algorithms and the panel: the HTTP client of a service (its
+rate limit, the plugin's cache, its address in force) and a commune's outline in Lambert-93."""
 
 from __future__ import annotations
 

@@ -273,16 +273,16 @@ class HttpClient:
             self.cache.put(namespace, key, response.content, url=_redact(response.url))  # noqa: QGS201 - Cache.put
         return data
 
-    def download(self, url: str, destination: Path, *, sha256: str | None = None, checksum=None,
-                 chunk_bytes: int = 8 << 20, progress=None) -> Path:
+    def download(self, url: str, destination: Path, *, checksum: tuple | None = None, chunk_bytes: int = 8 << 20,
+                 progress=None) -> Path:
         """Download ``url`` to ``destination`` in Range chunks, resuming a previous ``.part`` file.
 
-        Verified (size, and the checksum when given: ``sha256``, or ``checksum`` = (algorithm, hex digest) as
-        data.gouv.fr publishes it, e.g. ("sha1", …)) before it is moved into place. Returns at once, with no
-        request, when ``destination`` already exists (and matches the checksum).
+        Verified (size, and ``checksum`` when given: (algorithm, hex digest) as data.gouv.fr publishes it, e.g.
+        ("sha1", …) or ("sha256", …)) before it is moved into place. Returns at once, with no request, when
+        ``destination`` already exists (and matches the checksum).
         """
         destination = Path(destination)
-        algorithm, expected = checksum if checksum else ("sha256", sha256) if sha256 else (None, None)
+        algorithm, expected = checksum or (None, None)
 
         def matches(path: Path) -> bool:
             return expected is None or digest_of(path, algorithm) == str(expected).lower()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..analysis.landsat.constants import USGS_SR, USGS_ST_ADD, USGS_ST_MULT
 from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
 from ..toolbelt.log import log
 from .network import HttpClient
@@ -81,7 +82,7 @@ def parse_item(item, profile: Profile, service: str) -> Scene:
         raise _bad_item(service, f"{item['id']} has no valid datetime ({stamp})") from exc
     cloud = properties.get("eo:cloud_cover")
     tile = "/".join(str(properties[p]) for p in profile.tile_properties if p in properties)
-    if not tile and profile.tile_properties == ("s2:mgrs_tile",):
+    if not tile and "s2:mgrs_tile" in profile.tile_properties:
         tile = mgrs_tile(properties)
     return Scene(item["id"], str(stamp), float(cloud) if isinstance(cloud, (int, float)) else None,
                  str(properties.get("platform", "")), tile, item.get("collection", profile.collection),
@@ -171,8 +172,8 @@ def band_scaling(asset: dict) -> tuple[float, float] | None:
 
 def landsat_mtl_json(scene: Scene, files: dict) -> dict:
     """A USGS-layout MTL (JSON) for the downloaded windows, so territoire:landsat_lst reads them directly."""
-    st = band_scaling(scene.assets["lwir11"]) or (0.00341802, 149.0)
-    sr = band_scaling(scene.assets["red"]) or (2.75e-05, -0.2)
+    st = band_scaling(scene.assets["lwir11"]) or (USGS_ST_MULT, USGS_ST_ADD)
+    sr = band_scaling(scene.assets["red"]) or USGS_SR
     product_id = scene.properties.get("landsat:product_id") or scene.id
     return {"LANDSAT_METADATA_FILE": {
         "PRODUCT_CONTENTS": {

@@ -1,6 +1,6 @@
 """The "Commune diagnostic" panel driven like a user: search, pick, run in the background, cancel, re-run.
 
-Runs against the sample town's local services (tests/sample_town.py). Screenshots of the panel and of
+Runs against the sample town's local services (testing/sample_town.py). Screenshots of the panel and of
 the resulting map go to test_artifacts/. The real QGIS window under Xvfb is covered by
 tests/qgis/test_package_and_gui.py, which opens this panel from the toolbar.
 """

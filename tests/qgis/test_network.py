@@ -215,7 +215,7 @@ def test_download_resumes_with_range_and_verifies(server, client_factory, tmp_pa
     # A previous run stopped after 300 kB.
     (destination.parent / "file.bin.part").write_bytes(payload[:300_000])
     client = client_factory()
-    client.download(f"{server.url}/file.bin", destination, sha256=hashlib.sha256(payload).hexdigest(),
+    client.download(f"{server.url}/file.bin", destination, checksum=("sha256", hashlib.sha256(payload).hexdigest()),
                     chunk_bytes=256_000)
     assert destination.read_bytes() == payload
     ranges = [r.headers["range"] for r in server.requests_to("/file.bin")]
@@ -224,7 +224,7 @@ def test_download_resumes_with_range_and_verifies(server, client_factory, tmp_pa
     assert not (destination.parent / "file.bin.part").exists()
     # A second run sends nothing.
     server.reset()
-    client.download(f"{server.url}/file.bin", destination, sha256=hashlib.sha256(payload).hexdigest())
+    client.download(f"{server.url}/file.bin", destination, checksum=("sha256", hashlib.sha256(payload).hexdigest()))
     assert server.requests == []
 
 
@@ -236,7 +236,7 @@ def test_download_with_wrong_checksum_is_deleted(server, client_factory, tmp_pat
     server.serve_file("/f.bin", source)
     destination = tmp_path / "f_copy.bin"
     with pytest.raises(ServiceError) as caught:
-        client_factory().download(f"{server.url}/f.bin", destination, sha256="0" * 64)
+        client_factory().download(f"{server.url}/f.bin", destination, checksum=("sha256", "0" * 64))
     assert caught.value.key == "download_checksum"
     assert not destination.exists() and not (tmp_path / "f_copy.bin.part").exists()
 

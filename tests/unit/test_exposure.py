@@ -132,3 +132,23 @@ def test_a_building_mean_weighs_each_pixel_by_the_area_it_covers(tmp_path):
     assert result.lst_mean == pytest.approx(expected, abs=1e-6) and result.lst_max == 40.0
     stats = zonal_statistics(lst, [footprint], all_touched=True, overlapping=True)
     assert stats.mean[0] == pytest.approx(25.0)  # the unweighted statistics, for comparison
+
+
+def test_the_footprint_areas_are_computed_once_for_rasters_of_one_grid(tmp_path, monkeypatch):
+    """LST and heat-island intensity share their grid: each footprint's area per pixel serves both means."""
+    from territoire_plugin.analysis.raster import zonal
+
+    calls = []
+    original = zonal._pixel_areas
+    monkeypatch.setattr(zonal, "_pixel_areas", lambda *a: calls.append(1) or original(*a))
+    lst = write_raster(tmp_path / "lst.tif", np.full((20, 20), 31.0, np.float32), GT, nodata=-9999)
+    heat = write_raster(tmp_path / "heat.tif", np.full((20, 20), 2.0, np.float32), GT, nodata=-9999)
+    footprints = [square(GT[0] + 5, GT[3] - 5, 12), square(GT[0] + 100, GT[3] - 100, 25)]
+    results = building_exposure(footprints, [{}, {}], [], lst, heat)
+    assert len(calls) == 2  # once per footprint, not once per footprint and raster
+    assert [r.intensity_mean for r in results] == [pytest.approx(2.0)] * 2
+    other = write_raster(tmp_path / "other.tif", np.full((10, 10), 2.0, np.float32),
+                         (GT[0], 20.0, 0.0, GT[3], 0.0, -20.0), nodata=-9999)
+    calls.clear()
+    building_exposure(footprints, [{}, {}], [], lst, other)
+    assert len(calls) == 4  # another grid: its own areas

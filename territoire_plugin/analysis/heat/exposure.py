@@ -120,10 +120,11 @@ def building_exposure(footprints, attributes, fields, lst_path, intensity_path=N
                       is_canceled=None) -> list[BuildingExposure]:
     """Exposure of each footprint (OGR geometries in the rasters' CRS) with its attributes (dicts); ``sites``:
     :class:`Site` records (e.g. BD TOPO ERP), linked to the buildings as the module says."""
+    areas = {}  # the footprints' area in each pixel, computed once for both rasters when they share a grid
     lst = zonal_statistics(lst_path, footprints, all_touched=True, overlapping=True, area_weighted=True,
-                           is_canceled=is_canceled)
+                           area_cache=areas, is_canceled=is_canceled)
     heat = zonal_statistics(intensity_path, footprints, all_touched=True, overlapping=True, area_weighted=True,
-                            is_canceled=is_canceled) if intensity_path is not None else None
+                            area_cache=areas, is_canceled=is_canceled) if intensity_path is not None else None
     by_site = {}
     if sites:
         by_cleabs = {str(a.get("cleabs")): i for i, a in enumerate(attributes) if a.get("cleabs")}
@@ -135,7 +136,7 @@ def building_exposure(footprints, attributes, fields, lst_path, intensity_path=N
                 for index in linked_buildings(site, by_cleabs, footprints, envelopes):
                     by_site.setdefault(index, reason)
     results = []
-    for index, _footprint in enumerate(footprints):
+    for index in range(len(footprints)):
         reason = sensitive_reason(attributes[index], fields) or by_site.get(index, "")
         results.append(BuildingExposure(
             float(lst.mean[index]), float(lst.maximum[index]),

@@ -40,12 +40,14 @@ class Zones:
 
 def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overlapping: bool = False,
                      is_canceled=None, srs_wkt: str | None = None, band_number: int = 1,
-                     area_weighted: bool = False) -> Zones:
+                     area_weighted: bool = False, area_cache: dict | None = None) -> Zones:
     """Statistics of band ``band_number`` of ``raster_path`` for ``polygons`` (OGR geometries or WKT, in the
     raster's CRS). ``area_weighted`` (with ``overlapping``): the mean weighs each pixel by the polygon's area
-    in it."""
+    in it. ``area_cache``: a dict shared by calls over the same ``polygons`` (e.g. two rasters of one grid), so
+    that those areas are computed once."""
     if overlapping:
-        return _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number, area_weighted)
+        return _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number, area_weighted,
+                             area_cache)
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid
     size = len(polygons)
@@ -93,11 +95,12 @@ def zonal_statistics(raster_path, polygons, *, all_touched: bool = False, overla
     return Zones(counts.astype(np.int64), mean, np.where(counts > 0, maxima, np.nan))
 
 
-def _pixel_areas(geometry, geotransform, inside) -> np.ndarray:
-    """The area of ``geometry`` within each pixel of ``inside`` (a window's mask, north-up grid), in CRS units²."""
+def _pixel_areas(geometry, geotransform, touched) -> np.ndarray:
+    """The area of ``geometry`` within each pixel of ``touched`` (a window's mask, north-up grid), in CRS
+    units²."""
     x0, dx, _, y0, _, dy = geotransform
-    areas = np.zeros(inside.shape)
-    for row, col in zip(*np.nonzero(inside)):
+    areas = np.zeros(touched.shape)
+    for row, col in zip(*np.nonzero(touched)):
         left, top = x0 + col * dx, y0 + row * dy
         pixel = ogr.CreateGeometryFromWkt(f"POLYGON(({left} {top},{left + dx} {top},{left + dx} {top + dy},"
                                           f"{left} {top + dy},{left} {top}))")
@@ -106,7 +109,7 @@ def _pixel_areas(geometry, geotransform, inside) -> np.ndarray:
 
 
 def _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number: int = 1,
-                  area_weighted: bool = False) -> Zones:
+                  area_weighted: bool = False, area_cache: dict | None = None) -> Zones:
     inputs = Inputs.open({"v": raster_path})
     grid = inputs.grid
     band = inputs.datasets["v"].GetRasterBand(band_number)
@@ -136,14 +139,21 @@ def _zone_by_zone(raster_path, polygons, all_touched, is_canceled, band_number: 
         feature.SetGeometry(geometry)
         layer.CreateFeature(feature)
         gdal.RasterizeLayer(target, [1], layer, burn_values=[1], options=options)
-        inside = (target.GetRasterBand(1).ReadAsArray() == 1) & np.isfinite(data)
+        touched = target.GetRasterBand(1).ReadAsArray() == 1
+        inside = touched & np.isfinite(data)
         if nodata is not None:
             inside &= data != nodata
         values = data[inside]
         if values.size:
             counts[index], means[index], maxima[index] = values.size, values.mean(), values.max()
             if area_weighted:
-                weights = _pixel_areas(geometry, window.geotransform(grid), inside)[inside]
+                key = (index, grid.geotransform, window)
+                areas = area_cache.get(key) if area_cache is not None else None
+                if areas is None:
+                    areas = _pixel_areas(geometry, window.geotransform(grid), touched)
+                    if area_cache is not None:
+                        area_cache[key] = areas
+                weights = areas[inside]
                 if weights.sum() > 0:
                     means[index] = float((values * weights).sum() / weights.sum())
         target = source = layer = feature = None
