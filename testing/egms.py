@@ -146,6 +146,33 @@ def write_egms_csv(path, points, dates, level="L2b", rename=False):
     return path
 
 
+def egms_product_zip(folder, name: str, points, dates) -> Path:
+    """One product zip as the EGMS archive serves it (product description 2023, reference/partner-services.md
+    "EGMS products"): the CSV and its XML header under the file's own name; an Ortho tile adds its GeoTIFF."""
+    import zipfile
+
+    from osgeo import gdal
+
+    stem = name[:-4] if name.endswith(".zip") else name
+    level = "L3" if stem.startswith("EGMS_L3_") else stem.split("_")[1]
+    folder = Path(folder)
+    csv_path = write_egms_csv(folder / f"{stem}.csv", points, dates, level=level)
+    path = folder / f"{stem}.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(csv_path, f"{stem}.csv")
+        archive.writestr(f"{stem}.xml", f'<?xml version="1.0"?><EGMS_Product><Name>{stem}</Name>'
+                                        f'<CRS>ETRS89-LAEA</CRS></EGMS_Product>')
+        if level == "L3":
+            tif = f"/vsimem/{stem}.tif"
+            raster = gdal.GetDriverByName("GTiff").Create(tif, 4, 4, 1, gdal.GDT_Float32)
+            raster.SetGeoTransform((3_600_000.0, 100.0, 0.0, 2_400_000.0, 0.0, -100.0))
+            raster = None
+            archive.writestr(f"{stem}_mean_velocity.tif", bytes(gdal.VSIGetMemFileBuffer_unsafe(tif)))
+            gdal.Unlink(tif)
+    csv_path.unlink()
+    return path
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("buildings")

@@ -239,6 +239,32 @@ def zip_files(path, members: dict):
     return path
 
 
+# ---------------------------------------------------------------- EGMS archive
+
+NGINX_502 = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1>"
+             b"</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
+
+
+def install_egms_archive(server: LocalServer, files: dict, token: str, prefix: str = "/insar-api/archive") -> str:
+    """The EGMS archive's one route, as EGMStoolkit uses it (functions/egmsapitools.py, classes/EGMSdownloaderapi.py):
+    GET <prefix>/download/<file name>?id=<token>, Range resume, HTTP 502 for a file it does not have.
+
+    How the real archive answers a stale token is not recorded anywhere public: the fake gives the least kind
+    plausible answer, a web page with status 200.
+    """
+    def download(request):
+        name = request.path.rsplit("/", 1)[-1]
+        if request.query.get("id") != [token]:
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>EU Login</body></html>"
+        if name not in files:
+            return 502, {"Content-Type": "text/html"}, NGINX_502
+        status, headers, body = server._serve_file(request, files[name])
+        return status, {**headers, "Content-Type": "application/zip"}, body
+
+    server.route(f"{prefix}/download/*", download)
+    return f"{server.url}{prefix}"
+
+
 # ---------------------------------------------------------------- INSEE Filosofi 200 m grid
 
 def filosofi_rows(year=2019, side=40):

@@ -274,8 +274,11 @@ class HttpClient:
         return data
 
     def download(self, url: str, destination: Path, *, checksum: tuple | None = None, chunk_bytes: int = 8 << 20,
-                 progress=None) -> Path:
+                 progress=None, missing=()) -> Path | None:
         """Download ``url`` to ``destination`` in Range chunks, resuming a previous ``.part`` file.
+
+        ``missing``: statuses by which this service says "no such file" (EGMS: 502); they return None, untried
+        again, instead of failing.
 
         Verified (size, and ``checksum`` when given: (algorithm, hex digest) as data.gouv.fr publishes it, e.g.
         ("sha1", …) or ("sha256", …)) before it is moved into place. Returns at once, with no request, when
@@ -296,7 +299,10 @@ class HttpClient:
         total = None
         while total is None or offset < total:
             response = self.request("GET", url, headers={"Range": f"bytes={offset}-{offset + chunk_bytes - 1}"},
-                                    ok_status=(200, 206, 416))
+                                    ok_status=(200, 206, 416, *missing))
+            if response.status in missing:
+                log(f"{self.service}: no such file at {_redact(url)} (HTTP {response.status})")
+                return None
             if response.status == 416:  # nothing left past what we have
                 total = offset
                 break
@@ -352,7 +358,7 @@ class _TransientError(Exception):
     """A failure worth retrying (timeout, connection reset, truncated answer)."""
 
 
-_SECRET_PARAMS = re.compile(r"([?&](?:sig|token|key|access_token|apikey|se|sv|skoid|sktid|skt|ske|sks|skv|sp|sr)=)"
+_SECRET_PARAMS = re.compile(r"([?&](?:id|sig|token|key|access_token|apikey|se|sv|skoid|sktid|skt|ske|sks|skv|sp|sr)=)"
                             r"[^&]*", re.IGNORECASE)
 
 

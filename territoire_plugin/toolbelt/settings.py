@@ -41,7 +41,7 @@ SERVICES = {
         Service("planetary_computer_sas", "Microsoft Planetary Computer SAS tokens",
                 "https://planetarycomputer.microsoft.com/api/sas/v1", rate=5),
         Service("earth_search", "Earth Search STAC (Element84)", "https://earth-search.aws.element84.com/v1", rate=10),
-        Service("egms", "EGMS API (Copernicus)", "https://egms.land.copernicus.eu/insar-api/archive", rate=2),
+        Service("egms", "EGMS archive (Copernicus)", "https://egms.land.copernicus.eu/insar-api/archive", rate=2),
         Service("data_gouv", "data.gouv.fr API", "https://www.data.gouv.fr/api/1", rate=10),
         Service("ign_wmts", "IGN Géoplateforme WMTS (basemaps)", "https://data.geopf.fr/wmts"),
     )
