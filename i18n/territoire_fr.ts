@@ -164,17 +164,17 @@
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="309"/>
+        <location filename="../territoire_plugin/sources/network.py" line="315"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="327"/>
+        <location filename="../territoire_plugin/sources/network.py" line="333"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="338"/>
+        <location filename="../territoire_plugin/sources/network.py" line="344"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
@@ -224,19 +224,9 @@
         <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/files.py" line="27"/>
+        <location filename="../territoire_plugin/core/archives.py" line="41"/>
         <source>The zip {name} holds an entry with an unsafe path ({entry}): it is refused. Download the file again from the {what} portal.</source>
         <translation>Le zip {name} contient une entrée au chemin dangereux ({entry}) : il est refusé. Téléchargez de nouveau le fichier depuis le portail {what}.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/core/files.py" line="41"/>
-        <source>{name} is neither a CSV nor a zip file. Give the {what} file as downloaded.</source>
-        <translation>{name} n'est ni un CSV ni un zip. Indiquez le fichier {what} tel que téléchargé.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/core/files.py" line="49"/>
-        <source>The zip {name} holds no CSV file. Give the {what} file as downloaded.</source>
-        <translation>Le zip {name} ne contient aucun CSV. Indiquez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/sources/lcz.py" line="53"/>
@@ -254,19 +244,9 @@
         <translation>{name} ne contient aucune couche vecteur avec un champ LCZ. Le format du fichier du Cerema a peut-être changé : signalez-le aux développeurs de Territoire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/population.py" line="50"/>
+        <location filename="../territoire_plugin/sources/population.py" line="51"/>
         <source>{name} is not an INSEE Filosofi 200 m grid: it needs a cell identifier column (idcar_200m, Idcar_200m or IdINSPIRE) and an inhabitants column (ind). Columns found: {found}.</source>
         <translation>{name} n'est pas une grille Filosofi 200 m de l'INSEE : il faut une colonne d'identifiant de carreau (idcar_200m, Idcar_200m ou IdINSPIRE) et une colonne d'habitants (ind). Colonnes trouvées : {found}.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/sources/egms_api.py" line="31"/>
-        <source>The EGMS service key is not usable ({reason}). Create a new key on land.copernicus.eu (your profile ▸ API tokens) and store its whole JSON text in the QGIS authentication manager.</source>
-        <translation>La clé de service EGMS est inutilisable ({reason}). Créez une nouvelle clé sur land.copernicus.eu (votre profil ▸ API tokens) et enregistrez tout son texte JSON dans le gestionnaire d'authentification de QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/sources/egms_api.py" line="134"/>
-        <source>The EGMS API refused the search ({text}). Check the service key, the level and the release (e.g. 2019_2023).</source>
-        <translation>L'API EGMS a refusé la recherche ({text}). Vérifiez la clé de service, le produit et la version (par ex. 2019_2023).</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="86"/>
@@ -367,6 +347,36 @@
         <location filename="../territoire_plugin/analysis/ground_motion/statistics.py" line="85"/>
         <source>The rule in multiples of the standard deviation needs the points&apos; velocity standard deviation field. Choose it, or use the thresholds in mm/year.</source>
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="96"/>
+        <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
+        <translation>{name} n&apos;est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="166"/>
+        <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
+        <translation>L&apos;archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/sevenzip.py" line="37"/>
+        <source>The 7z archive {name} cannot be read ({reason}). Download it again; if it still fails, extract it with 7-Zip and give the extracted file.</source>
+        <translation>L&apos;archive 7z {name} est illisible ({reason}). Téléchargez-la de nouveau ; si l&apos;échec persiste, extrayez-la avec 7-Zip et donnez le fichier extrait.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/egms_archive.py" line="51"/>
+        <source>« {release} » is not an EGMS release. Write it as the EGMS website does, first and last year joined by an underscore, e.g. 2019_2023.</source>
+        <translation>« {release} » n&apos;est pas une version d&apos;EGMS. Écrivez-la comme le site d&apos;EGMS : première et dernière année reliées par un tiret bas, par ex. 2019_2023.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/egms_archive.py" line="87"/>
+        <source>« {entry} » is not the name of an EGMS Basic or Calibrated file. Copy the names from the EGMS viewer (e.g. EGMS_L2b_037_0288_IW2_VV_2019_2023_1) or write orbit_burst_IWn (e.g. 037_0288_IW2).</source>
+        <translation>« {entry} » n&apos;est pas le nom d&apos;un fichier EGMS Basic ou Calibrated. Copiez les noms depuis le visualiseur d&apos;EGMS (par ex. EGMS_L2b_037_0288_IW2_VV_2019_2023_1) ou écrivez orbite_burst_IWn (par ex. 037_0288_IW2).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/egms_archive.py" line="97"/>
+        <source>The EGMS archive sent something that is not a zip file for {name}; it has been deleted. The download token has probably expired: log in on egms.land.copernicus.eu, copy the new token (the id= at the end of a download link) into the authentication configuration and run again.</source>
+        <translation>L&apos;archive EGMS a renvoyé pour {name} autre chose qu&apos;un fichier zip ; il a été supprimé. Le jeton de téléchargement a sans doute expiré : connectez-vous sur egms.land.copernicus.eu, recopiez le nouveau jeton (le id= à la fin d&apos;un lien de téléchargement) dans la configuration d&apos;authentification et relancez.</translation>
     </message>
 </context>
 <context>
@@ -903,74 +913,109 @@
 <context>
     <name>DownloadEgmsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="35"/>
-        <source>Download EGMS ground motion (API)</source>
-        <translation>Télécharger les mouvements du sol EGMS (API)</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="38"/>
-        <source>&lt;p&gt;Downloads the EGMS product files (zip) covering a commune or an extent through the EGMS API: the service key is exchanged for a token, the files are searched, then downloaded (resumable) into the output folder. Give them to &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Service key&lt;/b&gt;: create one on land.copernicus.eu (your profile ▸ API tokens), then in QGIS ▸ Options ▸ Authentication add a configuration of type Basic whose password is the key's whole JSON text, and choose it here. The key stays encrypted in QGIS's authentication database.&lt;/p&gt;&lt;p&gt;Without a key: download the files from egms.land.copernicus.eu and use &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Télécharge les fichiers de produits EGMS (zip) qui couvrent une commune ou une emprise par l'API EGMS : la clé de service est échangée contre un jeton, les fichiers sont cherchés, puis téléchargés (avec reprise) dans le dossier de sortie. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clé de service&lt;/b&gt; : créez-en une sur land.copernicus.eu (votre profil ▸ API tokens), puis dans QGIS ▸ Options ▸ Authentification ajoutez une configuration de type Basic dont le mot de passe est tout le texte JSON de la clé, et choisissez-la ici. La clé reste chiffrée dans la base d'authentification de QGIS.&lt;/p&gt;&lt;p&gt;Sans clé : téléchargez les fichiers sur egms.land.copernicus.eu et utilisez &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="49"/>
-        <source>EGMS service key</source>
-        <translation>Clé de service EGMS</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="61"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="61"/>
         <source>Basic (L2a)</source>
         <translation>Basic (L2a)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="61"/>
         <source>Calibrated (L2b)</source>
         <translation>Calibrated (L2b)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="51"/>
-        <source>Ortho (L3)</source>
-        <translation>Ortho (L3)</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="54"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="68"/>
         <source>Release</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="55"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="69"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="56"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="70"/>
         <source>EGMS files</source>
         <translation>Fichiers EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="64"/>
-        <source>No EGMS service key chosen. Create one on land.copernicus.eu (your profile ▸ API tokens) and store it in QGIS ▸ Options ▸ Authentication (type Basic, password = the key's JSON text), or download the files from egms.land.copernicus.eu and use Import EGMS ground motion.</source>
-        <translation>Aucune clé de service EGMS choisie. Créez-en une sur land.copernicus.eu (votre profil ▸ API tokens) et enregistrez-la dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le texte JSON de la clé), ou téléchargez les fichiers sur egms.land.copernicus.eu et utilisez Importer les mouvements du sol EGMS.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="70"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="82"/>
         <source>The authentication configuration {0} cannot be read: unlock the authentication database (master password) or choose another configuration.</source>
         <translation>La configuration d'authentification {0} est illisible : déverrouillez la base d'authentification (mot de passe principal) ou choisissez une autre configuration.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="86"/>
-        <source>{0} EGMS files cover the area.</source>
-        <translation>{0} fichiers EGMS couvrent la zone.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="91"/>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="127"/>
         <source>File {0}/{1}: {2}</source>
         <translation>Fichier {0}/{1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="39"/>
+        <source>Download EGMS ground motion</source>
+        <translation>Télécharger les mouvements du sol EGMS</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="42"/>
+        <source>&lt;p&gt;Downloads EGMS product files (zip) from the EGMS archive into the output folder, one file at a time by its name; an interrupted download resumes where it stopped, a file already there is kept. Give them to &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ortho (L3)&lt;/b&gt;: the 100 km tiles covering the commune or the extent are found by the algorithm. &lt;b&gt;Calibrated (L2b) and Basic (L2a)&lt;/b&gt;: write the names of the files (bursts) as the EGMS viewer shows them, e.g. &lt;i&gt;EGMS_L2b_037_0288_IW2_VV_2019_2023_1&lt;/i&gt;, or just &lt;i&gt;037_0288_IW2&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;A file the archive does not have for this release (a tile at sea, a burst not processed) is listed and skipped.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Download token&lt;/b&gt;: log in on egms.land.copernicus.eu, open a download link and copy the token, the text after &lt;i&gt;id=&lt;/i&gt; at the end of the link. In QGIS ▸ Options ▸ Authentication add a configuration of type Basic whose password is the token, and choose it here: the token stays encrypted in QGIS's authentication database. It is temporary: when it has expired, copy a new one into the same configuration.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Télécharge les fichiers EGMS (zip) depuis l&apos;archive EGMS dans le dossier de sortie, un par un, par leur nom ; un téléchargement interrompu reprend où il s&apos;est arrêté, un fichier déjà présent est conservé. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ortho (L3)&lt;/b&gt; : l&apos;algorithme trouve les tuiles de 100 km qui couvrent la commune ou l&apos;emprise. &lt;b&gt;Calibrated (L2b) et Basic (L2a)&lt;/b&gt; : écrivez les noms des fichiers (bursts) tels que les montre le visualiseur d&apos;EGMS, par ex. &lt;i&gt;EGMS_L2b_037_0288_IW2_VV_2019_2023_1&lt;/i&gt;, ou simplement &lt;i&gt;037_0288_IW2&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Un fichier que l&apos;archive n&apos;a pas pour cette version (tuile en mer, burst non traité) est signalé et passé.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jeton de téléchargement&lt;/b&gt; : connectez-vous sur egms.land.copernicus.eu, ouvrez un lien de téléchargement et copiez le jeton, le texte qui suit &lt;i&gt;id=&lt;/i&gt; à la fin du lien. Dans QGIS ▸ Options ▸ Authentification, ajoutez une configuration de type Basic dont le mot de passe est le jeton, et choisissez-la ici : le jeton reste chiffré dans la base d&apos;authentification de QGIS. Il est temporaire : une fois expiré, recopiez-en un nouveau dans la même configuration.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="59"/>
+        <source>EGMS download token</source>
+        <translation>Jeton de téléchargement EGMS</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="61"/>
+        <source>Ortho (L3), vertical</source>
+        <translation>Ortho (L3), vertical</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="61"/>
+        <source>Ortho (L3), east-west</source>
+        <translation>Ortho (L3), est-ouest</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="65"/>
+        <source>L2 files (names or orbit_burst_IWn, for L2a and L2b)</source>
+        <translation>Fichiers L2 (noms ou orbite_burst_IWn, pour L2a et L2b)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="71"/>
+        <source>Files the archive does not have</source>
+        <translation>Fichiers absents de l&apos;archive</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="76"/>
+        <source>No EGMS download token chosen. Log in on egms.land.copernicus.eu, copy the token at the end of a download link (after id=) and store it in QGIS ▸ Options ▸ Authentication (type Basic, password = the token); or download the files from the EGMS website and use Import EGMS ground motion.</source>
+        <translation>Aucun jeton de téléchargement EGMS choisi. Connectez-vous sur egms.land.copernicus.eu, copiez le jeton à la fin d&apos;un lien de téléchargement (après id=) et rangez-le dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le jeton) ; ou téléchargez les fichiers depuis le site d&apos;EGMS et utilisez Importer les mouvements du sol EGMS.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="87"/>
+        <source>The authentication configuration {0} holds no usable EGMS token: its password must be the token alone, the text after id= at the end of an EGMS download link.</source>
+        <translation>La configuration d&apos;authentification {0} ne contient pas de jeton EGMS utilisable : son mot de passe doit être le jeton seul, le texte qui suit id= à la fin d&apos;un lien de téléchargement EGMS.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="98"/>
+        <source>Calibrated and Basic files are named after Sentinel-1 bursts: write their names (from the EGMS viewer, e.g. EGMS_L2b_037_0288_IW2_VV_2019_2023_1), or choose an Ortho (L3) product, whose tiles are found from the area.</source>
+        <translation>Les fichiers Calibrated et Basic portent le nom de bursts Sentinel-1 : écrivez leurs noms (depuis le visualiseur d&apos;EGMS, par ex. EGMS_L2b_037_0288_IW2_VV_2019_2023_1), ou choisissez un produit Ortho (L3), dont les tuiles se déduisent de la zone.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="132"/>
+        <source>The EGMS archive has no file {0} for the release {1}.</source>
+        <translation>L&apos;archive EGMS n&apos;a pas de fichier {0} pour la version {1}.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="138"/>
+        <source>The EGMS archive has none of the files asked for the release {0} ({1}). Check the release and, for Calibrated or Basic files, the burst names.</source>
+        <translation>L&apos;archive EGMS n&apos;a aucun des fichiers demandés pour la version {0} ({1}). Vérifiez la version et, pour les fichiers Calibrated ou Basic, les noms des bursts.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="141"/>
+        <source>EGMS files downloaded: {0}, in {1}.</source>
+        <translation>Fichiers EGMS téléchargés : {0}, dans {1}.</translation>
     </message>
 </context>
 <context>
@@ -1037,39 +1082,39 @@
         <translation>Population sur une grille de 200 m (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="33"/>
-        <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the national or regional file you downloaded from insee.fr (CSV, zip of CSV or GeoPackage, years 2015 to 2019: columns are found by name), or its web address: it is downloaded once into the cache, resuming if interrupted.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La grille Filosofi de 200 m de l'INSEE pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier national ou régional téléchargé sur insee.fr (CSV, zip de CSV ou GeoPackage, années 2015 à 2019 : les colonnes sont trouvées par leur nom), ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d'interruption.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l'INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="43"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="45"/>
         <source>Filosofi file (path) or its web address</source>
         <translation>Fichier Filosofi (chemin) ou son adresse web</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="47"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="49"/>
         <source>Inhabitants in the area</source>
         <translation>Habitants dans la zone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="60"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="62"/>
         <source>Downloading {0} (resumes if interrupted)</source>
         <translation>Téléchargement de {0} (reprise en cas d'interruption)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="65"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="67"/>
         <source>{0} does not exist.</source>
         <translation>{0} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="73"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="75"/>
         <source>This file has no column {0}: those counts are left empty.</source>
         <translation>Ce fichier n'a pas de colonne {0} : ces effectifs restent vides.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="75"/>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="77"/>
         <source>{0} cells, {1:.0f} inhabitants.</source>
         <translation>{0} carreaux, {1:.0f} habitants.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/connectors/download_population.py" line="33"/>
+        <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the file you downloaded from insee.fr, as it is (a zip holding a 7z holding the CSV or the GeoPackage), or already extracted (CSV, zip of CSV, 7z, GeoPackage); years 2015 to 2019, columns found by name, UTF-8 or Latin-1; or its web address: it is downloaded once into the cache, resuming if interrupted. The national file is read as a stream, never loaded whole.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;La grille Filosofi de l&apos;INSEE à 200 m pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier téléchargé sur insee.fr, tel quel (un zip contenant un 7z contenant le CSV ou le GeoPackage), ou déjà extrait (CSV, zip de CSV, 7z, GeoPackage) ; années 2015 à 2019, colonnes trouvées par leur nom, UTF-8 ou Latin-1 ; ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d&apos;interruption. Le fichier national est lu en flux, jamais chargé en entier.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l&apos;INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-from .egms import to_laea
 from .local_server import LocalServer
 
 #: (code, name, department, population, postcodes, centre lon/lat, radius in degrees)
@@ -263,35 +262,3 @@ def install_egms_archive(server: LocalServer, files: dict, token: str, prefix: s
 
     server.route(f"{prefix}/download/*", download)
     return f"{server.url}{prefix}"
-
-
-# ---------------------------------------------------------------- INSEE Filosofi 200 m grid
-
-def filosofi_rows(year=2019, side=40):
-    """Cells of 200 m around Olemps (EPSG:3035 ids) with counts, in the column names of ``year``."""
-    cx, cy = to_laea(2.554, 44.345)
-    east0, north0 = int(cx // 200 * 200) - side * 100, int(cy // 200 * 200) - side * 100
-    names = {2019: ("idcar_200m", "ind", "ind_65_79", "ind_80p"), 2017: ("Idcar_200m", "Ind", "Ind_65_79", "Ind_80p"),
-             2015: ("IdINSPIRE", "Ind", None, None)}[year]  # a file without the age counts
-    header = [names[0], "i_est_200", names[1]] + [n for n in names[2:] if n] + ["lcog_geo"]
-    rows = []
-    for j in range(side):
-        for i in range(side):
-            east, north = east0 + i * 200, north0 + j * 200
-            inhabitants = float(5 + (i * 7 + j * 13) % 40)
-            row = [f"CRS3035RES200mN{north}E{east}", "0", f"{inhabitants:.1f}"]
-            if names[2]:
-                row += [f"{inhabitants * 0.15:.1f}", f"{inhabitants * 0.05:.1f}"]
-            rows.append(row + ["12174"])
-    return header, rows
-
-
-def write_filosofi_csv(path, year=2019, delimiter=","):
-    import csv
-
-    header, rows = filosofi_rows(year)
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import fake_services, fake_stac
+from . import fake_services, fake_stac, filosofi
 from .local_server import LocalServer
 
 INSEE, NAME = "12174", "Olemps"
@@ -119,7 +119,7 @@ def build(folder, sample) -> dict:
         points, dates, moved, _ = points_over_footprints(footprints, centre=SUBSIDENCE_CENTRE, radius=350.0,
                                                          per_building=3, bridge=BRIDGE)
         write_egms_csv(egms, points, dates)
-    population = fake_services.write_filosofi_csv(folder / "Filosofi2019_carreaux_200m.csv")
+    population = filosofi.insee_download(folder)
     return {"folder": folder, "buildings": buildings, "egms": egms, "population": population, "moved": moved,
             "layers": {
                 "BDTOPO_V3:batiment": buildings,
@@ -145,6 +145,6 @@ def serve(folder, sample, years, server: LocalServer | None = None):
         "TERRITOIRE_PLANETARY_COMPUTER_SAS_URL": fake_stac.install_sas_and_cogs(
             server, {files[band].name: files[band] for _, files in cogs.values() for band in files}),
     }
-    server.serve_file("/insee/Filosofi2019_carreaux_200m.csv", built["population"])
-    built["population_url"] = f"{server.url}/insee/Filosofi2019_carreaux_200m.csv"
+    server.serve_file("/insee/Filosofi2019_carreaux_200m_csv.zip", built["population"])
+    built["population_url"] = f"{server.url}/insee/Filosofi2019_carreaux_200m_csv.zip"
     return server, env, built

@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 from osgeo import ogr, osr
 
+from ..core.archives import csv_sources
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
-from ..core.files import csv_sources
 
 ogr.UseExceptions()
 osr.UseExceptions()

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from osgeo import ogr, osr
 
+from ..core.archives import refuse_unsafe_entries
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
-from ..core.files import refuse_unsafe_entries
 from .api_geo import normalise
 from .network import HttpClient
 

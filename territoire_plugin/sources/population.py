@@ -4,7 +4,8 @@ The cell identifier carries the cell: ``CRS3035RES200mN2029800E3740600`` is the 
 of EPSG:3035 whose south-west corner is (E 3 740 600, N 2 029 800). Its column is named by
 year (``idcar_200m`` 2019, ``Idcar_200m`` 2017, ``IdINSPIRE`` 2015), and so are the counts:
 ``ind`` / ``Ind`` (inhabitants), ``ind_65_79`` / ``Ind_65_79`` and ``ind_80p`` / ``Ind_80p``.
-Names are matched without case. Files: CSV, zip of CSV, or GeoPackage.
+Names are matched without case. Files: CSV or GeoPackage, bare or as INSEE publishes them (a zip holding a
+7z holding the file), UTF-8 or Latin-1 (2017); streamed, so the national file is read in bounded memory.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 
 from osgeo import ogr
 
+from ..core.archives import csv_sources, extracted
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
-from ..core.files import csv_sources
 
 ogr.UseExceptions()
 CELL_ID = re.compile(r"CRS3035RES(\d+)mN(\d+)E(\d+)", re.IGNORECASE)
@@ -126,20 +127,28 @@ def _float(text):
 
 
 def _row_sources(path: Path):
-    """(header, rows, name) for each table of a CSV, zip of CSV or GeoPackage."""
-    if path.suffix.lower() == ".gpkg":
-        dataset = ogr.Open(str(path))
+    """(header, rows, name) for each table of a CSV or a GeoPackage, bare or as INSEE packs them (zip → 7z)."""
+    if path.suffix.lower() != ".csv":
+        with extracted(path, "INSEE Filosofi", ".gpkg") as packages:
+            for package in packages:
+                yield from _geopackage_rows(package, path.name)
+            if packages:
+                return
+    for name, stream in csv_sources(path, "INSEE Filosofi"):
+        sample = stream.readline()
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        header = next(csv.reader([sample], delimiter=delimiter))
+        yield header, csv.reader(stream, delimiter=delimiter), name
+
+
+def _geopackage_rows(package: Path, label: str):
+    dataset = ogr.Open(str(package))
+    try:
         for index in range(dataset.GetLayerCount()):
             layer = dataset.GetLayer(index)
             definition = layer.GetLayerDefn()
             header = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
             rows = ([feature.GetField(i) for i in range(len(header))] for feature in layer)
-            yield header, rows, f"{path.name}:{layer.GetName()}"
+            yield header, rows, f"{label}:{layer.GetName()}"
+    finally:
         dataset = None
-        return
-    for name, stream in csv_sources(path, "INSEE Filosofi"):
-        with stream:
-            sample = stream.readline()
-            delimiter = ";" if sample.count(";") > sample.count(",") else ","
-            header = next(csv.reader([sample], delimiter=delimiter))
-            yield header, csv.reader(stream, delimiter=delimiter), name

@@ -231,8 +231,9 @@ def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
 
 
 def test_a_failed_population_step_leaves_the_rest_of_the_diagnostic(town, tmp_path, provider):
-    """INSEE publishes Filosofi as a zip holding a .7z (reference/partner-services.md, "INSEE Filosofi"): when
-    the population step cannot read what it is given, everything else is delivered and the report says why."""
+    """Filosofi comes as a zip holding a .7z (reference/partner-services.md, "INSEE Filosofi"); here the 7z is
+    damaged: when the population step cannot read what it is given, everything else is delivered and the report
+    says why."""
     from qgis import processing
 
     from testing.fake_services import zip_files

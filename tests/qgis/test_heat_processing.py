@@ -132,7 +132,7 @@ def test_exposure_of_real_olemps_buildings(partner_server, tmp_path):
     from qgis.core import QgsVectorLayer
     from rasterio import Affine, features
 
-    from testing.fake_services import write_filosofi_csv
+    from testing.filosofi import write_filosofi_csv
 
     buildings = shared("france_bdtopo_olemps_12174_geoclimate", "v3_BATIMENT.shp")
     layer = QgsVectorLayer(str(buildings), "b", "ogr")

@@ -136,7 +136,7 @@ class DownloadEgmsAlgorithm(ConnectorAlgorithm):
             feedback.setProgress(share * (number + 1))
         if not files:
             raise QgsProcessingException(self.tr(
-                "The EGMS archive has none of the {0} files asked for the release {1} ({2}). Check the release "
-                "and, for Calibrated or Basic files, the burst names.").format(len(names), release, ", ".join(names)))
-        feedback.pushInfo(self.tr("{0} EGMS files in {1}.").format(len(files), output))
+                "The EGMS archive has none of the files asked for the release {0} ({1}). Check the release and, "
+                "for Calibrated or Basic files, the burst names.").format(release, ", ".join(names)))
+        feedback.pushInfo(self.tr("EGMS files downloaded: {0}, in {1}.").format(len(files), output))
         return {self.OUTPUT_FOLDER: str(output), "FILES": files, "MISSING": ", ".join(missing)}

@@ -33,9 +33,11 @@ class DownloadPopulationAlgorithm(ConnectorAlgorithm):
         return self.tr(
             "<p>The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 "
             "(ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in "
-            "Lambert-93.</p><p><b>Source</b>: the national or regional file you downloaded from insee.fr (CSV, zip "
-            "of CSV or GeoPackage, years 2015 to 2019: columns are found by name), or its web address: it is "
-            "downloaded once into the cache, resuming if interrupted.</p><p>Data: INSEE, Filosofi, Licence "
+            "Lambert-93.</p><p><b>Source</b>: the file you downloaded from insee.fr, as it is (a zip holding a 7z "
+            "holding the CSV or the GeoPackage), or already extracted (CSV, zip of CSV, 7z, GeoPackage); years "
+            "2015 to 2019, columns found by name, UTF-8 or Latin-1; or its web address: it is downloaded once "
+            "into the cache, resuming if interrupted. The national file is read as a stream, never loaded "
+            "whole.</p><p>Data: INSEE, Filosofi, Licence "
             "Ouverte. Counts are estimates, blurred by INSEE where few households live.</p>"
         )
 

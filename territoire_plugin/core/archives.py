@@ -1,0 +1,188 @@
+"""Files as partner portals publish them, read safely and in bounded memory: a CSV, a zip, a 7z, a 7z in a zip.
+
+INSEE's Filosofi downloads are zips holding a ``.7z`` holding the CSV or GeoPackage; EGMS serves zips of CSV;
+Cerema zips of shapefiles. Entries are streamed, never read whole: a 7z stored in a zip is read in place (its
+bytes are a window of the zip), a compressed one is first copied to a temporary file. An entry whose path would
+leave the folder it is extracted to (``../``, absolute, drive letter) is refused. Text is UTF-8, or Latin-1
+where a byte is not UTF-8 (2017 Filosofi files are Latin-1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import shutil
+import struct
+import tempfile
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from .errors import QT_TRANSLATE_NOOP, AnalysisError
+from .sevenzip import SIGNATURE, SevenZip
+
+#: Error handler of the text streams: bytes that are not UTF-8 are read as Latin-1.
+LATIN1_FALLBACK = "territoire-latin1"
+codecs.register_error(LATIN1_FALLBACK,
+                      lambda error: (error.object[error.start:error.end].decode("latin-1"), error.end))
+
+
+def unsafe_entry(name: str) -> bool:
+    """True for an archive entry whose path would leave the folder it is extracted to."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return name.startswith(("/", "\\")) or ".." in parts or bool(re.match(r"^[A-Za-z]:", name))
+
+
+def refuse_unsafe_entries(path: Path, names, what: str) -> None:
+    """Raise if any entry of ``names`` would leave the folder it is extracted to."""
+    for name in names:
+        if unsafe_entry(name):
+            raise AnalysisError("zip_unsafe", QT_TRANSLATE_NOOP(
+                "AnalysisError", "The zip {name} holds an entry with an unsafe path ({entry}): it is refused. "
+                "Download the file again from the {what} portal."), name=path.name, entry=name, what=what)
+
+
+def text_stream(raw) -> io.TextIOWrapper:
+    """Text of a binary stream: UTF-8 (a BOM dropped), Latin-1 for any byte that is not UTF-8."""
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="")
+
+
+class _Window(io.RawIOBase):
+    """A read-only, seekable view of ``size`` bytes of ``handle`` from ``start`` (a member stored in a zip)."""
+
+    def __init__(self, handle, start: int, size: int):
+        self.handle, self.start, self.size, self.position = handle, start, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = {0: 0, 1: self.position, 2: self.size}[whence]
+        self.position = max(0, base + offset)
+        return self.position
+
+    def tell(self) -> int:
+        return self.position
+
+    def readinto(self, buffer) -> int:
+        count = max(0, min(len(buffer), self.size - self.position))
+        self.handle.seek(self.start + self.position)
+        data = self.handle.read(count)
+        buffer[:len(data)] = data
+        self.position += len(data)
+        return len(data)
+
+
+def _stored_window(path: Path, info: zipfile.ZipInfo):
+    """A seekable window on a member stored (not compressed) in the zip at ``path``, or None."""
+    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+        return None
+    handle = open(path, "rb")
+    handle.seek(info.header_offset)
+    local = handle.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        handle.close()
+        return None
+    name_length, extra_length = struct.unpack("<HH", local[26:30])
+    return io.BufferedReader(_Window(handle, info.header_offset + 30 + name_length + extra_length,
+                                     info.file_size)), handle
+
+
+def _unreadable(path: Path, what: str) -> AnalysisError:
+    return AnalysisError("file_not_csv_zip", QT_TRANSLATE_NOOP(
+        "AnalysisError", "{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded."),
+        name=path.name, what=what)
+
+
+def _seven_zip_members(raw, label: str, path: Path, what: str):
+    archive = SevenZip(raw, label)
+    entries = [entry for entry in archive.entries if not entry.is_dir]
+    refuse_unsafe_entries(path, [entry.name for entry in entries], what)
+    for entry in entries:
+        yield f"{label}/{entry.name}", (lambda entry=entry: archive.open(entry))
+
+
+def members(path: Path, what: str):
+    """(name, open) of each file in ``path``: the file itself, or the members of a zip, of a 7z, of a 7z in a zip.
+
+    ``open()`` gives a binary stream. Used as a generator, so temporary copies live while it runs.
+    """
+    path = Path(path)
+    with open(path, "rb") as handle:
+        is_7z = handle.read(6) == SIGNATURE
+    if is_7z:
+        with open(path, "rb") as raw:
+            yield from _seven_zip_members(raw, path.name, path, what)
+        return
+    if not zipfile.is_zipfile(path):
+        yield path.name, (lambda: open(path, "rb"))
+        return
+    with zipfile.ZipFile(path) as archive:
+        entries = [info for info in archive.infolist() if not info.is_dir()]
+        refuse_unsafe_entries(path, [info.filename for info in entries], what)
+        for info in entries:
+            if not info.filename.lower().endswith(".7z"):
+                yield info.filename, (lambda info=info: archive.open(info))
+                continue
+            stored = _stored_window(path, info)
+            if stored is not None:
+                window, handle = stored
+                with handle:
+                    yield from _seven_zip_members(window, info.filename, path, what)
+                continue
+            with tempfile.TemporaryDirectory(prefix="territoire-7z-") as folder:
+                copy = Path(folder) / "archive.7z"
+                with archive.open(info) as source, open(copy, "wb") as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
+                with open(copy, "rb") as raw:
+                    yield from _seven_zip_members(raw, info.filename, path, what)
+
+
+def csv_sources(path: Path, what: str):
+    """(name, text stream) of each CSV in ``path`` (a CSV, or a zip or 7z of CSVs, or a 7z in a zip), streamed.
+
+    ``what`` names the expected product in the errors ("EGMS", "INSEE Filosofi"…).
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        with open(path, "rb") as raw:
+            yield path.name, text_stream(raw)
+        return
+    with open(path, "rb") as handle:
+        start = handle.read(6)
+    if start[:6] != SIGNATURE and not zipfile.is_zipfile(path):
+        raise _unreadable(path, what)
+    found = False
+    for name, opener in members(path, what):
+        if name.lower().endswith(".csv"):
+            found = True
+            with opener() as raw:
+                yield name, text_stream(raw)
+    if not found:
+        raise AnalysisError("zip_no_csv", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The archive {name} holds no CSV file. Give the {what} file as downloaded."),
+            name=path.name, what=what)
+
+
+@contextmanager
+def extracted(path: Path, what: str, suffix: str):
+    """The files ending in ``suffix`` inside ``path`` (zip, 7z, 7z in a zip) copied to a temporary folder, or
+    ``[path]`` if it is such a file; the copies are removed on exit. For formats read by random access
+    (GeoPackage)."""
+    path = Path(path)
+    if path.suffix.lower() == suffix:
+        yield [path]
+        return
+    with tempfile.TemporaryDirectory(prefix="territoire-extract-") as folder:
+        copies = []
+        for number, (name, opener) in enumerate(members(path, what)):
+            if name.lower().endswith(suffix):
+                copy = Path(folder) / f"{number}_{PurePosixPath(name.replace(chr(92), '/')).name}"
+                with opener() as source, open(copy, "wb") as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
+                copies.append(copy)
+        yield copies
