@@ -132,14 +132,14 @@ def members(path: Path, what: str):
             if stored is not None:
                 window, handle = stored
                 with handle:
-                    yield from _seven_zip_members(window, info.filename, path, what)
+                    yield from _seven_zip_members(window, f"{path.name}/{info.filename}", path, what)
                 continue
             with tempfile.TemporaryDirectory(prefix="territoire-7z-") as folder:
                 copy = Path(folder) / "archive.7z"
                 with archive.open(info) as source, open(copy, "wb") as target:
                     shutil.copyfileobj(source, target, 1 << 20)
                 with open(copy, "rb") as raw:
-                    yield from _seven_zip_members(raw, info.filename, path, what)
+                    yield from _seven_zip_members(raw, f"{path.name}/{info.filename}", path, what)
 
 
 def csv_sources(path: Path, what: str):

@@ -98,7 +98,7 @@ def test_a_7z_in_a_zip_stored_or_compressed_and_latin1_text(files, tmp_path):
         with zipfile.ZipFile(download, "w", compression) as archive:
             archive.write(packed, packed.name)
         names = [name for name, _ in members(download, "INSEE Filosofi")]
-        assert sorted(names) == sorted(f"{packed.name}/{p.name}" for p in paths)
+        assert sorted(names) == sorted(f"{download.name}/{packed.name}/{p.name}" for p in paths)
         (name, stream), = [(n, s.read()) for n, s in csv_sources(download, "INSEE Filosofi") if "met" in n]
         assert stream == paths[0].read_text(encoding="utf-8")
     latin = tmp_path / "latin.csv"
