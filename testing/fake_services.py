@@ -41,6 +41,9 @@ def _normal(text):
 
 
 def install_api_geo(server: LocalServer, prefix: str = "/apigeo") -> str:
+    """API Géo /communes as geo.api.gouv.fr answers (reference/partner-services.md "API Géo": its source and recorded
+    answers): an unknown code is HTTP 404 ``Not Found`` in text/plain; with ``format=geojson`` the geometry fields
+    (centre…) leave ``properties``; a commune in two parts (Sainte-Radegonde here) has a MultiPolygon contour."""
     def search(request):
         if "codePostal" in request.query:
             wanted = request.query["codePostal"][0]
@@ -56,12 +59,16 @@ def install_api_geo(server: LocalServer, prefix: str = "/apigeo") -> str:
         code = request.path.rsplit("/", 1)[1]
         match = [c for c in COMMUNES if c[0] == code]
         if not match:
-            return 404, {"Content-Type": "application/json"}, b'{"code":404,"message":"Commune non trouvee"}'
+            return 404, {"Content-Type": "text/plain; charset=utf-8"}, b"Not Found"
         c = match[0]
         if request.query.get("format") == ["geojson"]:
-            feature = {"type": "Feature", "properties": _item(*c[:6]),
-                       "geometry": {"type": "Polygon", "coordinates": [_ring(*c[5], c[6])]}}
-            body = feature
+            properties = {k: v for k, v in _item(*c[:6]).items() if k not in ("centre", "contour", "mairie", "bbox")}
+            geometry = {"type": "Polygon", "coordinates": [_ring(*c[5], c[6])]}
+            if c[0] == "12208":  # the main part, and a detached part to the east
+                (lon, lat), radius = c[5], c[6]
+                geometry = {"type": "MultiPolygon", "coordinates": [
+                    [_ring(lon, lat, radius)], [_ring(lon + 3 * radius, lat, radius / 4)]]}
+            body = {"type": "Feature", "properties": properties, "geometry": geometry}
         else:
             body = _item(*c[:6])
         import json

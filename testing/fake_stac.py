@@ -5,6 +5,8 @@ Shapes follow the recorded live answers and the services' own documentation (ref
 
 from __future__ import annotations
 
+import json
+
 LANDSAT_SIZE = (7681, 7801)
 #: UTM 31N origin of the fake Landsat scene (covers Olemps and Rodez).
 LANDSAT_ORIGIN = (350085.0, 5000115.0)
@@ -73,10 +75,18 @@ def landsat_item(server_url, item_id, when, cloud, cog_paths, platform="landsat-
     return item
 
 
-def install_stac(server, items, prefix="/stac", page_size=2, honour_query=True):
-    """A STAC API /search (POST) answering ``items`` in pages linked with rel=next (POST + body token), with the
-    query extension's ``lt``, ``eq`` and ``in`` (or, ``honour_query=False``, only the cloud cover: a catalogue
-    that answers every kind of item)."""
+#: How each API links its next page (reference/partner-services.md): Planetary Computer repeats the request body
+#: with a ``token`` and no ``merge``; Earth Search (stac-server) says ``"merge": false`` and repeats the body with
+#: ``next``; the STAC API spec also allows ``"merge": true`` with only what changes (the client merges it).
+PAGING = ("planetary", "earth-search", "merge")
+
+
+def install_stac(server, items, prefix="/stac", page_size=2, honour_query=True, paging=None):
+    """A STAC API /search (POST) answering ``items`` in pages linked with rel=next, the ``paging`` style (by default
+    Earth Search's for the /es prefix, Planetary Computer's otherwise), with the query extension's ``lt``, ``eq``
+    and ``in`` (or, ``honour_query=False``, only the cloud cover: a catalogue that answers every kind of item).
+    A body without ``collections`` or ``datetime`` (a merge the client forgot) is refused with HTTP 400."""
+    paging = paging or ("earth-search" if prefix == "/es" else "planetary")
 
     def matches(item, name, term):
         value = item["properties"].get(name)
@@ -85,21 +95,32 @@ def install_stac(server, items, prefix="/stac", page_size=2, honour_query=True):
 
     def search(request):
         body = request.json()
-        begin, end = body.get("datetime", "0000/9999").split("/")
+        if "collections" not in body or "datetime" not in body:
+            return 400, {"Content-Type": "application/json"}, json.dumps(
+                {"code": "BadRequest", "description": "collections and datetime are required"}).encode()
+        begin, end = body["datetime"].split("/")
         wanted = [item for item in items if begin[:10] <= item["properties"]["datetime"][:10] <= end[:10]]
         for name, term in body.get("query", {}).items():
             if honour_query or name == "eo:cloud_cover":
                 wanted = [item for item in wanted if matches(item, name, term)]
-        start = int(body.get("token", "0"))
+        start = int(body.get("token", body.get("next", "0")))
         page = wanted[start:start + page_size]
         links = []
         if start + page_size < len(wanted):
-            links.append({"rel": "next", "href": f"{server.url}{prefix}/search", "method": "POST",
-                          "body": {**body, "token": str(start + page_size)}})
-        return {"type": "FeatureCollection", "features": page, "links": links,
-                "context": {"returned": len(page), "matched": len(wanted)}}
+            following = str(start + page_size)
+            link = {"rel": "next", "href": f"{server.url}{prefix}/search", "method": "POST"}
+            if paging == "planetary":
+                link["body"] = {**body, "token": following}
+            elif paging == "earth-search":
+                link.update(merge=False, body={**body, "next": following})
+            else:
+                link.update(merge=True, body={"next": following})
+            links.append(link)
+        answer = {"type": "FeatureCollection", "features": page, "links": links,
+                  "context": {"returned": len(page), "matched": len(wanted)}}
+        return 200, {"Content-Type": "application/geo+json"}, json.dumps(answer).encode()
 
-    server.json_route(f"{prefix}/search", search)
+    server.route(f"{prefix}/search", search)
     return server.url + prefix
 
 

@@ -1,4 +1,5 @@
-"""A local HTTP server on 127.0.0.1 for connector tests: routes, files with Range, faults, a request log.
+"""A local HTTP server on 127.0.0.1 for connector tests: routes, files with Range, faults, a request log, and
+gzip-encoded answers (on by default) as the real services send them.
 
 Nothing here talks to a remote service. Routes are functions of the request returning
 (status, headers, body). Faults queued for a path are served before the real answer:
@@ -32,7 +33,12 @@ class Request:
 
 
 class LocalServer:
-    def __init__(self):
+    def __init__(self, gzip: bool = True):
+        #: Answer JSON, XML and text gzip-encoded when the client accepts it, with the Content-Length of the
+        #: compressed body, as Planetary Computer, stac-server and GeoServer behind their proxies do
+        #: (reference/partner-services.md): the client must not take the length for the decoded body's.
+        self.gzip = gzip
+        self.gzipped: list[str] = []  # paths answered gzip-encoded
         self.routes: dict = {}
         self.files: dict = {}
         self.faults = defaultdict(list)
@@ -66,6 +72,7 @@ class LocalServer:
                         status, headers, payload = 404, {"Content-Type": "text/plain"}, b"not found"
                     else:
                         status, headers, payload = route(request)
+                        headers, payload = server._encoded(request, headers, payload)
                 server._send(self, status, headers, payload, head=self.command == "HEAD")
 
             do_GET = do_POST = do_HEAD = _handle  # noqa: N815
@@ -121,6 +128,19 @@ class LocalServer:
             if pattern.endswith("*") and path.startswith(pattern[:-1]):
                 return handler
         return None
+
+    def _encoded(self, request: Request, headers: dict, payload: bytes):
+        kind = headers.get("Content-Type", "")
+        textual = any(word in kind for word in ("json", "xml", "text", "csv"))
+        if (not self.gzip or not textual or len(payload) < 64 or "Content-Encoding" in headers
+                or "gzip" not in request.headers.get("accept-encoding", "")):
+            return headers, payload
+        import gzip
+
+        packed = gzip.compress(payload, mtime=0)
+        with self._lock:
+            self.gzipped.append(request.path)
+        return {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(packed))}, packed
 
     def _serve_file(self, request: Request, file: Path):
         size = file.stat().st_size

@@ -59,6 +59,20 @@ def test_ambiguous_and_misspelled_names_list_candidates(services):
     assert "Closest names" in str(caught.value) and "Olemps (12, INSEE 12174)" in str(caught.value)
 
 
+def test_a_commune_in_two_parts_and_an_unknown_code(services):
+    """API Géo's GeoJSON: a MultiPolygon contour is kept whole; an unknown code (HTTP 404, ``Not Found`` as text)
+    is said as such, not as a failed service."""
+    from qgis.core import QgsProcessingException, QgsWkbTypes
+
+    layer = run("commune_boundary", {"COMMUNE": "12208", "OUTPUT": "memory:"})["OUTPUT"]
+    geometry = next(layer.getFeatures()).geometry()
+    assert QgsWkbTypes.isMultiType(geometry.wkbType()) and geometry.constGet().numGeometries() == 2
+    with pytest.raises(QgsProcessingException) as caught:
+        run("commune_boundary", {"COMMUNE": "12999", "OUTPUT": "memory:"})
+    assert "12999" in str(caught.value) and "did not answer" not in str(caught.value)
+    assert "HTTP 404" not in str(caught.value)
+
+
 def test_admin_express_source_and_cache(services):
     result = run("commune_boundary", {"COMMUNE": "Rodez", "SOURCE": 1, "OUTPUT": "memory:"})
     feature = next(result["OUTPUT"].getFeatures())

@@ -196,6 +196,25 @@ def test_a_mixed_landsat_catalogue_gives_the_usable_scenes(monkeypatch, partner_
     assert result["SCENES"] == [str(tmp_path / "LC09_L2SP_197029_20230715_02_T1")]
 
 
+@pytest.mark.parametrize("paging", ["planetary", "earth-search", "merge"])
+def test_every_way_of_linking_the_next_page_is_followed(monkeypatch, partner_server, cogs, tmp_path, paging):
+    """Five summer scenes, two per page: the three pages are fetched however the API links them — the body repeated
+    with a token (Planetary Computer), ``"merge": false`` with ``next`` (Earth Search), or ``"merge": true`` with
+    ``next`` alone (the STAC spec; the fake refuses a body the client forgot to merge) — and gzip-encoded."""
+    server = partner_server
+    days = ["2023-06-03", "2023-06-19", "2023-07-05", "2023-07-21", "2023-08-06"]
+    items = [landsat_item(server.url, f"LC09_L2SP_197029_{day.replace('-', '')}_02_T1", f"{day}T10:32:00Z",
+                          1.0 + n, cogs) for n, day in enumerate(days)]
+    monkeypatch.setenv("TERRITOIRE_PLANETARY_COMPUTER_STAC_URL", install_stac(server, items, paging=paging))
+    listed = run("download_landsat", {"COMMUNE": "Olemps", "START": "2023-06-01", "END": "2023-08-31",
+                                      "LIST_ONLY": True, "OUTPUT_FOLDER": str(tmp_path)})
+    assert sorted(line.split()[0] for line in listed["LISTING"].splitlines()) == days
+    searches = server.requests_to("/stac/search")
+    assert len(searches) == 3 and all(r.json()["collections"] == ["landsat-c2-l2"] for r in searches)
+    assert [r.json().get("token", r.json().get("next")) for r in searches] == [None, "2", "4"]
+    assert server.gzipped.count("/stac/search") == 3  # each page came gzip-encoded, as Planetary Computer sends
+
+
 def test_sentinel2_scl_at_20_m_comes_onto_the_10_m_grid_and_ndvi_reads_the_folder(monkeypatch, partner_server,
                                                                                    tmp_path):
     """Real Sentinel-2 L2A: B04/B08 at 10 m, SCL at 20 m on the same tile origin (reference/partner-services.md,

@@ -11,15 +11,21 @@ from testing.fake_services import to_lambert93, zip_files
 DATASET = "6641c562e5acdb35c0e6051d"
 
 
-def make_lcz_gpkg(path):
-    """LCZ polygons (EPSG:2154) around Rodez: a 4 × 4 grid of 1.5 km squares, classes 2, 5, 6, 8, A, D."""
-    from osgeo import ogr, osr
+def make_lcz_zip(folder):
+    """``lcz-spot-2022-rodez.zip`` as Cerema zips it (reference/partner-services.md, "Cerema LCZ": the data.gouv.fr
+    dataset's files): a shapefile ``LCZ_SPOT_2022_Rodez`` in Lambert-93 with ``lcz`` (1–10, A–G) and ``lcz_int``,
+    beside a raster and a PDF map. Polygons around Rodez: a 4 × 4 grid of 1.5 km squares, classes 2, 5, 6, 8, A, D."""
+    from osgeo import gdal, ogr, osr
 
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = dataset.CreateLayer("rsu_lcz", srs=srs, geom_type=ogr.wkbPolygon)
-    layer.CreateField(ogr.FieldDefn("LCZ_PRIMARY", ogr.OFTString))
+    shapes = folder / "shp"
+    shapes.mkdir()
+    dataset = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(shapes / "LCZ_SPOT_2022_Rodez.shp"))
+    layer = dataset.CreateLayer("LCZ_SPOT_2022_Rodez", srs=srs, geom_type=ogr.wkbPolygon,
+                                options=["ENCODING=UTF-8"])
+    layer.CreateField(ogr.FieldDefn("lcz", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("lcz_int", ogr.OFTInteger))
     cx, cy = to_lambert93(2.575, 44.35)
     classes = ["2", "5", "6", "8", "A", "D"]
     for j in range(4):
@@ -28,17 +34,24 @@ def make_lcz_gpkg(path):
             feature = ogr.Feature(layer.GetLayerDefn())
             feature.SetGeometry(ogr.CreateGeometryFromWkt(
                 f"POLYGON(({x} {y},{x + 1500} {y},{x + 1500} {y + 1500},{x} {y + 1500},{x} {y}))"))
-            feature.SetField("LCZ_PRIMARY", classes[(i + j) % len(classes)])
+            value = classes[(i + j) % len(classes)]
+            feature.SetField("lcz", value)
+            feature.SetField("lcz_int", int(value) if value.isdigit() else 101 + "ABCDEFG".index(value))
             layer.CreateFeature(feature)
     dataset = None
-    return path
+    raster = gdal.GetDriverByName("GTiff").Create(str(shapes / "LCZ_SPOT_2022_Rodez.tif"), 8, 8, 1, gdal.GDT_Byte)
+    raster.SetGeoTransform((cx - 3000, 750.0, 0.0, cy + 3000, 0.0, -750.0))
+    raster = None
+    (shapes / "Carte_LCZ_Rodez.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    members = {f"LCZ_SPOT_2022_Rodez/{path.name}": path for path in sorted(shapes.iterdir())}
+    return zip_files(folder / "lcz-spot-2022-rodez.zip", members)
 
 
 @pytest.fixture
 def datagouv(monkeypatch, tmp_path, partner_server):
     server = partner_server
-    archive = zip_files(tmp_path / "lcz_rodez.zip", {"lcz_rodez/rsu_lcz.gpkg": make_lcz_gpkg(tmp_path / "l.gpkg")})
-    server.serve_file("/files/lcz_rodez.zip", archive)
+    archive = make_lcz_zip(tmp_path)
+    server.serve_file("/files/lcz-spot-2022-rodez.zip", archive)
     # The dataset as udata v1 lists it (reference/partner-services.md, "Cerema LCZ"): one zip per territory, a
     # CSV of the covered communes (here ;-separated, Latin-1), sha1 checksums.
     communes = tmp_path / "communes_couvertes.csv"
@@ -47,9 +60,9 @@ def datagouv(monkeypatch, tmp_path, partner_server):
     server.serve_file("/files/communes_couvertes.csv", communes)
     resources = [
         {"id": "r1", "title": "LCZ - Aire urbaine de Toulouse", "format": "zip",
-         "url": f"{server.url}/files/lcz_toulouse.zip"},
+         "url": f"{server.url}/files/lcz-spot-2022-toulouse.zip"},
         {"id": "r2", "title": "LCZ - Aire urbaine de Rodez", "format": "zip",
-         "url": f"{server.url}/files/lcz_rodez.zip",
+         "url": f"{server.url}/files/lcz-spot-2022-rodez.zip",
          "checksum": {"type": "sha1", "value": hashlib.sha1(archive.read_bytes()).hexdigest()}},  # noqa: S324
         {"id": "r3", "title": "Liste des communes couvertes", "format": "csv",
          "url": f"{server.url}/files/communes_couvertes.csv",
