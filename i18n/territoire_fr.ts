@@ -109,17 +109,17 @@
         <translation>API Géo a renvoyé une réponse qui n'est pas une liste de communes : {item}. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="130"/>
+        <location filename="../territoire_plugin/sources/api_geo.py" line="141"/>
         <source>API Géo has no outline for {commune}. Use the ADMIN EXPRESS source instead.</source>
         <translation>API Géo n'a pas de contour pour {commune}. Utilisez plutôt la source ADMIN EXPRESS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="142"/>
+        <location filename="../territoire_plugin/sources/api_geo.py" line="152"/>
         <source>Several communes match &quot;{query}&quot;: {candidates}. Give the INSEE code, or the name with its department, e.g. &quot;{example}&quot;.</source>
         <translation>Plusieurs communes correspondent à « {query} » : {candidates}. Indiquez le code INSEE, ou le nom suivi du département, par ex. « {example} ».</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="155"/>
+        <location filename="../territoire_plugin/sources/api_geo.py" line="165"/>
         <source>No commune is named &quot;{query}&quot;. Closest names: {suggestions}. Check the spelling, or give the INSEE code.</source>
         <translation>Aucune commune ne s'appelle « {query} ». Noms les plus proches : {suggestions}. Vérifiez l'orthographe, ou indiquez le code INSEE.</translation>
     </message>
@@ -134,57 +134,57 @@
         <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="151"/>
+        <location filename="../territoire_plugin/sources/network.py" line="167"/>
         <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="194"/>
+        <location filename="../territoire_plugin/sources/network.py" line="210"/>
         <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
         <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="204"/>
+        <location filename="../territoire_plugin/sources/network.py" line="220"/>
         <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
         <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="214"/>
+        <location filename="../territoire_plugin/sources/network.py" line="230"/>
         <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
         <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="224"/>
+        <location filename="../territoire_plugin/sources/network.py" line="240"/>
         <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
         <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="233"/>
+        <location filename="../territoire_plugin/sources/network.py" line="249"/>
         <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="315"/>
+        <location filename="../territoire_plugin/sources/downloads.py" line="88"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="333"/>
+        <location filename="../territoire_plugin/sources/downloads.py" line="112"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="344"/>
+        <location filename="../territoire_plugin/sources/downloads.py" line="124"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="95"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="96"/>
         <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
         <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="105"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="112"/>
         <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
         <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
@@ -199,7 +199,7 @@
         <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/stac.py" line="63"/>
+        <location filename="../territoire_plugin/sources/stac.py" line="69"/>
         <source>{service} sent a STAC item that cannot be used ({what}). Try again later.</source>
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
@@ -229,17 +229,17 @@
         <translation>Le zip {name} contient une entrée au chemin dangereux ({entry}) : il est refusé. Téléchargez de nouveau le fichier depuis le portail {what}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="53"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="52"/>
         <source>data.gouv.fr sent no resource list for the LCZ dataset {dataset}. Try again later.</source>
         <translation>data.gouv.fr n'a pas renvoyé la liste des ressources du jeu de données LCZ {dataset}. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="103"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="106"/>
         <source>The Cerema local climate zones do not cover {commune} by name: they exist for about 90 urban areas over 50,000 inhabitants. If the commune belongs to one of them, give its name as the urban area. Covered: {areas}.</source>
         <translation>Les zones climatiques locales du Cerema ne couvrent pas {commune} par son nom : elles existent pour environ 90 aires urbaines de plus de 50 000 habitants. Si la commune appartient à l'une d'elles, indiquez son nom comme aire urbaine. Couvertes : {areas}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="156"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="159"/>
         <source>{name} holds no vector layer with an LCZ field. The Cerema file format may have changed: report it to the Territoire developers.</source>
         <translation>{name} ne contient aucune couche vecteur avec un champ LCZ. Le format du fichier du Cerema a peut-être changé : signalez-le aux développeurs de Territoire.</translation>
     </message>
@@ -351,32 +351,42 @@
     <message>
         <location filename="../territoire_plugin/core/archives.py" line="96"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
-        <translation>{name} n&apos;est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
+        <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/core/archives.py" line="166"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
-        <translation>L&apos;archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
+        <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/core/sevenzip.py" line="37"/>
         <source>The 7z archive {name} cannot be read ({reason}). Download it again; if it still fails, extract it with 7-Zip and give the extracted file.</source>
-        <translation>L&apos;archive 7z {name} est illisible ({reason}). Téléchargez-la de nouveau ; si l&apos;échec persiste, extrayez-la avec 7-Zip et donnez le fichier extrait.</translation>
+        <translation>L'archive 7z {name} est illisible ({reason}). Téléchargez-la de nouveau ; si l'échec persiste, extrayez-la avec 7-Zip et donnez le fichier extrait.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/sources/egms_archive.py" line="51"/>
         <source>« {release} » is not an EGMS release. Write it as the EGMS website does, first and last year joined by an underscore, e.g. 2019_2023.</source>
-        <translation>« {release} » n&apos;est pas une version d&apos;EGMS. Écrivez-la comme le site d&apos;EGMS : première et dernière année reliées par un tiret bas, par ex. 2019_2023.</translation>
+        <translation>« {release} » n'est pas une version d'EGMS. Écrivez-la comme le site d'EGMS : première et dernière année reliées par un tiret bas, par ex. 2019_2023.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/sources/egms_archive.py" line="87"/>
         <source>« {entry} » is not the name of an EGMS Basic or Calibrated file. Copy the names from the EGMS viewer (e.g. EGMS_L2b_037_0288_IW2_VV_2019_2023_1) or write orbit_burst_IWn (e.g. 037_0288_IW2).</source>
-        <translation>« {entry} » n&apos;est pas le nom d&apos;un fichier EGMS Basic ou Calibrated. Copiez les noms depuis le visualiseur d&apos;EGMS (par ex. EGMS_L2b_037_0288_IW2_VV_2019_2023_1) ou écrivez orbite_burst_IWn (par ex. 037_0288_IW2).</translation>
+        <translation>« {entry} » n'est pas le nom d'un fichier EGMS Basic ou Calibrated. Copiez les noms depuis le visualiseur d'EGMS (par ex. EGMS_L2b_037_0288_IW2_VV_2019_2023_1) ou écrivez orbite_burst_IWn (par ex. 037_0288_IW2).</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/sources/egms_archive.py" line="97"/>
         <source>The EGMS archive sent something that is not a zip file for {name}; it has been deleted. The download token has probably expired: log in on egms.land.copernicus.eu, copy the new token (the id= at the end of a download link) into the authentication configuration and run again.</source>
-        <translation>L&apos;archive EGMS a renvoyé pour {name} autre chose qu&apos;un fichier zip ; il a été supprimé. Le jeton de téléchargement a sans doute expiré : connectez-vous sur egms.land.copernicus.eu, recopiez le nouveau jeton (le id= à la fin d&apos;un lien de téléchargement) dans la configuration d&apos;authentification et relancez.</translation>
+        <translation>L'archive EGMS a renvoyé pour {name} autre chose qu'un fichier zip ; il a été supprimé. Le jeton de téléchargement a sans doute expiré : connectez-vous sur egms.land.copernicus.eu, recopiez le nouveau jeton (le id= à la fin d'un lien de téléchargement) dans la configuration d'authentification et relancez.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/downloads.py" line="79"/>
+        <source>The file at {url} changed {count} times during its download. Try again later, when the service has finished updating it.</source>
+        <translation>Le fichier {url} a changé {count} fois pendant son téléchargement. Réessayez plus tard, quand le service aura fini de le mettre à jour.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/network.py" line="138"/>
+        <source>{service} sent the request on to another address ({target}); the login or key is not sent there. Check the service&apos;s address in the options.</source>
+        <translation>{service} a renvoyé la demande vers une autre adresse ({target}) ; l'identifiant ou la clé n'y est pas envoyé. Vérifiez l'adresse du service dans les options.</translation>
     </message>
 </context>
 <context>
@@ -960,7 +970,7 @@
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="42"/>
         <source>&lt;p&gt;Downloads EGMS product files (zip) from the EGMS archive into the output folder, one file at a time by its name; an interrupted download resumes where it stopped, a file already there is kept. Give them to &lt;i&gt;Import EGMS ground motion&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ortho (L3)&lt;/b&gt;: the 100 km tiles covering the commune or the extent are found by the algorithm. &lt;b&gt;Calibrated (L2b) and Basic (L2a)&lt;/b&gt;: write the names of the files (bursts) as the EGMS viewer shows them, e.g. &lt;i&gt;EGMS_L2b_037_0288_IW2_VV_2019_2023_1&lt;/i&gt;, or just &lt;i&gt;037_0288_IW2&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;A file the archive does not have for this release (a tile at sea, a burst not processed) is listed and skipped.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Download token&lt;/b&gt;: log in on egms.land.copernicus.eu, open a download link and copy the token, the text after &lt;i&gt;id=&lt;/i&gt; at the end of the link. In QGIS ▸ Options ▸ Authentication add a configuration of type Basic whose password is the token, and choose it here: the token stays encrypted in QGIS's authentication database. It is temporary: when it has expired, copy a new one into the same configuration.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Télécharge les fichiers EGMS (zip) depuis l&apos;archive EGMS dans le dossier de sortie, un par un, par leur nom ; un téléchargement interrompu reprend où il s&apos;est arrêté, un fichier déjà présent est conservé. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ortho (L3)&lt;/b&gt; : l&apos;algorithme trouve les tuiles de 100 km qui couvrent la commune ou l&apos;emprise. &lt;b&gt;Calibrated (L2b) et Basic (L2a)&lt;/b&gt; : écrivez les noms des fichiers (bursts) tels que les montre le visualiseur d&apos;EGMS, par ex. &lt;i&gt;EGMS_L2b_037_0288_IW2_VV_2019_2023_1&lt;/i&gt;, ou simplement &lt;i&gt;037_0288_IW2&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Un fichier que l&apos;archive n&apos;a pas pour cette version (tuile en mer, burst non traité) est signalé et passé.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jeton de téléchargement&lt;/b&gt; : connectez-vous sur egms.land.copernicus.eu, ouvrez un lien de téléchargement et copiez le jeton, le texte qui suit &lt;i&gt;id=&lt;/i&gt; à la fin du lien. Dans QGIS ▸ Options ▸ Authentification, ajoutez une configuration de type Basic dont le mot de passe est le jeton, et choisissez-la ici : le jeton reste chiffré dans la base d&apos;authentification de QGIS. Il est temporaire : une fois expiré, recopiez-en un nouveau dans la même configuration.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Télécharge les fichiers EGMS (zip) depuis l'archive EGMS dans le dossier de sortie, un par un, par leur nom ; un téléchargement interrompu reprend où il s'est arrêté, un fichier déjà présent est conservé. Donnez-les à &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ortho (L3)&lt;/b&gt; : l'algorithme trouve les tuiles de 100 km qui couvrent la commune ou l'emprise. &lt;b&gt;Calibrated (L2b) et Basic (L2a)&lt;/b&gt; : écrivez les noms des fichiers (bursts) tels que les montre le visualiseur d'EGMS, par ex. &lt;i&gt;EGMS_L2b_037_0288_IW2_VV_2019_2023_1&lt;/i&gt;, ou simplement &lt;i&gt;037_0288_IW2&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Un fichier que l'archive n'a pas pour cette version (tuile en mer, burst non traité) est signalé et passé.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Jeton de téléchargement&lt;/b&gt; : connectez-vous sur egms.land.copernicus.eu, ouvrez un lien de téléchargement et copiez le jeton, le texte qui suit &lt;i&gt;id=&lt;/i&gt; à la fin du lien. Dans QGIS ▸ Options ▸ Authentification, ajoutez une configuration de type Basic dont le mot de passe est le jeton, et choisissez-la ici : le jeton reste chiffré dans la base d'authentification de QGIS. Il est temporaire : une fois expiré, recopiez-en un nouveau dans la même configuration.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="59"/>
@@ -985,32 +995,32 @@
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="71"/>
         <source>Files the archive does not have</source>
-        <translation>Fichiers absents de l&apos;archive</translation>
+        <translation>Fichiers absents de l'archive</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="76"/>
         <source>No EGMS download token chosen. Log in on egms.land.copernicus.eu, copy the token at the end of a download link (after id=) and store it in QGIS ▸ Options ▸ Authentication (type Basic, password = the token); or download the files from the EGMS website and use Import EGMS ground motion.</source>
-        <translation>Aucun jeton de téléchargement EGMS choisi. Connectez-vous sur egms.land.copernicus.eu, copiez le jeton à la fin d&apos;un lien de téléchargement (après id=) et rangez-le dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le jeton) ; ou téléchargez les fichiers depuis le site d&apos;EGMS et utilisez Importer les mouvements du sol EGMS.</translation>
+        <translation>Aucun jeton de téléchargement EGMS choisi. Connectez-vous sur egms.land.copernicus.eu, copiez le jeton à la fin d'un lien de téléchargement (après id=) et rangez-le dans QGIS ▸ Options ▸ Authentification (type Basic, mot de passe = le jeton) ; ou téléchargez les fichiers depuis le site d'EGMS et utilisez Importer les mouvements du sol EGMS.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="87"/>
         <source>The authentication configuration {0} holds no usable EGMS token: its password must be the token alone, the text after id= at the end of an EGMS download link.</source>
-        <translation>La configuration d&apos;authentification {0} ne contient pas de jeton EGMS utilisable : son mot de passe doit être le jeton seul, le texte qui suit id= à la fin d&apos;un lien de téléchargement EGMS.</translation>
+        <translation>La configuration d'authentification {0} ne contient pas de jeton EGMS utilisable : son mot de passe doit être le jeton seul, le texte qui suit id= à la fin d'un lien de téléchargement EGMS.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="98"/>
         <source>Calibrated and Basic files are named after Sentinel-1 bursts: write their names (from the EGMS viewer, e.g. EGMS_L2b_037_0288_IW2_VV_2019_2023_1), or choose an Ortho (L3) product, whose tiles are found from the area.</source>
-        <translation>Les fichiers Calibrated et Basic portent le nom de bursts Sentinel-1 : écrivez leurs noms (depuis le visualiseur d&apos;EGMS, par ex. EGMS_L2b_037_0288_IW2_VV_2019_2023_1), ou choisissez un produit Ortho (L3), dont les tuiles se déduisent de la zone.</translation>
+        <translation>Les fichiers Calibrated et Basic portent le nom de bursts Sentinel-1 : écrivez leurs noms (depuis le visualiseur d'EGMS, par ex. EGMS_L2b_037_0288_IW2_VV_2019_2023_1), ou choisissez un produit Ortho (L3), dont les tuiles se déduisent de la zone.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="132"/>
         <source>The EGMS archive has no file {0} for the release {1}.</source>
-        <translation>L&apos;archive EGMS n&apos;a pas de fichier {0} pour la version {1}.</translation>
+        <translation>L'archive EGMS n'a pas de fichier {0} pour la version {1}.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="138"/>
         <source>The EGMS archive has none of the files asked for the release {0} ({1}). Check the release and, for Calibrated or Basic files, the burst names.</source>
-        <translation>L&apos;archive EGMS n&apos;a aucun des fichiers demandés pour la version {0} ({1}). Vérifiez la version et, pour les fichiers Calibrated ou Basic, les noms des bursts.</translation>
+        <translation>L'archive EGMS n'a aucun des fichiers demandés pour la version {0} ({1}). Vérifiez la version et, pour les fichiers Calibrated ou Basic, les noms des bursts.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_egms.py" line="141"/>
@@ -1114,7 +1124,7 @@
     <message>
         <location filename="../territoire_plugin/processing/connectors/download_population.py" line="33"/>
         <source>&lt;p&gt;The INSEE Filosofi 200 m grid for a commune or an extent: inhabitants (ind), people aged 65–79 (ind_65_79) and 80 and over (ind_80p), and their sum (ind_65p), one square per cell, in Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt;: the file you downloaded from insee.fr, as it is (a zip holding a 7z holding the CSV or the GeoPackage), or already extracted (CSV, zip of CSV, 7z, GeoPackage); years 2015 to 2019, columns found by name, UTF-8 or Latin-1; or its web address: it is downloaded once into the cache, resuming if interrupted. The national file is read as a stream, never loaded whole.&lt;/p&gt;&lt;p&gt;Data: INSEE, Filosofi, Licence Ouverte. Counts are estimates, blurred by INSEE where few households live.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;La grille Filosofi de l&apos;INSEE à 200 m pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier téléchargé sur insee.fr, tel quel (un zip contenant un 7z contenant le CSV ou le GeoPackage), ou déjà extrait (CSV, zip de CSV, 7z, GeoPackage) ; années 2015 à 2019, colonnes trouvées par leur nom, UTF-8 ou Latin-1 ; ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d&apos;interruption. Le fichier national est lu en flux, jamais chargé en entier.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l&apos;INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;La grille Filosofi de l'INSEE à 200 m pour une commune ou une emprise : habitants (ind), personnes de 65 à 79 ans (ind_65_79) et de 80 ans et plus (ind_80p), et leur somme (ind_65p), un carré par carreau, en Lambert-93.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Source&lt;/b&gt; : le fichier téléchargé sur insee.fr, tel quel (un zip contenant un 7z contenant le CSV ou le GeoPackage), ou déjà extrait (CSV, zip de CSV, 7z, GeoPackage) ; années 2015 à 2019, colonnes trouvées par leur nom, UTF-8 ou Latin-1 ; ou son adresse web : il est téléchargé une fois dans le cache, avec reprise en cas d'interruption. Le fichier national est lu en flux, jamais chargé en entier.&lt;/p&gt;&lt;p&gt;Données : INSEE, Filosofi, Licence Ouverte. Les effectifs sont des estimations, brouillées par l'INSEE là où peu de ménages vivent.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -91,11 +91,17 @@ def write_filosofi_geopackage(path, year=2019, far=False):
     return path
 
 
-def seven_zip(archive: Path, members: list, method: str = "LZMA2") -> Path:
-    """A 7z made by 7-Zip itself (``7zz``, Debian package 7zip) with ``method`` (LZMA2, LZMA, BZip2, PPMd…)."""
+def seven_zip_tool() -> str:
+    """7-Zip's command: ``7zz`` in Debian 12's package 7zip, ``7z`` in later releases'."""
     tool = shutil.which("7zz") or shutil.which("7z")
     if tool is None:
         raise RuntimeError("7-Zip is needed to make INSEE's packaging: apt-get install 7zip (make system does)")
+    return tool
+
+
+def seven_zip(archive: Path, members: list, method: str = "LZMA2") -> Path:
+    """A 7z made by 7-Zip itself (Debian package 7zip) with ``method`` (LZMA2, LZMA, BZip2, PPMd…)."""
+    tool = seven_zip_tool()
     archive = Path(archive)
     archive.unlink(missing_ok=True)
     subprocess.run([tool, "a", "-bd", "-y", f"-m0={method}", str(archive), *[str(Path(m).name) for m in members]],

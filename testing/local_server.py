@@ -39,6 +39,7 @@ class LocalServer:
         #: (reference/partner-services.md): the client must not take the length for the decoded body's.
         self.gzip = gzip
         self.gzipped: list[str] = []  # paths answered gzip-encoded
+        self.honour_if_range = True  # False: a server that ignores If-Range
         self.routes: dict = {}
         self.files: dict = {}
         self.faults = defaultdict(list)
@@ -143,11 +144,21 @@ class LocalServer:
         return {**headers, "Content-Encoding": "gzip", "Content-Length": str(len(packed))}, packed
 
     def _serve_file(self, request: Request, file: Path):
-        size = file.stat().st_size
-        headers = {"Content-Type": "image/tiff", "Accept-Ranges": "bytes"}
+        import email.utils
+
+        stat = file.stat()
+        size = stat.st_size
+        # As nginx and Azure blob storage do: a strong ETag, Last-Modified, and If-Range honoured (a Range whose
+        # If-Range no longer matches gets the whole current file).
+        etag = f'"{size:x}-{stat.st_mtime_ns:x}"'
+        headers = {"Content-Type": "image/tiff", "Accept-Ranges": "bytes", "ETag": etag,
+                   "Last-Modified": email.utils.formatdate(stat.st_mtime, usegmt=True)}
         match = re.fullmatch(r"bytes=(\d+)-(\d*)", request.headers.get("range", ""))
         if request.method == "HEAD":
             return 200, {**headers, "Content-Length": str(size), "_no_body": "1"}, b""
+        condition = request.headers.get("if-range")
+        if condition and condition not in (etag, headers["Last-Modified"]) and self.honour_if_range:
+            match = None
         if not match:
             return 200, headers, file.read_bytes()
         start = int(match.group(1))

@@ -50,6 +50,12 @@ def _bad_answer(item) -> ServiceError:
     )
 
 
+def _communes(items) -> list:
+    if not isinstance(items, list):
+        raise _bad_answer(items)
+    return [_commune(item) for item in items]
+
+
 def _commune(item) -> Commune:
     if not isinstance(item, dict) or not item.get("code") or not item.get("nom"):
         raise _bad_answer(item)
@@ -71,7 +77,7 @@ class ApiGeo:
     def by_code(self, code: str) -> Commune | None:
         try:
             item = self.client.get_json(f"{self.base_url}/communes/{code.upper()}", {"fields": FIELDS},
-                                        max_age_s=CACHE_DAYS, namespace="api_geo")
+                                        max_age_s=CACHE_DAYS, namespace="api_geo", validate=_commune)
         except ServiceError as error:
             if error.key == "service_bad_request" and error.params.get("status") == 404:
                 return None
@@ -84,10 +90,9 @@ class ApiGeo:
             params["codePostal"] = text
         else:
             params.update({"nom": text, "boost": "population"})
-        items = self.client.get_json(f"{self.base_url}/communes", params, max_age_s=CACHE_DAYS, namespace="api_geo")
-        if not isinstance(items, list):
-            raise _bad_answer(items)
-        return [_commune(item) for item in items]
+        items = self.client.get_json(f"{self.base_url}/communes", params, max_age_s=CACHE_DAYS, namespace="api_geo",
+                                     validate=_communes)
+        return _communes(items)
 
     def resolve(self, query: str) -> Commune:
         """The one commune ``query`` designates: INSEE code, postcode, "Name" or "Name (dept)"."""
@@ -124,18 +129,23 @@ class ApiGeo:
         """GeoJSON Feature of the commune's outline (EPSG:4326), checked to be a polygon."""
         feature = self.client.get_json(f"{self.base_url}/communes/{commune.code}",
                                        {"format": "geojson", "geometry": "contour", "fields": FIELDS},
-                                       max_age_s=CACHE_DAYS, namespace="api_geo")
-        geometry = feature.get("geometry") if isinstance(feature, dict) else None
-        if not geometry or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            raise ServiceError(
-                "api_geo_no_outline",
-                QT_TRANSLATE_NOOP(
-                    "AnalysisError",
-                    "API Géo has no outline for {commune}. Use the ADMIN EXPRESS source instead."
-                ),
-                commune=commune.label(),
-            )
+                                       max_age_s=CACHE_DAYS, namespace="api_geo",
+                                       validate=lambda answer: _check_outline(answer, commune))
         return feature
+
+
+def _check_outline(feature, commune: Commune) -> None:
+    geometry = feature.get("geometry") if isinstance(feature, dict) else None
+    if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon") or \
+            not isinstance(geometry.get("coordinates"), list):
+        raise ServiceError(
+            "api_geo_no_outline",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "API Géo has no outline for {commune}. Use the ADMIN EXPRESS source instead."
+            ),
+            commune=commune.label(),
+        )
 
 
 def _ambiguous(query: str, candidates) -> ServiceError:

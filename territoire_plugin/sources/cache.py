@@ -76,6 +76,11 @@ class Cache:
         meta.update(size=len(data), sha256=hashlib.sha256(data).hexdigest(), time=time.time())
         atomic_write_bytes(meta_path, json.dumps(meta, default=str).encode("utf-8"))
 
+    def drop(self, namespace: str, key: str) -> None:
+        """Remove one entry (an answer that no longer validates)."""
+        for path in self._paths(namespace, key):
+            path.unlink(missing_ok=True)
+
     def file_path(self, namespace: str, name: str) -> Path:
         """Where a downloaded file of ``namespace`` lives (its folder is created)."""
         path = self.folder / namespace / name

@@ -47,17 +47,20 @@ class Resource:
 
 
 def list_resources(client: HttpClient, base_url: str, dataset: str = LCZ_DATASET) -> list[Resource]:
-    data = client.get_json(f"{base_url}/datasets/{dataset}/", max_age_s=7 * 86400, namespace="data_gouv")
-    resources = data.get("resources") if isinstance(data, dict) else None
-    if not isinstance(resources, list):
-        raise AnalysisError("lcz_bad_dataset", QT_TRANSLATE_NOOP(
-            "AnalysisError", "data.gouv.fr sent no resource list for the LCZ dataset {dataset}. Try again later."),
-            dataset=dataset)
+    def check(answer):  # before the listing is cached
+        if not isinstance(answer, dict) or not isinstance(answer.get("resources"), list):
+            raise AnalysisError("lcz_bad_dataset", QT_TRANSLATE_NOOP(
+                "AnalysisError", "data.gouv.fr sent no resource list for the LCZ dataset {dataset}. Try again "
+                "later."), dataset=dataset)
+
+    data = client.get_json(f"{base_url}/datasets/{dataset}/", max_age_s=7 * 86400, namespace="data_gouv",
+                           validate=check)
+    resources = data["resources"]
     found = []
     for item in resources:
-        if not isinstance(item, dict) or not item.get("url"):
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not item["url"]:
             continue
-        checksum = item.get("checksum") or {}
+        checksum = item.get("checksum") if isinstance(item.get("checksum"), dict) else {}
         kind, value = str(checksum.get("type", "")).lower(), checksum.get("value")
         found.append(Resource(str(item.get("title", "")), item["url"], str(item.get("format", "")).lower(),
                               (kind, str(value)) if kind in CHECKSUMS and value else None))

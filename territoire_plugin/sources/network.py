@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import email.utils
 import json
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,15 +22,18 @@ from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
-from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, ServiceError, service_error
+from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled, ServiceError, service_error
 from ..toolbelt.log import log
 from ..toolbelt.resources import plugin_version
-from .cache import Cache, CacheHit, digest_of, request_key
+from .cache import Cache, CacheHit, request_key
 from .response import Response, service_message
+from .response import redact as _redact
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 CLIENT_HEADER = "X-Territoire-Client"
 MAX_BACKOFF_S = 30.0
+#: Largest answer kept in the cache (a WFS page of 5,000 buildings is ~10 MB).
+MAX_CACHED_BYTES = 64 << 20
 
 
 class _RateLimiter:
@@ -97,8 +99,12 @@ class HttpClient:
         request.setRawHeader(b"User-Agent", self.user_agent.encode())
         request.setRawHeader(CLIENT_HEADER.encode(), self.user_agent.encode())
         request.setTransferTimeout(int(self.timeout_s * 1000))
+        # A credential (a bearer header, an authentication configuration) never follows a redirect to another
+        # origin: such a redirect comes back as it is and is refused below.
+        credentialed = bool(self.authcfg) or any(name.lower() == "authorization" for name in headers)
         request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
-                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+                             QNetworkRequest.RedirectPolicy.SameOriginRedirectPolicy if credentialed
+                             else QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         for name, value in headers.items():
             request.setRawHeader(name.encode(), str(value).encode())
         blocking = QgsBlockingNetworkRequest()
@@ -128,6 +134,16 @@ class HttpClient:
             # fails (an HTTP 503, say), although the request asks for the network. The plugin's own cache is the
             # offline fallback, and says so; a stale copy must not pass for the service's answer.
             raise _TransientError("no answer from the service (a copy from QGIS's network cache came instead)")
+        if credentialed and 300 <= int(status) < 400 and headers_in.get("location"):
+            raise service_error(
+                "service_cross_redirect",
+                QT_TRANSLATE_NOOP(
+                    "AnalysisError",
+                    "{service} sent the request on to another address ({target}); the login or key is not sent "
+                    "there. Check the service's address in the options."
+                ),
+                service=self.service, target=_redact(headers_in["location"])[:120],
+            )
         expected = headers_in.get("content-length")
         if method != "HEAD" and expected and expected.isdigit() and int(expected) != len(content):
             raise _TransientError(f"answer cut short: {len(content)} of {expected} bytes")
@@ -243,125 +259,68 @@ class HttpClient:
     # ------------------------------------------------------------------ API
 
     def get_json(self, url: str, params: dict | None = None, *, max_age_s: float | None = None,
-                 namespace: str = "json"):
-        return self._cached_json("GET", url, params, None, max_age_s, namespace)
+                 namespace: str = "json", validate=None):
+        """The JSON answer; ``validate(data)`` raises (an AnalysisError) when its shape is wrong. Only an answer that
+        validates is cached, and a cached answer is validated again before it is used."""
+        return self._cached_json("GET", url, params, None, max_age_s, namespace, validate=validate)
 
     def post_json(self, url: str, payload, *, max_age_s: float | None = None, namespace: str = "json",
-                  headers: dict | None = None):
+                  headers: dict | None = None, validate=None):
         body = json.dumps(payload).encode("utf-8")
-        return self._cached_json("POST", url, None, body, max_age_s, namespace, headers)
+        return self._cached_json("POST", url, None, body, max_age_s, namespace, headers, validate=validate)
 
-    def _cached_json(self, method, url, params, body, max_age_s, namespace, headers=None):
+    def _from_cache(self, namespace: str, key: str, hit: CacheHit, validate):
+        """The cached answer, or None (and the entry dropped) if it no longer reads or validates."""
+        try:
+            data = json.loads(hit.data.decode("utf-8"))
+            if validate is not None:
+                validate(data)
+        except (ValueError, AnalysisError) as error:
+            self.cache.drop(namespace, key)
+            log(f"{self.service}: a cached answer no longer validates ({error}); it is asked again")
+            return None
+        self.stats.from_cache += 1
+        return data
+
+    def _cached_json(self, method, url, params, body, max_age_s, namespace, headers=None, validate=None):
         key = request_key(method, url, params, body.decode("utf-8") if body else None)
         hit: CacheHit | None = self.cache.get(namespace, key) if self.cache and max_age_s is not None else None
         # max_age_s = 0 always asks the service (the copy is the offline fallback), even if the entry was
         # written within the clock's resolution.
         if hit is not None and max_age_s > 0 and hit.age <= max_age_s:
-            self.stats.from_cache += 1
-            return json.loads(hit.data.decode("utf-8"))
+            data = self._from_cache(namespace, key, hit, validate)
+            if data is not None:
+                return data
+            hit = None
         try:
             response = self.request(method, url, params=params, body=body, headers=headers)
             data = response.json(self.service)
         except ServiceError as error:
             if hit is None or error.key not in ("service_unreachable", "service_down"):
                 raise
+            cached = self._from_cache(namespace, key, hit, validate)
+            if cached is None:
+                raise
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(hit.meta.get("time", 0)))
             log(f"{self.service} unavailable ({error}); offline: using the copy cached on {when}")
-            self.stats.from_cache += 1
-            return json.loads(hit.data.decode("utf-8"))
+            return cached
+        if validate is not None:
+            validate(data)  # a wrong answer is never cached
         if self.cache is not None and max_age_s is not None:
-            self.cache.put(namespace, key, response.content, url=_redact(response.url))  # noqa: QGS201 - Cache.put
+            if len(response.content) > MAX_CACHED_BYTES:
+                log(f"{self.service}: an answer of {len(response.content) >> 20} MiB is not cached")
+            else:
+                self.cache.put(namespace, key, response.content, url=_redact(response.url))  # noqa: QGS201
         return data
 
     def download(self, url: str, destination: Path, *, checksum: tuple | None = None, chunk_bytes: int = 8 << 20,
                  progress=None, missing=()) -> Path | None:
-        """Download ``url`` to ``destination`` in Range chunks, resuming a previous ``.part`` file.
+        """Download ``url`` to ``destination``, resumable and verified: see :func:`.downloads.download`."""
+        from .downloads import download
 
-        ``missing``: statuses by which this service says "no such file" (EGMS: 502); they return None, untried
-        again, instead of failing.
-
-        Verified (size, and ``checksum`` when given: (algorithm, hex digest) as data.gouv.fr publishes it, e.g.
-        ("sha1", …) or ("sha256", …)) before it is moved into place. Returns at once, with no request, when
-        ``destination`` already exists (and matches the checksum).
-        """
-        destination = Path(destination)
-        algorithm, expected = checksum or (None, None)
-
-        def matches(path: Path) -> bool:
-            return expected is None or digest_of(path, algorithm) == str(expected).lower()
-
-        if destination.exists() and matches(destination):
-            self.stats.from_cache += 1
-            return destination
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        part = destination.with_name(destination.name + ".part")
-        offset = part.stat().st_size if part.exists() else 0
-        total = None
-        while total is None or offset < total:
-            response = self.request("GET", url, headers={"Range": f"bytes={offset}-{offset + chunk_bytes - 1}"},
-                                    ok_status=(200, 206, 416, *missing))
-            if response.status in missing:
-                log(f"{self.service}: no such file at {_redact(url)} (HTTP {response.status})")
-                return None
-            if response.status == 416:  # nothing left past what we have
-                total = offset
-                break
-            if response.status == 200:  # the server ignores Range: the whole file came at once
-                part.write_bytes(response.content)
-                offset = total = len(response.content)
-                break
-            match = re.match(r"bytes (\d+)-(\d+)/(\d+|\*)", response.headers.get("content-range", ""))
-            if not match or int(match.group(1)) != offset:
-                raise service_error(
-                    "service_bad_range",
-                    QT_TRANSLATE_NOOP(
-                        "AnalysisError",
-                        "{service} answered a partial download with an unexpected range ({range}). Delete "
-                        "{part} and try again."
-                    ),
-                    service=self.service, range=response.headers.get("content-range", "none"), part=part,
-                )
-            with open(part, "ab") as handle:
-                handle.write(response.content)
-            offset += len(response.content)
-            total = int(match.group(3)) if match.group(3) != "*" else None
-            if total is None and len(response.content) < chunk_bytes:
-                total = offset
-            if progress is not None and total:
-                progress(100.0 * offset / total)
-        if part.stat().st_size != total:
-            raise service_error(
-                "download_incomplete",
-                QT_TRANSLATE_NOOP(
-                    "AnalysisError",
-                    "The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it "
-                    "stopped."
-                ),
-                url=_redact(url), got=part.stat().st_size, total=total,
-            )
-        if not matches(part):
-            part.unlink()
-            raise service_error(
-                "download_checksum",
-                QT_TRANSLATE_NOOP(
-                    "AnalysisError",
-                    "The file downloaded from {url} does not match its published checksum: it was damaged on "
-                    "the way and has been deleted. Run again."
-                ),
-                url=_redact(url),
-            )
-        part.replace(destination)
-        return destination
+        return download(self, url, destination, checksum=checksum, chunk_bytes=chunk_bytes, progress=progress,
+                        missing=missing)
 
 
 class _TransientError(Exception):
     """A failure worth retrying (timeout, connection reset, truncated answer)."""
-
-
-_SECRET_PARAMS = re.compile(r"([?&](?:id|sig|token|key|access_token|apikey|se|sv|skoid|sktid|skt|ske|sks|skv|sp|sr)=)"
-                            r"[^&]*", re.IGNORECASE)
-
-
-def _redact(url: str) -> str:
-    """The URL without query values that may be secrets (SAS signatures, tokens, keys)."""
-    return _SECRET_PARAMS.sub(r"\1…", url)

@@ -86,3 +86,12 @@ def service_message(content: bytes, content_type: str = "") -> str:
             if texts:
                 return " ".join(texts)
     return stripped[:300].decode("utf-8", "replace").strip()
+
+
+_SECRET_PARAMS = re.compile(r"([?&](?:id|sig|token|key|access_token|apikey|se|sv|skoid|sktid|skt|ske|sks|skv|sp|sr)=)"
+                            r"[^&]*", re.IGNORECASE)
+
+
+def redact(url: str) -> str:
+    """The URL without query values that may be secrets (SAS signatures, tokens, keys)."""
+    return _SECRET_PARAMS.sub(r"\1…", url)

@@ -9,6 +9,7 @@ expires, and fetched again when the server says it has expired.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,6 +60,11 @@ class Scene:
         return self.datetime[:10]
 
 
+#: What a STAC item id may be, since it becomes a folder and file names (real ids: LC09_L2SP_197029_20230715_02_T1,
+#: S2B_31TDJ_20230718_0_L2A).
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+
+
 def _bad_item(service: str, what: str) -> ServiceError:
     return ServiceError(
         "stac_bad_item",
@@ -70,8 +76,11 @@ def _bad_item(service: str, what: str) -> ServiceError:
 def parse_item(item, profile: Profile, service: str) -> Scene:
     if not isinstance(item, dict) or not item.get("id") or not isinstance(item.get("properties"), dict):
         raise _bad_item(service, str(item)[:120])
+    if not isinstance(item["id"], str) or not SAFE_ID.match(item["id"]) or ".." in item["id"]:
+        # The id names the scene's folder and files: it must stay a plain name (no ../, no absolute path).
+        raise _bad_item(service, f"an item id that is not a plain name: {str(item['id'])[:80]!r}")
     properties = item["properties"]
-    assets = item.get("assets") or {}
+    assets = item.get("assets") if isinstance(item.get("assets"), dict) else {}
     missing = [key for key in profile.bands if not isinstance(assets.get(key), dict) or not assets[key].get("href")]
     if missing:
         raise _bad_item(service, f"{item['id']} has no asset {', '.join(missing)}")
@@ -114,23 +123,33 @@ class StacApi:
             body["query"] = query
         url, method, scenes = f"{self.base_url}/search", "POST", []
         while url and len(scenes) < max_items:
-            page = (self.client.post_json(url, body, max_age_s=86400, namespace="stac") if method == "POST"
-                    else self.client.get_json(url, max_age_s=86400, namespace="stac"))
-            if not isinstance(page, dict) or not isinstance(page.get("features"), list):
-                raise _bad_item(self.client.service, str(page)[:120])
+            service = self.client.service
+
+            def check(answer, service=service):  # before the page is cached
+                if not isinstance(answer, dict) or not isinstance(answer.get("features"), list) or not isinstance(
+                        answer.get("links", []), list):
+                    raise _bad_item(service, str(answer)[:120])
+
+            page = (self.client.post_json(url, body, max_age_s=86400, namespace="stac", validate=check)
+                    if method == "POST" else self.client.get_json(url, max_age_s=86400, namespace="stac",
+                                                                  validate=check))
             for item in page["features"]:
                 # A catalogue mixes items this profile cannot use: each is one skipped item, never a failed search.
                 try:
                     scenes.append(parse_item(item, profile, self.client.service))
                 except ServiceError as error:
                     log(f"{self.client.service}: item skipped, {error.params.get('what', error)}")
-            following = next((link for link in page.get("links", []) if link.get("rel") == "next"), None)
+            following = next((link for link in page.get("links", [])
+                              if isinstance(link, dict) and link.get("rel") == "next"), None)
             if not following or not page["features"]:
                 break
             url = following.get("href")
-            method = following.get("method", "GET").upper()
+            if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+                raise _bad_item(self.client.service, f"next link {str(url)[:80]}")
+            method = str(following.get("method", "GET")).upper()
             if method == "POST":
-                body = {**body, **following.get("body", {})} if following.get("merge") else following.get("body", body)
+                given = following.get("body") if isinstance(following.get("body"), dict) else None
+                body = {**body, **(given or {})} if following.get("merge") else (given or body)
         return scenes[:max_items]
 
 

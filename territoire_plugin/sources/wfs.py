@@ -86,7 +86,8 @@ class Wfs:
     def _page(self, params: dict, typename: str) -> dict:
         response_data = None
         try:
-            response_data = self.client.get_json(self.base_url, params, max_age_s=CACHE_S, namespace="wfs")
+            response_data = self.client.get_json(self.base_url, params, max_age_s=CACHE_S, namespace="wfs",
+                                                 validate=lambda data: _check_page(data, typename))
         except ServiceError as error:
             if error.key != "service_bad_json":
                 raise
@@ -101,13 +102,18 @@ class Wfs:
                 ),
                 typename=typename, text=service_message(response.content, response.content_type),
             ) from error
-        if not isinstance(response_data, dict) or response_data.get("type") != "FeatureCollection":
-            raise ServiceError(
-                "wfs_not_features",
-                QT_TRANSLATE_NOOP(
-                    "AnalysisError",
-                    "The IGN WFS did not send features for {typename} ({what}). Try again later."
-                ),
-                typename=typename, what=str(response_data)[:120],
-            )
         return response_data
+
+
+def _check_page(data, typename: str) -> None:
+    """A GetFeature page: a FeatureCollection whose ``features`` is a list (checked before it is cached)."""
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
+            data.get("features"), list):
+        raise ServiceError(
+            "wfs_not_features",
+            QT_TRANSLATE_NOOP(
+                "AnalysisError",
+                "The IGN WFS did not send features for {typename} ({what}). Try again later."
+            ),
+            typename=typename, what=str(data)[:120],
+        )

@@ -101,6 +101,36 @@ def test_expired_sas_token_is_refreshed(monkeypatch, stac, cogs, tmp_path):
     assert (scene / "LC09_L2SP_197029_20230715_02_T1_QA_PIXEL.TIF").exists()
 
 
+def test_a_scene_that_fails_leaves_no_folder(monkeypatch, stac, cogs, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from testing.fake_stac import install_sas_and_cogs
+
+    install_sas_and_cogs(stac, {p.name: p for p in cogs.values()}, expired_tokens=5)  # every token refused
+    with pytest.raises(QgsProcessingException):
+        run("download_landsat", {"COMMUNE": "Olemps", "START": "2023-07-01", "END": "2023-07-31",
+                                 "MAX_SCENES": 1, "OUTPUT_FOLDER": str(tmp_path / "l")})
+    assert not (tmp_path / "l").exists() or list((tmp_path / "l").iterdir()) == []
+
+
+@pytest.mark.parametrize("bad_id", ["../../evil", "/tmp/evil", "a/../../b", "..", "scene\\..\\x"])
+def test_an_item_id_that_is_a_path_is_skipped(monkeypatch, partner_server, cogs, tmp_path, bad_id):
+    """The id names the scene's folder: one that would leave OUTPUT_FOLDER is one skipped item."""
+    server = partner_server
+    items = [landsat_item(server.url, bad_id, "2023-07-20T10:32:00Z", 0.1, cogs),
+             landsat_item(server.url, "LC09_L2SP_197029_20230715_02_T1", "2023-07-15T10:32:41Z", 3.2, cogs)]
+    monkeypatch.setenv("TERRITOIRE_PLANETARY_COMPUTER_STAC_URL", install_stac(server, items))
+    monkeypatch.setenv("TERRITOIRE_PLANETARY_COMPUTER_SAS_URL", install_sas_and_cogs(
+        server, {p.name: p for p in cogs.values()}))
+    out = tmp_path / "deep" / "out"
+    result = run("download_landsat", {"COMMUNE": "Olemps", "START": "2023-06-01", "END": "2023-08-31",
+                                      "MAX_SCENES": 2, "OUTPUT_FOLDER": str(out)})
+    assert result["SCENES"] == [str(out / "LC09_L2SP_197029_20230715_02_T1")]
+    made = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")
+                  if p.is_dir() and p.relative_to(tmp_path).parts[0] != "cache")
+    assert made == ["deep", "deep/out", "deep/out/LC09_L2SP_197029_20230715_02_T1"]
+
+
 def test_bad_dates_and_empty_results(stac, tmp_path):
     from qgis.core import QgsProcessingException
 

@@ -126,6 +126,43 @@ def test_cache_second_call_sends_nothing_and_offline_fallback(server, client_fac
 
 
 
+def test_a_wrong_answer_is_never_cached_and_a_poisoned_entry_is_fetched_again(server, client_factory, tmp_path):
+    """Validate, then cache: an HTTP 200 with the wrong JSON fails this run only; an entry in the cache that no
+    longer validates (written by an older version, or tampered with) is dropped and asked again."""
+    from territoire_plugin.core.errors import ServiceError
+    from territoire_plugin.sources.cache import Cache, request_key
+
+    answers = [{"error": "maintenance"}, {"type": "FeatureCollection", "features": []}]
+    server.json_route("/p", lambda request: answers[min(len(server.requests_to("/p")) - 1, 1)])
+
+    def check(data):
+        if not isinstance(data, dict) or not isinstance(data.get("features"), list):
+            raise ServiceError("bad_shape", "not features: {what}", what=str(data)[:40])
+
+    with pytest.raises(ServiceError) as caught:
+        client_factory().get_json(f"{server.url}/p", max_age_s=3600, validate=check)
+    assert caught.value.key == "bad_shape"
+    assert client_factory().get_json(f"{server.url}/p", max_age_s=3600, validate=check)["features"] == []
+    assert len(server.requests_to("/p")) == 2
+    assert client_factory().get_json(f"{server.url}/p", max_age_s=3600, validate=check)["features"] == []
+    assert len(server.requests_to("/p")) == 2  # the good answer came from the cache
+    # Poison the entry: the next call drops it and asks the service again.
+    key = request_key("GET", f"{server.url}/p", None, None)
+    Cache(tmp_path / "cache").put("json", key, b'{"features": "none"}')
+    assert client_factory().get_json(f"{server.url}/p", max_age_s=3600, validate=check)["features"] == []
+    assert len(server.requests_to("/p")) == 3
+
+
+def test_a_huge_answer_is_not_cached(server, client_factory, monkeypatch):
+    from territoire_plugin.sources import network
+
+    monkeypatch.setattr(network, "MAX_CACHED_BYTES", 1000)
+    server.json_route("/big", {"features": ["x" * 50] * 100})
+    for _ in range(2):
+        assert len(client_factory().get_json(f"{server.url}/big", max_age_s=3600)["features"]) == 100
+    assert len(server.requests_to("/big")) == 2
+
+
 def test_a_copy_from_qgis_network_cache_never_passes_for_the_service_answer(server, client_factory, monkeypatch):
     """When the service fails, Qt at times hands back the copy QGIS's network disk cache keeps of an earlier
     answer, marked as from that cache (seen here for HTTP 503 after an HTTP 200 of the same address). Such a
@@ -211,21 +248,64 @@ def test_download_resumes_with_range_and_verifies(server, client_factory, tmp_pa
     source.write_bytes(payload)
     server.serve_file("/file.bin", source)
     destination = tmp_path / "out" / "file.bin"
-    destination.parent.mkdir()
-    # A previous run stopped after 300 kB.
-    (destination.parent / "file.bin.part").write_bytes(payload[:300_000])
     client = client_factory()
-    client.download(f"{server.url}/file.bin", destination, checksum=("sha256", hashlib.sha256(payload).hexdigest()),
-                    chunk_bytes=256_000)
+    digest = ("sha256", hashlib.sha256(payload).hexdigest())
+
+    def stop(percent):  # a run cancelled after its first chunk of 300 kB
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        client.download(f"{server.url}/file.bin", destination, checksum=digest, chunk_bytes=300_000, progress=stop)
+    assert (destination.parent / "file.bin.part").stat().st_size == 300_000
+    server.reset()
+    client.download(f"{server.url}/file.bin", destination, checksum=digest, chunk_bytes=256_000)
     assert destination.read_bytes() == payload
-    ranges = [r.headers["range"] for r in server.requests_to("/file.bin")]
-    assert ranges[0] == "bytes=300000-555999"  # resumed, not restarted
+    asked = server.requests_to("/file.bin")
+    assert asked[0].headers["range"] == "bytes=300000-555999"  # resumed, not restarted
+    assert asked[0].headers["if-range"].startswith('"')  # only if it is still the same file
     assert server.bytes_sent == len(payload) - 300_000
-    assert not (destination.parent / "file.bin.part").exists()
+    assert not list(destination.parent.glob("*.part*"))
     # A second run sends nothing.
     server.reset()
-    client.download(f"{server.url}/file.bin", destination, checksum=("sha256", hashlib.sha256(payload).hexdigest()))
+    client.download(f"{server.url}/file.bin", destination, checksum=digest)
     assert server.requests == []
+
+
+@pytest.mark.parametrize("honour_if_range", [True, False], ids=["if-range-honoured", "if-range-ignored"])
+def test_a_file_replaced_between_chunks_is_never_spliced(server, client_factory, tmp_path, honour_if_range):
+    """A: the file when the download began; B: the file that replaced it before the rest was fetched. The result
+    is B whole, never A[:300 kB] + B[300 kB:]: the validator of the first answer is pinned for the download."""
+    import os
+
+    server.honour_if_range = honour_if_range
+    first, second = bytes(range(256)) * 4000, bytes(reversed(range(256))) * 4000
+    source = tmp_path / "scene.tif"
+    source.write_bytes(first)
+    server.serve_file("/scene.tif", source)
+    destination = tmp_path / "out" / "scene.tif"
+
+    def stop(percent):
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        client_factory().download(f"{server.url}/scene.tif", destination, chunk_bytes=300_000, progress=stop)
+    source.write_bytes(second)
+    os.utime(source, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    client_factory().download(f"{server.url}/scene.tif", destination, chunk_bytes=300_000)
+    assert destination.read_bytes() == second
+
+
+def test_a_part_without_a_validator_is_not_trusted(server, client_factory, tmp_path):
+    payload = bytes(range(256)) * 1000
+    source = tmp_path / "f.bin"
+    source.write_bytes(payload)
+    server.serve_file("/f.bin", source)
+    destination = tmp_path / "out" / "f.bin"
+    destination.parent.mkdir()
+    (destination.parent / "f.bin.part").write_bytes(b"\xff" * 1000)  # left by an older version: origin unknown
+    client_factory().download(f"{server.url}/f.bin", destination)
+    assert destination.read_bytes() == payload
+    assert server.requests_to("/f.bin")[0].headers["range"].startswith("bytes=0-")
 
 
 def test_download_with_wrong_checksum_is_deleted(server, client_factory, tmp_path):
@@ -273,3 +353,28 @@ def test_a_gzip_answer_with_the_compressed_content_length_is_whole(server, clien
     data = client_factory().get_json(f"{server.url}/search")
     assert len(data["features"]) == 200 and len(packed) < len(body)
     assert "gzip" in server.requests[-1].headers.get("accept-encoding", "")  # the real shape was exercised
+
+
+def test_a_credential_never_follows_a_redirect_to_another_host(server, client_factory):
+    """A 307 to another origin: followed without credential; with a bearer header it is refused and the other
+    host receives nothing; a redirect within the same origin keeps working."""
+    from territoire_plugin.core.errors import ServiceError
+
+    other = LocalServer()
+    try:
+        other.json_route("/x", {"ok": True})
+        server.json_route("/here", {"ok": "same"})
+        server.route("/away", lambda request: (307, {"Location": f"{other.url}/x"}, b""))
+        server.route("/near", lambda request: (307, {"Location": f"{server.url}/here"}, b""))
+        assert client_factory().get_json(f"{server.url}/away") == {"ok": True}
+        assert len(other.requests) == 1
+        client = client_factory()
+        client.extra_headers["Authorization"] = "Bearer SECRET-TOKEN"
+        with pytest.raises(ServiceError) as caught:
+            client.get_json(f"{server.url}/away")
+        assert caught.value.key == "service_cross_redirect" and "SECRET-TOKEN" not in str(caught.value)
+        assert len(other.requests) == 1  # nothing more reached the other host
+        assert client.get_json(f"{server.url}/near") == {"ok": "same"}
+        assert server.requests_to("/here")[-1].headers.get("authorization") == "Bearer SECRET-TOKEN"
+    finally:
+        other.close()

@@ -1,4 +1,4 @@
-"""The standard-library 7z reader and the archive walker against archives made by 7-Zip itself (``7zz``), the tool
+"""The standard-library 7z reader and the archive walker against archives made by 7-Zip itself, the tool
 INSEE packs Filosofi with; expected contents are the files given to 7-Zip, byte for byte."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from conftest import ROOT
 from territoire_plugin.core.archives import csv_sources, extracted, members
 from territoire_plugin.core.errors import AnalysisError
 from territoire_plugin.core.sevenzip import SevenZip
-from testing.filosofi import seven_zip
+from testing.filosofi import seven_zip, seven_zip_tool
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +48,8 @@ def test_every_method_7zip_uses_for_data_is_read_byte_for_byte(files, method):
 def test_plain_headers_non_solid_and_ultra_archives(files, tmp_path, options):
     folder, paths = files
     archive = tmp_path / "x.7z"
-    subprocess.run(["7zz", "a", "-bd", *options, str(archive), *[p.name for p in paths]], cwd=folder, check=True,
-                   capture_output=True)
+    subprocess.run([seven_zip_tool(), "a", "-bd", *options, str(archive), *[p.name for p in paths]], cwd=folder,
+                   check=True, capture_output=True)
     assert read_all(archive) == {p.name: p.read_bytes() for p in paths}
 
 
@@ -83,7 +83,7 @@ def test_damaged_archives_are_refused_clearly(files, tmp_path, damage, reason):
 def test_what_is_not_supported_says_so(files, tmp_path, options, reason):
     folder, paths = files
     archive = tmp_path / "x.7z"
-    subprocess.run(["7zz", "a", "-bd", *options, str(archive), paths[1].name], cwd=folder, check=True,
+    subprocess.run([seven_zip_tool(), "a", "-bd", *options, str(archive), paths[1].name], cwd=folder, check=True,
                    capture_output=True)
     with pytest.raises(AnalysisError) as caught:
         read_all(archive)
@@ -113,7 +113,7 @@ def test_a_7z_in_a_zip_stored_or_compressed_and_latin1_text(files, tmp_path):
 def test_unsafe_names_in_a_7z_are_refused(files, tmp_path):
     folder, paths = files
     archive = tmp_path / "abs.7z"
-    subprocess.run(["7zz", "a", "-bd", "-spf", str(archive), str(paths[1])], check=True, capture_output=True)
+    subprocess.run([seven_zip_tool(), "a", "-bd", "-spf", str(archive), str(paths[1])], check=True, capture_output=True)
     with pytest.raises(AnalysisError) as caught:
         list(members(archive, "INSEE Filosofi"))
     assert caught.value.key == "zip_unsafe"
@@ -137,7 +137,7 @@ def test_a_large_entry_is_read_in_bounded_memory(tmp_path):
             handle.write(line * (1_000_000 // len(line) + 1))
     size = csv_path.stat().st_size
     archive = tmp_path / "big.7z"
-    subprocess.run(["7zz", "a", "-bd", "-mx=1", str(archive), csv_path.name], cwd=tmp_path, check=True,
+    subprocess.run([seven_zip_tool(), "a", "-bd", "-mx=1", str(archive), csv_path.name], cwd=tmp_path, check=True,
                    capture_output=True)
     download = tmp_path / "big.zip"
     with zipfile.ZipFile(download, "w", zipfile.ZIP_STORED) as outer:

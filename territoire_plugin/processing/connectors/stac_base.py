@@ -111,26 +111,37 @@ class StacDownloadAlgorithm(ConnectorAlgorithm):
                     feedback.pushInfo(self.tr("{0}: already downloaded for this area, nothing fetched.")
                                       .format(scene.id))
                     continue
+                created = not folder.exists()
                 folder.mkdir(parents=True, exist_ok=True)
-                files, reference = {}, None
-                for asset_key, band in profile.bands.items():
-                    href = scene.assets[asset_key]["href"]
-                    target = folder / f"{scene.id}_{band}.TIF"
-                    # Every band of the scene on the grid of the first (Sentinel-2: SCL is 20 m, B04/B08 10 m).
-                    try:
-                        read_window(signer.sign(href, scene.collection) if signer else href, bounds, target,
-                                    onto=reference)
-                    except AnalysisError:
-                        if signer is None:
-                            raise
-                        # The SAS token may have expired: fetch a new one and try once more.
-                        read_window(signer.sign(href, scene.collection, refresh=True), bounds, target,
-                                    onto=reference)
-                    reference = reference or target
-                    files[asset_key] = target.name
-                    feedback.setProgress(100.0 * (number + len(files) / len(profile.bands)) / len(chosen))
-                self.write_metadata(scene, folder, files)
-                (folder / MARKER).write_text(json.dumps({**marker, "files": files}), encoding="utf-8")
+                written = []
+                try:
+                    files, reference = {}, None
+                    for asset_key, band in profile.bands.items():
+                        href = scene.assets[asset_key]["href"]
+                        target = folder / f"{scene.id}_{band}.TIF"
+                        # Every band of the scene on the grid of the first (Sentinel-2: SCL is 20 m, B04/B08 10 m).
+                        try:
+                            read_window(signer.sign(href, scene.collection) if signer else href, bounds, target,
+                                        onto=reference)
+                        except AnalysisError:
+                            if signer is None:
+                                raise
+                            # The SAS token may have expired: fetch a new one and try once more.
+                            read_window(signer.sign(href, scene.collection, refresh=True), bounds, target,
+                                        onto=reference)
+                        reference = reference or target
+                        files[asset_key] = target.name
+                        written.append(target)
+                        feedback.setProgress(100.0 * (number + len(files) / len(profile.bands)) / len(chosen))
+                    self.write_metadata(scene, folder, files)
+                    (folder / MARKER).write_text(json.dumps({**marker, "files": files}), encoding="utf-8")
+                except BaseException:
+                    # A failed or cancelled scene leaves nothing of this run: its bands, and its folder if new.
+                    for path in written:
+                        path.unlink(missing_ok=True)
+                    if created and not any(folder.iterdir()):
+                        folder.rmdir()
+                    raise
         return {"SCENES": folders, "LISTING": listing, self.OUTPUT_FOLDER: str(output)}
 
 
