@@ -209,17 +209,17 @@
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="131"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="133"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="138"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="140"/>
         <source>{name} holds no EGMS point.</source>
         <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="194"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="196"/>
         <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
         <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
@@ -349,12 +349,12 @@
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="96"/>
+        <location filename="../territoire_plugin/core/archives.py" line="114"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="166"/>
+        <location filename="../territoire_plugin/core/archives.py" line="184"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>

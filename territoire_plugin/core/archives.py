@@ -44,8 +44,26 @@ def refuse_unsafe_entries(path: Path, names, what: str) -> None:
 
 
 def text_stream(raw) -> io.TextIOWrapper:
-    """Text of a binary stream: UTF-8 (a BOM dropped), Latin-1 for any byte that is not UTF-8."""
+    """Text of a binary stream: UTF-16 when it starts with its byte-order mark (French Excel's « Texte Unicode »),
+    else UTF-8 (a BOM dropped) with Latin-1 for any byte that is not UTF-8."""
+    if not hasattr(raw, "peek"):
+        raw = io.BufferedReader(raw)
+    start = raw.peek(2)[:2]
+    if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return io.TextIOWrapper(raw, encoding="utf-16", newline="")
     return io.TextIOWrapper(raw, encoding="utf-8-sig", errors=LATIN1_FALLBACK, newline="")
+
+
+def delimiter_of(line: str) -> str:
+    """The separator of a CSV header line: comma, semicolon (French Excel) or tab, whichever it holds most."""
+    return max((",", ";", "\t"), key=line.count)
+
+
+def decimal_points(rows, delimiter: str):
+    """Rows of a file whose separator is not the comma, with decimal commas made points (« 1,5 » → "1.5")."""
+    if delimiter == ",":
+        return rows
+    return ([field.replace(",", ".") for field in row] for row in rows)
 
 
 class _Window(io.RawIOBase):

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 from osgeo import ogr, osr
 
-from ..core.archives import csv_sources
+from ..core.archives import csv_sources, decimal_points, delimiter_of
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
 
 ogr.UseExceptions()
@@ -115,10 +115,12 @@ def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_
             layer = None
             for name, stream in csv_sources(path, "EGMS"):
                 with stream:
-                    reader = csv.reader(stream)
-                    header = next(reader, None)
-                    if not header:
+                    sample = stream.readline()
+                    if not sample.strip():
                         continue
+                    delimiter = delimiter_of(sample)
+                    header = next(csv.reader([sample], delimiter=delimiter))
+                    reader = decimal_points(csv.reader(stream, delimiter=delimiter), delimiter)
                     columns, date_index, dates = _find_columns(header, name)
                     used = set(columns.values()) | set(date_index)
                     summary.ignored += [c.strip() for i, c in enumerate(header)

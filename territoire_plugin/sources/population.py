@@ -17,7 +17,7 @@ from pathlib import Path
 
 from osgeo import ogr
 
-from ..core.archives import csv_sources, extracted
+from ..core.archives import csv_sources, delimiter_of, extracted
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
 
 ogr.UseExceptions()
@@ -136,7 +136,7 @@ def _row_sources(path: Path):
                 return
     for name, stream in csv_sources(path, "INSEE Filosofi"):
         sample = stream.readline()
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        delimiter = delimiter_of(sample)
         header = next(csv.reader([sample], delimiter=delimiter))
         yield header, csv.reader(stream, delimiter=delimiter), name
 

@@ -64,6 +64,36 @@ def test_each_layout_imports_the_same_points(tmp_path, provider, points, level, 
     assert abs(point.x() - x) < 0.01 and abs(point.y() - y) < 0.01
 
 
+@pytest.mark.parametrize("encoding, delimiter", [("cp1252", ";"), ("utf-16", "\t")],
+                         ids=["excel-csv-semicolon", "excel-unicode-text"])
+def test_a_file_resaved_by_french_excel_imports_the_same_points(tmp_path, provider, points, encoding, delimiter):
+    """An EGMS CSV opened and saved again in French Excel: « CSV (séparateur : point-virgule) » (cp1252, ``;``,
+    decimal commas) or « Texte Unicode » (UTF-16 with its BOM, tabs, decimal commas) reads as the original."""
+    import csv
+
+    from qgis.core import QgsVectorLayer
+
+    from territoire_plugin.sources.egms import read_series
+
+    pts, dates = points
+    original = write_egms_csv(tmp_path / "EGMS_L2b_037_0288_IW2_VV_2019_2023_1.csv", pts[:300], dates)
+    with open(original, newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    resaved = tmp_path / "EGMS_L2b_resaved.csv"
+    with open(resaved, "w", newline="", encoding=encoding) as handle:
+        writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
+        writer.writerow(rows[0])
+        writer.writerows([[field.replace(".", ",") for field in row] for row in rows[1:]])
+    output = tmp_path / "egms.gpkg"
+    assert run({"INPUT": str(resaved), "OUTPUT": str(output)})["POINTS"] == 300
+    by_pid = {f["pid"]: f for f in QgsVectorLayer(f"{output}|layername=egms_points", "e", "ogr").getFeatures()}
+    for n in (0, 299):
+        feature = by_pid[f"3PWxq{n:07d}"]
+        assert feature["velocity"] == pytest.approx(round(pts[n]["velocity"], 2))
+        np.testing.assert_allclose(read_series(bytes(feature["displacement_mm"])), np.round(pts[n]["series"], 1),
+                                   atol=1e-4)
+
+
 def test_clip_to_commune(tmp_path, api_geo, points):
     from osgeo import ogr
     from qgis.core import QgsVectorLayer
