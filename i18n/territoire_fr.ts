@@ -204,27 +204,27 @@
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="84"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="83"/>
         <source>{name} has no column {missing}: it is not an EGMS product file (columns found: {found}).</source>
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="133"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="130"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="140"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="137"/>
         <source>{name} holds no EGMS point.</source>
         <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="196"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="193"/>
         <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
         <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="41"/>
+        <location filename="../territoire_plugin/core/archives.py" line="42"/>
         <source>The zip {name} holds an entry with an unsafe path ({entry}): it is refused. Download the file again from the {what} portal.</source>
         <translation>Le zip {name} contient une entrée au chemin dangereux ({entry}) : il est refusé. Téléchargez de nouveau le fichier depuis le portail {what}.</translation>
     </message>
@@ -244,7 +244,7 @@
         <translation>{name} ne contient aucune couche vecteur avec un champ LCZ. Le format du fichier du Cerema a peut-être changé : signalez-le aux développeurs de Territoire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/population.py" line="51"/>
+        <location filename="../territoire_plugin/sources/population.py" line="50"/>
         <source>{name} is not an INSEE Filosofi 200 m grid: it needs a cell identifier column (idcar_200m, Idcar_200m or IdINSPIRE) and an inhabitants column (ind). Columns found: {found}.</source>
         <translation>{name} n'est pas une grille Filosofi 200 m de l'INSEE : il faut une colonne d'identifiant de carreau (idcar_200m, Idcar_200m ou IdINSPIRE) et une colonne d'habitants (ind). Colonnes trouvées : {found}.</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Aucun pixel de référence : la méthode « {method} » n'en trouve aucun. Élargissez l'anneau, abaissez le seuil de NDVI ou tracez une zone de référence.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/islands.py" line="138"/>
+        <location filename="../territoire_plugin/analysis/heat/islands.py" line="142"/>
         <source>{name} has no valid pixel (all nodata).</source>
         <translation>{name} n'a aucun pixel valide (tout est nodata).</translation>
     </message>
@@ -314,12 +314,12 @@
         <translation>La distance de voisinage ({distance:g} m) est plus courte qu'une cellule ({cell:g} m) : aucune cellule n'aurait de voisine. Prenez au moins la taille d'une cellule, par ex. {suggestion:g} m.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="96"/>
+        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="102"/>
         <source>Only {n} cells have data: hot spots need many more. Use smaller cells or a larger area.</source>
         <translation>Seules {n} cellules ont des données : il en faut bien plus pour des points chauds. Prenez des cellules plus petites ou une zone plus grande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="106"/>
+        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="112"/>
         <source>All cells have the same value: there is no hot or cold spot to find.</source>
         <translation>Toutes les cellules ont la même valeur : il n'y a ni point chaud ni point froid à trouver.</translation>
     </message>
@@ -349,12 +349,12 @@
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="114"/>
+        <location filename="../territoire_plugin/core/archives.py" line="162"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="184"/>
+        <location filename="../territoire_plugin/core/archives.py" line="232"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
@@ -387,6 +387,26 @@
         <location filename="../territoire_plugin/sources/network.py" line="138"/>
         <source>{service} sent the request on to another address ({target}); the login or key is not sent there. Check the service&apos;s address in the options.</source>
         <translation>{service} a renvoyé la demande vers une autre adresse ({target}) ; l'identifiant ou la clé n'y est pas envoyé. Vérifiez l'adresse du service dans les options.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="95"/>
+        <source>The distance band ({distance:g} m) spans the whole area ({cells} cells across): every cell would be the neighbour of every other, so nothing is local. Use 3 to 5 cells, e.g. {suggestion:g} m.</source>
+        <translation>La bande de distance ({distance:g} m) couvre toute la zone ({cells} cellules en diagonale) : chaque cellule serait voisine de toutes les autres, rien ne serait local. Prenez 3 à 5 cellules, par ex. {suggestion:g} m.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/heat/islands.py" line="137"/>
+        <source>A percentile lies between 0 and 100; {value:g} was given. For the hottest tenth of the commune, give 90.</source>
+        <translation>Un centile est compris entre 0 et 100 ; {value:g} a été donné. Pour le dixième le plus chaud de la commune, indiquez 90.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="69"/>
+        <source>{name} has a line of more than {limit} characters: it is not a {what} file, or it is damaged. Download it again.</source>
+        <translation>{name} a une ligne de plus de {limit} caractères : ce n'est pas un fichier {what}, ou il est endommagé. Téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="104"/>
+        <source>Line {line} of {name} cannot be read as CSV ({error}). Download the {what} file again.</source>
+        <translation>La ligne {line} de {name} n'est pas lisible en CSV ({error}). Téléchargez de nouveau le fichier {what}.</translation>
     </message>
 </context>
 <context>

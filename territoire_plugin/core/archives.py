@@ -10,6 +10,7 @@ where a byte is not UTF-8 (2017 Filosofi files are Latin-1).
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import re
 import shutil
@@ -57,6 +58,53 @@ def text_stream(raw) -> io.TextIOWrapper:
 def delimiter_of(line: str) -> str:
     """The separator of a CSV header line: comma, semicolon (French Excel) or tab, whichever it holds most."""
     return max((",", ";", "\t"), key=line.count)
+
+
+#: Longest line read from a CSV (an EGMS row of 300 dates is ~3 kB): a longer one is a damaged or hostile file, and
+#: reading it whole could exhaust memory (a 1 MB zip can inflate to a single line of 1 GB).
+MAX_LINE = 1 << 20
+
+
+def _too_long(name: str, what: str) -> AnalysisError:
+    return AnalysisError("csv_line_too_long", QT_TRANSLATE_NOOP(
+        "AnalysisError", "{name} has a line of more than {limit} characters: it is not a {what} file, or it is "
+        "damaged. Download it again."), name=name, limit=MAX_LINE, what=what)
+
+
+def csv_header(stream, name: str, what: str) -> tuple[list, str]:
+    """(header, separator) of a CSV text stream; an empty header for an empty file."""
+    line = stream.readline(MAX_LINE + 1)
+    if len(line) > MAX_LINE:
+        raise _too_long(name, what)
+    if not line.strip():
+        return [], ","
+    delimiter = delimiter_of(line)
+    return next(csv.reader([line], delimiter=delimiter)), delimiter
+
+
+def csv_rows(stream, delimiter: str, name: str, what: str):
+    """The rows of a CSV text stream, each line at most MAX_LINE characters; the csv module's own errors become
+    the project's (a clear message, never a traceback)."""
+    def lines():
+        while True:
+            line = stream.readline(MAX_LINE + 1)
+            if not line:
+                return
+            if len(line) > MAX_LINE:
+                raise _too_long(name, what)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise AnalysisError("csv_unreadable", QT_TRANSLATE_NOOP(
+                "AnalysisError", "Line {line} of {name} cannot be read as CSV ({error}). Download the {what} file "
+                "again."), line=reader.line_num, name=name, error=str(error)[:100], what=what) from error
+        yield row
 
 
 def decimal_points(rows, delimiter: str):

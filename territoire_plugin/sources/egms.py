@@ -14,7 +14,6 @@ points × 300 dates at ~1.2 GB instead of 300 M rows, and one point's series is 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from osgeo import ogr, osr
 
-from ..core.archives import csv_sources, decimal_points, delimiter_of
+from ..core.archives import csv_header, csv_rows, csv_sources, decimal_points
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
 
 ogr.UseExceptions()
@@ -115,12 +114,10 @@ def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_
             layer = None
             for name, stream in csv_sources(path, "EGMS"):
                 with stream:
-                    sample = stream.readline()
-                    if not sample.strip():
+                    header, delimiter = csv_header(stream, name, "EGMS")
+                    if not header:
                         continue
-                    delimiter = delimiter_of(sample)
-                    header = next(csv.reader([sample], delimiter=delimiter))
-                    reader = decimal_points(csv.reader(stream, delimiter=delimiter), delimiter)
+                    reader = decimal_points(csv_rows(stream, delimiter, name, "EGMS"), delimiter)
                     columns, date_index, dates = _find_columns(header, name)
                     used = set(columns.values()) | set(date_index)
                     summary.ignored += [c.strip() for i, c in enumerate(header)

@@ -10,14 +10,13 @@ Names are matched without case. Files: CSV or GeoPackage, bare or as INSEE publi
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from osgeo import ogr
 
-from ..core.archives import csv_sources, delimiter_of, extracted
+from ..core.archives import csv_header, csv_rows, csv_sources, extracted
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
 
 ogr.UseExceptions()
@@ -135,10 +134,8 @@ def _row_sources(path: Path):
             if packages:
                 return
     for name, stream in csv_sources(path, "INSEE Filosofi"):
-        sample = stream.readline()
-        delimiter = delimiter_of(sample)
-        header = next(csv.reader([sample], delimiter=delimiter))
-        yield header, csv.reader(stream, delimiter=delimiter), name
+        header, delimiter = csv_header(stream, name, "INSEE Filosofi")
+        yield header, csv_rows(stream, delimiter, name, "INSEE Filosofi"), name
 
 
 def _geopackage_rows(package: Path, label: str):

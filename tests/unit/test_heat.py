@@ -107,3 +107,27 @@ def test_islands_areas_means_ranks_and_min_area(tmp_path):
     assert layer.GetFeatureCount() == 3
     nothing = heat_islands(tmp_path / "i.tif", tmp_path / "none.gpkg", threshold=50.0)
     assert nothing == [] and (tmp_path / "none.gpkg").exists()
+
+
+def test_a_band_spanning_the_whole_area_is_refused_before_any_allocation():
+    import tracemalloc
+
+    values = np.random.default_rng(1).normal(30, 2, (40, 50))
+    tracemalloc.start()
+    with pytest.raises(AnalysisError) as caught:
+        getis_ord_gi_star(values, 150.0, 10_000_000.0)  # 10,000 km: a disk of 66,667 cells of radius otherwise
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert caught.value.key == "band_too_large" and peak < 1 << 20
+    assert np.isfinite(getis_ord_gi_star(values, 150.0, 600.0)).all()  # a band of 4 cells still works
+
+
+@pytest.mark.parametrize("percentile", [150.0, -5.0, float("nan")])
+def test_a_percentile_outside_0_100_is_refused(tmp_path, percentile):
+    from territoire_plugin.analysis.heat.islands import percentile_of_raster
+
+    write_raster(tmp_path / "t.tif", np.arange(100, dtype=np.float32).reshape(10, 10), GT, nodata=NODATA)
+    with pytest.raises(AnalysisError) as caught:
+        percentile_of_raster(tmp_path / "t.tif", percentile)
+    assert caught.value.key == "percentile_range"
+    assert percentile_of_raster(tmp_path / "t.tif", 90.0) == pytest.approx(np.percentile(np.arange(100), 90))

@@ -155,3 +155,38 @@ def test_a_large_entry_is_read_in_bounded_memory(tmp_path):
     count, growth_kib = (int(v) for v in run.stdout.split())
     assert count == size
     assert growth_kib < 48 * 1024, f"peak memory grew by {growth_kib / 1024:.0f} MiB for a {size >> 20} MiB entry"
+
+
+def test_a_zip_bomb_line_is_refused_in_bounded_memory(tmp_path):
+    """A small zip inflating to one 64 MB line: refused at MAX_LINE characters, never read whole."""
+    import tracemalloc
+
+    from territoire_plugin.core.archives import MAX_LINE, csv_header, csv_rows
+
+    bomb = tmp_path / "EGMS_L2b_bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive, archive.open("EGMS_L2b_bomb.csv", "w") as out:
+        out.write(b"pid,easting,northing,mean_velocity\n")
+        for _ in range(64):
+            out.write(b"1" * (1 << 20))
+    assert bomb.stat().st_size < 1 << 20
+    tracemalloc.start()
+    with pytest.raises(AnalysisError) as caught:
+        for name, stream in csv_sources(bomb, "EGMS"):
+            header, delimiter = csv_header(stream, name, "EGMS")
+            assert header[0] == "pid"
+            for _ in csv_rows(stream, delimiter, name, "EGMS"):
+                pass
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert caught.value.key == "csv_line_too_long" and peak < 8 * MAX_LINE
+
+
+def test_a_field_longer_than_the_csv_module_allows_is_a_clear_error(tmp_path):
+    from territoire_plugin.core.archives import csv_rows
+
+    path = tmp_path / "f.csv"
+    path.write_text('pid,x\n"' + "a" * 200_000 + '",1\n', encoding="utf-8")
+    with pytest.raises(AnalysisError) as caught:
+        for _, stream in csv_sources(path, "EGMS"):
+            list(csv_rows(stream, ",", "f.csv", "EGMS"))
+    assert caught.value.key == "csv_unreadable" and "Line" in str(caught.value)

@@ -90,6 +90,12 @@ def getis_ord_gi_star(values: np.ndarray, cell_m: float, distance_m: float) -> n
             "AnalysisError", "The distance band ({distance:g} m) is shorter than a cell ({cell:g} m): no cell would "
             "have a neighbour. Use at least the cell size, e.g. {suggestion:g} m."),
             distance=distance_m, cell=cell_m, suggestion=cell_m * 3)
+    diagonal = math.hypot(*values.shape)
+    if distance_m / cell_m >= diagonal:  # checked before the disk of weights is allocated
+        raise AnalysisError("band_too_large", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The distance band ({distance:g} m) spans the whole area ({cells} cells across): every "
+            "cell would be the neighbour of every other, so nothing is local. Use 3 to 5 cells, e.g. "
+            "{suggestion:g} m."), distance=distance_m, cells=int(diagonal), suggestion=cell_m * 4)
     mask = np.isfinite(values)
     n = int(mask.sum())
     if n < 3:

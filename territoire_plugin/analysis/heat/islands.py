@@ -133,6 +133,10 @@ def valid_values(path, dtype=np.float32) -> np.ndarray:
 
 def percentile_of_raster(path, percentile: float) -> float:
     """Exact percentile of the valid values."""
+    if not 0 <= percentile <= 100:
+        raise AnalysisError("percentile_range", QT_TRANSLATE_NOOP(
+            "AnalysisError", "A percentile lies between 0 and 100; {value:g} was given. For the hottest tenth of "
+            "the commune, give 90."), value=percentile)
     joined = valid_values(path)
     if joined.size == 0:
         raise AnalysisError("raster_all_nodata", QT_TRANSLATE_NOOP(
