@@ -134,47 +134,47 @@
         <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="167"/>
+        <location filename="../territoire_plugin/sources/network.py" line="153"/>
         <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="210"/>
+        <location filename="../territoire_plugin/sources/network.py" line="196"/>
         <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
         <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="220"/>
+        <location filename="../territoire_plugin/sources/network.py" line="206"/>
         <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
         <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="230"/>
+        <location filename="../territoire_plugin/sources/network.py" line="216"/>
         <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
         <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="240"/>
+        <location filename="../territoire_plugin/sources/network.py" line="226"/>
         <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
         <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="249"/>
+        <location filename="../territoire_plugin/sources/network.py" line="235"/>
         <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/downloads.py" line="88"/>
+        <location filename="../territoire_plugin/sources/downloads.py" line="87"/>
         <source>{service} answered a partial download with an unexpected range ({range}). Delete {part} and try again.</source>
         <translation>{service} a répondu à un téléchargement partiel avec une plage inattendue ({range}). Supprimez {part} et réessayez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/downloads.py" line="112"/>
+        <location filename="../territoire_plugin/sources/downloads.py" line="111"/>
         <source>The download of {url} stopped at {got} of {total} bytes. Run again: it resumes where it stopped.</source>
         <translation>Le téléchargement de {url} s'est arrêté à {got} octets sur {total}. Relancez : il reprendra là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/downloads.py" line="124"/>
+        <location filename="../territoire_plugin/sources/downloads.py" line="123"/>
         <source>The file downloaded from {url} does not match its published checksum: it was damaged on the way and has been deleted. Run again.</source>
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
@@ -374,19 +374,9 @@
         <translation>« {entry} » n'est pas le nom d'un fichier EGMS Basic ou Calibrated. Copiez les noms depuis le visualiseur d'EGMS (par ex. EGMS_L2b_037_0288_IW2_VV_2019_2023_1) ou écrivez orbite_burst_IWn (par ex. 037_0288_IW2).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms_archive.py" line="97"/>
-        <source>The EGMS archive sent something that is not a zip file for {name}; it has been deleted. The download token has probably expired: log in on egms.land.copernicus.eu, copy the new token (the id= at the end of a download link) into the authentication configuration and run again.</source>
-        <translation>L'archive EGMS a renvoyé pour {name} autre chose qu'un fichier zip ; il a été supprimé. Le jeton de téléchargement a sans doute expiré : connectez-vous sur egms.land.copernicus.eu, recopiez le nouveau jeton (le id= à la fin d'un lien de téléchargement) dans la configuration d'authentification et relancez.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/sources/downloads.py" line="79"/>
+        <location filename="../territoire_plugin/sources/downloads.py" line="78"/>
         <source>The file at {url} changed {count} times during its download. Try again later, when the service has finished updating it.</source>
         <translation>Le fichier {url} a changé {count} fois pendant son téléchargement. Réessayez plus tard, quand le service aura fini de le mettre à jour.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/sources/network.py" line="138"/>
-        <source>{service} sent the request on to another address ({target}); the login or key is not sent there. Check the service&apos;s address in the options.</source>
-        <translation>{service} a renvoyé la demande vers une autre adresse ({target}) ; l'identifiant ou la clé n'y est pas envoyé. Vérifiez l'adresse du service dans les options.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/analysis/heat/hotspots.py" line="95"/>
@@ -407,6 +397,11 @@
         <location filename="../territoire_plugin/core/archives.py" line="104"/>
         <source>Line {line} of {name} cannot be read as CSV ({error}). Download the {what} file again.</source>
         <translation>La ligne {line} de {name} n'est pas lisible en CSV ({error}). Téléchargez de nouveau le fichier {what}.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/egms_archive.py" line="97"/>
+        <source>The EGMS archive refused {name} or sent something that is not a zip file (kept nowhere). The download token has probably expired: log in on egms.land.copernicus.eu, copy the new token (the id= at the end of a download link) into the authentication configuration and run again.</source>
+        <translation>L'archive EGMS a refusé {name} ou a renvoyé autre chose qu'un fichier zip (rien n'est conservé). Le jeton de téléchargement a sans doute expiré : connectez-vous sur egms.land.copernicus.eu, recopiez le nouveau jeton (le id= à la fin d'un lien de téléchargement) dans la configuration d'authentification et relancez.</translation>
     </message>
 </context>
 <context>

@@ -255,13 +255,13 @@ def install_egms_archive(server: LocalServer, files: dict, token: str, prefix: s
     """The EGMS archive's one route, as EGMStoolkit uses it (functions/egmsapitools.py, classes/EGMSdownloaderapi.py):
     GET <prefix>/download/<file name>?id=<token>, Range resume, HTTP 502 for a file it does not have.
 
-    How the real archive answers a stale token is not recorded anywhere public: the fake gives the least kind
-    plausible answer, a web page with status 200.
+    How the real archive answers a stale token is not recorded anywhere public: the fake answers HTTP 403 with
+    a web page (a 200 page is also caught by the client, which checks that a download is a zip).
     """
     def download(request):
         name = request.path.rsplit("/", 1)[-1]
         if request.query.get("id") != [token]:
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>EU Login</body></html>"
+            return 403, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>EU Login</body></html>"
         if name not in files:
             return 502, {"Content-Type": "text/html"}, NGINX_502
         status, headers, body = server._serve_file(request, files[name])

@@ -95,7 +95,7 @@ def l2_names(text: str, level: str, release: str) -> list[str]:
 
 def _not_an_archive(name: str) -> AnalysisError:
     return AnalysisError("egms_not_zip", QT_TRANSLATE_NOOP(
-        "AnalysisError", "The EGMS archive sent something that is not a zip file for {name}; it has been deleted. "
+        "AnalysisError", "The EGMS archive refused {name} or sent something that is not a zip file (kept nowhere). "
         "The download token has probably expired: log in on egms.land.copernicus.eu, copy the new token (the "
         "id= at the end of a download link) into the authentication configuration and run again."), name=name)
 
@@ -113,8 +113,13 @@ class EgmsArchive:
         if not (L2_NAME.match(name) or L3_NAME.match(name)):
             raise ValueError(f"not an EGMS file name: {name!r}")  # names are built or checked above
         destination = Path(folder) / name
-        path = self.client.download(self.url(name, token), destination, missing=(MISSING_STATUS,),
-                                    progress=progress)
+        try:
+            path = self.client.download(self.url(name, token), destination, missing=(MISSING_STATUS,),
+                                        progress=progress)
+        except AnalysisError as error:
+            if error.params.get("status") in (401, 403):
+                raise _not_an_archive(name) from error
+            raise
         if path is None:
             return None
         if not zipfile.is_zipfile(path):

@@ -99,12 +99,8 @@ class HttpClient:
         request.setRawHeader(b"User-Agent", self.user_agent.encode())
         request.setRawHeader(CLIENT_HEADER.encode(), self.user_agent.encode())
         request.setTransferTimeout(int(self.timeout_s * 1000))
-        # A credential (a bearer header, an authentication configuration) never follows a redirect to another
-        # origin: such a redirect comes back as it is and is refused below.
-        credentialed = bool(self.authcfg) or any(name.lower() == "authorization" for name in headers)
         request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
-                             QNetworkRequest.RedirectPolicy.SameOriginRedirectPolicy if credentialed
-                             else QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
         for name, value in headers.items():
             request.setRawHeader(name.encode(), str(value).encode())
         blocking = QgsBlockingNetworkRequest()
@@ -134,16 +130,6 @@ class HttpClient:
             # fails (an HTTP 503, say), although the request asks for the network. The plugin's own cache is the
             # offline fallback, and says so; a stale copy must not pass for the service's answer.
             raise _TransientError("no answer from the service (a copy from QGIS's network cache came instead)")
-        if credentialed and 300 <= int(status) < 400 and headers_in.get("location"):
-            raise service_error(
-                "service_cross_redirect",
-                QT_TRANSLATE_NOOP(
-                    "AnalysisError",
-                    "{service} sent the request on to another address ({target}); the login or key is not sent "
-                    "there. Check the service's address in the options."
-                ),
-                service=self.service, target=_redact(headers_in["location"])[:120],
-            )
         expected = headers_in.get("content-length")
         if method != "HEAD" and expected and expected.isdigit() and int(expected) != len(content):
             raise _TransientError(f"answer cut short: {len(content)} of {expected} bytes")

@@ -112,7 +112,7 @@ def test_calibrated_files_by_name_resume_a_partial_download(archive, tmp_path):
     assert result["MISSING"] == "EGMS_L2b_037_0289_IW2_VV_2019_2023_1.zip"
     assert (folder / L2B).read_bytes() == whole
     first_get = next(r for r in asked(archive, L2B) if r.method == "GET")
-    assert first_get.headers["range"].startswith("bytes=1000-") and first_get.headers["if-range"] == etag
+    assert first_get.headers["range"].startswith("bytes=1000-")
     assert not (folder / (L2B + ".part")).exists()
 
 

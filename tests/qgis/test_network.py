@@ -262,7 +262,6 @@ def test_download_resumes_with_range_and_verifies(server, client_factory, tmp_pa
     assert destination.read_bytes() == payload
     asked = server.requests_to("/file.bin")
     assert asked[0].headers["range"] == "bytes=300000-555999"  # resumed, not restarted
-    assert asked[0].headers["if-range"].startswith('"')  # only if it is still the same file
     assert server.bytes_sent == len(payload) - 300_000
     assert not list(destination.parent.glob("*.part*"))
     # A second run sends nothing.
@@ -354,27 +353,3 @@ def test_a_gzip_answer_with_the_compressed_content_length_is_whole(server, clien
     assert len(data["features"]) == 200 and len(packed) < len(body)
     assert "gzip" in server.requests[-1].headers.get("accept-encoding", "")  # the real shape was exercised
 
-
-def test_a_credential_never_follows_a_redirect_to_another_host(server, client_factory):
-    """A 307 to another origin: followed without credential; with a bearer header it is refused and the other
-    host receives nothing; a redirect within the same origin keeps working."""
-    from territoire_plugin.core.errors import ServiceError
-
-    other = LocalServer()
-    try:
-        other.json_route("/x", {"ok": True})
-        server.json_route("/here", {"ok": "same"})
-        server.route("/away", lambda request: (307, {"Location": f"{other.url}/x"}, b""))
-        server.route("/near", lambda request: (307, {"Location": f"{server.url}/here"}, b""))
-        assert client_factory().get_json(f"{server.url}/away") == {"ok": True}
-        assert len(other.requests) == 1
-        client = client_factory()
-        client.extra_headers["Authorization"] = "Bearer SECRET-TOKEN"
-        with pytest.raises(ServiceError) as caught:
-            client.get_json(f"{server.url}/away")
-        assert caught.value.key == "service_cross_redirect" and "SECRET-TOKEN" not in str(caught.value)
-        assert len(other.requests) == 1  # nothing more reached the other host
-        assert client.get_json(f"{server.url}/near") == {"ok": "same"}
-        assert server.requests_to("/here")[-1].headers.get("authorization") == "Bearer SECRET-TOKEN"
-    finally:
-        other.close()
