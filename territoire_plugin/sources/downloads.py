@@ -22,7 +22,7 @@ MAX_RESTARTS = 2
 
 def _validator(headers: dict) -> str | None:
     tag = headers.get("etag", "")
-    if tag and not tag.startswith("W/"):  # a weak ETag cannot be used in If-Range
+    if tag and not tag.startswith("W/"):  # a weak ETag may stay the same when the bytes change
         return tag
     return headers.get("last-modified") or None
 
@@ -67,7 +67,7 @@ def download(client, url: str, destination: Path, *, checksum: tuple | None = No
             total = offset
             break
         validator = _validator(response.headers)
-        if response.status == 200:  # Range ignored, or the file changed (If-Range): the whole file came at once
+        if response.status == 200:  # the server ignores Range: the whole file came at once
             part.write_bytes(response.content)
             offset = total = len(response.content)
             break

@@ -122,14 +122,14 @@ class StacApi:
         if query:
             body["query"] = query
         url, method, scenes = f"{self.base_url}/search", "POST", []
+        service = self.client.service
+
+        def check(answer):  # before the page is cached
+            if not isinstance(answer, dict) or not isinstance(answer.get("features"), list) or not isinstance(
+                    answer.get("links", []), list):
+                raise _bad_item(service, str(answer)[:120])
+
         while url and len(scenes) < max_items:
-            service = self.client.service
-
-            def check(answer, service=service):  # before the page is cached
-                if not isinstance(answer, dict) or not isinstance(answer.get("features"), list) or not isinstance(
-                        answer.get("links", []), list):
-                    raise _bad_item(service, str(answer)[:120])
-
             page = (self.client.post_json(url, body, max_age_s=86400, namespace="stac", validate=check)
                     if method == "POST" else self.client.get_json(url, max_age_s=86400, namespace="stac",
                                                                   validate=check))
