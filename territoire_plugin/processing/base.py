@@ -116,7 +116,7 @@ class HeatAlgorithm(TerritoireAlgorithm):
         from ..qgis_io.features import union_wkt
 
         source = self.parameterAsSource(parameters, name, context)
-        return None if source is None else union_wkt(source, raster_crs, context.transformContext())
+        return None if source is None else union_wkt(source, raster_crs, context)
 
 
 class InfrastructureAlgorithm(TerritoireAlgorithm):
@@ -136,7 +136,7 @@ class InfrastructureAlgorithm(TerritoireAlgorithm):
 
         file = columnar_file(self.parameterAsVectorLayer(parameters, "POINTS", context),
                              parameters.get("POINTS")) if by_columns else None
-        return read_points(points, fields, crs, feedback, context.transformContext(), file)
+        return read_points(points, fields, crs, feedback, context, file)
 
     def require_projected(self, assets) -> None:
         if assets.sourceCrs().isGeographic():

@@ -56,7 +56,7 @@ def points_by_columns(file, fields, source_wkt: str, target_wkt: str, same_crs: 
     return x, y, columns
 
 
-def read_points(points, fields, crs, feedback, transform_context, file=None):
+def read_points(points, fields, crs, feedback, context, file=None):
     """(x, y, {field: values}) of the points in ``crs``: columnar through GDAL when the points are a whole
     file layer (``file``, from :func:`columnar_file`; fast at EGMS scale), feature by feature otherwise. A
     multipoint gives each of its points; a feature without geometry is left out.
@@ -67,10 +67,12 @@ def read_points(points, fields, crs, feedback, transform_context, file=None):
     columnar = points_by_columns(file, fields, points.sourceCrs().toWkt(), crs.toWkt(), same_crs) if file else None
     if columnar is not None:
         return columnar
-    transform = QgsCoordinateTransform(points.sourceCrs(), crs, transform_context)
+    from .features import source_features
+
+    transform = QgsCoordinateTransform(points.sourceCrs(), crs, context.transformContext())
     request = QgsFeatureRequest().setSubsetOfAttributes(fields, points.fields())
     xs, ys, columns = [], [], {name: [] for name in fields}
-    for feature in points.getFeatures(request):
+    for feature in source_features(points, context, request, feedback):
         if feedback.isCanceled():
             return None, None, None
         geometry = feature.geometry()

@@ -102,3 +102,19 @@ def gdal_raster_layer(uri: str, name: str) -> QgsRasterLayer:
     if crs.isValid() and crs.authid() != layer.crs().authid():
         layer.setCrs(crs)
     return layer
+
+
+# QGIS 3.36 moved the invalid-geometry policies to Qgis.InvalidGeometryCheck and the Processing source flags to
+# Qgis.ProcessingFeatureSourceFlag (the old names are gone in QGIS 4).
+if hasattr(Qgis, "InvalidGeometryCheck"):
+    GEOMETRY_NO_CHECK = Qgis.InvalidGeometryCheck.NoCheck
+    GEOMETRY_SKIP_INVALID = Qgis.InvalidGeometryCheck.SkipInvalid
+    GEOMETRY_ABORT_ON_INVALID = Qgis.InvalidGeometryCheck.AbortOnInvalid
+    SKIP_GEOMETRY_VALIDITY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
+else:  # QGIS < 3.36
+    from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSource
+
+    GEOMETRY_NO_CHECK = QgsFeatureRequest.GeometryNoCheck
+    GEOMETRY_SKIP_INVALID = QgsFeatureRequest.GeometrySkipInvalid
+    GEOMETRY_ABORT_ON_INVALID = QgsFeatureRequest.GeometryAbortOnInvalid
+    SKIP_GEOMETRY_VALIDITY_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks

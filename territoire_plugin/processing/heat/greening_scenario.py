@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
+from ...qgis_io.features import source_features
 from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import add_styled_raster, style_on_load
@@ -114,7 +115,7 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
             footprints = []
             if buildings is not None:
                 transform = QgsCoordinateTransform(buildings.sourceCrs(), crs, context.transformContext())
-                for feature in buildings.getFeatures():
+                for feature in source_features(buildings, context, feedback=feedback):
                     geometry = feature.geometry()
                     geometry.transform(transform)  # noqa: QGS201 - empty results are skipped
                     if not geometry.isEmpty():
@@ -126,7 +127,7 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
             feedback.pushInfo(self.tr("NDVI seen in the town: {0:.2f} to {1:.2f}.").format(*model.ndvi_range))
             transform = QgsCoordinateTransform(plantings.sourceCrs(), crs, context.transformContext())
             features, scenario = [], []
-            for feature in plantings.getFeatures():
+            for feature in source_features(plantings, context, feedback=feedback):
                 geometry = feature.geometry()
                 geometry.transform(transform)  # noqa: QGS201 - an empty polygon gets no pixel
                 wanted = feature[target_field] if target_field else target

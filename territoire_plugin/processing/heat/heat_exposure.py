@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ...qgis_io.features import source_features
 from ...qgis_io.geometry import flat_wkb
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import style_on_load
@@ -104,7 +105,7 @@ class HeatExposureAlgorithm(HeatAlgorithm):
         def geometries(source):
             transform = QgsCoordinateTransform(source.sourceCrs(), raster_crs, context.transformContext())
             features, shapes = [], []
-            for feature in source.getFeatures():
+            for feature in source_features(source, context, feedback=feedback):
                 geometry = feature.geometry()
                 geometry.transform(transform)  # noqa: QGS201 - an empty shape simply gets no pixel
                 features.append(feature)

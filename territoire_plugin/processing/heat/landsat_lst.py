@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
+from ...qgis_io.features import source_features
 from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.styles import style_lst_output
 from ...toolbelt.log import debug, log
@@ -208,7 +209,7 @@ class LandsatLstAlgorithm(HeatAlgorithm):
             transform = QgsCoordinateTransform(source.sourceCrs(), raster_crs, context.transformContext())
             clip_wkts = []
             polygons_rect = None
-            for feature in source.getFeatures(QgsFeatureRequest().setNoAttributes()):
+            for feature in source_features(source, context, QgsFeatureRequest().setNoAttributes()):
                 geometry = feature.geometry()
                 if geometry.isEmpty():
                     continue

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ...qgis_io.features import source_features
 from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import style_on_load
@@ -104,7 +105,7 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
         to_raster = QgsCoordinateTransform(assets.sourceCrs(), QgsCoordinateReferenceSystem(before.crs()),
                                            context.transformContext())
         pieces, corridors = [], []
-        for feature in assets.getFeatures():
+        for feature in source_features(assets, context, feedback=feedback):
             if feature.geometry().isEmpty():
                 continue
             for start, end, line in segments_of(feature.geometry(), length):

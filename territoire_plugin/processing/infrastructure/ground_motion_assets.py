@@ -18,6 +18,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ...qgis_io.features import source_features
 from ...qgis_io.ground_motion import DEFAULT_BUFFERS, columnar_file, linear_wkb, points_by_columns
 from ...qgis_io.sinks import add_reused_features, output_fields
 from ...qgis_io.styles import style_on_load
@@ -206,7 +207,7 @@ class GroundMotionAssetsAlgorithm(InfrastructureAlgorithm):
             # features to copy into the output.
             job = pool.submit(by_columns) if points_file and assets_file else None
             asset_features, attributes = [], []
-            for feature in assets.getFeatures():
+            for feature in source_features(assets, context, feedback=feedback):
                 if len(asset_features) % 5000 == 0 and feedback.isCanceled():
                     return {}
                 asset_features.append(feature)

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ...qgis_io.features import source_features
 from ...qgis_io.ground_motion import shape_of
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import style_on_load
@@ -107,7 +108,7 @@ class GroundMotionDifferentialAlgorithm(InfrastructureAlgorithm):
         x, y, displacement = x[measured], y[measured], velocity[measured] * years
         buffer = self.parameterAsDouble(parameters, self.BUFFER, context)
         features, shapes = [], []
-        for feature in assets.getFeatures():
+        for feature in source_features(assets, context, feedback=feedback):
             features.append(feature)
             shapes.append(shape_of(feature.geometry(), {"polygon": buffer, "line": buffer, "point": buffer}))
         valid = [i for i, s in enumerate(shapes) if s is not None]
