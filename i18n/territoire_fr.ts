@@ -568,27 +568,27 @@
 <context>
     <name>ConnectorAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="195"/>
+        <location filename="../territoire_plugin/processing/base.py" line="238"/>
         <source>Partner data</source>
         <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="203"/>
+        <location filename="../territoire_plugin/processing/base.py" line="246"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="206"/>
+        <location filename="../territoire_plugin/processing/base.py" line="249"/>
         <source>Or an extent</source>
         <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="210"/>
+        <location filename="../territoire_plugin/processing/base.py" line="253"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="216"/>
+        <location filename="../territoire_plugin/processing/base.py" line="259"/>
         <source>The output must be a GeoPackage (.gpkg).</source>
         <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
@@ -606,7 +606,7 @@
         <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="229"/>
+        <location filename="../territoire_plugin/processing/base.py" line="272"/>
         <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
         <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
@@ -614,72 +614,72 @@
 <context>
     <name>CorridorChangeAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="130"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="131"/>
         <source>Vegetation change along corridors</source>
         <translation>Évolution de la végétation le long des emprises</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="63"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="64"/>
         <source>&lt;p&gt;Compares the NDVI of two dates (e.g. two Sentinel-2 summers, or two composites) inside a buffer of linear assets (roads, railways, lines), segment by segment along the chainage: mean change of NDVI, share of pixels with a significant loss (ΔNDVI ≤ −threshold) or gain (≥ +threshold). A segment is flagged for vegetation loss (clearing, slope failure) or encroachment (vegetation growing into the corridor) when the share reaches the given value.&lt;/p&gt;&lt;p&gt;The second raster is resampled onto the first one's grid when they differ.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Compare le NDVI de deux dates (par ex. deux étés Sentinel-2, ou deux composites) dans une zone tampon autour d'ouvrages linéaires (routes, voies ferrées, lignes), tronçon par tronçon le long du PR : variation moyenne du NDVI, part des pixels en perte (ΔNDVI ≤ −seuil) ou en gain (≥ +seuil) significatif. Un tronçon est signalé pour perte de végétation (défrichement, glissement de talus) ou envahissement (végétation gagnant l'emprise) quand cette part atteint la valeur donnée.&lt;/p&gt;&lt;p&gt;Le second raster est rééchantillonné sur la grille du premier quand elles diffèrent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="73"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="74"/>
         <source>NDVI, first date</source>
         <translation>NDVI, première date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="74"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="75"/>
         <source>NDVI, second date</source>
         <translation>NDVI, seconde date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="75"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="76"/>
         <source>Linear assets</source>
         <translation>Ouvrages linéaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="77"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="78"/>
         <source>Corridor half-width</source>
         <translation>Demi-largeur de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="79"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="80"/>
         <source>Segment length</source>
         <translation>Longueur des tronçons</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="81"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="82"/>
         <source>Significant NDVI change, at least</source>
         <translation>Variation significative du NDVI, au moins</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="84"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="85"/>
         <source>Flag when this share of the corridor changed</source>
         <translation>Signaler quand cette part de l'emprise a changé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="87"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="88"/>
         <source>Corridor segments</source>
         <translation>Tronçons de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="89"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="90"/>
         <source>Segments with vegetation loss</source>
         <translation>Tronçons en perte de végétation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="90"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="91"/>
         <source>Segments with encroachment</source>
         <translation>Tronçons envahis</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="101"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="102"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="128"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="129"/>
         <source>{0} segments: {1} with vegetation loss, {2} with encroachment.</source>
         <translation>{0} tronçons : {1} en perte de végétation, {2} envahis.</translation>
     </message>
@@ -1173,97 +1173,97 @@
 <context>
     <name>GreeningScenarioAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="49"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="50"/>
         <source>Greening scenario (predicted cooling)</source>
         <translation>Scénario de végétalisation (rafraîchissement prévu)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="69"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="70"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="70"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="71"/>
         <source>NDVI (same grid)</source>
         <translation>NDVI (même grille)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="71"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="72"/>
         <source>Buildings (for the built-up share)</source>
         <translation>Bâtiments (pour la part bâtie)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="74"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="75"/>
         <source>Town outline (the model is fitted inside)</source>
         <translation>Contour de la ville (le modèle y est ajusté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="77"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="78"/>
         <source>Planting / de-sealing polygons</source>
         <translation>Polygones de plantation / désimperméabilisation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="79"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="80"/>
         <source>Target NDVI</source>
         <translation>NDVI cible</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="82"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="83"/>
         <source>Or a field giving each polygon&apos;s target NDVI</source>
         <translation>Ou un champ donnant le NDVI cible de chaque polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="86"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="87"/>
         <source>Field giving the built-up share after works (0–1, e.g. 0 when de-sealed)</source>
         <translation>Champ donnant la part bâtie après travaux (0–1, par ex. 0 si désimperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="90"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="91"/>
         <source>Predicted change of surface temperature (°C)</source>
         <translation>Variation prévue de la température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="152"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="153"/>
         <source>Effect per polygon</source>
         <translation>Effet par polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="94"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="95"/>
         <source>R² of the model</source>
         <translation>R² du modèle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="95"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="96"/>
         <source>Residual error of the model (°C)</source>
         <translation>Erreur résiduelle du modèle (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="96"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="97"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="125"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="126"/>
         <source>Model: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="126"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="127"/>
         <source>NDVI seen in the town: {0:.2f} to {1:.2f}.</source>
         <translation>NDVI observé dans la ville : de {0:.2f} à {1:.2f}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="137"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="138"/>
         <source>Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates.</source>
         <translation>Le NDVI cible {0:.2f} dépasse tous ceux observés dans la ville ({1:.2f}) : la prévision extrapole.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="153"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="154"/>
         <source>Predicted change of surface temperature</source>
         <translation>Variation prévue de la température de surface</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="52"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="53"/>
         <source>&lt;p&gt;How much cooler would the surface be if these places were planted or de-sealed?&lt;/p&gt;&lt;p&gt;1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share + water × (b3 + b4 × NDVI) (built-up share = share of the pixel covered by building footprints; water = NDVI below 0, with its own intercept and slope so that a river, an estuary or a lake does not flatten the land's slope b1). The fit (R², residual error in °C) is given in the log and the output's metadata.&lt;br&gt;2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value for all) and, if a field gives it, the built-up share set to its new value. Predicted change of LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits&lt;/b&gt;: a statistical association on one date's daytime &lt;i&gt;surface&lt;/i&gt; temperature, not a physical model of shade, evaporation or air temperature; it holds only within the NDVI and built-up values seen in the town (a target NDVI above them is an extrapolation); the effect felt by people depends on where and when they are outside.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De combien la surface serait-elle plus fraîche si ces lieux étaient plantés ou désimperméabilisés ?&lt;/p&gt;&lt;p&gt;1. Un modèle linéaire est ajusté sur les pixels de la commune : LST = b0 + b1 × NDVI + b2 × part bâtie + eau × (b3 + b4 × NDVI) (part bâtie = part du pixel couverte par les emprises des bâtiments ; eau = NDVI inférieur à 0, avec sa propre ordonnée et sa propre pente, pour qu'une rivière, un estuaire ou un lac n'aplatisse pas la pente b1 des terres). L'ajustement (R², erreur résiduelle en °C) figure dans le journal et dans les métadonnées de la sortie.&lt;br&gt;2. Dans chaque polygone de plantation, le NDVI est porté à la cible (un champ du polygone, ou une valeur pour tous) et, si un champ la donne, la part bâtie prend sa nouvelle valeur. Changement prévu de la LST = b1 × ΔNDVI + b2 × Δbâti (°C, négatif = plus frais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites&lt;/b&gt; : une association statistique sur la température de &lt;i&gt;surface&lt;/i&gt; de jour d'une date, pas un modèle physique de l'ombre, de l'évaporation ou de la température de l'air ; elle ne vaut que dans les valeurs de NDVI et de part bâtie observées dans la commune (une cible de NDVI au-delà est une extrapolation) ; l'effet ressenti par les habitants dépend de l'endroit et du moment où ils sont dehors.&lt;/p&gt;</translation>
     </message>
@@ -1271,167 +1271,167 @@
 <context>
     <name>GroundMotionAssetsAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="53"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="54"/>
         <source>Ground motion of assets (alerts)</source>
         <translation>Mouvements du sol des ouvrages (alertes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="56"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="57"/>
         <source>&lt;p&gt;For each asset (buildings, roads, railways, bridges…), the ground-motion points (EGMS, or any point layer with a velocity in mm/year) within its buffer: number of points, median, mean, largest absolute, 10th and 90th percentile velocity, share of points outside the stable band, and a class: insufficient data, stable, watch, alert.&lt;/p&gt;&lt;p&gt;Buffers: polygons (points inside or within the distance of the outline), lines, points. &lt;b&gt;Rule&lt;/b&gt;: |median| within the stable band → stable, at least the alert threshold → alert, between → watch; or, alternatively, in multiples k of the median velocity standard deviation of the asset's points (stable within k·σ, alert from 2k·σ).&lt;/p&gt;&lt;p&gt;EGMS L2a/L2b velocities are along the satellite's line of sight; tick the vertical conversion (v / los_up) where horizontal motion can be neglected.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (bâtiments, routes, voies ferrées, ponts…), les points de mouvement du sol (EGMS, ou toute couche de points avec une vitesse en mm/an) situés dans sa zone tampon : nombre de points, vitesse médiane, moyenne, plus forte en valeur absolue, 10e et 90e centiles, part des points hors de la bande stable, et une classe : données insuffisantes, stable, à surveiller, alerte.&lt;/p&gt;&lt;p&gt;Zones tampons : polygones (points à l'intérieur ou à la distance donnée du contour), lignes, points. &lt;b&gt;Règle&lt;/b&gt; : |médiane| dans la bande stable → stable, au moins le seuil d'alerte → alerte, entre les deux → à surveiller ; ou bien, en multiples k de l'écart type médian des vitesses des points de l'ouvrage (stable jusqu'à k·σ, alerte dès 2k·σ).&lt;/p&gt;&lt;p&gt;Les vitesses EGMS L2a/L2b sont mesurées dans l'axe de visée du satellite ; cochez la conversion verticale (v / los_up) là où le mouvement horizontal est négligeable.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="69"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="70"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="72"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="73"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="72"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="73"/>
         <source>Velocity standard deviation field</source>
         <translation>Champ d'écart type de la vitesse</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="72"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="73"/>
         <source>Line-of-sight vertical component field (los_up)</source>
         <translation>Champ de la composante verticale de visée (los_up)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="79"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="80"/>
         <source>Convert line-of-sight velocities to vertical</source>
         <translation>Convertir les vitesses en visée satellite en vitesses verticales</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="81"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="82"/>
         <source>Assets</source>
         <translation>Ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="83"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="84"/>
         <source>Buffer around polygons (buildings)</source>
         <translation>Zone tampon autour des polygones (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="83"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="84"/>
         <source>Buffer around lines (roads, railways)</source>
         <translation>Zone tampon autour des lignes (routes, voies ferrées)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="83"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="84"/>
         <source>Buffer around points</source>
         <translation>Zone tampon autour des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="89"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="90"/>
         <source>Rule</source>
         <translation>Règle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="89"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="90"/>
         <source>Thresholds in mm/year</source>
         <translation>Seuils en mm/an</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="89"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="90"/>
         <source>Multiples of the standard deviation</source>
         <translation>Multiples de l'écart type</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="92"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="93"/>
         <source>Stable within ± (mm/year)</source>
         <translation>Stable dans ± (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="95"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="96"/>
         <source>Alert from (mm/year)</source>
         <translation>Alerte à partir de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="97"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="98"/>
         <source>k (multiples of the standard deviation)</source>
         <translation>k (multiples de l'écart type)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="100"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="101"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="103"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="104"/>
         <source>Assets with ground motion</source>
         <translation>Ouvrages et mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="105"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="106"/>
         <source>Assets on alert</source>
         <translation>Ouvrages en alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="105"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="106"/>
         <source>Assets to watch</source>
         <translation>Ouvrages à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="133"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="134"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="141"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="142"/>
         <source>A buffer of 0 m around lines catches no point: give a width, e.g. 15 m for a road, 20 m for a railway.</source>
         <translation>Une zone tampon de 0 m autour des lignes ne capte aucun point : donnez une largeur, par ex. 15 m pour une route, 20 m pour une voie ferrée.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="145"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="146"/>
         <source>The vertical conversion needs the los_up field of the points.</source>
         <translation>La conversion verticale demande le champ los_up des points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="220"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="221"/>
         <source>Reading the points</source>
         <translation>Lecture des points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="203"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="204"/>
         <source>Joining points to assets</source>
         <translation>Rattachement des points aux ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="179"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="180"/>
         <source>No ground-motion point lies within 5 km of the assets: check that both layers cover the same place (and their CRS).</source>
         <translation>Aucun point de mouvement du sol à moins de 5 km des ouvrages : vérifiez que les deux couches couvrent le même lieu (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="228"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="228"/>
         <source>stable</source>
         <translation>stable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="228"/>
         <source>watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="227"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="228"/>
         <source>alert</source>
         <translation>alerte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="234"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="235"/>
         <source>{0} assets: {1} on alert, {2} to watch, {3} without enough points.</source>
         <translation>{0} ouvrages : {1} en alerte, {2} à surveiller, {3} sans assez de points.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="238"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_assets.py" line="239"/>
         <source>Ground motion of assets</source>
         <translation>Mouvements du sol des ouvrages</translation>
     </message>
@@ -1439,107 +1439,107 @@
 <context>
     <name>GroundMotionDifferentialAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="43"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="44"/>
         <source>Differential movement of structures (angular distortion)</source>
         <translation>Mouvement différentiel des ouvrages (distorsion angulaire)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="61"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="62"/>
         <source>Ground-motion points</source>
         <translation>Points de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="63"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="64"/>
         <source>Velocity field (mm/year; empty: velocity)</source>
         <translation>Champ de vitesse (mm/an ; vide : velocity)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="66"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="67"/>
         <source>Period (years)</source>
         <translation>Période (années)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="71"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="72"/>
         <source>Buffer around the structures</source>
         <translation>Zone tampon autour des ouvrages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="73"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="74"/>
         <source>Minimum number of points</source>
         <translation>Nombre minimal de points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="79"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="80"/>
         <source>Worst pair of each structure</source>
         <translation>Paire la plus défavorable de chaque ouvrage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="81"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="82"/>
         <source>Structures at cosmetic cracking or worse</source>
         <translation>Ouvrages en fissuration esthétique ou pire</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="121"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="122"/>
         <source>structural damage</source>
         <translation>dommages structurels</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="121"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="122"/>
         <source>cosmetic cracking</source>
         <translation>fissuration esthétique</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="122"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
         <source>limit of safety</source>
         <translation>limite de sécurité</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="122"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
         <source>negligible</source>
         <translation>négligeable</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="159"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="160"/>
         <source>{0} structures measured; {1} at cosmetic cracking or worse.</source>
         <translation>{0} ouvrages mesurés ; {1} en fissuration esthétique ou pire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="161"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="162"/>
         <source>Differential movement (worst pairs)</source>
         <translation>Mouvement différentiel (paires les plus défavorables)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="68"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="69"/>
         <source>Structures (polygons) or linear assets</source>
         <translation>Ouvrages (polygones) ou ouvrages linéaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="46"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="47"/>
         <source>&lt;p&gt;For each structure (polygons: buildings, bridge decks…) with enough ground-motion points: the displacement of each point over the period (velocity × years), and the pair of points (at least 3 m apart) with the largest angular distortion β = |Δd| / distance, drawn as a line. For linear assets (roads, railways), the points are placed along the line by chainage and the stretch between two consecutive points where the displacement changes fastest is drawn.&lt;/p&gt;&lt;p&gt;Classes after Skempton &amp;amp; MacDonald (1956): β ≥ 1/150 structural damage, ≥ 1/300 cosmetic cracking, ≥ 1/500 limit of safety, below: negligible.&lt;/p&gt;&lt;p&gt;Damage category after Boscardin &amp;amp; Cording (1989) from the largest tensile strain ε = εh/2 + √((εh/2)² + (β/2)²): below 0.05 % negligible, 0.05–0.075 % very slight, 0.075–0.15 % slight, 0.15–0.3 % moderate, above: severe. The points do not measure horizontal movement, so the horizontal strain εh is a parameter (0 by default: ε = β/2); enter the strain a survey or an excavation study gives. Line-of-sight velocities are used as given.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Pour chaque ouvrage (polygones : bâtiments, tabliers de ponts…) ayant assez de points de mouvement du sol : le déplacement de chaque point sur la période (vitesse × années), et la paire de points (distants d'au moins 3 m) de plus forte distorsion angulaire β = |Δd| / distance, tracée en ligne. Pour les ouvrages linéaires (routes, voies ferrées), les points sont placés le long de la ligne selon le PR et le tronçon entre deux points consécutifs où le déplacement varie le plus vite est tracé.&lt;/p&gt;&lt;p&gt;Classes selon Skempton &amp;amp; MacDonald (1956) : β ≥ 1/150 dommages structurels, ≥ 1/300 fissuration esthétique, ≥ 1/500 limite de sécurité, en dessous : négligeable.&lt;/p&gt;&lt;p&gt;Catégorie de dommages selon Boscardin &amp;amp; Cording (1989) à partir de la plus forte déformation en traction ε = εh/2 + √((εh/2)² + (β/2)²) : moins de 0,05 % négligeable, 0,05–0,075 % très léger, 0,075–0,15 % léger, 0,15–0,3 % modéré, au-delà : sévère. Les points ne mesurent pas le mouvement horizontal : la déformation horizontale εh est donc un paramètre (0 par défaut : ε = β/2) ; saisissez celle que donne un relevé ou une étude de terrassement. Les vitesses en visée satellite sont utilisées telles quelles.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="76"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="77"/>
         <source>Horizontal strain assumed for Boscardin &amp; Cording (%)</source>
         <translation>Déformation horizontale supposée pour Boscardin &amp; Cording (%)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="124"/>
         <source>severe</source>
         <translation>sévère</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="124"/>
         <source>moderate</source>
         <translation>modéré</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="123"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="124"/>
         <source>slight</source>
         <translation>léger</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="124"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_differential.py" line="125"/>
         <source>very slight</source>
         <translation>très léger</translation>
     </message>
@@ -1595,7 +1595,7 @@
 <context>
     <name>HeatAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="109"/>
+        <location filename="../territoire_plugin/processing/base.py" line="152"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
@@ -1603,92 +1603,92 @@
 <context>
     <name>HeatExposureAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="41"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="42"/>
         <source>Exposure of buildings and inhabitants to heat</source>
         <translation>Exposition des bâtiments et des habitants à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="63"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="64"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="64"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="65"/>
         <source>Heat-island intensity (°C)</source>
         <translation>Intensité de l'îlot de chaleur (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="66"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="67"/>
         <source>Buildings (BD TOPO)</source>
         <translation>Bâtiments (BD TOPO)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="68"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="69"/>
         <source>Sensitive sites (optional: ERP, activity zones…)</source>
         <translation>Sites sensibles (facultatif : ERP, zones d'activité…)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="71"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="72"/>
         <source>Population 200 m cells (optional)</source>
         <translation>Carreaux de population de 200 m (facultatif)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="140"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="141"/>
         <source>Buildings exposed to heat</source>
         <translation>Bâtiments exposés à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="76"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="77"/>
         <source>Heat vulnerability (200 m cells)</source>
         <translation>Vulnérabilité à la chaleur (carreaux de 200 m)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="79"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="80"/>
         <source>Sensitive buildings</source>
         <translation>Bâtiments sensibles</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="99"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="100"/>
         <source>The temperature raster is in a geographic CRS (degrees); reproject it to a projected CRS first.</source>
         <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="102"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="103"/>
         <source>The buildings layer is empty.</source>
         <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="125"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="126"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="138"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="139"/>
         <source>{0} buildings, {1} sensitive.</source>
         <translation>{0} bâtiments, dont {1} sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="144"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="145"/>
         <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
         <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="149"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="150"/>
         <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
         <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="154"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="155"/>
         <source>Population cells</source>
         <translation>Carreaux de population</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="166"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="167"/>
         <source>Heat vulnerability</source>
         <translation>Vulnérabilité à la chaleur</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="44"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="45"/>
         <source>&lt;p&gt;&lt;b&gt;Buildings&lt;/b&gt;: mean and maximum surface temperature (lst_mean, lst_max) and heat-island intensity (heat_mean, heat_max) over the pixels each footprint touches; the mean weighs each pixel by the area of the footprint in it (a 100 m² building touching a 900 m² pixel by a sliver is not pulled by it), the maximum is the hottest pixel touched. &lt;i&gt;sensitive&lt;/i&gt; = 1 for schools, nurseries, health and elderly-care buildings; &lt;i&gt;sensitive_why&lt;/i&gt; says why. With BD TOPO public buildings (ERP) as sites: the ERP of types J (elderly and disabled people), R and RH (early childhood, schools), U and PU (health) count; an ERP point (an entrance or an address plate) belongs to the buildings its liens_vers_batiment names, else to the nearest footprint within 25 m. Every site of another sites layer counts. Descriptive fields of the buildings naming such a use (other sources than BD TOPO, whose usage_1 never does) count too.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Population cells&lt;/b&gt; (200 m, from &lt;i&gt;Population on a 200 m grid&lt;/i&gt;): vulnerability index V = E × (P + A) / 2, where E = max(0, mean intensity of the cell) divided by the largest in the area, P = inhabitants divided by the largest, A = share of people aged 65 and over divided by the largest. V goes from 0 (not warmer than the reference, or nobody) to 1 (the hottest, most populated, oldest cell): it ranks the cells of one area.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Bâtiments&lt;/b&gt; : température de surface moyenne et maximale (lst_mean, lst_max) et intensité d'îlot de chaleur (heat_mean, heat_max) sur les pixels que touche chaque emprise ; la moyenne pondère chaque pixel par la surface de l'emprise qu'il contient (un bâtiment de 100 m² qui effleure un pixel de 900 m² n'en est pas tiré), le maximum est le pixel touché le plus chaud. &lt;i&gt;sensitive&lt;/i&gt; = 1 pour les écoles, crèches, bâtiments de santé et d'accueil des personnes âgées ; &lt;i&gt;sensitive_why&lt;/i&gt; dit pourquoi. Avec les ERP de la BD TOPO comme sites : comptent les ERP de types J (personnes âgées et handicapées), R et RH (petite enfance, enseignement), U et PU (santé) ; un point d'ERP (une entrée ou une plaque d'adresse) appartient aux bâtiments que nomme son champ liens_vers_batiment, sinon à l'emprise la plus proche à moins de 25 m. Tous les sites d'une autre couche de sites comptent. Comptent aussi les champs descriptifs des bâtiments qui nomment un tel usage (sources autres que la BD TOPO, dont l'usage_1 ne le fait jamais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carreaux de population&lt;/b&gt; (200 m, issus de &lt;i&gt;Population sur une grille de 200 m&lt;/i&gt;) : indice de vulnérabilité V = E × (P + A) / 2, où E = max(0, intensité moyenne du carreau) divisée par la plus forte de la zone, P = habitants divisés par le plus grand nombre, A = part des 65 ans et plus divisée par la plus forte. V va de 0 (pas plus chaud que la référence, ou personne) à 1 (le carreau le plus chaud, le plus peuplé et le plus âgé) : il classe les carreaux d'une même zone.&lt;/p&gt;</translation>
     </message>
@@ -1973,17 +1973,17 @@
 <context>
     <name>InfrastructureAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="126"/>
+        <location filename="../territoire_plugin/processing/base.py" line="169"/>
         <source>Infrastructure monitoring</source>
         <translation>Suivi des infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="143"/>
+        <location filename="../territoire_plugin/processing/base.py" line="186"/>
         <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
         <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="150"/>
+        <location filename="../territoire_plugin/processing/base.py" line="193"/>
         <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
         <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
     </message>
@@ -1991,162 +1991,162 @@
 <context>
     <name>LandsatLstAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="54"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="55"/>
         <source>Land surface temperature (Landsat)</source>
         <translation>Température de surface (Landsat)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="57"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="58"/>
         <source>landsat,lst,temperature,surface,heat,thermal,ST_B10,QA_PIXEL</source>
         <translation>landsat,lst,température,surface,chaleur,îlot de chaleur,thermique,ST_B10,QA_PIXEL</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="60"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="61"/>
         <source>&lt;p&gt;Land surface temperature in °C from a Landsat 8 or 9 Collection 2 Level-2 product.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Input&lt;/b&gt;: the product's MTL file (txt, xml or json), its folder, or the ST_B10 band itself. The QA_PIXEL band is found beside the MTL when not given.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Method&lt;/b&gt;: K = DN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (read from the MTL; USGS's 0.00341802 and 149.0 only when no metadata exists, and the output says which), then °C = K − 273.15. DN 0 is fill. Pixels flagged in QA_PIXEL are masked as chosen (fill, dilated cloud, cirrus, cloud and cloud shadow by default; snow and water optional).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Clip&lt;/b&gt;: optionally to polygons (e.g. the commune) and/or an extent.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: float32 GeoTIFF in °C, nodata −9999, tiled and compressed, styled with a diverging ramp centred on the median temperature.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Caution&lt;/b&gt;: this is the &lt;i&gt;daytime surface&lt;/i&gt; temperature at the satellite's pass (about 10:30 solar time), not the air temperature, and not night-time heat. Roofs and roads are much hotter than the air above them.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Température de surface en °C à partir d'un produit Landsat 8 ou 9 Collection 2 de niveau 2.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Entrée&lt;/b&gt; : le fichier MTL du produit (txt, xml ou json), son dossier, ou la bande ST_B10 elle-même. La bande QA_PIXEL est trouvée à côté du MTL si elle n'est pas indiquée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Méthode&lt;/b&gt; : K = CN × TEMPERATURE_MULT_BAND_ST_B10 + TEMPERATURE_ADD_BAND_ST_B10 (lus dans le MTL ; les valeurs USGS 0,00341802 et 149,0 seulement en l'absence de métadonnées, et la sortie indique lesquelles), puis °C = K − 273,15. Le CN 0 est du remplissage. Les pixels signalés dans QA_PIXEL sont masqués selon les choix (remplissage, bord de nuage, cirrus, nuage et ombre de nuage par défaut ; neige et eau en option).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Découpage&lt;/b&gt; : en option, selon des polygones (par ex. la commune) et/ou une emprise.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : GeoTIFF float32 en °C, nodata −9999, tuilé et compressé, stylé par une rampe divergente centrée sur la température médiane.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attention&lt;/b&gt; : il s'agit de la température de &lt;i&gt;surface, de jour&lt;/i&gt;, au passage du satellite (vers 10 h 30 heure solaire), pas de la température de l'air, ni de la chaleur nocturne. Toits et chaussées sont bien plus chauds que l'air au-dessus d'eux.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="78"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="79"/>
         <source>Landsat Level-2 product (MTL file, folder or ST_B10 band)</source>
         <translation>Produit Landsat de niveau 2 (fichier MTL, dossier ou bande ST_B10)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="78"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="79"/>
         <source>Landsat MTL or ST_B10 (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;All files (*)</source>
         <translation>MTL ou ST_B10 Landsat (*_MTL.txt *_MTL.xml *_MTL.json *.TIF *.tif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="84"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="85"/>
         <source>QA_PIXEL band (found beside the MTL when empty)</source>
         <translation>Bande QA_PIXEL (trouvée à côté du MTL si vide)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="88"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="89"/>
         <source>Mask fill (outside the scene)</source>
         <translation>Masquer le remplissage (hors scène)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="89"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="90"/>
         <source>Mask dilated cloud</source>
         <translation>Masquer les bords de nuages (nuage dilaté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="90"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="91"/>
         <source>Mask cirrus</source>
         <translation>Masquer les cirrus</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="92"/>
         <source>Mask cloud</source>
         <translation>Masquer les nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="92"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="93"/>
         <source>Mask cloud shadow</source>
         <translation>Masquer les ombres de nuages</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="93"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="94"/>
         <source>Mask snow</source>
         <translation>Masquer la neige</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="94"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="95"/>
         <source>Mask water</source>
         <translation>Masquer l'eau</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="98"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="99"/>
         <source>Clip to polygons (e.g. the commune)</source>
         <translation>Découper selon des polygones (par ex. la commune)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="102"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="103"/>
         <source>Clip to extent</source>
         <translation>Découper selon une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="179"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="180"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="108"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="109"/>
         <source>Where the ST_B10 scaling came from</source>
         <translation>Origine de l'échelle ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="109"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="110"/>
         <source>Clear pixels (% of the area)</source>
         <translation>Pixels clairs (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="110"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="111"/>
         <source>Cloud and shadow (% of the area)</source>
         <translation>Nuages et ombres (% de la zone)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="111"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="112"/>
         <source>Minimum (°C)</source>
         <translation>Minimum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="112"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="113"/>
         <source>Median (°C)</source>
         <translation>Médiane (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="113"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="114"/>
         <source>Mean (°C)</source>
         <translation>Moyenne (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="114"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="115"/>
         <source>Maximum (°C)</source>
         <translation>Maximum (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="130"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="131"/>
         <source>the ST_B10 band</source>
         <translation>la bande ST_B10</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="136"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="137"/>
         <source>ST_B10 scaling from {0}: × {1} + {2}</source>
         <translation>Échelle ST_B10 lue dans {0} : × {1} + {2}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="141"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="142"/>
         <source>No MTL file found beside {0}: using USGS's Collection 2 scaling × {1} + {2}. Put the product's MTL file beside the band to use its own factors.</source>
         <translation>Aucun fichier MTL à côté de {0} : utilisation de l'échelle Collection 2 de l'USGS × {1} + {2}. Placez le fichier MTL du produit à côté de la bande pour utiliser ses propres facteurs.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="146"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="147"/>
         <source>No QA_PIXEL band found: clouds and their shadows are NOT masked, only fill pixels. Give the QA_PIXEL band to mask them.</source>
         <translation>Aucune bande QA_PIXEL trouvée : les nuages et leurs ombres ne sont PAS masqués, seulement les pixels de remplissage. Indiquez la bande QA_PIXEL pour les masquer.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="151"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="152"/>
         <source>Cloud mask from {0}</source>
         <translation>Masque des nuages lu dans {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="170"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="171"/>
         <source>{0} exists: it will be replaced once the new file is complete.</source>
         <translation>{0} existe : il sera remplacé une fois le nouveau fichier complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="181"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="182"/>
         <source>Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C.</source>
         <translation>Pixels clairs : {0:.1f} % de la zone (nuages et ombres {1:.1f} %). Température de surface de {2:.1f} °C à {3:.1f} °C, médiane {4:.1f} °C.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="222"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="223"/>
         <source>The clip layer has no polygon. Choose a layer with at least one polygon (e.g. the commune outline), or leave the clip empty.</source>
         <translation>La couche de découpage ne contient aucun polygone. Choisissez une couche avec au moins un polygone (par ex. le contour de la commune), ou laissez le découpage vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="230"/>
+        <location filename="../territoire_plugin/processing/heat/landsat_lst.py" line="231"/>
         <source>The clip polygons and the clip extent do not overlap. Give one of them, or two that overlap.</source>
         <translation>Les polygones et l'emprise de découpage ne se recoupent pas. Indiquez l'un des deux, ou deux qui se recoupent.</translation>
     </message>
@@ -2523,22 +2523,22 @@
         <translation>Impossible d'écrire dans la sortie {0} : vérifiez que le dossier est accessible en écriture et que le disque n'est pas plein.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="40"/>
+        <location filename="../territoire_plugin/processing/base.py" line="68"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="45"/>
+        <location filename="../territoire_plugin/processing/base.py" line="73"/>
         <source>A file could not be read or written ({0}). Check that the folder exists, that you may write in it and that the disk is not full, then run again.</source>
         <translation>Un fichier n'a pas pu être lu ou écrit ({0}). Vérifiez que le dossier existe, que vous pouvez y écrire et que le disque n'est pas plein, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="49"/>
+        <location filename="../territoire_plugin/processing/base.py" line="77"/>
         <source>GDAL or QGIS could not complete the work ({0}). Check the input files (open them in QGIS), then run again.</source>
         <translation>GDAL ou QGIS n'a pas pu mener le travail à bien ({0}). Vérifiez les fichiers d'entrée (ouvrez-les dans QGIS), puis relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="53"/>
+        <location filename="../territoire_plugin/processing/base.py" line="81"/>
         <source>Territoire stopped on an unexpected error ({0}). The details are in the Territoire tab of the log messages: please send them to the developers.</source>
         <translation>Territoire s'est arrêté sur une erreur inattendue ({0}). Le détail est dans l'onglet Territoire du journal des messages : merci de le transmettre aux développeurs.</translation>
     </message>
@@ -2546,9 +2546,32 @@
 <context>
     <name>TerritoireFeatures</name>
     <message>
-        <location filename="../territoire_plugin/qgis_io/features.py" line="46"/>
+        <location filename="../territoire_plugin/qgis_io/features.py" line="79"/>
         <source>The layer {0} has no polygon.</source>
         <translation>La couche {0} ne contient aucun polygone.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/qgis_io/features.py" line="54"/>
+        <source>The feature {0} of the layer {1} has an invalid geometry (e.g. a polygon crossing itself). Repair the layer (Processing › Vector geometry › Fix geometries), or let Processing skip invalid features (Settings › Options › Processing › General › Invalid features filtering), then run again.</source>
+        <translation>L'entité {0} de la couche {1} a une géométrie invalide (par exemple un polygone qui se recoupe). Réparez la couche (Traitement › Géométrie vectorielle › Réparer les géométries), ou laissez les traitements ignorer les entités invalides (Préférences › Options › Traitement › Général › Filtrage des entités invalides), puis relancez.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/qgis_io/features.py" line="63"/>
+        <source>Features of the layer {1} left out for an invalid geometry: {0}.</source>
+        <translation>Entités de la couche {1} laissées de côté pour géométrie invalide : {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>TerritoireOutputs</name>
+    <message>
+        <location filename="../territoire_plugin/processing/outputs.py" line="34"/>
+        <source>Replace existing output files</source>
+        <translation>Remplacer les fichiers de sortie existants</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/outputs.py" line="89"/>
+        <source>{0} already exists and was left as it is. Choose another file name, or tick &quot;Replace existing output files&quot; to replace it.</source>
+        <translation>{0} existe déjà et n'a pas été modifié. Choisissez un autre nom de fichier, ou cochez « Remplacer les fichiers de sortie existants » pour le remplacer.</translation>
     </message>
 </context>
 <context>

@@ -22,40 +22,80 @@ from ..toolbelt.resources import icon_path
 
 def guarded(process):
     """The one wrapper of every Territoire ``processAlgorithm`` (applied by :class:`TerritoireAlgorithm` to
-    each subclass's own): a cancel ends the run cleanly (no traceback; outputs are written atomically, so
-    nothing is left), an :class:`AnalysisError` becomes its translated message, a file or GDAL failure a clear
+    each subclass's own): an existing output file is refused unless REPLACE is ticked (outputs.py), a failed or
+    cancelled run removes the output files it created, a cancel ends the run cleanly (no traceback), an
+    :class:`AnalysisError` becomes its translated message, a file or GDAL failure a clear
     translated message, and so does any other error (a bug): the technical detail goes to the log. No Python
     traceback reaches the user."""
     import functools
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
-        from ..core.errors import AnalysisError, Cancelled
+        from .outputs import output_files, refuse_existing, remove_created, snapshot
 
+        parameters = dict(parameters)
+        files = output_files(self, parameters, context)
+        refuse_existing(self, parameters, context, files)
+        before = snapshot(files)
+        finished = False
         try:
-            return process(self, parameters, context, feedback)
-        except QgsProcessingException:  # already the message the user reads
-            raise
-        except Cancelled:
-            feedback.pushInfo(QCoreApplication.translate("TerritoireAlgorithm", "Cancelled: nothing was written."))
-            return {}
-        except AnalysisError as error:
-            raise processing_error(error) from error
-        except OSError as error:
-            raise failure(error, QCoreApplication.translate(
-                "TerritoireAlgorithm", "A file could not be read or written ({0}). Check that the folder exists, "
-                "that you may write in it and that the disk is not full, then run again.")) from error
-        except RuntimeError as error:  # GDAL/OGR with exceptions on, or a QGIS call that failed
-            raise failure(error, QCoreApplication.translate(
-                "TerritoireAlgorithm", "GDAL or QGIS could not complete the work ({0}). Check the input files "
-                "(open them in QGIS), then run again.")) from error
-        except Exception as error:  # noqa: BLE001 - a bug: a clear message, the traceback in the log
-            raise failure(error, QCoreApplication.translate(
-                "TerritoireAlgorithm", "Territoire stopped on an unexpected error ({0}). The details are in the "
-                "Territoire tab of the log messages: please send them to the developers.")) from error
+            result = translated_errors(process, self, parameters, context, feedback)
+            finished = bool(result) or feedback is None or not feedback.isCanceled()
+            return result
+        finally:
+            if not finished:  # failed or cancelled: the output files it created go
+                remove_created(files, before)
 
     run.territoire_guarded = True
     return run
+
+
+def translated_errors(process, self, parameters, context, feedback):
+    """``process`` run, its errors turned into the messages :func:`guarded` promises."""
+    import traceback
+
+    from ..core.errors import AnalysisError, Cancelled
+
+    try:
+        try:
+            return process(self, parameters, context, feedback)
+        except BaseException as error:  # the failed frames release their sinks and datasets before cleanup
+            traceback.clear_frames(error.__traceback__)
+            raise
+    except QgsProcessingException:  # already the message the user reads
+        raise
+    except Cancelled:
+        feedback.pushInfo(QCoreApplication.translate("TerritoireAlgorithm", "Cancelled: nothing was written."))
+        return {}
+    except AnalysisError as error:
+        raise processing_error(error) from error
+    except OSError as error:
+        raise failure(error, QCoreApplication.translate(
+            "TerritoireAlgorithm", "A file could not be read or written ({0}). Check that the folder exists, "
+            "that you may write in it and that the disk is not full, then run again.")) from error
+    except RuntimeError as error:  # GDAL/OGR with exceptions on, or a QGIS call that failed
+        raise failure(error, QCoreApplication.translate(
+            "TerritoireAlgorithm", "GDAL or QGIS could not complete the work ({0}). Check the input files "
+            "(open them in QGIS), then run again.")) from error
+    except Exception as error:  # noqa: BLE001 - a bug: a clear message, the traceback in the log
+        raise failure(error, QCoreApplication.translate(
+            "TerritoireAlgorithm", "Territoire stopped on an unexpected error ({0}). The details are in the "
+            "Territoire tab of the log messages: please send them to the developers.")) from error
+
+
+def with_replace_parameter(init):
+    """Wrap an ``initAlgorithm``: the REPLACE parameter is added after the algorithm's own (see outputs.py)."""
+    import functools
+
+    @functools.wraps(init)
+    def initialise(self, config=None):
+        from .outputs import add_replace_parameter
+
+        init(self, config)
+        add_replace_parameter(self)
+
+    initialise.territoire_replace = True
+    return initialise
 
 
 def failure(error: Exception, template: str) -> QgsProcessingException:
@@ -79,6 +119,9 @@ class TerritoireAlgorithm(QgsProcessingAlgorithm):
         own = cls.__dict__.get("processAlgorithm")
         if own is not None and not getattr(own, "territoire_guarded", False):
             cls.processAlgorithm = guarded(own)
+        init = cls.__dict__.get("initAlgorithm")
+        if init is not None and not getattr(init, "territoire_replace", False):
+            cls.initAlgorithm = with_replace_parameter(init)
 
     def tr(self, text: str) -> str:
         # pylupdate5 records a self.tr() string under the class that writes it, which may be a

@@ -61,7 +61,7 @@ def source_features(source, context, request=None, feedback=None):
         yield feature
     if skipped and feedback is not None:
         feedback.pushWarning(QCoreApplication.translate(
-            "TerritoireFeatures", "{0} feature(s) of the layer {1} with an invalid geometry left out.").format(
+            "TerritoireFeatures", "Features of the layer {1} left out for an invalid geometry: {0}.").format(
                 skipped, source.sourceName()))
 
 

@@ -280,10 +280,13 @@ def test_existing_output_survives_a_failed_run_and_is_replaced_by_a_good_one(pro
 
     out = tmp_path / "keep.tif"
     out.write_bytes(b"earlier map")
-    with pytest.raises(QgsProcessingException):
-        run({"INPUT": str(sample_product / f"{sample_product.name}_SR_B5.TIF"), "OUTPUT": str(out)})
+    with pytest.raises(QgsProcessingException, match="keep.tif already exists and was left as it is"):
+        run({"INPUT": str(sample_product), "OUTPUT": str(out)})
     assert out.read_bytes() == b"earlier map"
-    run({"INPUT": str(sample_product), "OUTPUT": str(out)})
+    with pytest.raises(QgsProcessingException):
+        run({"INPUT": str(sample_product / f"{sample_product.name}_SR_B5.TIF"), "OUTPUT": str(out), "REPLACE": True})
+    assert out.read_bytes() == b"earlier map"
+    run({"INPUT": str(sample_product), "OUTPUT": str(out), "REPLACE": True})
     assert read_array(out)[0].dtype == np.float32
 
 
