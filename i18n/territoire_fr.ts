@@ -19,32 +19,27 @@
         <translation>Les facteurs de température de surface de {path} (multiplicateur {mult}, décalage {add}) donnent de {low:.1f} K à {high:.1f} K, ce qui n'est pas l'échelle ST_B10 de Landsat Collection 2. Vérifiez qu'il s'agit bien du MTL d'un produit de niveau 2 (L2SP).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="177"/>
-        <source>Cannot read the metadata file {path}: {error}. Check that the file exists and is the product&apos;s MTL (txt, xml or json).</source>
-        <translation>Impossible de lire le fichier de métadonnées {path} : {error}. Vérifiez que le fichier existe et qu'il s'agit du MTL du produit (txt, xml ou json).</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="258"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="264"/>
         <source>{path} does not exist. Give the product&apos;s MTL file, its folder, or its ST_B10 band.</source>
         <translation>{path} n'existe pas. Indiquez le fichier MTL du produit, son dossier ou sa bande ST_B10.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="269"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="275"/>
         <source>The folder {path} holds no Landsat MTL file (*_MTL.txt, *_MTL.xml or *_MTL.json). Give the ST_B10 band directly, or the folder of a complete product.</source>
         <translation>Le dossier {path} ne contient aucun fichier MTL Landsat (*_MTL.txt, *_MTL.xml ou *_MTL.json). Indiquez directement la bande ST_B10, ou le dossier d'un produit complet.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="304"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="310"/>
         <source>The metadata file {path} describes a product of level {level} with no ST_B10 band. Land surface temperature needs a Collection 2 Level-2 (L2SP) product.</source>
         <translation>Le fichier de métadonnées {path} décrit un produit de niveau {level} sans bande ST_B10. La température de surface demande un produit Collection 2 de niveau 2 (L2SP).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="315"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="321"/>
         <source>The metadata file {path} names the band {name}, which is not in {folder}. Put the ST_B10 file beside its MTL, or give the band directly.</source>
         <translation>Le fichier de métadonnées {path} désigne la bande {name}, absente de {folder}. Placez le fichier ST_B10 à côté de son MTL, ou indiquez directement la bande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="354"/>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="360"/>
         <source>{name} is the {band} band, not the surface-temperature band ST_B10. Give the product&apos;s *_ST_B10.TIF (or its MTL file, and the band is found for you).</source>
         <translation>{name} est la bande {band}, pas la bande de température de surface ST_B10. Indiquez le fichier *_ST_B10.TIF du produit (ou son fichier MTL : la bande sera trouvée automatiquement).</translation>
     </message>
@@ -69,32 +64,32 @@
         <translation>Aucun pixel clair ne reste après masquage : {cloud:.1f} % de la zone couverte par la scène est nuage, cirrus ou ombre de nuage, {other:.1f} % est neige ou eau masquée, et {fill:.1f} % de la zone est hors de la scène. Choisissez une autre date (une scène plus dégagée) ou une zone plus grande.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="56"/>
+        <location filename="../territoire_plugin/core/grid.py" line="67"/>
         <source>Cannot open {what} ({path}): {error}. Check that the file is a complete raster (a download may have been cut short).</source>
         <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="152"/>
+        <location filename="../territoire_plugin/core/grid.py" line="168"/>
         <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
         <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="179"/>
+        <location filename="../territoire_plugin/core/grid.py" line="195"/>
         <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
         <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="188"/>
+        <location filename="../territoire_plugin/core/grid.py" line="204"/>
         <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
         <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="74"/>
+        <location filename="../territoire_plugin/core/grid.py" line="90"/>
         <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
         <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="260"/>
+        <location filename="../territoire_plugin/core/grid.py" line="276"/>
         <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
         <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
@@ -204,24 +199,19 @@
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="83"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="85"/>
         <source>{name} has no column {missing}: it is not an EGMS product file (columns found: {found}).</source>
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="130"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="140"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="137"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="147"/>
         <source>{name} holds no EGMS point.</source>
         <translation>{name} ne contient aucun point EGMS.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="193"/>
-        <source>Line {line} of the EGMS file has a non-numeric position or velocity ({error}). The file is damaged: download it again.</source>
-        <translation>La ligne {line} du fichier EGMS a une position ou une vitesse non numérique ({error}). Le fichier est abîmé : téléchargez-le de nouveau.</translation>
     </message>
     <message>
         <location filename="../territoire_plugin/core/archives.py" line="42"/>
@@ -244,7 +234,7 @@
         <translation>{name} ne contient aucune couche vecteur avec un champ LCZ. Le format du fichier du Cerema a peut-être changé : signalez-le aux développeurs de Territoire.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/population.py" line="50"/>
+        <location filename="../territoire_plugin/sources/population.py" line="51"/>
         <source>{name} is not an INSEE Filosofi 200 m grid: it needs a cell identifier column (idcar_200m, Idcar_200m or IdINSPIRE) and an inhabitants column (ind). Columns found: {found}.</source>
         <translation>{name} n'est pas une grille Filosofi 200 m de l'INSEE : il faut une colonne d'identifiant de carreau (idcar_200m, Idcar_200m ou IdINSPIRE) et une colonne d'habitants (ind). Colonnes trouvées : {found}.</translation>
     </message>
@@ -254,7 +244,7 @@
         <translation>Aucune bande {what} trouvée dans {where}. Indiquez un produit Landsat de niveau 2 (MTL ou dossier), un dossier Sentinel-2 L2A issu du téléchargement de Territoire, ou les bandes rouge et proche infrarouge elles-mêmes.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="179"/>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="186"/>
         <source>Every pixel is masked (fill, cloud or shadow): no NDVI can be computed. Pick a clearer scene.</source>
         <translation>Tous les pixels sont masqués (remplissage, nuage ou ombre) : aucun NDVI ne peut être calculé. Choisissez une scène plus dégagée.</translation>
     </message>
@@ -334,7 +324,7 @@
         <translation>La couche de population n'a pas de champ d'habitants (ind) : ce n'est pas une grille de 200 m faite par Population sur une grille de 200 m (INSEE Filosofi), ou elle suit le schéma d'une autre année (champs trouvés : {found}). Refaites-la avec cet algorithme.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/heat/composite.py" line="27"/>
+        <location filename="../territoire_plugin/analysis/heat/composite.py" line="36"/>
         <source>A composite needs at least two temperature rasters (several dates).</source>
         <translation>Un composite demande au moins deux rasters de température (plusieurs dates).</translation>
     </message>
@@ -349,12 +339,12 @@
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="162"/>
+        <location filename="../territoire_plugin/core/archives.py" line="169"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="232"/>
+        <location filename="../territoire_plugin/core/archives.py" line="239"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
@@ -394,14 +384,89 @@
         <translation>{name} a une ligne de plus de {limit} caractères : ce n'est pas un fichier {what}, ou il est endommagé. Téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="104"/>
-        <source>Line {line} of {name} cannot be read as CSV ({error}). Download the {what} file again.</source>
-        <translation>La ligne {line} de {name} n'est pas lisible en CSV ({error}). Téléchargez de nouveau le fichier {what}.</translation>
-    </message>
-    <message>
         <location filename="../territoire_plugin/sources/egms_archive.py" line="97"/>
         <source>The EGMS archive refused {name} or sent something that is not a zip file (kept nowhere). The download token has probably expired: log in on egms.land.copernicus.eu, copy the new token (the id= at the end of a download link) into the authentication configuration and run again.</source>
         <translation>L'archive EGMS a refusé {name} ou a renvoyé autre chose qu'un fichier zip (rien n'est conservé). Le jeton de téléchargement a sans doute expiré : connectez-vous sur egms.land.copernicus.eu, recopiez le nouveau jeton (le id= à la fin d'un lien de téléchargement) dans la configuration d'authentification et relancez.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/heat/composite.py" line="28"/>
+        <source>None of the {n} temperature rasters has a valid pixel where they overlap (all nodata: clouds everywhere, or rasters of other places): there is nothing to combine. Check the rasters (open them in QGIS).</source>
+        <translation>Aucun des {n} rasters de température n'a de pixel valide là où ils se recouvrent (tout en nodata : nuages partout, ou rasters d'autres lieux) : il n'y a rien à combiner. Vérifiez les rasters (ouvrez-les dans QGIS).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/heat/greening.py" line="129"/>
+        <source>The surface temperature is the same ({value:.2f} °C) on all {n} pixels of the town: no effect of vegetation can be learnt from it. Check that the raster is a land surface temperature (°C) of a real scene.</source>
+        <translation>La température de surface est la même ({value:.2f} °C) sur les {n} pixels de la commune : aucun effet de la végétation ne peut en être appris. Vérifiez que le raster est une température de surface (°C) d'une scène réelle.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="180"/>
+        <source>Cannot open the metadata file {path}. Check that the file exists and that you may read it.</source>
+        <translation>Impossible d'ouvrir le fichier de métadonnées {path}. Vérifiez que le fichier existe et que vous pouvez le lire.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/landsat/mtl.py" line="183"/>
+        <source>Cannot read the metadata file {path}: it is not a Landsat MTL (txt, xml or json), or it is damaged. Use the MTL of the product as USGS delivers it.</source>
+        <translation>Impossible de lire le fichier de métadonnées {path} : ce n'est pas un MTL Landsat (txt, xml ou json), ou il est endommagé. Utilisez le MTL du produit tel que l'USGS le livre.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="146"/>
+        <source>The reflectance scale {scale} and offset {offset} cannot turn these bands into reflectances: the scale must be a positive number (e.g. 0.0001 for Sentinel-2, 0.0000275 for Landsat Collection 2).</source>
+        <translation>Le facteur de réflectance {scale} et le décalage {offset} ne peuvent pas convertir ces bandes en réflectances : le facteur doit être un nombre positif (par exemple 0,0001 pour Sentinel-2, 0,0000275 pour Landsat Collection 2).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="106"/>
+        <source>Line {line} of {name} holds a value of more than {limit} characters: it is not a {what} file, or it is damaged. Download the {what} file again.</source>
+        <translation>La ligne {line} de {name} contient une valeur de plus de {limit} caractères : ce n'est pas un fichier {what}, ou il est endommagé. Téléchargez de nouveau le fichier {what}.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="110"/>
+        <source>Line {line} of {name} cannot be read as CSV (a quote left open, or a character out of place). Download the {what} file again.</source>
+        <translation>La ligne {line} de {name} ne peut pas être lue comme du CSV (un guillemet non refermé, ou un caractère mal placé). Téléchargez de nouveau le fichier {what}.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/grid.py" line="60"/>
+        <source>{what} ({path}) does not exist. Check the path, or download the data again.</source>
+        <translation>{what} ({path}) n'existe pas. Vérifiez le chemin, ou téléchargez de nouveau les données.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/grid.py" line="64"/>
+        <source>{what} ({path}) is not a raster QGIS can read: another kind of file, or a damaged one. Check the file (open it in QGIS), or download it again.</source>
+        <translation>{what} ({path}) n'est pas un raster lisible par QGIS : un autre type de fichier, ou un fichier endommagé. Vérifiez le fichier (ouvrez-le dans QGIS), ou téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/grid.py" line="77"/>
+        <source>{what} ({path}) is not georeferenced (no position on the ground or no CRS): its pixels cannot be placed. Use the georeferenced file (a GeoTIFF as published), or georeference it first (Raster ▸ Georeferencer, or Raster ▸ Projections ▸ Assign Projection).</source>
+        <translation>{what} ({path}) n'est pas géoréférencé (pas de position au sol ou pas de SCR) : ses pixels ne peuvent pas être placés. Utilisez le fichier géoréférencé (un GeoTIFF tel que publié), ou géoréférencez-le d'abord (Raster ▸ Géoréférenceur, ou Raster ▸ Projections ▸ Assigner une projection).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/egms.py" line="93"/>
+        <source>The column {column} of {name} is not a date (an EGMS series column is named by its date, YYYYMMDD): the file is damaged or was edited. Download it again.</source>
+        <translation>La colonne {column} de {name} n'est pas une date (une colonne de série EGMS porte sa date, AAAAMMJJ) : le fichier est endommagé ou a été modifié. Téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/egms.py" line="192"/>
+        <source>Line {line} of {name}: {column} is « {value} », not a number. The file is damaged or was edited: download it again.</source>
+        <translation>Ligne {line} de {name} : {column} vaut « {value} », qui n'est pas un nombre. Le fichier est endommagé ou a été modifié : téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/population.py" line="84"/>
+        <source>Line {line} of {name} has {count} values where its header names {columns}: the file is cut or damaged. Download it again.</source>
+        <translation>La ligne {line} de {name} a {count} valeurs là où son en-tête nomme {columns} colonnes : le fichier est tronqué ou endommagé. Téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/population.py" line="90"/>
+        <source>Line {line} of {name}: the cell « {value} » is not a Filosofi cell identifier (CRS3035RES200mN…E…). The file is damaged or was edited: download it again.</source>
+        <translation>Ligne {line} de {name} : le carreau « {value} » n'est pas un identifiant de carreau Filosofi (CRS3035RES200mN…E…). Le fichier est endommagé ou a été modifié : téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/population.py" line="142"/>
+        <source>Line {line} of {name}: {column} is « {value} », not a number of inhabitants. The file is damaged or was edited: download it again.</source>
+        <translation>Ligne {line} de {name} : {column} vaut « {value} », qui n'est pas un nombre d'habitants. Le fichier est endommagé ou a été modifié : téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/population.py" line="168"/>
+        <source>{name} is not a GeoPackage (nor a CSV): it cannot be an INSEE Filosofi file. Give the file as downloaded from INSEE (.zip, .7z, .csv or .gpkg).</source>
+        <translation>{name} n'est pas un GeoPackage (ni un CSV) : ce ne peut pas être un fichier Filosofi de l'Insee. Donnez le fichier tel que téléchargé depuis l'Insee (.zip, .7z, .csv ou .gpkg).</translation>
     </message>
 </context>
 <context>
@@ -568,27 +633,27 @@
 <context>
     <name>ConnectorAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="238"/>
+        <location filename="../territoire_plugin/processing/base.py" line="239"/>
         <source>Partner data</source>
         <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="246"/>
+        <location filename="../territoire_plugin/processing/base.py" line="247"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="249"/>
+        <location filename="../territoire_plugin/processing/base.py" line="250"/>
         <source>Or an extent</source>
         <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="253"/>
+        <location filename="../territoire_plugin/processing/base.py" line="254"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="259"/>
+        <location filename="../territoire_plugin/processing/base.py" line="260"/>
         <source>The output must be a GeoPackage (.gpkg).</source>
         <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
@@ -606,7 +671,7 @@
         <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="272"/>
+        <location filename="../territoire_plugin/processing/base.py" line="273"/>
         <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
         <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
@@ -614,72 +679,72 @@
 <context>
     <name>CorridorChangeAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="131"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="133"/>
         <source>Vegetation change along corridors</source>
         <translation>Évolution de la végétation le long des emprises</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="64"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="66"/>
         <source>&lt;p&gt;Compares the NDVI of two dates (e.g. two Sentinel-2 summers, or two composites) inside a buffer of linear assets (roads, railways, lines), segment by segment along the chainage: mean change of NDVI, share of pixels with a significant loss (ΔNDVI ≤ −threshold) or gain (≥ +threshold). A segment is flagged for vegetation loss (clearing, slope failure) or encroachment (vegetation growing into the corridor) when the share reaches the given value.&lt;/p&gt;&lt;p&gt;The second raster is resampled onto the first one's grid when they differ.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Compare le NDVI de deux dates (par ex. deux étés Sentinel-2, ou deux composites) dans une zone tampon autour d'ouvrages linéaires (routes, voies ferrées, lignes), tronçon par tronçon le long du PR : variation moyenne du NDVI, part des pixels en perte (ΔNDVI ≤ −seuil) ou en gain (≥ +seuil) significatif. Un tronçon est signalé pour perte de végétation (défrichement, glissement de talus) ou envahissement (végétation gagnant l'emprise) quand cette part atteint la valeur donnée.&lt;/p&gt;&lt;p&gt;Le second raster est rééchantillonné sur la grille du premier quand elles diffèrent.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="74"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="76"/>
         <source>NDVI, first date</source>
         <translation>NDVI, première date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="75"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="77"/>
         <source>NDVI, second date</source>
         <translation>NDVI, seconde date</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="76"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="78"/>
         <source>Linear assets</source>
         <translation>Ouvrages linéaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="78"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="80"/>
         <source>Corridor half-width</source>
         <translation>Demi-largeur de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="80"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="82"/>
         <source>Segment length</source>
         <translation>Longueur des tronçons</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="82"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="84"/>
         <source>Significant NDVI change, at least</source>
         <translation>Variation significative du NDVI, au moins</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="85"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="87"/>
         <source>Flag when this share of the corridor changed</source>
         <translation>Signaler quand cette part de l'emprise a changé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="88"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="90"/>
         <source>Corridor segments</source>
         <translation>Tronçons de l'emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="90"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="92"/>
         <source>Segments with vegetation loss</source>
         <translation>Tronçons en perte de végétation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="91"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="93"/>
         <source>Segments with encroachment</source>
         <translation>Tronçons envahis</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="102"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="104"/>
         <source>The assets layer is empty.</source>
         <translation>La couche des ouvrages est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="129"/>
+        <location filename="../territoire_plugin/processing/infrastructure/corridor_change.py" line="131"/>
         <source>{0} segments: {1} with vegetation loss, {2} with encroachment.</source>
         <translation>{0} tronçons : {1} en perte de végétation, {2} envahis.</translation>
     </message>
@@ -1173,99 +1238,104 @@
 <context>
     <name>GreeningScenarioAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="50"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="51"/>
         <source>Greening scenario (predicted cooling)</source>
         <translation>Scénario de végétalisation (rafraîchissement prévu)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="70"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="71"/>
         <source>Land surface temperature (°C)</source>
         <translation>Température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="71"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="72"/>
         <source>NDVI (same grid)</source>
         <translation>NDVI (même grille)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="72"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="73"/>
         <source>Buildings (for the built-up share)</source>
         <translation>Bâtiments (pour la part bâtie)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="75"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="76"/>
         <source>Town outline (the model is fitted inside)</source>
         <translation>Contour de la ville (le modèle y est ajusté)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="78"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="79"/>
         <source>Planting / de-sealing polygons</source>
         <translation>Polygones de plantation / désimperméabilisation</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="80"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="81"/>
         <source>Target NDVI</source>
         <translation>NDVI cible</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="83"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="84"/>
         <source>Or a field giving each polygon&apos;s target NDVI</source>
         <translation>Ou un champ donnant le NDVI cible de chaque polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="87"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="88"/>
         <source>Field giving the built-up share after works (0–1, e.g. 0 when de-sealed)</source>
         <translation>Champ donnant la part bâtie après travaux (0–1, par ex. 0 si désimperméabilisé)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="91"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="92"/>
         <source>Predicted change of surface temperature (°C)</source>
         <translation>Variation prévue de la température de surface (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="153"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="159"/>
         <source>Effect per polygon</source>
         <translation>Effet par polygone</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="95"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="96"/>
         <source>R² of the model</source>
         <translation>R² du modèle</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="96"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="97"/>
         <source>Residual error of the model (°C)</source>
         <translation>Erreur résiduelle du modèle (°C)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="97"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="98"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="126"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="127"/>
         <source>Model: {0}</source>
         <translation>Modèle : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="127"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="133"/>
         <source>NDVI seen in the town: {0:.2f} to {1:.2f}.</source>
         <translation>NDVI observé dans la ville : de {0:.2f} à {1:.2f}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="138"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="144"/>
         <source>Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates.</source>
         <translation>Le NDVI cible {0:.2f} dépasse tous ceux observés dans la ville ({1:.2f}) : la prévision extrapole.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="154"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="160"/>
         <source>Predicted change of surface temperature</source>
         <translation>Variation prévue de la température de surface</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="53"/>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="54"/>
         <source>&lt;p&gt;How much cooler would the surface be if these places were planted or de-sealed?&lt;/p&gt;&lt;p&gt;1. A linear model is fitted on the town's own pixels: LST = b0 + b1 × NDVI + b2 × built-up share + water × (b3 + b4 × NDVI) (built-up share = share of the pixel covered by building footprints; water = NDVI below 0, with its own intercept and slope so that a river, an estuary or a lake does not flatten the land's slope b1). The fit (R², residual error in °C) is given in the log and the output's metadata.&lt;br&gt;2. In each planting polygon the NDVI is raised to the target (a field of the polygon, or one value for all) and, if a field gives it, the built-up share set to its new value. Predicted change of LST = b1 × ΔNDVI + b2 × Δbuilt (°C, negative = cooler).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limits&lt;/b&gt;: a statistical association on one date's daytime &lt;i&gt;surface&lt;/i&gt; temperature, not a physical model of shade, evaporation or air temperature; it holds only within the NDVI and built-up values seen in the town (a target NDVI above them is an extrapolation); the effect felt by people depends on where and when they are outside.&lt;/p&gt;</source>
         <translation>&lt;p&gt;De combien la surface serait-elle plus fraîche si ces lieux étaient plantés ou désimperméabilisés ?&lt;/p&gt;&lt;p&gt;1. Un modèle linéaire est ajusté sur les pixels de la commune : LST = b0 + b1 × NDVI + b2 × part bâtie + eau × (b3 + b4 × NDVI) (part bâtie = part du pixel couverte par les emprises des bâtiments ; eau = NDVI inférieur à 0, avec sa propre ordonnée et sa propre pente, pour qu'une rivière, un estuaire ou un lac n'aplatisse pas la pente b1 des terres). L'ajustement (R², erreur résiduelle en °C) figure dans le journal et dans les métadonnées de la sortie.&lt;br&gt;2. Dans chaque polygone de plantation, le NDVI est porté à la cible (un champ du polygone, ou une valeur pour tous) et, si un champ la donne, la part bâtie prend sa nouvelle valeur. Changement prévu de la LST = b1 × ΔNDVI + b2 × Δbâti (°C, négatif = plus frais).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites&lt;/b&gt; : une association statistique sur la température de &lt;i&gt;surface&lt;/i&gt; de jour d'une date, pas un modèle physique de l'ombre, de l'évaporation ou de la température de l'air ; elle ne vaut que dans les valeurs de NDVI et de part bâtie observées dans la commune (une cible de NDVI au-delà est une extrapolation) ; l'effet ressenti par les habitants dépend de l'endroit et du moment où ils sont dehors.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/heat/greening_scenario.py" line="129"/>
+        <source>The model explains little of the temperature (R² = {0}): vegetation and buildings account for less than a tenth of its variations in this scene, so the predicted effects are uncertain. A clear summer scene gives a better model.</source>
+        <translation>Le modèle explique peu la température (R² = {0}) : la végétation et le bâti rendent compte de moins d'un dixième de ses variations dans cette scène, les effets prédits sont donc incertains. Une scène d'été dégagée donne un meilleur modèle.</translation>
     </message>
 </context>
 <context>
@@ -1547,55 +1617,60 @@
 <context>
     <name>GroundMotionTrendAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="32"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="33"/>
         <source>Ground-motion trends (acceleration, seasonality, change)</source>
         <translation>Tendances des mouvements du sol (accélération, saisonnalité, changement)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="35"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="36"/>
         <source>&lt;p&gt;From each point's displacement series (an EGMS layer made by &lt;i&gt;Import EGMS ground motion&lt;/i&gt;): linear velocity (mm/year), acceleration (quadratic term, mm/year²), seasonal amplitude (yearly sine, mm), recent velocity (linear fit of the last third of the dates) and the change of trend = recent − long-term velocity. A point is flagged when the change exceeds the threshold.&lt;/p&gt;&lt;p&gt;A layer without series is left as it is, with a message.&lt;/p&gt;</source>
         <translation>&lt;p&gt;À partir de la série de déplacements de chaque point (une couche EGMS faite par &lt;i&gt;Importer les mouvements du sol EGMS&lt;/i&gt;) : vitesse linéaire (mm/an), accélération (terme quadratique, mm/an²), amplitude saisonnière (sinusoïde annuelle, mm), vitesse récente (ajustement linéaire sur le dernier tiers des dates) et changement de tendance = vitesse récente − vitesse de long terme. Un point est signalé quand le changement dépasse le seuil.&lt;/p&gt;&lt;p&gt;Une couche sans séries est laissée telle quelle, avec un message.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="44"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="45"/>
         <source>EGMS points (with displacement series)</source>
         <translation>Points EGMS (avec séries de déplacements)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="46"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="47"/>
         <source>Flag when the recent velocity departs by more than (mm/year)</source>
         <translation>Signaler quand la vitesse récente s'écarte de plus de (mm/an)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="49"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="50"/>
         <source>Points with trends</source>
         <translation>Points et tendances</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="51"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="52"/>
         <source>Points whose trend changed</source>
         <translation>Points dont la tendance a changé</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="68"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="69"/>
         <source>This layer has no displacement series (field displacement_mm and table egms_dates of an EGMS import): trends are skipped, the points are copied as they are.</source>
         <translation>Cette couche n'a pas de séries de déplacements (champ displacement_mm et table egms_dates d'un import EGMS) : les tendances ne sont pas calculées, les points sont recopiés tels quels.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="92"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="104"/>
         <source>{0} points, {1} with a change of trend.</source>
         <translation>{0} points, dont {1} avec un changement de tendance.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="93"/>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="105"/>
         <source>Ground-motion trends</source>
         <translation>Tendances des mouvements du sol</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/infrastructure/ground_motion_trend.py" line="80"/>
+        <source>The displacement series of the point {0} holds {1} bytes where its {2} dates need {3}: the layer is damaged. Import the EGMS file again.</source>
+        <translation>La série de déplacements du point {0} contient {1} octets là où ses {2} dates en demandent {3} : la couche est endommagée. Importez de nouveau le fichier EGMS.</translation>
     </message>
 </context>
 <context>
     <name>HeatAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="152"/>
+        <location filename="../territoire_plugin/processing/base.py" line="153"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
@@ -1633,7 +1708,7 @@
         <translation>Carreaux de population de 200 m (facultatif)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="141"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="143"/>
         <source>Buildings exposed to heat</source>
         <translation>Bâtiments exposés à la chaleur</translation>
     </message>
@@ -1653,37 +1728,37 @@
         <translation>Le raster de température est dans un SCR géographique (degrés) ; reprojetez-le d'abord dans un SCR projeté.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="103"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="120"/>
         <source>The buildings layer is empty.</source>
         <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="126"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="128"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="139"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="141"/>
         <source>{0} buildings, {1} sensitive.</source>
         <translation>{0} bâtiments, dont {1} sensibles.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="145"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="147"/>
         <source>The vulnerability of population cells needs the heat-island intensity raster.</source>
         <translation>La vulnérabilité des carreaux de population demande le raster d'intensité de l'îlot de chaleur.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="150"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="152"/>
         <source>The population layer has no count of people aged 65 and over: the age term A is 0 everywhere.</source>
         <translation>La couche de population n'a pas d'effectif des 65 ans et plus : le terme d'âge A vaut 0 partout.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="155"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="157"/>
         <source>Population cells</source>
         <translation>Carreaux de population</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="167"/>
+        <location filename="../territoire_plugin/processing/heat/heat_exposure.py" line="169"/>
         <source>Heat vulnerability</source>
         <translation>Vulnérabilité à la chaleur</translation>
     </message>
@@ -1973,17 +2048,17 @@
 <context>
     <name>InfrastructureAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="169"/>
+        <location filename="../territoire_plugin/processing/base.py" line="170"/>
         <source>Infrastructure monitoring</source>
         <translation>Suivi des infrastructures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="186"/>
+        <location filename="../territoire_plugin/processing/base.py" line="187"/>
         <source>The assets are in a geographic CRS (degrees): buffers need metres. Reproject them (e.g. to Lambert-93, EPSG:2154).</source>
         <translation>Les ouvrages sont dans un SCR géographique (degrés) : les zones tampons demandent des mètres. Reprojetez-les (par ex. en Lambert-93, EPSG:2154).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="193"/>
+        <location filename="../territoire_plugin/processing/base.py" line="194"/>
         <source>The points have no numeric field {0}. Choose the velocity field (mm/year) of the layer, e.g. velocity for an EGMS import.</source>
         <translation>Les points n'ont pas de champ numérique {0}. Choisissez le champ de vitesse (mm/an) de la couche, par ex. velocity pour un import EGMS.</translation>
     </message>
@@ -2518,29 +2593,29 @@
 <context>
     <name>TerritoireAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/qgis_io/sinks.py" line="14"/>
-        <source>Cannot write into the output {0}: check that the folder is writable and the disk is not full.</source>
-        <translation>Impossible d'écrire dans la sortie {0} : vérifiez que le dossier est accessible en écriture et que le disque n'est pas plein.</translation>
-    </message>
-    <message>
-        <location filename="../territoire_plugin/processing/base.py" line="68"/>
+        <location filename="../territoire_plugin/processing/base.py" line="69"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Annulé : rien n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="73"/>
+        <location filename="../territoire_plugin/processing/base.py" line="74"/>
         <source>A file could not be read or written ({0}). Check that the folder exists, that you may write in it and that the disk is not full, then run again.</source>
         <translation>Un fichier n'a pas pu être lu ou écrit ({0}). Vérifiez que le dossier existe, que vous pouvez y écrire et que le disque n'est pas plein, puis relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="77"/>
+        <location filename="../territoire_plugin/processing/base.py" line="78"/>
         <source>GDAL or QGIS could not complete the work ({0}). Check the input files (open them in QGIS), then run again.</source>
         <translation>GDAL ou QGIS n'a pas pu mener le travail à bien ({0}). Vérifiez les fichiers d'entrée (ouvrez-les dans QGIS), puis relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="81"/>
+        <location filename="../territoire_plugin/processing/base.py" line="82"/>
         <source>Territoire stopped on an unexpected error ({0}). The details are in the Territoire tab of the log messages: please send them to the developers.</source>
         <translation>Territoire s'est arrêté sur une erreur inattendue ({0}). Le détail est dans l'onglet Territoire du journal des messages : merci de le transmettre aux développeurs.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/qgis_io/sinks.py" line="14"/>
+        <source>Cannot write into the output {0}: check that the folder is writable and the disk is not full, and that the format takes these features (a shapefile, say, takes one kind of geometry and field names of 10 characters).</source>
+        <translation>Impossible d'écrire dans la sortie {0} : vérifiez que le dossier est accessible en écriture et que le disque n'est pas plein, et que le format accepte ces entités (un shapefile, par exemple, n'accepte qu'un type de géométrie et des noms de champs de 10 caractères).</translation>
     </message>
 </context>
 <context>
@@ -2569,9 +2644,24 @@
         <translation>Remplacer les fichiers de sortie existants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/outputs.py" line="89"/>
+        <location filename="../territoire_plugin/processing/outputs.py" line="113"/>
         <source>{0} already exists and was left as it is. Choose another file name, or tick &quot;Replace existing output files&quot; to replace it.</source>
         <translation>{0} existe déjà et n'a pas été modifié. Choisissez un autre nom de fichier, ou cochez « Remplacer les fichiers de sortie existants » pour le remplacer.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/outputs.py" line="91"/>
+        <source>The output path is too long ({0} characters, at most {1} per name): choose a shorter folder or file name.</source>
+        <translation>Le chemin de sortie est trop long ({0} caractères, {1} au plus par nom) : choisissez un dossier ou un nom de fichier plus court.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/outputs.py" line="98"/>
+        <source>{0} is a file, not a folder: choose a folder for the output {1}.</source>
+        <translation>{0} est un fichier, pas un dossier : choisissez un dossier pour la sortie {1}.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/processing/outputs.py" line="102"/>
+        <source>The output folder {0} does not exist. Create it or choose another folder.</source>
+        <translation>Le dossier de sortie {0} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
 </context>
 <context>

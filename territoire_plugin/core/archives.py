@@ -101,9 +101,16 @@ def csv_rows(stream, delimiter: str, name: str, what: str):
         except StopIteration:
             return
         except csv.Error as error:
+            line = reader.line_num + 1  # the header, read before, is line 1
+            if "field larger than field limit" in str(error):
+                raise AnalysisError("csv_field_too_long", QT_TRANSLATE_NOOP(
+                    "AnalysisError", "Line {line} of {name} holds a value of more than {limit} characters: it is not "
+                    "a {what} file, or it is damaged. Download the {what} file again."), line=line, name=name,
+                    limit=csv.field_size_limit(), what=what, detail=str(error)) from error
             raise AnalysisError("csv_unreadable", QT_TRANSLATE_NOOP(
-                "AnalysisError", "Line {line} of {name} cannot be read as CSV ({error}). Download the {what} file "
-                "again."), line=reader.line_num, name=name, error=str(error)[:100], what=what) from error
+                "AnalysisError", "Line {line} of {name} cannot be read as CSV (a quote left open, or a character out "
+                "of place). Download the {what} file again."), line=line, name=name, what=what,
+                detail=str(error)[:100]) from error
         yield row
 
 

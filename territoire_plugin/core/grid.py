@@ -48,11 +48,22 @@ def transformation(source, target) -> osr.CoordinateTransformation:
     return osr.CoordinateTransformation(srs_of(source), srs_of(target))
 
 
-def open_raster(path: str | Path, what: str) -> gdal.Dataset:
-    """Open a raster read-only; ``what`` names it in the error ("the ST_B10 band")."""
+def open_raster(path: str | Path, what: str, georeferenced: bool = True) -> gdal.Dataset:
+    """Open a raster read-only; ``what`` names it in the error ("the ST_B10 band"). ``georeferenced``: a raster
+    without a position on the ground (no geotransform) or without a CRS is refused, with a clear message (every
+    analysis places its pixels)."""
     try:
         dataset = gdal.Open(str(path), gdal.GA_ReadOnly)
     except RuntimeError as exc:
+        text = str(exc)
+        if not Path(str(path)).exists() and "/vsi" not in str(path):
+            raise AnalysisError("raster_missing", QT_TRANSLATE_NOOP(
+                "AnalysisError", "{what} ({path}) does not exist. Check the path, or download the data again."),
+                what=what, path=path) from exc
+        if "not recognized as" in text:
+            raise AnalysisError("raster_not_raster", QT_TRANSLATE_NOOP(
+                "AnalysisError", "{what} ({path}) is not a raster QGIS can read: another kind of file, or a damaged "
+                "one. Check the file (open it in QGIS), or download it again."), what=what, path=path) from exc
         raise AnalysisError(
             "raster_unreadable",
             QT_TRANSLATE_NOOP(
@@ -62,6 +73,11 @@ def open_raster(path: str | Path, what: str) -> gdal.Dataset:
             ),
             what=what, path=path, error=exc,
         ) from exc
+    if georeferenced and (dataset.GetGeoTransform(can_return_null=True) is None or not dataset.GetProjection()):
+        raise AnalysisError("raster_not_georeferenced", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{what} ({path}) is not georeferenced (no position on the ground or no CRS): its pixels "
+            "cannot be placed. Use the georeferenced file (a GeoTIFF as published), or georeference it first "
+            "(Raster ▸ Georeferencer, or Raster ▸ Projections ▸ Assign Projection)."), what=what, path=path)
     return dataset
 
 

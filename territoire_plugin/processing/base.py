@@ -31,10 +31,11 @@ def guarded(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
-        from .outputs import output_files, refuse_existing, remove_created, snapshot
+        from .outputs import output_files, refuse_existing, refuse_unwritable, remove_created, snapshot
 
         parameters = dict(parameters)
         files = output_files(self, parameters, context)
+        refuse_unwritable(files)
         refuse_existing(self, parameters, context, files)
         before = snapshot(files)
         finished = False

@@ -80,6 +80,30 @@ def _file_of(value: str) -> Path | None:
     return Path(value.split("|", 1)[0])
 
 
+def refuse_unwritable(files: list[Path]) -> None:
+    """Stop before any work if an output cannot be written where it is asked: a path too long for the system,
+    a folder that does not exist, a "folder" that is a file."""
+    import os
+
+    for path in files:
+        longest = max((len(os.fsencode(part)) for part in path.parts), default=0)
+        if longest > 255 or len(str(path)) > 4095 or (os.name == "nt" and len(str(path)) > 259):
+            raise QgsProcessingException(QCoreApplication.translate(
+                "TerritoireOutputs", "The output path is too long ({0} characters, at most {1} per name): "
+                "choose a shorter folder or file name.").format(len(str(path)), 255))
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            raise QgsProcessingException(QCoreApplication.translate(
+                "TerritoireOutputs", "{0} is a file, not a folder: choose a folder for the output {1}.").format(
+                    folder, path.name))
+        if folder != path.parent:
+            raise QgsProcessingException(QCoreApplication.translate(
+                "TerritoireOutputs", "The output folder {0} does not exist. Create it or choose another "
+                "folder.").format(path.parent))
+
+
 def refuse_existing(algorithm, parameters, context, files: list[Path]) -> None:
     """Stop before any work if an output file exists and REPLACE is not ticked."""
     if algorithm.parameterDefinition(REPLACE) is None or algorithm.parameterAsBoolean(parameters, REPLACE, context):

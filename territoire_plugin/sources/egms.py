@@ -14,7 +14,9 @@ points × 300 dates at ~1.2 GB instead of 300 M rows, and one point's series is 
 
 from __future__ import annotations
 
+import datetime
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +86,14 @@ def _find_columns(header: list[str], name: str) -> tuple[dict, list[int], list[s
             "AnalysisError", "{name} has no column {missing}: it is not an EGMS product file (columns found: "
             "{found})."), name=name, missing=", ".join(missing), found=", ".join(header[:12]))
     date_index = [i for i, column in enumerate(header) if DATE_COLUMN.match(column.strip())]
+    for i in date_index:
+        try:
+            datetime.date(int(header[i][:4]), int(header[i][4:6]), int(header[i][6:8]))
+        except ValueError:
+            raise AnalysisError("egms_bad_date", QT_TRANSLATE_NOOP(
+                "AnalysisError", "The column {column} of {name} is not a date (an EGMS series column is named by its "
+                "date, YYYYMMDD): the file is damaged or was edited. Download it again."),
+                column=header[i].strip(), name=name) from None
     return found, date_index, [header[i].strip() for i in date_index]
 
 
@@ -132,7 +142,7 @@ def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_
                             "files of one release and one track at a time."), name=name)
                     summary.files.append(name)
                     _copy_rows(reader, layer, columns, date_index, bounds_3035, clip, to_lambert, summary,
-                               progress, is_canceled, size)
+                               progress, is_canceled, size, name, header)
             if layer is None:
                 raise AnalysisError("egms_empty", QT_TRANSLATE_NOOP(
                     "AnalysisError", "{name} holds no EGMS point."), name=path.name)
@@ -161,17 +171,33 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _series_hex(values: list[str]) -> str:
-    """Hex of the float32 little-endian series; missing values become NaN."""
+def _series_hex(values: list[str]) -> str | None:
+    """Hex of the float32 little-endian series; missing values become NaN. None if a value is not a number."""
     text = ",".join(values)
     if ",," in text or text.startswith(",") or text.endswith(","):
-        series = np.array([value or "nan" for value in values], dtype="<f4")
+        try:
+            series = np.array([value or "nan" for value in values], dtype="<f4")
+        except ValueError:
+            return None
     else:
-        series = np.fromstring(text, dtype="<f4", sep=",")  # C-speed parse of the whole series
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NumPy warns (DeprecationWarning) where it stops on a non-number
+            series = np.fromstring(text, dtype="<f4", sep=",")  # C-speed parse of the whole series
+        if series.size != len(values):
+            return None
     return series.tobytes().hex()
 
 
-def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, summary, progress, is_canceled, size):
+def _not_a_number(name: str, line: int, column: str, value: str) -> AnalysisError:
+    return AnalysisError("egms_not_a_number", QT_TRANSLATE_NOOP(
+        "AnalysisError", "Line {line} of {name}: {column} is « {value} », not a number. The file is damaged or was "
+        "edited: download it again."), name=name, line=line, column=column, value=value[:40])
+
+
+def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, summary, progress, is_canceled, size,
+               name, header):
+    import math
+
     from ..core.grid import check_cancel
 
     definition = layer.GetLayerDefn()
@@ -184,15 +210,21 @@ def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, sum
     contiguous = bool(date_index) and date_index == list(range(first_date, first_date + len(date_index)))
     layer.StartTransaction()
     in_batch = 0
-    for row in reader:
+    for line, row in enumerate(reader, start=2):
         summary.read += 1
-        try:
-            x, y = float(row[ix]), float(row[iy])
-            float(row[iv])
-        except (ValueError, IndexError) as exc:
-            raise AnalysisError("egms_bad_row", QT_TRANSLATE_NOOP(
-                "AnalysisError", "Line {line} of the EGMS file has a non-numeric position or velocity ({error}). "
-                "The file is damaged: download it again."), line=summary.read + 1, error=exc) from exc
+        if len(row) != len(header):
+            raise AnalysisError("egms_row_length", QT_TRANSLATE_NOOP(
+                "AnalysisError", "Line {line} of {name} has {count} values where its header names {columns}: the "
+                "file is cut or damaged. Download it again."), line=line, name=name, count=len(row),
+                columns=len(header))
+        for column in (ix, iy, iv):
+            try:
+                value = float(row[column])
+            except ValueError:
+                raise _not_a_number(name, line, header[column].strip(), row[column]) from None
+            if column != iv and not math.isfinite(value):
+                raise _not_a_number(name, line, header[column].strip(), row[column])
+        x, y = float(row[ix]), float(row[iy])
         if bounds is not None and not (bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]):
             continue
         point = ogr.Geometry(ogr.wkbPoint)
@@ -211,7 +243,11 @@ def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, sum
                 feature.SetField(field_index, value)
         if date_index:
             values = row[first_date:first_date + len(date_index)] if contiguous else [row[i] for i in date_index]
-            feature.SetFieldBinaryFromHexString(series_field, _series_hex(values))
+            series = _series_hex(values)
+            if series is None:
+                bad = next((i for i, v in zip(date_index, values) if v and _number(v) is None), date_index[0])
+                raise _not_a_number(name, line, header[bad].strip(), row[bad])
+            feature.SetFieldBinaryFromHexString(series_field, series)
         layer.CreateFeature(feature)
         summary.kept += 1
         in_batch += 1
@@ -250,5 +286,8 @@ def _write_tables(dataset, summary: EgmsSummary) -> None:
 
 
 def read_series(blob: bytes) -> np.ndarray:
-    """The displacement series (mm) of one point from its ``displacement_mm`` BLOB."""
+    """The displacement series (mm) of one point from its ``displacement_mm`` BLOB; empty if the BLOB is not
+    one (a length that is not a whole number of float32 values: a damaged layer)."""
+    if len(blob) % 4:
+        return np.empty(0, dtype="<f4")
     return np.frombuffer(blob, dtype="<f4")

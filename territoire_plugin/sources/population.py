@@ -10,6 +10,7 @@ Names are matched without case. Files: CSV or GeoPackage, bare or as INSEE publi
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,11 +78,19 @@ def read_population(path: str | Path, output: str | Path, *, bounds_3035=None, c
             for header, rows, name in _row_sources(path):
                 id_index, counts, summary.missing = _columns(header, name)
                 layer.StartTransaction()
-                for number, row in enumerate(rows, start=1):
+                for line, row in enumerate(rows, start=2):
                     summary.read += 1
-                    square = cell_square(row[id_index]) if len(row) > id_index else None
+                    if len(row) != len(header):
+                        raise AnalysisError("population_row_length", QT_TRANSLATE_NOOP(
+                            "AnalysisError", "Line {line} of {name} has {count} values where its header names "
+                            "{columns}: the file is cut or damaged. Download it again."),
+                            line=line, name=name, count=len(row), columns=len(header))
+                    square = cell_square(str(row[id_index] or ""))
                     if square is None:
-                        continue
+                        raise AnalysisError("population_bad_cell", QT_TRANSLATE_NOOP(
+                            "AnalysisError", "Line {line} of {name}: the cell « {value} » is not a Filosofi cell "
+                            "identifier (CRS3035RES200mN…E…). The file is damaged or was edited: download it "
+                            "again."), line=line, name=name, value=str(row[id_index])[:40])
                     east, north, size = square
                     if bounds_3035 is not None and (east > bounds_3035[2] or east + size < bounds_3035[0]
                                                     or north > bounds_3035[3] or north + size < bounds_3035[1]):
@@ -98,7 +107,7 @@ def read_population(path: str | Path, output: str | Path, *, bounds_3035=None, c
                     feature = ogr.Feature(layer.GetLayerDefn())
                     feature.SetGeometryDirectly(polygon)
                     feature.SetField("idcar_200m", row[id_index])
-                    values = {out: _float(row[index]) for out, index in counts.items()}
+                    values = {out: _count(row[index], line, name, header[index]) for out, index in counts.items()}
                     for out, value in values.items():
                         if value is not None:
                             feature.SetField(out, value)
@@ -107,7 +116,7 @@ def read_population(path: str | Path, output: str | Path, *, bounds_3035=None, c
                     layer.CreateFeature(feature)
                     summary.kept += 1
                     summary.inhabitants += values.get("ind") or 0.0
-                    if number % BATCH == 0:
+                    if line % BATCH == 0:
                         layer.CommitTransaction()
                         check_cancel(is_canceled)
                         layer.StartTransaction()
@@ -118,11 +127,23 @@ def read_population(path: str | Path, output: str | Path, *, bounds_3035=None, c
     return summary
 
 
-def _float(text):
-    try:
-        return float(str(text).replace(",", "."))
-    except (TypeError, ValueError):
+def _count(text, line: int, name: str, column: str) -> float | None:
+    """A count of the file (a decimal comma taken); None if empty; a clear error if it is not a number."""
+    if text is None or isinstance(text, (int, float)):
+        return None if text is None else float(text)
+    text = str(text).strip()
+    if not text:
         return None
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value < 0:
+        raise AnalysisError("population_not_a_count", QT_TRANSLATE_NOOP(
+            "AnalysisError", "Line {line} of {name}: {column} is « {value} », not a number of inhabitants. The file "
+            "is damaged or was edited: download it again."), line=line, name=name, column=column.strip(),
+            value=text[:40])
+    return value
 
 
 def _row_sources(path: Path):
@@ -139,7 +160,14 @@ def _row_sources(path: Path):
 
 
 def _geopackage_rows(package: Path, label: str):
-    dataset = ogr.Open(str(package))
+    try:
+        dataset = ogr.Open(str(package))
+    except RuntimeError:
+        dataset = None
+    if dataset is None:
+        raise AnalysisError("population_not_geopackage", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{name} is not a GeoPackage (nor a CSV): it cannot be an INSEE Filosofi file. Give the "
+            "file as downloaded from INSEE (.zip, .7z, .csv or .gpkg)."), name=label)
     try:
         for index in range(dataset.GetLayerCount()):
             layer = dataset.GetLayer(index)

@@ -189,4 +189,4 @@ def test_a_field_longer_than_the_csv_module_allows_is_a_clear_error(tmp_path):
     with pytest.raises(AnalysisError) as caught:
         for _, stream in csv_sources(path, "EGMS"):
             list(csv_rows(stream, ",", "f.csv", "EGMS"))
-    assert caught.value.key == "csv_unreadable" and "Line" in str(caught.value)
+    assert caught.value.key == "csv_field_too_long" and "Line 2 of f.csv" in str(caught.value)

@@ -58,8 +58,10 @@ def _solve(design: np.ndarray, series: np.ndarray) -> np.ndarray:
     return np.linalg.pinv(design) @ series.T
 
 
-def trends(series: np.ndarray, t: np.ndarray, *, change_threshold: float = 2.0) -> Trends:
-    """Trends of ``series`` (points × dates, mm) sampled at ``t`` (years)."""
+def trends(series: np.ndarray, t: np.ndarray, *, change_threshold: float = 2.0, is_canceled=None) -> Trends:
+    """Trends of ``series`` (points × dates, mm) sampled at ``t`` (years); :class:`Cancelled` between chunks."""
+    from ...core.grid import check_cancel
+
     n = series.shape[0]
     out = {name: np.full(n, np.nan) for name in ("velocity", "acceleration", "seasonal", "recent")}
     ones = np.ones_like(t)
@@ -69,6 +71,7 @@ def trends(series: np.ndarray, t: np.ndarray, *, change_threshold: float = 2.0) 
     recent_from = int(len(t) * 2 / 3)
     recent = linear[recent_from:]
     for start in range(0, n, CHUNK):
+        check_cancel(is_canceled)
         chunk = np.asarray(series[start:start + CHUNK], np.float64)
         filled, usable = _fill_gaps(chunk, t)
         rows = np.nonzero(usable)[0]

@@ -22,6 +22,15 @@ from ..raster.strips import NODATA, Inputs, RunningStats, map_strips
 BANDS = ("median LST (°C)", "max LST (°C)", "clear observations")
 
 
+def require_observations(stats: RunningStats, paths) -> None:
+    """A composite with no observed pixel is refused (every input all nodata: clouds, or another place)."""
+    if stats.count == 0:
+        raise AnalysisError("composite_empty", QT_TRANSLATE_NOOP(
+            "AnalysisError", "None of the {n} temperature rasters has a valid pixel where they overlap (all "
+            "nodata: clouds everywhere, or rasters of other places): there is nothing to combine. Check the "
+            "rasters (open them in QGIS)."), n=len(paths))
+
+
 def lst_composite(paths, output, *, progress=None, is_canceled=None) -> RunningStats:
     if len(paths) < 2:
         raise AnalysisError("composite_one", QT_TRANSLATE_NOOP(
@@ -52,7 +61,8 @@ def lst_composite(paths, output, *, progress=None, is_canceled=None) -> RunningS
                    metadata={"TERRITOIRE_PRODUCT": "LST composite: median, max, clear observations",
                              "TERRITOIRE_DATES": len(paths),
                              "TERRITOIRE_SOURCES": "; ".join(Path(p).name for p in paths)},
-                   progress=progress, is_canceled=is_canceled, on_strip=lambda out, _a: stats(out[0]))
+                   progress=progress, is_canceled=is_canceled, on_strip=lambda out, _a: stats(out[0]),
+                   before_commit=lambda: require_observations(stats, paths))
     finally:
         for vrt in vrts:
             if vrt.startswith("/vsimem/"):

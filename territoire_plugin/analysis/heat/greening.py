@@ -124,12 +124,17 @@ def fit_model(lst_path, ndvi_path, built_path, town_wkt: str | None = None, is_c
         raise AnalysisError("greening_few_pixels", QT_TRANSLATE_NOOP(
             "AnalysisError", "Only {n} valid pixels in the town: too few to fit the model. Check that the rasters and "
             "the town outline overlap, or use a clearer scene."), n=n)
+    sst = yty - xty[0] ** 2 / n
+    if sst <= n * 1e-4:  # a standard deviation under 0.01 °C: one temperature everywhere, nothing to relate
+        raise AnalysisError("greening_constant_lst", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The surface temperature is the same ({value:.2f} °C) on all {n} pixels of the town: "
+            "no effect of vegetation can be learnt from it. Check that the raster is a land surface temperature "
+            "(°C) of a real scene."), value=xty[0] / n, n=n)
     # A term with no variation (no water in town, say) is left out rather than making the system singular.
     used = [0] + [i for i in range(1, TERMS) if xtx[i, i] > 0 and not np.isclose(xtx[i, i] * n, xtx[0, i] ** 2)]
     coefficients = np.zeros(TERMS)
     coefficients[used] = np.linalg.solve(xtx[np.ix_(used, used)], xty[used])
     sse = max(yty - 2 * coefficients @ xty + coefficients @ xtx @ coefficients, 0.0)
-    sst = yty - xty[0] ** 2 / n
     return Model(coefficients, float(1 - sse / sst) if sst > 0 else 0.0, float(np.sqrt(sse / n)), n,
                  tuple(ndvi_range), tuple(built_range))
 

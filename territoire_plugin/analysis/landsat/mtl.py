@@ -160,7 +160,7 @@ def _flatten_groups(root: dict) -> dict:
 def _parse_json(text: str) -> dict:
     data = json.loads(text)
     for root in _ROOTS:
-        if isinstance(data, dict) and root in data:
+        if isinstance(data, dict) and isinstance(data.get(root), dict):
             return {root: {}, **_flatten_groups(data[root])}
     raise ValueError("no LANDSAT_METADATA_FILE object at the top")
 
@@ -174,14 +174,20 @@ def _parse_xml(text: str) -> dict:
 
 
 def _unreadable(path: Path, error) -> AnalysisError:
+    """The file is not a readable MTL; ``error`` (the parser's own words, in English) stays in the
+    exception's details, not in the message the user reads."""
+    if isinstance(error, OSError):
+        return AnalysisError("mtl_unopenable", QT_TRANSLATE_NOOP(
+            "AnalysisError", "Cannot open the metadata file {path}. Check that the file exists and that you may "
+            "read it."), path=path, detail=str(error))
     return AnalysisError(
         "mtl_unreadable",
         QT_TRANSLATE_NOOP(
             "AnalysisError",
-            "Cannot read the metadata file {path}: {error}. Check that the file exists and is the "
-            "product's MTL (txt, xml or json)."
+            "Cannot read the metadata file {path}: it is not a Landsat MTL (txt, xml or json), or it is damaged. "
+            "Use the MTL of the product as USGS delivers it."
         ),
-        path=path, error=error,
+        path=path, detail=str(error),
     )
 
 

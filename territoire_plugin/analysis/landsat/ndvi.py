@@ -140,6 +140,13 @@ def resolve_reflectance(user_path) -> Reflectance:
 def ndvi(bands: Reflectance, output, *, mask_water: bool = False, mask_snow: bool = False, window=None,
          progress=None, is_canceled=None) -> RunningStats:
     """Write NDVI (float32, −1…1, NODATA where masked) and return its statistics."""
+    import math
+
+    if not all(math.isfinite(v) for v in bands.scale) or bands.scale[0] <= 0:
+        raise AnalysisError("reflectance_scale", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The reflectance scale {scale} and offset {offset} cannot turn these bands into "
+            "reflectances: the scale must be a positive number (e.g. 0.0001 for Sentinel-2, 0.0000275 for "
+            "Landsat Collection 2)."), scale=bands.scale[0], offset=bands.scale[1])
     inputs = Inputs.open({"red": bands.red, "nir": bands.nir, "mask": bands.mask})
     scale, offset = (np.float32(v) for v in bands.scale)
     red_nodata, nir_nodata = inputs.nodata("red"), inputs.nodata("nir")

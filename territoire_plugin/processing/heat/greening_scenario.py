@@ -25,6 +25,7 @@ from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import add_styled_raster, style_on_load
 from ...toolbelt.compat import DOUBLE
+from ...toolbelt.i18n import decimal
 from ..base import HeatAlgorithm
 
 SUMMARY_FIELDS = (("area_m2", DOUBLE), ("ndvi_before", DOUBLE), ("ndvi_after", DOUBLE),
@@ -124,6 +125,11 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
             town = self.polygons_wkt(parameters, self.TOWN, context, crs)
             model = fit_model(lst.source(), ndvi.source(), str(scratch), town, is_canceled=feedback.isCanceled)
             feedback.pushInfo(self.tr("Model: {0}").format(model.describe()))
+            if model.r2 < 0.1:
+                feedback.pushWarning(self.tr(
+                    "The model explains little of the temperature (R² = {0}): vegetation and buildings account for "
+                    "less than a tenth of its variations in this scene, so the predicted effects are uncertain. A "
+                    "clear summer scene gives a better model.").format(decimal(model.r2)))
             feedback.pushInfo(self.tr("NDVI seen in the town: {0:.2f} to {1:.2f}.").format(*model.ndvi_range))
             transform = QgsCoordinateTransform(plantings.sourceCrs(), crs, context.transformContext())
             features, scenario = [], []

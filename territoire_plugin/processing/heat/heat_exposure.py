@@ -116,6 +116,8 @@ class HeatExposureAlgorithm(HeatAlgorithm):
         names = [field.name() for field in buildings.fields()]
         fields = check_building_fields(names, sites is not None)
         features, shapes = geometries(buildings)
+        if not features:
+            raise QgsProcessingException(self.tr("The buildings layer is empty."))
         site_records = []
         if sites is not None:
             site_features, site_geoms = geometries(sites)

@@ -35,6 +35,8 @@ def segments_of(geometry: QgsGeometry, length: float):
     geometry = QgsGeometry(geometry)
     geometry.convertToMultiType()  # noqa: QGS201 - lines stay lines
     for part in geometry.constParts():
+        if QgsWkbTypes.isCurvedType(part.wkbType()):  # arcs of a CAD export: segments, as the output's lines
+            part = part.segmentize()
         total = part.length()
         start = 0.0
         while start < total - 1e-6:
@@ -117,7 +119,7 @@ class CorridorChangeAlgorithm(InfrastructureAlgorithm):
                                   threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
                                   share=self.parameterAsDouble(parameters, self.SHARE, context),
                                   is_canceled=feedback.isCanceled)
-        fields, kept = output_fields(assets.fields(), OUT_FIELDS)
+        fields, kept = output_fields(assets.fields(), OUT_FIELDS, one_per_feature=False)
         sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                                  QgsWkbTypes.Type.LineString, assets.sourceCrs())
         rows = [output_feature(fields, kept, feature, line,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -56,11 +57,11 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
         from ...analysis.ground_motion.trend import trends, years_since_first
 
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        fields, kept = output_fields(layer.fields(), [(name, DOUBLE) for name in TREND_FIELDS] +
-                                     [("tr_flag", INT)])
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, layer.wkbType(),
-                                                 layer.crs())
-        features = list(layer.getFeatures())
+        features = []
+        for feature in layer.getFeatures():
+            if len(features) % 2000 == 0 and feedback.isCanceled():
+                return {}
+            features.append(feature)
         dates = series_dates(layer)
         blob_index = layer.fields().indexOf("displacement_mm")
         result = None
@@ -72,11 +73,22 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
             series = np.full((len(features), len(dates)), np.nan)
             for row, feature in enumerate(features):
                 blob = feature.attribute(blob_index)
-                if blob is not None and str(blob) != "NULL":
-                    values = np.frombuffer(bytes(blob), dtype="<f4")
-                    series[row, :min(values.size, len(dates))] = values[:len(dates)]
+                if blob is None or str(blob) == "NULL":
+                    continue
+                blob = bytes(blob)
+                if len(blob) != 4 * len(dates):
+                    raise QgsProcessingException(self.tr(
+                        "The displacement series of the point {0} holds {1} bytes where its {2} dates need {3}: the "
+                        "layer is damaged. Import the EGMS file again.").format(
+                            feature.id(), len(blob), len(dates), 4 * len(dates)))
+                series[row] = np.frombuffer(blob, dtype="<f4")
             result = trends(series, years_since_first(dates),
-                            change_threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context))
+                            change_threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
+                            is_canceled=feedback.isCanceled)
+        fields, kept = output_fields(layer.fields(), [(name, DOUBLE) for name in TREND_FIELDS] +
+                                     [("tr_flag", INT)])
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, layer.wkbType(),
+                                                 layer.crs())
         rows = []
         for index, feature in enumerate(features):
             if result is None:
