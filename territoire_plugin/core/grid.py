@@ -74,6 +74,8 @@ def open_raster(path: str | Path, what: str, georeferenced: bool = True) -> gdal
             what=what, path=path, error=exc,
         ) from exc
     if georeferenced and (dataset.GetGeoTransform(can_return_null=True) is None or not dataset.GetProjection()):
+        with reading(what):  # a file cut short may lose its georeferencing tags: say it is truncated, then
+            dataset.GetRasterBand(1).ReadAsArray(dataset.RasterXSize - 1, dataset.RasterYSize - 1, 1, 1)
         raise AnalysisError("raster_not_georeferenced", QT_TRANSLATE_NOOP(
             "AnalysisError", "{what} ({path}) is not georeferenced (no position on the ground or no CRS): its pixels "
             "cannot be placed. Use the georeferenced file (a GeoTIFF as published), or georeference it first "

@@ -31,7 +31,7 @@ def guarded(process):
 
     @functools.wraps(process)
     def run(self, parameters, context, feedback):
-        from .outputs import output_files, refuse_existing, refuse_unwritable, remove_created, snapshot
+        from ..qgis_io.outputs import output_files, refuse_existing, refuse_unwritable, remove_created, snapshot
 
         parameters = dict(parameters)
         files = output_files(self, parameters, context)
@@ -90,7 +90,7 @@ def with_replace_parameter(init):
 
     @functools.wraps(init)
     def initialise(self, config=None):
-        from .outputs import add_replace_parameter
+        from ..qgis_io.outputs import add_replace_parameter
 
         init(self, config)
         add_replace_parameter(self)

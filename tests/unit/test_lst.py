@@ -198,7 +198,7 @@ def test_refusals(tmp_path):
         (dict(st_b10=st, output=tmp_path / "c.png"), "output_not_tif"),
         (dict(st_b10=st, output=tmp_path / "missing" / "d.tif"), "output_folder_missing"),
         (dict(st_b10=tmp_path / "r_ST_B10.TIF.broken", output=tmp_path / "e.tif"), "raster_read_failed"),
-        (dict(st_b10=tmp_path / "r_ST_B10.TIF.empty", output=tmp_path / "h.tif"), "raster_unreadable"),
+        (dict(st_b10=tmp_path / "r_ST_B10.TIF.empty", output=tmp_path / "h.tif"), "raster_not_raster"),
     ]
     (tmp_path / "r_ST_B10.TIF.broken").write_bytes(st.read_bytes()[:300])
     (tmp_path / "r_ST_B10.TIF.empty").write_bytes(b"")

@@ -182,11 +182,12 @@ def test_a_zip_bomb_line_is_refused_in_bounded_memory(tmp_path):
 
 
 def test_a_field_longer_than_the_csv_module_allows_is_a_clear_error(tmp_path):
-    from territoire_plugin.core.archives import csv_rows
+    from territoire_plugin.core.archives import csv_header, csv_rows
 
     path = tmp_path / "f.csv"
     path.write_text('pid,x\n"' + "a" * 200_000 + '",1\n', encoding="utf-8")
     with pytest.raises(AnalysisError) as caught:
         for _, stream in csv_sources(path, "EGMS"):
+            csv_header(stream, "f.csv", "EGMS")
             list(csv_rows(stream, ",", "f.csv", "EGMS"))
     assert caught.value.key == "csv_field_too_long" and "Line 2 of f.csv" in str(caught.value)
