@@ -3,7 +3,8 @@ gzip-encoded answers (on by default) as the real services send them.
 
 Nothing here talks to a remote service. Routes are functions of the request returning
 (status, headers, body). Faults queued for a path are served before the real answer:
-an int status, ("status", code, headers), "truncate", "html", ("sleep", seconds) or "close".
+an int status, ("status", code, headers), "truncate", "html", ("sleep", seconds), "close" or ("drip", seconds
+between bytes, bytes in all): an answer that trickles.
 """
 
 from __future__ import annotations
@@ -214,6 +215,21 @@ class LocalServer:
             handler.close_connection = True
             return True
         if fault == "close":
+            handler.close_connection = True
+            return True
+        if isinstance(fault, tuple) and fault[0] == "drip":  # ("drip", seconds between bytes, bytes in all)
+            _, every, size = fault
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(size))
+            handler.end_headers()
+            try:
+                for _ in range(size):
+                    handler.wfile.write(b" ")
+                    handler.wfile.flush()
+                    time.sleep(every)
+            except OSError:  # the client gave up
+                pass
             handler.close_connection = True
             return True
         raise ValueError(f"unknown fault {fault!r}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from osgeo import gdal, osr
 
-from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
+from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, ServiceError
 from ..core.files import atomic_output
 from ..core.grid import Grid, window_for_bounds
 
@@ -46,7 +46,9 @@ def gdal_http_options(user_agent: str, extra: dict | None = None):
         "GDAL_HTTP_USERAGENT": user_agent,
         "GDAL_HTTP_MAX_RETRY": "3",
         "GDAL_HTTP_RETRY_DELAY": "1",
-        "GDAL_HTTP_TIMEOUT": "60",
+        # One range request at most 30 s, 15 s to connect: a COG read that hangs ends (a cancel waits for it).
+        "GDAL_HTTP_TIMEOUT": "30",
+        "GDAL_HTTP_CONNECTTIMEOUT": "15",
         "VSI_CACHE": "TRUE",
         "GDAL_HTTP_MERGE_CONSECUTIVE_RANGES": "YES",
         **(extra or {}),
@@ -61,12 +63,17 @@ def gdal_http_options(user_agent: str, extra: dict | None = None):
             gdal.SetThreadLocalConfigOption(key, value)
 
 
-def read_window(href: str, bounds_lonlat, output: Path, onto: Path | None = None) -> Path:
+def read_window(href: str, bounds_lonlat, output: Path, onto: Path | None = None, is_canceled=None,
+                validator=None) -> Path:
     """Copy the window covering ``bounds_lonlat`` (west, south, east, north) of the COG at ``href``.
 
     ``onto``: a window already read from another band of the same scene; this one is then read on exactly its
     grid (nearest neighbour), e.g. Sentinel-2's 20 m SCL onto the 10 m grid of B04/B08, so that the bands of
-    one scene always share one grid."""
+    one scene always share one grid. ``is_canceled``: checked between the blocks GDAL reads (a cancel stops the
+    copy, nothing is kept). ``validator()``: the file's ETag or Last-Modified, asked before and after the read;
+    if they differ, the file was replaced while its blocks were read, and the copy is refused rather than
+    made of two files."""
+    pinned = validator() if validator is not None else None
     try:
         source = gdal.Open(f"/vsicurl/{href}")
     except RuntimeError as exc:
@@ -92,24 +99,44 @@ def read_window(href: str, bounds_lonlat, output: Path, onto: Path | None = None
             QT_TRANSLATE_NOOP("AnalysisError", "The image {name} does not cover the area. Pick another scene."),
             name=href.split("?")[0].rsplit("/", 1)[-1],
         )
-    if onto is not None:
-        reference = Grid.of(gdal.Open(str(onto)))
-        if not reference.same_as(Grid(window.xsize, window.ysize, window.geotransform(grid), grid.wkt)):
-            return _read_onto(source, reference, output)
+    def progress(_fraction, _message, _data):
+        return 0 if is_canceled is not None and is_canceled() else 1
+
+    def unchanged():
+        now = validator() if pinned else None
+        if pinned and now and now != pinned:
+            raise ServiceError("cog_changed", QT_TRANSLATE_NOOP(
+                "AnalysisError", "The image {name} was replaced on the server while it was being read: the copy "
+                "was not kept. Run again."), name=href.split("?")[0].rsplit("/", 1)[-1])
+
+    name = href.split("?")[0].rsplit("/", 1)[-1]
     with atomic_output(output) as temporary:
-        copy = gdal.Translate(str(temporary), source, srcWin=[window.xoff, window.yoff, window.xsize, window.ysize],
-                              creationOptions=COG_COPY_OPTIONS)
-        copy = None  # noqa: F841 - closes the file before it is moved into place
+        try:
+            if onto is not None and not Grid.of(gdal.Open(str(onto))).same_as(
+                    Grid(window.xsize, window.ysize, window.geotransform(grid), grid.wkt)):
+                _read_onto(source, Grid.of(gdal.Open(str(onto))), temporary, progress)
+            else:
+                copy = gdal.Translate(str(temporary), source, srcWin=[window.xoff, window.yoff, window.xsize,
+                                                                      window.ysize],
+                                      creationOptions=COG_COPY_OPTIONS, callback=progress)
+                copy = None  # noqa: F841 - closes the file before it is moved into place
+        except RuntimeError as exc:
+            if is_canceled is not None and is_canceled():
+                raise Cancelled() from exc
+            raise ServiceError("cog_unreadable", QT_TRANSLATE_NOOP(
+                "AnalysisError", "Cannot read the image {name} from the server ({error}). The link may have "
+                "expired: run again."), name=name, error=str(exc)[:200]) from exc
+        if is_canceled is not None and is_canceled():
+            raise Cancelled()
+        unchanged()
     return output
 
 
-def _read_onto(source, reference: Grid, output: Path) -> Path:
+def _read_onto(source, reference: Grid, temporary: Path, progress) -> None:
     """The part of ``source`` under the ``reference`` grid, resampled onto it (nearest neighbour: class bands
     such as SCL keep their classes). Only the blocks under the grid are read."""
     xmin, ymin, xmax, ymax = reference.bounds
-    with atomic_output(output) as temporary:
-        copy = gdal.Warp(str(temporary), source, format="GTiff", dstSRS=reference.wkt,
-                         outputBounds=(xmin, ymin, xmax, ymax), width=reference.xsize, height=reference.ysize,
-                         resampleAlg="near", creationOptions=COG_COPY_OPTIONS)
-        copy = None  # noqa: F841 - closes the file before it is moved into place
-    return output
+    copy = gdal.Warp(str(temporary), source, format="GTiff", dstSRS=reference.wkt,
+                     outputBounds=(xmin, ymin, xmax, ymax), width=reference.xsize, height=reference.ysize,
+                     resampleAlg="near", creationOptions=COG_COPY_OPTIONS, callback=progress)
+    copy = None  # noqa: F841 - closes the file before it is moved into place

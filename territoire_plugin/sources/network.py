@@ -1,9 +1,9 @@
 """The one HTTP client every connector uses: QGIS's network stack, retries, rate limit, cache.
 
-Requests go through ``QgsBlockingNetworkRequest``, so the proxy, SSL settings and authentication
-configured in QGIS apply (credentials come from ``QgsAuthManager`` through an ``authcfg`` id,
-never from plain settings). Transient failures (timeouts, 429, 500, 502, 503, 504) are retried
-with exponential backoff, honouring ``Retry-After``. Each host gets at most the requests per
+Requests go through QGIS's network access manager (transport.py: timeouts, deadline, cancel, redirects), so
+the proxy, SSL settings and authentication configured in QGIS apply (credentials come from ``QgsAuthManager``
+through an ``authcfg`` id, never from plain settings). Transient failures (timeouts, 429, 500, 502, 503, 504) are
+retried with exponential backoff, honouring ``Retry-After``. Each host gets at most the requests per
 second its service asks for. Answers can be cached on disk; when the network fails and the
 cache has the answer, it is used and the log says so.
 """
@@ -18,16 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from qgis.core import QgsBlockingNetworkRequest
-from qgis.PyQt.QtCore import QByteArray, QUrl
-from qgis.PyQt.QtNetwork import QNetworkRequest
-
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled, ServiceError, service_error
 from ..toolbelt.log import log
 from ..toolbelt.resources import plugin_version
 from .cache import Cache, CacheHit, request_key
 from .response import Response, service_message
 from .response import redact as _redact
+from .transport import Limits, TransientError, UnreachableError
 
 RETRY_STATUS = {429, 500, 502, 503, 504}
 CLIENT_HEADER = "X-Territoire-Client"
@@ -65,13 +62,17 @@ class HttpClient:
     """HTTP for one service. ``feedback`` (a QgsFeedback) gives progress and cancel."""
 
     def __init__(self, service: str, *, rate: float | None = None, feedback=None, cache: Cache | None = None,
-                 authcfg: str = "", timeout_s: float = 60.0, retries: int = 4, backoff_s: float = 1.0):
+                 authcfg: str = "", timeout_s: float = 60.0, retries: int = 4, backoff_s: float = 1.0,
+                 connect_s: float = 15.0, deadline_s: float = 300.0):
         self.service = service
         self.rate = rate
         self.feedback = feedback
         self.cache = cache
         self.authcfg = authcfg
         self.timeout_s = timeout_s
+        #: No answer within connect_s: unreachable; no byte for timeout_s: stalled; the whole exchange past
+        #: deadline_s: aborted (see transport.py).
+        self.limits = Limits(connect_s=min(connect_s, timeout_s), idle_s=timeout_s, deadline_s=deadline_s)
         self.retries = retries
         self.backoff_s = backoff_s
         self.stats = Stats()
@@ -92,48 +93,13 @@ class HttpClient:
             time.sleep(min(0.1, max(end - time.monotonic(), 0)))
 
     def _once(self, method: str, url: str, body: bytes | None, headers: dict) -> Response:
+        from .transport import exchange
+
         _RateLimiter.wait(urlsplit(url).netloc, self.rate)
-        request = QNetworkRequest(QUrl(url))
         # QgsNetworkAccessManager rewrites User-Agent on every request ("<setting> QGIS/<version>"),
         # so the plugin names itself in a header of its own as well.
-        request.setRawHeader(b"User-Agent", self.user_agent.encode())
-        request.setRawHeader(CLIENT_HEADER.encode(), self.user_agent.encode())
-        request.setTransferTimeout(int(self.timeout_s * 1000))
-        request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
-                             QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
-        for name, value in headers.items():
-            request.setRawHeader(name.encode(), str(value).encode())
-        blocking = QgsBlockingNetworkRequest()
-        if self.authcfg:
-            blocking.setAuthCfg(self.authcfg)
-        if method == "GET":
-            error = blocking.get(request, True, self.feedback)
-        elif method == "HEAD":
-            error = blocking.head(request, True, self.feedback)
-        else:
-            if "Content-Type" not in headers:
-                request.setHeader(QNetworkRequest.KnownHeaders.ContentTypeHeader, "application/json")
-            error = blocking.post(request, QByteArray(body or b""), True, self.feedback)
-        if self._canceled():
-            raise Cancelled()
-        reply = blocking.reply()
-        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
-        headers_in = {bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
-                      for name in reply.rawHeaderList()}
-        content = bytes(reply.content())
-        self.stats.requests += 1
-        self.stats.urls.append((method, url, headers.get("Range")))
-        if status is None or (error != QgsBlockingNetworkRequest.ErrorCode.NoError and not status):
-            raise _TransientError(blocking.errorMessage() or "no answer")
-        if reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute):
-            # QGIS's network disk cache answered instead of the service: Qt does so now and then when the service
-            # fails (an HTTP 503, say), although the request asks for the network. The plugin's own cache is the
-            # offline fallback, and says so; a stale copy must not pass for the service's answer.
-            raise _TransientError("no answer from the service (a copy from QGIS's network cache came instead)")
-        expected = headers_in.get("content-length")
-        if method != "HEAD" and expected and expected.isdigit() and int(expected) != len(content):
-            raise _TransientError(f"answer cut short: {len(content)} of {expected} bytes")
-        return Response(url=url, status=int(status), headers=headers_in, content=content)
+        headers = {"User-Agent": self.user_agent, CLIENT_HEADER: self.user_agent, **headers}
+        return exchange(self, method, url, body, headers)
 
     def request(self, method: str, url: str, *, params: dict | None = None, body: bytes | None = None,
                 headers: dict | None = None, ok_status=(200,)) -> Response:
@@ -145,10 +111,12 @@ class HttpClient:
         for attempt in range(self.retries + 1):
             try:
                 response = self._once(method, url, body, headers)
-            except _TransientError as exc:
-                last = str(exc)
+            except UnreachableError as exc:  # no point in trying again: say so at once
+                raise unreachable_error(self.service, exc) from exc
+            except TransientError as exc:
+                last = exc.describe()
                 if attempt < self.retries:
-                    self._note_retry(url, last, self._backoff(attempt))
+                    self._note_retry(url, last, self._backoff(attempt), detail=str(exc))
                     continue
                 raise service_error(
                     "service_unreachable",
@@ -183,11 +151,16 @@ class HttpClient:
                 pass
         return self._backoff(attempt)
 
-    def _note_retry(self, url: str, reason: str, delay: float) -> None:
-        message = f"{self.service}: {reason} for {_redact(url)}; new try in {delay:.1f} s"
-        log(message)
+    def _note_retry(self, url: str, reason: str, delay: float, detail: str = "") -> None:
+        """Log the retry (technical, English) and tell the user (in the interface's language)."""
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        from ..toolbelt.i18n import decimal
+
+        log(f"{self.service}: {detail or reason} for {_redact(url)}; new try in {delay:.1f} s")
         if self.feedback is not None and hasattr(self.feedback, "pushInfo"):
-            self.feedback.pushInfo(message)
+            self.feedback.pushInfo(QCoreApplication.translate("TerritoireNetwork", "{0}: {1}; new try in {2} s.")
+                                   .format(self.service, reason, decimal(delay, 1)))
         self._sleep(delay)
 
     def _status_error(self, response: Response) -> ServiceError:
@@ -308,5 +281,20 @@ class HttpClient:
                         missing=missing)
 
 
-class _TransientError(Exception):
-    """A failure worth retrying (timeout, connection reset, truncated answer)."""
+def unreachable_error(service: str, error) -> ServiceError:
+    """The message for a host that cannot be reached (its name unknown, the connection refused, no answer)."""
+    templates = {
+        "dns": QT_TRANSLATE_NOOP(
+            "AnalysisError", "{service} cannot be reached: the name {host} is unknown to the network (DNS). Check "
+            "the network connection and the proxy settings (QGIS ▸ Options ▸ Network); data already downloaded "
+            "stay usable offline."),
+        "refused": QT_TRANSLATE_NOOP(
+            "AnalysisError", "{service} cannot be reached: {host} refuses the connection. Check the proxy settings "
+            "(QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline."),
+        "silent": QT_TRANSLATE_NOOP(
+            "AnalysisError", "{service} cannot be reached: {host} does not answer (nothing within {seconds} s). "
+            "Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again "
+            "later; data already downloaded stay usable offline."),
+    }
+    return service_error("service_unreachable", templates[error.reason], service=service, host=error.host,
+                         seconds=int(getattr(error, "seconds", 15)))

@@ -121,14 +121,16 @@ class StacDownloadAlgorithm(ConnectorAlgorithm):
                         target = folder / f"{scene.id}_{band}.TIF"
                         # Every band of the scene on the grid of the first (Sentinel-2: SCL is 20 m, B04/B08 10 m).
                         try:
-                            read_window(signer.sign(href, scene.collection) if signer else href, bounds, target,
-                                        onto=reference)
-                        except AnalysisError:
-                            if signer is None:
+                            signed = signer.sign(href, scene.collection) if signer else href
+                            read_window(signed, bounds, target, onto=reference, is_canceled=feedback.isCanceled,
+                                        validator=validator_of(client, signed))
+                        except AnalysisError as error:
+                            if signer is None or error.key == "cog_changed":
                                 raise
                             # The SAS token may have expired: fetch a new one and try once more.
-                            read_window(signer.sign(href, scene.collection, refresh=True), bounds, target,
-                                        onto=reference)
+                            signed = signer.sign(href, scene.collection, refresh=True)
+                            read_window(signed, bounds, target, onto=reference, is_canceled=feedback.isCanceled,
+                                        validator=validator_of(client, signed))
                         reference = reference or target
                         files[asset_key] = target.name
                         written.append(target)
@@ -143,6 +145,20 @@ class StacDownloadAlgorithm(ConnectorAlgorithm):
                         folder.rmdir()
                     raise
         return {"SCENES": folders, "LISTING": listing, self.OUTPUT_FOLDER: str(output)}
+
+
+def validator_of(client, href: str):
+    """A function giving the COG's ETag or Last-Modified now (a HEAD request), None if the server says none."""
+    from ...core.errors import ServiceError
+
+    def current():
+        try:
+            response = client.request("HEAD", href)
+        except ServiceError:
+            return None
+        return response.headers.get("etag") or response.headers.get("last-modified")
+
+    return current
 
 
 def _complete(folder: Path, marker: dict) -> bool:
