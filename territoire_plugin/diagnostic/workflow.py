@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import Cancelled
 from ..sources.wfs import LAYER_NAMES
+from ..toolbelt.log import log
 from . import catalogue
 from .facts import Diagnostic
 
@@ -77,11 +76,14 @@ class Workflow:
 
     def run(self) -> dict:
         """Run the chain in a hidden work folder; move the deliverables into place only when all is written."""
+        from .folders import claim_work_folder, clean_stale, release_work_folder
+
         folder = self.request.folder
         created = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
-        work = folder / f".territoire-{uuid.uuid4().hex[:8]}.partial"
-        work.mkdir()
+        for path in clean_stale(folder):
+            log(f"diagnostic: {path} left by an interrupted run, cleaned up")
+        work = claim_work_folder(folder)
         steps = QgsProcessingMultiStepFeedback(7, self.feedback)
         # The steps get a context of their own: the layers they open are released before the work folder goes.
         inner = QgsProcessingContext()
@@ -94,7 +96,7 @@ class Workflow:
         finally:
             inner.temporaryLayerStore().removeAllMapLayers()
             del inner
-            shutil.rmtree(work, ignore_errors=True)
+            release_work_folder(work)
             if created and not any(folder.iterdir()):  # a cancel or an error leaves no empty folder behind
                 folder.rmdir()
 
@@ -299,23 +301,22 @@ class Workflow:
 
         steps.setCurrentStep(6)
         steps.setProgressText(self.tr("GeoPackage, project and report"))
+        from .folders import RESULT, publish
+
         stem = f"territoire_{diagnostic.insee}"
-        work = diagnostic.work
-        gpkg = write_geopackage(diagnostic, work / f"{stem}.gpkg")
-        project_path = work / f"{stem}.qgz"
+        result = diagnostic.work / RESULT
+        gpkg = write_geopackage(diagnostic, result / f"{stem}.gpkg")
+        project_path = result / f"{stem}.qgz"
         project, layers = build_project(diagnostic, gpkg, project_path)
-        pdf, png, summary = write_report(diagnostic, project, layers, work / f"rapport_{diagnostic.insee}.pdf",
-                                         work / f"carte_{diagnostic.insee}.png")
+        pdf, png, summary = write_report(diagnostic, project, layers, result / f"rapport_{diagnostic.insee}.pdf",
+                                         result / f"carte_{diagnostic.insee}.png")
         project.clear()  # closes every layer on the GeoPackage before it moves
         del project, layers
         if steps.isCanceled():
-                raise Cancelled()
-        final.mkdir(parents=True, exist_ok=True)
-        outputs = {}
-        for key, path in (("GEOPACKAGE", gpkg), ("PROJECT", project_path), ("REPORT", pdf), ("MAP", png)):
-            target = final / Path(path).name
-            Path(path).replace(target)  # same file system: atomic
-            outputs[key] = str(target)
+            raise Cancelled()
+        publish(result, final)  # one rename: the four deliverables appear together, or not at all
+        outputs = {key: str(final / Path(path).name) for key, path in (
+            ("GEOPACKAGE", gpkg), ("PROJECT", project_path), ("REPORT", pdf), ("MAP", png))}
         motion = diagnostic.facts.motion or {}
         outputs.update({"FOLDER": str(final), "SUMMARY": summary,
                         "ALERTS": sum(alert for alert, _ in motion.values())})

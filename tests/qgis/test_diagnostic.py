@@ -27,6 +27,9 @@ def olemps(town, tmp_path_factory, qgis_app, qgis_processing):
 
     register_provider()
     folder = tmp_path_factory.mktemp("diagnostics")
+    from test_diagnostic_folders import left_by_a_killed_run
+
+    left_by_a_killed_run(folder)  # the run cleans it up (check_complete: no .territoire-* left)
     result = processing.run("territoire:commune_diagnostic", {
         "COMMUNE": "Olemps", "LAST_SUMMER": YEARS[-1], "SUMMERS": 3, "EGMS": str(town["egms"]),
         "POPULATION": town["population_url"], "OUTPUT_FOLDER": str(folder)})
