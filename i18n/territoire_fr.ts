@@ -69,27 +69,27 @@
         <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="168"/>
+        <location filename="../territoire_plugin/core/grid.py" line="170"/>
         <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
         <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="195"/>
+        <location filename="../territoire_plugin/core/grid.py" line="197"/>
         <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
         <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="204"/>
+        <location filename="../territoire_plugin/core/grid.py" line="206"/>
         <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
         <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="90"/>
+        <location filename="../territoire_plugin/core/grid.py" line="92"/>
         <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
         <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="276"/>
+        <location filename="../territoire_plugin/core/grid.py" line="278"/>
         <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
         <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
@@ -129,32 +129,32 @@
         <translation>{service} a envoyé une réponse qui n'est pas du JSON valide ({error}) ; elle a peut-être été tronquée. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="153"/>
+        <location filename="../territoire_plugin/sources/network.py" line="121"/>
         <source>{service} did not answer after {tries} tries ({error}). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} n'a pas répondu après {tries} essais ({error}). Vérifiez la connexion réseau et les réglages du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="196"/>
+        <location filename="../territoire_plugin/sources/network.py" line="169"/>
         <source>The proxy refused the request to {service} (HTTP 407: {text}). Enter the proxy login in QGIS ▸ Options ▸ Network.</source>
         <translation>Le proxy a refusé la requête vers {service} (HTTP 407 : {text}). Saisissez l'identifiant du proxy dans QGIS ▸ Options ▸ Réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="206"/>
+        <location filename="../territoire_plugin/sources/network.py" line="179"/>
         <source>{service} refused access (HTTP {status}: {text}). Check the key or login stored in the QGIS authentication manager for this service, or that it has not expired.</source>
         <translation>{service} a refusé l'accès (HTTP {status} : {text}). Vérifiez la clé ou l'identifiant enregistrés pour ce service dans le gestionnaire d'authentification de QGIS, et qu'ils n'ont pas expiré.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="216"/>
+        <location filename="../territoire_plugin/sources/network.py" line="189"/>
         <source>{service} says too many requests were sent (HTTP 429: {text}). Wait a few minutes and try again, or split the area.</source>
         <translation>{service} signale trop de requêtes (HTTP 429 : {text}). Attendez quelques minutes et réessayez, ou découpez la zone.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="226"/>
+        <location filename="../territoire_plugin/sources/network.py" line="199"/>
         <source>{service} rejected the request (HTTP {status}: {text}). Check the parameters (area, dates, names); {url}</source>
         <translation>{service} a rejeté la requête (HTTP {status} : {text}). Vérifiez les paramètres (zone, dates, noms) ; {url}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="235"/>
+        <location filename="../territoire_plugin/sources/network.py" line="208"/>
         <source>{service} is failing (HTTP {status}: {text}). The service is probably down: try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est en erreur (HTTP {status} : {text}). Le service est probablement indisponible : réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
@@ -184,12 +184,12 @@
         <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/cog.py" line="73"/>
+        <location filename="../territoire_plugin/sources/cog.py" line="126"/>
         <source>Cannot read the image {name} from the server ({error}). The link may have expired: run again.</source>
         <translation>Impossible de lire l'image {name} sur le serveur ({error}). Le lien a peut-être expiré : relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/cog.py" line="90"/>
+        <location filename="../territoire_plugin/sources/cog.py" line="97"/>
         <source>The image {name} does not cover the area. Pick another scene.</source>
         <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>{what} ({path}) n'est pas un raster lisible par QGIS : un autre type de fichier, ou un fichier endommagé. Vérifiez le fichier (ouvrez-le dans QGIS), ou téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/grid.py" line="77"/>
+        <location filename="../territoire_plugin/core/grid.py" line="79"/>
         <source>{what} ({path}) is not georeferenced (no position on the ground or no CRS): its pixels cannot be placed. Use the georeferenced file (a GeoTIFF as published), or georeference it first (Raster ▸ Georeferencer, or Raster ▸ Projections ▸ Assign Projection).</source>
         <translation>{what} ({path}) n'est pas géoréférencé (pas de position au sol ou pas de SCR) : ses pixels ne peuvent pas être placés. Utilisez le fichier géoréférencé (un GeoTIFF tel que publié), ou géoréférencez-le d'abord (Raster ▸ Géoréférenceur, ou Raster ▸ Projections ▸ Assigner une projection).</translation>
     </message>
@@ -467,6 +467,41 @@
         <location filename="../territoire_plugin/sources/population.py" line="168"/>
         <source>{name} is not a GeoPackage (nor a CSV): it cannot be an INSEE Filosofi file. Give the file as downloaded from INSEE (.zip, .7z, .csv or .gpkg).</source>
         <translation>{name} n'est pas un GeoPackage (ni un CSV) : ce ne peut pas être un fichier Filosofi de l'Insee. Donnez le fichier tel que téléchargé depuis l'Insee (.zip, .7z, .csv ou .gpkg).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/cog.py" line="108"/>
+        <source>The image {name} was replaced on the server while it was being read: the copy was not kept. Run again.</source>
+        <translation>L'image {name} a été remplacée sur le serveur pendant sa lecture : la copie n'a pas été gardée. Relancez.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/network.py" line="287"/>
+        <source>{service} cannot be reached: the name {host} is unknown to the network (DNS). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network); data already downloaded stay usable offline.</source>
+        <translation>{service} est injoignable : le nom {host} est inconnu du réseau (DNS). Vérifiez la connexion réseau et les paramètres du proxy (QGIS ▸ Options ▸ Réseau) ; les données déjà téléchargées restent utilisables hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/network.py" line="291"/>
+        <source>{service} cannot be reached: {host} refuses the connection. Check the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
+        <translation>{service} est injoignable : {host} refuse la connexion. Vérifiez les paramètres du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/network.py" line="294"/>
+        <source>{service} cannot be reached: {host} does not answer (nothing within {seconds} s). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
+        <translation>{service} est injoignable : {host} ne répond pas (rien en {seconds} s). Vérifiez la connexion réseau et les paramètres du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="100"/>
+        <source>{service} sent the request from address to address more than {count} times (a redirect loop) without answering: the service is misconfigured. Try again later.</source>
+        <translation>{service} a renvoyé la requête d'adresse en adresse plus de {count} fois (une boucle de redirections) sans répondre : le service est mal configuré. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="105"/>
+        <source>{service} redirected a secure (HTTPS) request to an address that is not secure ({target}): it was not followed. Report it to the service.</source>
+        <translation>{service} a redirigé une requête sécurisée (HTTPS) vers une adresse non sécurisée ({target}) : elle n'a pas été suivie. Signalez-le au service.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="131"/>
+        <source>The authentication configuration {authcfg} chosen for {service} cannot be used: it does not exist in QGIS's authentication manager, or the master password was not given. Choose another one (Settings ▸ Options ▸ Authentication).</source>
+        <translation>La configuration d'authentification {authcfg} choisie pour {service} est inutilisable : elle n'existe pas dans le gestionnaire d'authentification de QGIS, ou le mot de passe principal n'a pas été donné. Choisissez-en une autre (Préférences ▸ Options ▸ Authentification).</translation>
     </message>
 </context>
 <context>
@@ -2637,29 +2672,62 @@
     </message>
 </context>
 <context>
+    <name>TerritoireNetwork</name>
+    <message>
+        <location filename="../territoire_plugin/sources/network.py" line="162"/>
+        <source>{0}: {1}; new try in {2} s.</source>
+        <translation>{0} : {1} ; nouvel essai dans {2} s.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="64"/>
+        <source>no data for {0} s</source>
+        <translation>aucune donnée pendant {0} s</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="65"/>
+        <source>no complete answer within {0} s</source>
+        <translation>pas de réponse complète en {0} s</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="66"/>
+        <source>answer cut short: {0} of {1} bytes</source>
+        <translation>réponse tronquée : {0} octets sur {1}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="67"/>
+        <source>connection closed after {0} bytes</source>
+        <translation>connexion fermée après {0} octets</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/transport.py" line="68"/>
+        <source>the connection failed</source>
+        <translation>la connexion a échoué</translation>
+    </message>
+</context>
+<context>
     <name>TerritoireOutputs</name>
     <message>
-        <location filename="../territoire_plugin/processing/outputs.py" line="34"/>
+        <location filename="../territoire_plugin/qgis_io/outputs.py" line="34"/>
         <source>Replace existing output files</source>
         <translation>Remplacer les fichiers de sortie existants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/outputs.py" line="113"/>
+        <location filename="../territoire_plugin/qgis_io/outputs.py" line="113"/>
         <source>{0} already exists and was left as it is. Choose another file name, or tick &quot;Replace existing output files&quot; to replace it.</source>
         <translation>{0} existe déjà et n'a pas été modifié. Choisissez un autre nom de fichier, ou cochez « Remplacer les fichiers de sortie existants » pour le remplacer.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/outputs.py" line="91"/>
+        <location filename="../territoire_plugin/qgis_io/outputs.py" line="91"/>
         <source>The output path is too long ({0} characters, at most {1} per name): choose a shorter folder or file name.</source>
         <translation>Le chemin de sortie est trop long ({0} caractères, {1} au plus par nom) : choisissez un dossier ou un nom de fichier plus court.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/outputs.py" line="98"/>
+        <location filename="../territoire_plugin/qgis_io/outputs.py" line="98"/>
         <source>{0} is a file, not a folder: choose a folder for the output {1}.</source>
         <translation>{0} est un fichier, pas un dossier : choisissez un dossier pour la sortie {1}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/outputs.py" line="102"/>
+        <location filename="../territoire_plugin/qgis_io/outputs.py" line="102"/>
         <source>The output folder {0} does not exist. Create it or choose another folder.</source>
         <translation>Le dossier de sortie {0} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
@@ -2703,107 +2771,107 @@
 <context>
     <name>Workflow</name>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="110"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="112"/>
         <source>{0} failed.</source>
         <translation>{0} a échoué.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="116"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="118"/>
         <source>Commune outline</source>
         <translation>Contour de la commune</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="126"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="128"/>
         <source>BD TOPO (IGN)</source>
         <translation>BD TOPO (IGN)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="150"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="152"/>
         <source>Results for {0} already exist in {1}. Tick &quot;Replace existing results&quot; to replace them, or choose another output folder.</source>
         <translation>Des résultats pour {0} existent déjà dans {1}. Cochez « Remplacer les résultats existants » pour les remplacer, ou choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="158"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="160"/>
         <source>Landsat summer scenes</source>
         <translation>Scènes Landsat d'été</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="172"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="174"/>
         <source>No overheating analysis: {0}</source>
         <translation>Pas d'analyse de la surchauffe : {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="177"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="179"/>
         <source>No clear Landsat summer scene over the commune in the period: no overheating analysis.</source>
         <translation>Aucune scène Landsat d'été dégagée sur la commune pendant la période : pas d'analyse de la surchauffe.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="184"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="186"/>
         <source>Surface temperature {0}/{1}</source>
         <translation>Température de surface {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="190"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="192"/>
         <source>Summer median</source>
         <translation>Médiane des étés</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="198"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="200"/>
         <source>Heat islands and hot spots</source>
         <translation>Îlots de chaleur et points chauds</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="209"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="211"/>
         <source>Population (INSEE Filosofi)</source>
         <translation>Population (INSEE Filosofi)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="220"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="222"/>
         <source>Exposure of buildings and people</source>
         <translation>Exposition des bâtiments et des habitants</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="261"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="263"/>
         <source>No EGMS file given: no ground-motion analysis. Download the commune&apos;s EGMS points (territoire:download_egms or egms.land.copernicus.eu) and give the file.</source>
         <translation>Pas de fichier EGMS : pas d'analyse des mouvements du sol. Téléchargez les points EGMS de la commune (territoire:download_egms ou egms.land.copernicus.eu) et donnez le fichier.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="265"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="267"/>
         <source>EGMS ground motion</source>
         <translation>Mouvements du sol EGMS</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="276"/>
         <source>Ground motion of buildings</source>
         <translation>Mouvement du sol des bâtiments</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="276"/>
         <source>Ground motion of roads</source>
         <translation>Mouvement du sol des routes</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="276"/>
         <source>Ground motion of railways</source>
         <translation>Mouvement du sol des voies ferrées</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="276"/>
         <source>Ground motion of bridges</source>
         <translation>Mouvement du sol des ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="301"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="303"/>
         <source>GeoPackage, project and report</source>
         <translation>GeoPackage, projet et rapport</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="274"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="276"/>
         <source>Ground motion of bridge decks</source>
         <translation>Mouvement du sol des tabliers de ponts</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/diagnostic/workflow.py" line="216"/>
+        <location filename="../territoire_plugin/diagnostic/workflow.py" line="218"/>
         <source>No population figures: {0}</source>
         <translation>Pas de chiffres de population : {0}</translation>
     </message>
