@@ -180,9 +180,12 @@ def _series_hex(values: list[str]) -> str | None:
         except ValueError:
             return None
     else:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # NumPy warns (DeprecationWarning) where it stops on a non-number
-            series = np.fromstring(text, dtype="<f4", sep=",")  # C-speed parse of the whole series
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # NumPy < 2.3 warns (DeprecationWarning) where it stops
+                series = np.fromstring(text, dtype="<f4", sep=",")  # C-speed parse of the whole series
+        except ValueError:  # NumPy ≥ 2.3 (Debian sid) raises there instead
+            return None
         if series.size != len(values):
             return None
     return series.tobytes().hex()
