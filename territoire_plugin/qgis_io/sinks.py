@@ -21,18 +21,13 @@ def output_fields(source_fields, extra, one_per_feature: bool = True) -> tuple:
     """(QgsFields, indices kept) of an output: the source's copyable fields, then ``extra`` (name, type) pairs.
     ``one_per_feature=False`` (several output features per source feature: segments): the source's ``fid`` is
     left out, since a GeoPackage output refuses the same fid twice."""
-    from qgis.core import QgsFields
-
     from ..toolbelt.compat import new_field
 
     fields, kept = copyable_fields(source_fields)
-    if not one_per_feature and fields.indexOf("fid") >= 0:
-        drop = fields.indexOf("fid")
-        rest = QgsFields()
-        for index in range(fields.count()):
-            if index != drop:
-                rest.append(fields.at(index))
-        fields, kept = rest, kept[:drop] + kept[drop + 1:]
+    drop = fields.indexOf("fid")
+    if not one_per_feature and drop >= 0:
+        fields.remove(drop)
+        kept = kept[:drop] + kept[drop + 1:]
     for name, kind in extra:
         fields.append(new_field(name, kind))
     return fields, kept

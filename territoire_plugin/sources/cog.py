@@ -112,9 +112,10 @@ def read_window(href: str, bounds_lonlat, output: Path, onto: Path | None = None
     name = href.split("?")[0].rsplit("/", 1)[-1]
     with atomic_output(output) as temporary:
         try:
-            if onto is not None and not Grid.of(gdal.Open(str(onto))).same_as(
+            reference = Grid.of(gdal.Open(str(onto))) if onto is not None else None
+            if reference is not None and not reference.same_as(
                     Grid(window.xsize, window.ysize, window.geotransform(grid), grid.wkt)):
-                _read_onto(source, Grid.of(gdal.Open(str(onto))), temporary, progress)
+                _read_onto(source, reference, temporary, progress)
             else:
                 copy = gdal.Translate(str(temporary), source, srcWin=[window.xoff, window.yoff, window.xsize,
                                                                       window.ysize],
