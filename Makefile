@@ -27,14 +27,14 @@ APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xaut
 	qttools5-dev-tools pyqt5-dev-tools python3-rasterio python3-requests poppler-utils 7zip
 # Test and lint tools, pinned; installed in a venv that sees Debian's PyQGIS.
 PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.17.5 flake8==7.5.0 \
-	flake8-qgis==2.1.0 bandit==1.9.4 import-linter==2.16
+	flake8-qgis==2.1.0 bandit==1.9.4 import-linter==2.16 hypothesis==6.170.17
 
 # The version matrix: Debian chroots with Debian's own QGIS (trixie: 3.40 LTR, sid: latest 3.x), cached
 # outside the checkout (scripts/qgis_chroot.sh).
 SUITE ?= trixie
 export TERRITOIRE_CHROOT_CACHE ?= /var/cache/territoire-chroots
 
-.PHONY: help system venv sample i18n translations package deploy test test-qgis test-matrix demo lint bench clean
+.PHONY: help system venv sample i18n translations package deploy test test-qgis test-matrix demo lint bench fuzz clean
 
 help:
 	@echo "make demo     - diagnostic of the sample commune: GeoPackage, project, PDF report (no network)"
@@ -46,6 +46,7 @@ help:
 	@echo "make lint     - ruff, flake8-qgis, bandit, import-layer contract (import-linter)"
 	@echo "make i18n     - update i18n/*.ts from the code, compile .qm"
 	@echo "make bench    - performance ratios against reference tools"
+	@echo "make fuzz     - every file and service-answer reader fuzzed, FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) cases each"
 
 system:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -87,10 +88,16 @@ deploy: package
 	@echo "Installed into $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN); enable it in Plugins > Manage."
 
 # Two runs: the unit tests of core/ and analysis/ without the QGIS pytest plugin (proving they need no
-# QGIS), then everything that runs on real QGIS (Processing, qgis_process, the zip, a real window).
+# QGIS), then everything that runs on real QGIS (Processing, qgis_process, the zip, a real window, and the
+# readers fuzzed at a short budget: ~1,000 cases each).
 test: venv package
 	$(PY) -m pytest -p no:pytest_qgis -W ignore::pytest.PytestConfigWarning tests/unit
-	$(PY) -m pytest tests/qgis
+	$(PY) -m pytest tests/qgis tests/fuzz
+
+# The long fuzzing run (hypothesis): only the project's own errors may come out of a reader.
+FUZZ_EXAMPLES ?= 10000
+fuzz: venv sample
+	TERRITOIRE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -p no:cacheprovider tests/fuzz
 
 test-qgis:
 	bash scripts/qgis_chroot.sh $(SUITE) test

@@ -104,17 +104,17 @@
         <translation>API Géo a renvoyé une réponse qui n'est pas une liste de communes : {item}. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="141"/>
+        <location filename="../territoire_plugin/sources/api_geo.py" line="148"/>
         <source>API Géo has no outline for {commune}. Use the ADMIN EXPRESS source instead.</source>
         <translation>API Géo n'a pas de contour pour {commune}. Utilisez plutôt la source ADMIN EXPRESS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="152"/>
+        <location filename="../territoire_plugin/sources/api_geo.py" line="159"/>
         <source>Several communes match &quot;{query}&quot;: {candidates}. Give the INSEE code, or the name with its department, e.g. &quot;{example}&quot;.</source>
         <translation>Plusieurs communes correspondent à « {query} » : {candidates}. Indiquez le code INSEE, ou le nom suivi du département, par ex. « {example} ».</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/api_geo.py" line="165"/>
+        <location filename="../territoire_plugin/sources/api_geo.py" line="172"/>
         <source>No commune is named &quot;{query}&quot;. Closest names: {suggestions}. Check the spelling, or give the INSEE code.</source>
         <translation>Aucune commune ne s'appelle « {query} ». Noms les plus proches : {suggestions}. Vérifiez l'orthographe, ou indiquez le code INSEE.</translation>
     </message>
@@ -174,17 +174,17 @@
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="96"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="97"/>
         <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
         <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/wfs.py" line="112"/>
+        <location filename="../territoire_plugin/sources/wfs.py" line="113"/>
         <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
         <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/cog.py" line="126"/>
+        <location filename="../territoire_plugin/sources/cog.py" line="127"/>
         <source>Cannot read the image {name} from the server ({error}). The link may have expired: run again.</source>
         <translation>Impossible de lire l'image {name} sur le serveur ({error}). Le lien a peut-être expiré : relancez.</translation>
     </message>
@@ -194,7 +194,7 @@
         <translation>L'image {name} ne couvre pas la zone. Choisissez une autre scène.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/stac.py" line="69"/>
+        <location filename="../territoire_plugin/sources/stac.py" line="70"/>
         <source>{service} sent a STAC item that cannot be used ({what}). Try again later.</source>
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
@@ -214,7 +214,7 @@
         <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="42"/>
+        <location filename="../territoire_plugin/core/archives.py" line="96"/>
         <source>The zip {name} holds an entry with an unsafe path ({entry}): it is refused. Download the file again from the {what} portal.</source>
         <translation>Le zip {name} contient une entrée au chemin dangereux ({entry}) : il est refusé. Téléchargez de nouveau le fichier depuis le portail {what}.</translation>
     </message>
@@ -224,12 +224,12 @@
         <translation>data.gouv.fr n'a pas renvoyé la liste des ressources du jeu de données LCZ {dataset}. Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="106"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="108"/>
         <source>The Cerema local climate zones do not cover {commune} by name: they exist for about 90 urban areas over 50,000 inhabitants. If the commune belongs to one of them, give its name as the urban area. Covered: {areas}.</source>
         <translation>Les zones climatiques locales du Cerema ne couvrent pas {commune} par son nom : elles existent pour environ 90 aires urbaines de plus de 50 000 habitants. Si la commune appartient à l'une d'elles, indiquez son nom comme aire urbaine. Couvertes : {areas}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/lcz.py" line="159"/>
+        <location filename="../territoire_plugin/sources/lcz.py" line="161"/>
         <source>{name} holds no vector layer with an LCZ field. The Cerema file format may have changed: report it to the Territoire developers.</source>
         <translation>{name} ne contient aucune couche vecteur avec un champ LCZ. Le format du fichier du Cerema a peut-être changé : signalez-le aux développeurs de Territoire.</translation>
     </message>
@@ -244,7 +244,7 @@
         <translation>Aucune bande {what} trouvée dans {where}. Indiquez un produit Landsat de niveau 2 (MTL ou dossier), un dossier Sentinel-2 L2A issu du téléchargement de Territoire, ou les bandes rouge et proche infrarouge elles-mêmes.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="186"/>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="203"/>
         <source>Every pixel is masked (fill, cloud or shadow): no NDVI can be computed. Pick a clearer scene.</source>
         <translation>Tous les pixels sont masqués (remplissage, nuage ou ombre) : aucun NDVI ne peut être calculé. Choisissez une scène plus dégagée.</translation>
     </message>
@@ -339,17 +339,17 @@
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="169"/>
+        <location filename="../territoire_plugin/core/archives.py" line="241"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="239"/>
+        <location filename="../territoire_plugin/core/archives.py" line="317"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/sevenzip.py" line="37"/>
+        <location filename="../territoire_plugin/core/sevenzip.py" line="34"/>
         <source>The 7z archive {name} cannot be read ({reason}). Download it again; if it still fails, extract it with 7-Zip and give the extracted file.</source>
         <translation>L'archive 7z {name} est illisible ({reason}). Téléchargez-la de nouveau ; si l'échec persiste, extrayez-la avec 7-Zip et donnez le fichier extrait.</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>Un centile est compris entre 0 et 100 ; {value:g} a été donné. Pour le dixième le plus chaud de la commune, indiquez 90.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="69"/>
+        <location filename="../territoire_plugin/core/archives.py" line="123"/>
         <source>{name} has a line of more than {limit} characters: it is not a {what} file, or it is damaged. Download it again.</source>
         <translation>{name} a une ligne de plus de {limit} caractères : ce n'est pas un fichier {what}, ou il est endommagé. Téléchargez-le de nouveau.</translation>
     </message>
@@ -409,17 +409,17 @@
         <translation>Impossible de lire le fichier de métadonnées {path} : ce n'est pas un MTL Landsat (txt, xml ou json), ou il est endommagé. Utilisez le MTL du produit tel que l'USGS le livre.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="146"/>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="163"/>
         <source>The reflectance scale {scale} and offset {offset} cannot turn these bands into reflectances: the scale must be a positive number (e.g. 0.0001 for Sentinel-2, 0.0000275 for Landsat Collection 2).</source>
         <translation>Le facteur de réflectance {scale} et le décalage {offset} ne peuvent pas convertir ces bandes en réflectances : le facteur doit être un nombre positif (par exemple 0,0001 pour Sentinel-2, 0,0000275 pour Landsat Collection 2).</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="106"/>
+        <location filename="../territoire_plugin/core/archives.py" line="146"/>
         <source>Line {line} of {name} holds a value of more than {limit} characters: it is not a {what} file, or it is damaged. Download the {what} file again.</source>
         <translation>La ligne {line} de {name} contient une valeur de plus de {limit} caractères : ce n'est pas un fichier {what}, ou il est endommagé. Téléchargez de nouveau le fichier {what}.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/core/archives.py" line="110"/>
+        <location filename="../territoire_plugin/core/archives.py" line="150"/>
         <source>Line {line} of {name} cannot be read as CSV (a quote left open, or a character out of place). Download the {what} file again.</source>
         <translation>La ligne {line} de {name} ne peut pas être lue comme du CSV (un guillemet non refermé, ou un caractère mal placé). Téléchargez de nouveau le fichier {what}.</translation>
     </message>
@@ -444,7 +444,7 @@
         <translation>La colonne {column} de {name} n'est pas une date (une colonne de série EGMS porte sa date, AAAAMMJJ) : le fichier est endommagé ou a été modifié. Téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/egms.py" line="192"/>
+        <location filename="../territoire_plugin/sources/egms.py" line="195"/>
         <source>Line {line} of {name}: {column} is « {value} », not a number. The file is damaged or was edited: download it again.</source>
         <translation>Ligne {line} de {name} : {column} vaut « {value} », qui n'est pas un nombre. Le fichier est endommagé ou a été modifié : téléchargez-le de nouveau.</translation>
     </message>
@@ -502,6 +502,26 @@
         <location filename="../territoire_plugin/sources/transport.py" line="131"/>
         <source>The authentication configuration {authcfg} chosen for {service} cannot be used: it does not exist in QGIS's authentication manager, or the master password was not given. Choose another one (Settings ▸ Options ▸ Authentication).</source>
         <translation>La configuration d'authentification {authcfg} choisie pour {service} est inutilisable : elle n'existe pas dans le gestionnaire d'authentification de QGIS, ou le mot de passe principal n'a pas été donné. Choisissez-en une autre (Préférences ▸ Options ▸ Authentification).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/analysis/landsat/ndvi.py" line="143"/>
+        <source>The file {name} beside the Sentinel-2 bands is damaged: it does not give the scale and offset of B04. Download the scene again, or remove this file (the date is then read from the band file names).</source>
+        <translation>Le fichier {name} placé à côté des bandes Sentinel-2 est endommagé : il ne donne ni l'échelle ni le décalage de B04. Téléchargez de nouveau la scène, ou supprimez ce fichier (la date est alors lue dans le nom des fichiers de bandes).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="43"/>
+        <source>{name} is damaged, encrypted or packed in a way that cannot be read. Download the {what} file again, as the portal delivers it.</source>
+        <translation>{name} est endommagé, chiffré ou compressé d'une manière illisible. Téléchargez de nouveau le fichier {what}, tel que le portail le fournit.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/core/archives.py" line="129"/>
+        <source>{name} is not readable text (it starts as UTF-16 but is cut or damaged). Download the {what} file again, or save it again as « CSV UTF-8 ».</source>
+        <translation>{name} n'est pas un texte lisible (il commence comme de l'UTF-16 mais il est coupé ou endommagé). Téléchargez de nouveau le fichier {what}, ou enregistrez-le de nouveau au format « CSV UTF-8 ».</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/egms.py" line="240"/>
+        <source>Line {line} of {name} places a point at easting {x}, northing {y}, outside the ETRS89-LAEA grid of Europe (EPSG:3035) the EGMS uses: the file is damaged. Download it again.</source>
+        <translation>La ligne {line} de {name} place un point à l'abscisse {x}, ordonnée {y}, hors de la grille ETRS89-LAEA de l'Europe (EPSG:3035) qu'utilise l'EGMS : le fichier est endommagé. Téléchargez-le de nouveau.</translation>
     </message>
 </context>
 <context>

@@ -241,6 +241,30 @@ def read_array(path: Path):
 
 
 @pytest.fixture
+def server():
+    """A local HTTP server on 127.0.0.1 (testing/local_server.py), no route yet."""
+    from testing.local_server import LocalServer
+
+    local = LocalServer()
+    yield local
+    local.close()
+
+
+@pytest.fixture
+def client_factory(qgis_app, tmp_path):
+    """Makes the plugin's HttpClient for a test service: short backoff, a cache folder of the test's own."""
+    from territoire_plugin.sources.cache import Cache
+    from territoire_plugin.sources.network import HttpClient
+
+    def make(**kwargs):
+        kwargs.setdefault("backoff_s", 0.05)
+        kwargs.setdefault("cache", Cache(tmp_path / "cache"))
+        return HttpClient("Test service", **kwargs)
+
+    return make
+
+
+@pytest.fixture
 def partner_server(monkeypatch, tmp_path, provider):
     """A local server with API Géo on it, the plugin pointed at it, and a fresh cache folder."""
     from qgis.core import QgsSettings

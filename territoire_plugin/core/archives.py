@@ -9,14 +9,17 @@ where a byte is not UTF-8 (2017 Filosofi files are Latin-1).
 
 from __future__ import annotations
 
+import bz2  # noqa: F401 - its errors are OSError, listed in ARCHIVE_ERRORS
 import codecs
 import csv
 import io
+import lzma
 import re
 import shutil
 import struct
 import tempfile
 import zipfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -27,6 +30,57 @@ from .sevenzip import SIGNATURE, SevenZip
 LATIN1_FALLBACK = "territoire-latin1"
 codecs.register_error(LATIN1_FALLBACK,
                       lambda error: (error.object[error.start:error.end].decode("latin-1"), error.end))
+
+
+#: What the standard library raises on a damaged or unusual archive: a bad central directory or CRC, an inflate
+#: error, an encrypted member or an unknown compression method, a stream cut short.
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError,
+                  ValueError, struct.error, OSError)
+
+
+def damaged(name: str, what: str, error) -> AnalysisError:
+    """The message for an archive the standard library cannot read (``error`` kept as a detail)."""
+    return AnalysisError("archive_damaged", QT_TRANSLATE_NOOP(
+        "AnalysisError", "{name} is damaged, encrypted or packed in a way that cannot be read. Download the {what} "
+        "file again, as the portal delivers it."), name=name, what=what, detail=str(error)[:200])
+
+
+class _Guarded(io.RawIOBase):
+    """A binary stream whose read errors (a damaged member) become the project's message."""
+
+    def __init__(self, opener, name: str, what: str):
+        self.name_, self.what = name, what
+        try:
+            self.inner = opener()
+        except AnalysisError:
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise damaged(name, what, error) from error
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            data = self.inner.read(len(buffer))
+        except AnalysisError:
+            raise
+        except ARCHIVE_ERRORS as error:
+            raise damaged(self.name_, self.what, error) from error
+        buffer[:len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        try:
+            self.inner.close()
+        except ARCHIVE_ERRORS:
+            pass
+        super().close()
+
+
+def guarded(opener, name: str, what: str) -> io.BufferedReader:
+    """``opener()``'s stream, its open and read errors made the project's message."""
+    return io.BufferedReader(_Guarded(opener, name, what), buffer_size=1 << 16)
 
 
 def unsafe_entry(name: str) -> bool:
@@ -71,15 +125,44 @@ def _too_long(name: str, what: str) -> AnalysisError:
         "damaged. Download it again."), name=name, limit=MAX_LINE, what=what)
 
 
-def csv_header(stream, name: str, what: str) -> tuple[list, str]:
-    """(header, separator) of a CSV text stream; an empty header for an empty file."""
-    line = stream.readline(MAX_LINE + 1)
+def _undecodable(name: str, what: str, error) -> AnalysisError:
+    return AnalysisError("csv_undecodable", QT_TRANSLATE_NOOP(
+        "AnalysisError", "{name} is not readable text (it starts as UTF-16 but is cut or damaged). Download the "
+        "{what} file again, or save it again as « CSV UTF-8 »."), name=name, what=what, detail=str(error)[:120])
+
+
+def _readline(stream, name: str, what: str) -> str:
+    try:
+        line = stream.readline(MAX_LINE + 1)
+    except UnicodeError as error:
+        raise _undecodable(name, what, error) from error
     if len(line) > MAX_LINE:
         raise _too_long(name, what)
+    return line
+
+
+def _csv_error(error: csv.Error, line: int, name: str, what: str) -> AnalysisError:
+    if "field larger than field limit" in str(error):
+        return AnalysisError("csv_field_too_long", QT_TRANSLATE_NOOP(
+            "AnalysisError", "Line {line} of {name} holds a value of more than {limit} characters: it is not "
+            "a {what} file, or it is damaged. Download the {what} file again."), line=line, name=name,
+            limit=csv.field_size_limit(), what=what, detail=str(error))
+    return AnalysisError("csv_unreadable", QT_TRANSLATE_NOOP(
+        "AnalysisError", "Line {line} of {name} cannot be read as CSV (a quote left open, or a character out "
+        "of place). Download the {what} file again."), line=line, name=name, what=what,
+        detail=str(error)[:100])
+
+
+def csv_header(stream, name: str, what: str) -> tuple[list, str]:
+    """(header, separator) of a CSV text stream; an empty header for an empty file."""
+    line = _readline(stream, name, what)
     if not line.strip():
         return [], ","
     delimiter = delimiter_of(line)
-    return next(csv.reader([line], delimiter=delimiter)), delimiter
+    try:
+        return next(csv.reader([line], delimiter=delimiter)), delimiter
+    except csv.Error as error:
+        raise _csv_error(error, 1, name, what) from error
 
 
 def csv_rows(stream, delimiter: str, name: str, what: str):
@@ -87,11 +170,9 @@ def csv_rows(stream, delimiter: str, name: str, what: str):
     the project's (a clear message, never a traceback)."""
     def lines():
         while True:
-            line = stream.readline(MAX_LINE + 1)
+            line = _readline(stream, name, what)
             if not line:
                 return
-            if len(line) > MAX_LINE:
-                raise _too_long(name, what)
             yield line
 
     reader = csv.reader(lines(), delimiter=delimiter)
@@ -101,16 +182,7 @@ def csv_rows(stream, delimiter: str, name: str, what: str):
         except StopIteration:
             return
         except csv.Error as error:
-            line = reader.line_num + 1  # the header, read before, is line 1
-            if "field larger than field limit" in str(error):
-                raise AnalysisError("csv_field_too_long", QT_TRANSLATE_NOOP(
-                    "AnalysisError", "Line {line} of {name} holds a value of more than {limit} characters: it is not "
-                    "a {what} file, or it is damaged. Download the {what} file again."), line=line, name=name,
-                    limit=csv.field_size_limit(), what=what, detail=str(error)) from error
-            raise AnalysisError("csv_unreadable", QT_TRANSLATE_NOOP(
-                "AnalysisError", "Line {line} of {name} cannot be read as CSV (a quote left open, or a character out "
-                "of place). Download the {what} file again."), line=line, name=name, what=what,
-                detail=str(error)[:100]) from error
+            raise _csv_error(error, reader.line_num + 1, name, what) from error  # the header is line 1
         yield row
 
 
@@ -152,7 +224,7 @@ class _Window(io.RawIOBase):
 
 def _stored_window(path: Path, info: zipfile.ZipInfo):
     """A seekable window on a member stored (not compressed) in the zip at ``path``, or None."""
-    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1 or info.header_offset < 0:
         return None
     handle = open(path, "rb")
     handle.seek(info.header_offset)
@@ -194,12 +266,17 @@ def members(path: Path, what: str):
     if not zipfile.is_zipfile(path):
         yield path.name, (lambda: open(path, "rb"))
         return
-    with zipfile.ZipFile(path) as archive:
+    try:
+        archive = zipfile.ZipFile(path)
         entries = [info for info in archive.infolist() if not info.is_dir()]
+    except ARCHIVE_ERRORS as error:
+        raise damaged(path.name, what, error) from error
+    with archive:
         refuse_unsafe_entries(path, [info.filename for info in entries], what)
         for info in entries:
             if not info.filename.lower().endswith(".7z"):
-                yield info.filename, (lambda info=info: archive.open(info))
+                yield info.filename, (lambda info=info: guarded(lambda: archive.open(info),
+                                                                f"{path.name}/{info.filename}", what))
                 continue
             stored = _stored_window(path, info)
             if stored is not None:
@@ -209,7 +286,8 @@ def members(path: Path, what: str):
                 continue
             with tempfile.TemporaryDirectory(prefix="territoire-7z-") as folder:
                 copy = Path(folder) / "archive.7z"
-                with archive.open(info) as source, open(copy, "wb") as target:
+                with guarded(lambda info=info: archive.open(info), f"{path.name}/{info.filename}", what) as source, \
+                        open(copy, "wb") as target:
                     shutil.copyfileobj(source, target, 1 << 20)
                 with open(copy, "rb") as raw:
                     yield from _seven_zip_members(raw, f"{path.name}/{info.filename}", path, what)

@@ -1,15 +1,12 @@
 """Read 7z archives with the standard library only (``lzma``, ``bz2``, ``zlib``), streaming, in bounded memory.
 
 INSEE publishes the Filosofi grids as a zip holding a ``.7z`` holding the CSV or GeoPackage
-(reference/partner-services.md "INSEE Filosofi 200 m — as published"). GDAL reads 7z only from 3.7 on, and
-only when built with libarchive; stock QGIS always has Python's ``lzma``, which decodes the raw LZMA and LZMA2
-streams 7-Zip writes. The archive layout followed here is 7-Zip's own ``DOC/7zFormat.txt``.
-
-Supported: plain or compressed (encoded) headers; folders of one coder — Copy, LZMA, LZMA2, Deflate, BZip2 —
-which is what 7-Zip writes for data files; solid folders holding several files. Not supported, with a clear
-message: encryption (AES) and filter chains (BCJ…, used for programs). An entry is decoded in chunks of
-``CHUNK`` bytes and checked against its CRC32 at its end; the archive itself is read by seeks, so a 7z stored
-inside a zip is read in place.
+(reference/partner-services.md "INSEE Filosofi 200 m — as published"). GDAL reads 7z only from 3.7 on, with
+libarchive; stock QGIS always has Python's ``lzma``, which decodes the raw LZMA/LZMA2 streams 7-Zip writes.
+Layout: 7-Zip's own ``DOC/7zFormat.txt``. Supported: plain or encoded headers; folders of one coder (Copy, LZMA,
+LZMA2, Deflate, BZip2: what 7-Zip writes for data files); solid folders. Refused with a clear message: AES and
+filter chains (BCJ…). An entry is decoded in chunks of ``CHUNK`` bytes and checked against its CRC32 at its end;
+the archive is read by seeks, so a 7z stored inside a zip is read in place. Every size is checked before use.
 """
 
 from __future__ import annotations
@@ -122,9 +119,10 @@ class SevenZip:
         if zlib.crc32(start[12:32]) != int.from_bytes(start[8:12], "little"):
             raise _error(name, "its start header is damaged")
         offset, size = int.from_bytes(start[12:20], "little"), int.from_bytes(start[20:28], "little")
+        if 32 + offset + size > raw.seek(0, io.SEEK_END):  # sizes checked before anything is read or allocated
+            raise _error(name, "the archive is cut short or damaged")
         raw.seek(32 + offset)
-        header = raw.read(size)
-        if len(header) != size or zlib.crc32(header) != int.from_bytes(start[28:32], "little"):
+        if zlib.crc32(header := raw.read(size)) != int.from_bytes(start[28:32], "little"):
             raise _error(name, "the archive is cut short or damaged")
         self.entries: list[Entry] = []
         self.folders: list[Folder] = []
@@ -318,7 +316,10 @@ class SevenZip:
     def _checked(self, dictionary: int, lzma_filter: dict):
         if dictionary > MAX_DICTIONARY:
             raise _error(self.name, f"an LZMA dictionary of {dictionary >> 20} MiB")
-        return lzma.LZMADecompressor(format=lzma.FORMAT_RAW, filters=[lzma_filter])
+        try:  # lc/lp/pb out of range: liblzma's "Internal error"
+            return lzma.LZMADecompressor(format=lzma.FORMAT_RAW, filters=[lzma_filter])
+        except (lzma.LZMAError, ValueError) as exc:
+            raise _error(self.name, "bad LZMA properties") from exc
 
     def _decoded(self, folder: Folder):
         """The folder's decoded bytes, in chunks of at most CHUNK bytes."""

@@ -57,15 +57,22 @@ def _communes(items) -> list:
 
 
 def _commune(item) -> Commune:
-    if not isinstance(item, dict) or not item.get("code") or not item.get("nom"):
+    # The code goes into addresses and WFS filters: only an INSEE code is taken (never « x' OR '1'='1 »).
+    if not isinstance(item, dict) or not isinstance(item.get("code"), str) or not INSEE_CODE.match(item["code"]) \
+            or not isinstance(item.get("nom"), str) or not item["nom"].strip():
         raise _bad_answer(item)
-    population = item.get("population")
+    population, postcodes = item.get("population"), item.get("codesPostaux") or []
+    department = item.get("codeDepartement")
+    if not isinstance(postcodes, list) or not all(isinstance(p, str) for p in postcodes):
+        raise _bad_answer(item)
+    usable = isinstance(population, (int, float)) and not isinstance(population, bool) and \
+        0 <= population < 1e9
     return Commune(
-        code=str(item["code"]),
-        name=str(item["nom"]),
-        department=str(item.get("codeDepartement") or item["code"][:2]),
-        population=int(population) if isinstance(population, (int, float)) else None,
-        postcodes=tuple(item.get("codesPostaux") or ()),
+        code=item["code"].upper(),
+        name=item["nom"].strip(),
+        department=department if isinstance(department, str) and department else item["code"][:2],
+        population=int(population) if usable else None,
+        postcodes=tuple(postcodes),
     )
 
 

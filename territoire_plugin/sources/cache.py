@@ -64,9 +64,10 @@ class Cache:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             data = data_path.read_bytes()
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
-        if len(data) != meta.get("size") or hashlib.sha256(data).hexdigest() != meta.get("sha256"):
+        if not isinstance(meta, dict) or len(data) != meta.get("size") or \
+                hashlib.sha256(data).hexdigest() != meta.get("sha256"):
             return None
         return CacheHit(data, meta)
 

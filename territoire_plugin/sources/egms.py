@@ -234,7 +234,13 @@ def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, sum
         point.AddPoint_2D(x, y)
         if clip is not None and not clip.Contains(point):
             continue
-        point.Transform(to_lambert)
+        try:
+            point.Transform(to_lambert)
+        except RuntimeError:  # PROJ: "Point outside of projection domain"
+            raise AnalysisError("egms_outside", QT_TRANSLATE_NOOP(
+                "AnalysisError", "Line {line} of {name} places a point at easting {x}, northing {y}, outside the "
+                "ETRS89-LAEA grid of Europe (EPSG:3035) the EGMS uses: the file is damaged. Download it again."),
+                line=line, name=name, x=row[ix][:30], y=row[iy][:30]) from None
         feature = ogr.Feature(definition)
         feature.SetGeometryDirectly(point)
         feature.SetFieldString(pid_field, row[columns["pid"]])

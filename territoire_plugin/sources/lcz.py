@@ -58,7 +58,9 @@ def list_resources(client: HttpClient, base_url: str, dataset: str = LCZ_DATASET
     resources = data["resources"]
     found = []
     for item in resources:
-        if not isinstance(item, dict) or not isinstance(item.get("url"), str) or not item["url"]:
+        # Only a web address is fetched (never file:// or a local path a damaged answer could name).
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str) or \
+                not item["url"].startswith(("https://", "http://")):
             continue
         checksum = item.get("checksum") if isinstance(item.get("checksum"), dict) else {}
         kind, value = str(checksum.get("type", "")).lower(), checksum.get("value")

@@ -234,7 +234,7 @@ class HttpClient:
             data = json.loads(hit.data.decode("utf-8"))
             if validate is not None:
                 validate(data)
-        except (ValueError, AnalysisError) as error:
+        except (ValueError, RecursionError, AnalysisError) as error:
             self.cache.drop(namespace, key)
             log(f"{self.service}: a cached answer no longer validates ({error}); it is asked again")
             return None

@@ -41,6 +41,10 @@ def cell_square(cell_id: str) -> tuple[float, float, float] | None:
     if not match:
         return None
     size, north, east = (float(v) for v in match.groups())
+    # A cell of the ETRS89-LAEA grid of Europe: anything else (N999…9, a size of 0) is not one, and would fall
+    # outside the projection's domain.
+    if not (0 < size <= 100_000 and 0 <= north < 10_000_000 and 0 <= east < 10_000_000):
+        return None
     return east, north, size
 
 

@@ -36,7 +36,7 @@ class Response:
             )
         try:
             return json.loads(self.content.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nested too deep
             raise service_error(
                 "service_bad_json",
                 QT_TRANSLATE_NOOP(
@@ -67,7 +67,7 @@ def service_message(content: bytes, content_type: str = "") -> str:
     if stripped.startswith((b"{", b"[")):
         try:
             body = json.loads(stripped.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             body = None
         if isinstance(body, dict):
             for name in ("message", "detail", "error_description", "error", "description", "title"):

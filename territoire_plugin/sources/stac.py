@@ -9,6 +9,7 @@ expires, and fetched again when the server says it has expired.
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from dataclasses import dataclass
@@ -84,6 +85,15 @@ def parse_item(item, profile: Profile, service: str) -> Scene:
     missing = [key for key in profile.bands if not isinstance(assets.get(key), dict) or not assets[key].get("href")]
     if missing:
         raise _bad_item(service, f"{item['id']} has no asset {', '.join(missing)}")
+    for key in profile.bands:
+        href = assets[key]["href"]
+        # Only a web address is read: GDAL would open a local path or /vsi… name given by a service as well.
+        if not isinstance(href, str) or not href.startswith(("https://", "http://")):
+            raise _bad_item(service, f"{item['id']}: the asset {key} is not a web address ({str(href)[:80]})")
+        try:
+            band_scaling(assets[key])
+        except ValueError as exc:
+            raise _bad_item(service, f"{item['id']}: {exc}") from exc
     stamp = properties.get("datetime")
     try:
         datetime.fromisoformat(str(stamp).replace("Z", "+00:00"))
@@ -93,18 +103,22 @@ def parse_item(item, profile: Profile, service: str) -> Scene:
     tile = "/".join(str(properties[p]) for p in profile.tile_properties if p in properties)
     if not tile and "s2:mgrs_tile" in profile.tile_properties:
         tile = mgrs_tile(properties)
-    return Scene(item["id"], str(stamp), float(cloud) if isinstance(cloud, (int, float)) else None,
-                 str(properties.get("platform", "")), tile, item.get("collection", profile.collection),
+    collection = item.get("collection")
+    usable = isinstance(cloud, (int, float)) and not isinstance(cloud, bool) and math.isfinite(cloud)
+    return Scene(item["id"], str(stamp), float(cloud) if usable else None,
+                 str(properties.get("platform", "")), tile,
+                 collection if isinstance(collection, str) and SAFE_ID.match(collection) else profile.collection,
                  assets, properties)
 
 
 def mgrs_tile(properties: dict) -> str:
     """The MGRS tile ("31TDJ") of a Sentinel-2 item without ``s2:mgrs_tile``: from ``mgrs:*`` or ``grid:code``."""
     zone, band, square = (properties.get(k) for k in ("mgrs:utm_zone", "mgrs:latitude_band", "mgrs:grid_square"))
-    if zone is not None and band and square:
-        return f"{int(zone):02d}{band}{square}"
+    if isinstance(zone, int) and not isinstance(zone, bool) and 1 <= zone <= 60 and isinstance(band, str) and \
+            isinstance(square, str) and re.fullmatch(r"[C-X]", band) and re.fullmatch(r"[A-Z]{2}", square):
+        return f"{zone:02d}{band}{square}"
     code = str(properties.get("grid:code", ""))
-    return code[5:] if code.startswith("MGRS-") else ""
+    return code[5:] if re.fullmatch(r"MGRS-\d{2}[C-X][A-Z]{2}", code) else ""
 
 
 class StacApi:
@@ -129,16 +143,28 @@ class StacApi:
                     answer.get("links", []), list):
                 raise _bad_item(service, str(answer)[:120])
 
+        seen: set = set()
         while url and len(scenes) < max_items:
             page = (self.client.post_json(url, body, max_age_s=86400, namespace="stac", validate=check)
                     if method == "POST" else self.client.get_json(url, max_age_s=86400, namespace="stac",
                                                                   validate=check))
+            # A server that ignores the paging token sends the same page again: stop there, never loop.
+            ids = [item.get("id") for item in page["features"] if isinstance(item, dict)]
+            ids = {i for i in ids if isinstance(i, str)}
+            if seen and ids and ids <= seen:
+                log(f"{self.client.service}: a next page repeats items already seen; paging stops there")
+                break
             for item in page["features"]:
                 # A catalogue mixes items this profile cannot use: each is one skipped item, never a failed search.
                 try:
-                    scenes.append(parse_item(item, profile, self.client.service))
+                    scene = parse_item(item, profile, self.client.service)
                 except ServiceError as error:
                     log(f"{self.client.service}: item skipped, {error.params.get('what', error)}")
+                    continue
+                if scene.id not in seen:
+                    scenes.append(scene)
+                seen.add(scene.id)
+            seen |= ids
             following = next((link for link in page.get("links", [])
                               if isinstance(link, dict) and link.get("rel") == "next"), None)
             if not following or not page["features"]:
@@ -167,12 +193,13 @@ class SasSigner:
             return cached[0]
         answer = self.client.request("GET", f"{self.base_url}/token/{collection}").json(self.client.service)
         token = answer.get("token") if isinstance(answer, dict) else None
-        if not token:
+        # A SAS token is a query string (st=…&se=…&sig=…): nothing that would change the address it is added to.
+        if not isinstance(token, str) or not token or not re.fullmatch(r"[A-Za-z0-9%=&._~+\-:/]+", token):
             raise _bad_item(self.client.service, "no token in the SAS answer")
-        expiry = answer.get("msft:expiry", "")
+        expiry = answer.get("msft:expiry")
         try:
             expires = datetime.fromisoformat(expiry.replace("Z", "+00:00")).timestamp()
-        except ValueError:
+        except (AttributeError, ValueError, OverflowError, OSError):  # absent, not text, not a date
             expires = time.time() + 600
         self._tokens[collection] = (token, expires)
         return token
@@ -182,11 +209,15 @@ class SasSigner:
 
 
 def band_scaling(asset: dict) -> tuple[float, float] | None:
-    """(scale, offset) from the asset's raster:bands, if given."""
-    bands = asset.get("raster:bands") or []
-    if bands and isinstance(bands[0], dict) and "scale" in bands[0]:
-        return float(bands[0]["scale"]), float(bands[0].get("offset", 0.0))
-    return None
+    """(scale, offset) from the asset's raster:bands, if given; ValueError if they are not usable numbers."""
+    bands = asset.get("raster:bands") if isinstance(asset, dict) else None
+    if not isinstance(bands, list) or not bands or not isinstance(bands[0], dict) or "scale" not in bands[0]:
+        return None
+    scale, offset = bands[0]["scale"], bands[0].get("offset", 0.0)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in (scale, offset)) \
+            or scale <= 0:
+        raise ValueError(f"raster:bands scale {str(scale)[:20]}, offset {str(offset)[:20]}")
+    return float(scale), float(offset)
 
 
 def landsat_mtl_json(scene: Scene, files: dict) -> dict:

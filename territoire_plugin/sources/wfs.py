@@ -72,7 +72,8 @@ class Wfs:
             # features than asked (the server's own limit) while more are matched.
             matched = next((v for v in (page.get("numberMatched"), page.get("totalFeatures"))
                             if isinstance(v, int) and not isinstance(v, bool)), None)
-            returned = page.get("numberReturned", len(batch))
+            returned = page.get("numberReturned")
+            returned = returned if isinstance(returned, int) and not isinstance(returned, bool) else len(batch)
             if progress is not None and matched:
                 progress(min(100.0, 100.0 * len(features) / matched))
             if (len(features) >= matched) if matched is not None else returned < page_size:
@@ -108,7 +109,7 @@ class Wfs:
 def _check_page(data, typename: str) -> None:
     """A GetFeature page: a FeatureCollection whose ``features`` is a list (checked before it is cached)."""
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
-            data.get("features"), list):
+            data.get("features"), list) or not all(_is_feature(feature) for feature in data["features"]):
         raise ServiceError(
             "wfs_not_features",
             QT_TRANSLATE_NOOP(
@@ -117,3 +118,15 @@ def _check_page(data, typename: str) -> None:
             ),
             typename=typename, what=str(data)[:120],
         )
+
+
+def _is_feature(feature) -> bool:
+    """A GeoJSON Feature as GeoServer writes one: an id (text or number) if any, properties an object or null,
+    a geometry an object with a type and coordinates (or null)."""
+    if not isinstance(feature, dict) or feature.get("type", "Feature") != "Feature":
+        return False
+    identifier, properties, geometry = feature.get("id"), feature.get("properties"), feature.get("geometry")
+    return (identifier is None or isinstance(identifier, (str, int)) and not isinstance(identifier, bool)) and \
+        (properties is None or isinstance(properties, dict)) and \
+        (geometry is None or isinstance(geometry, dict) and isinstance(geometry.get("type"), str)
+         and isinstance(geometry.get("coordinates", geometry.get("geometries")), list))

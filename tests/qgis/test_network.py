@@ -9,27 +9,6 @@ import time
 import pytest
 
 from territoire_plugin.core.errors import Cancelled
-from testing.local_server import LocalServer
-
-
-@pytest.fixture
-def server():
-    local = LocalServer()
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def client_factory(qgis_app, tmp_path):
-    from territoire_plugin.sources.cache import Cache
-    from territoire_plugin.sources.network import HttpClient
-
-    def make(**kwargs):
-        kwargs.setdefault("backoff_s", 0.05)
-        kwargs.setdefault("cache", Cache(tmp_path / "cache"))
-        return HttpClient("Test service", **kwargs)
-
-    return make
 
 
 def test_json_user_agent_and_params(server, client_factory):

@@ -16,24 +16,10 @@ from testing.local_server import LocalServer
 
 
 @pytest.fixture
-def server():
-    local = LocalServer()
-    local.json_route("/data", {"ok": True})
-    yield local
-    local.close()
-
-
-@pytest.fixture
-def client_factory(qgis_app, tmp_path):
-    from territoire_plugin.sources.cache import Cache
-    from territoire_plugin.sources.network import HttpClient
-
-    def make(**kwargs):
-        kwargs.setdefault("backoff_s", 0.05)
-        kwargs.setdefault("cache", Cache(tmp_path / "cache"))
-        return HttpClient("Service test", **kwargs)
-
-    return make
+def server(server):
+    """The shared local server (tests/conftest.py) with one JSON route, /data."""
+    server.json_route("/data", {"ok": True})
+    return server
 
 
 def failing(call) -> tuple[ServiceError, float]:

@@ -202,7 +202,7 @@ def read_mtl(path: str | Path) -> LandsatMetadata:
     parser = {".json": _parse_json, ".xml": _parse_xml}.get(suffix, _parse_odl)
     try:
         groups = parser(text)
-    except (ValueError, ET.ParseError) as exc:
+    except (ValueError, ET.ParseError, RecursionError) as exc:  # RecursionError: JSON nested too deep
         raise _unreadable(path, exc) from exc
     if not any(root in groups for root in _ROOTS):
         raise _unreadable(path, "no LANDSAT_METADATA_FILE group")

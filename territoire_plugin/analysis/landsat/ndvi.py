@@ -117,10 +117,8 @@ def sentinel2_reflectance(folder: Path) -> Reflectance:
     scl = band_file(None, folder, "", "SCL")
     meta_files = sorted(folder.glob("*_metadata.json"))
     if meta_files:
-        meta = json.loads(meta_files[0].read_text(encoding="utf-8"))
-        scale = tuple(meta["scale_offset"]["B04"])
-        date = str(meta.get("datetime", ""))[:10]
-        source = f"{meta_files[0].name}: {meta['offset_rule']}" if meta.get("offset_rule") else meta_files[0].name
+        scale, date, rule = _sentinel2_metadata(meta_files[0])
+        source = f"{meta_files[0].name}: {rule}" if rule else meta_files[0].name
     else:
         match = re.search(r"(20\d{2})(\d{2})(\d{2})", red.name)
         date = f"{match.group(1)}-{match.group(2)}-{match.group(3)}" if match else ""
@@ -128,6 +126,25 @@ def sentinel2_reflectance(folder: Path) -> Reflectance:
         source = f"date in the file name ({date or 'unknown'})"
     return Reflectance(red, nir, scale, scl, "scl" if scl else None, "Sentinel-2",
                        {"TERRITOIRE_SCALE_SOURCE": source, "TERRITOIRE_DATE": date})
+
+
+def _sentinel2_metadata(path: Path) -> tuple[tuple[float, float], str, str]:
+    """(B04 scale and offset, date, offset rule) from the ``*_metadata.json`` territoire:download_sentinel2 wrote."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        scaling = meta["scale_offset"]["B04"]
+        scale = (float(scaling[0]), float(scaling[1]))
+        if len(scaling) != 2:
+            raise ValueError(f"{len(scaling)} values for B04")
+        date, rule = meta.get("datetime", ""), meta.get("offset_rule") or ""
+        if not isinstance(date, str) or not isinstance(rule, str):
+            raise TypeError("datetime or offset_rule is not text")
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, LookupError, TypeError, AttributeError) as error:
+        raise AnalysisError("s2_bad_metadata", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The file {name} beside the Sentinel-2 bands is damaged: it does not give the scale "
+            "and offset of B04. Download the scene again, or remove this file (the date is then read from the "
+            "band file names)."), name=path.name, detail=str(error)[:120]) from error
+    return scale, date[:10], rule
 
 
 def resolve_reflectance(user_path) -> Reflectance:

@@ -165,7 +165,10 @@ def _complete(folder: Path, marker: dict) -> bool:
     """True when ``folder`` holds every window of a previous run for the same area and bands."""
     try:
         previous = json.loads((folder / MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return False
+    files = previous.get("files", {}) if isinstance(previous, dict) else None
+    if not isinstance(files, dict) or not all(isinstance(name, str) for name in files.values()):
+        return False  # a damaged marker: the windows are fetched again
     same = previous.get("bounds") == marker["bounds"] and previous.get("bands") == marker["bands"]
-    return same and all((folder / name).exists() for name in previous.get("files", {}).values())
+    return same and all((folder / name).exists() for name in files.values())
