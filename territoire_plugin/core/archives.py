@@ -9,7 +9,6 @@ where a byte is not UTF-8 (2017 Filosofi files are Latin-1).
 
 from __future__ import annotations
 
-import bz2  # noqa: F401 - its errors are OSError, listed in ARCHIVE_ERRORS
 import codecs
 import csv
 import io
@@ -49,7 +48,7 @@ class _Guarded(io.RawIOBase):
     """A binary stream whose read errors (a damaged member) become the project's message."""
 
     def __init__(self, opener, name: str, what: str):
-        self.name_, self.what = name, what
+        self.label, self.what = name, what
         try:
             self.inner = opener()
         except AnalysisError:
@@ -66,7 +65,7 @@ class _Guarded(io.RawIOBase):
         except AnalysisError:
             raise
         except ARCHIVE_ERRORS as error:
-            raise damaged(self.name_, self.what, error) from error
+            raise damaged(self.label, self.what, error) from error
         buffer[:len(data)] = data
         return len(data)
 

@@ -215,6 +215,8 @@ def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, sum
     in_batch = 0
     for line, row in enumerate(reader, start=2):
         summary.read += 1
+        if line % 2000 == 0:  # a commit every BATCH points, a look at Cancel far more often
+            check_cancel(is_canceled)
         if len(row) != len(header):
             raise AnalysisError("egms_row_length", QT_TRANSLATE_NOOP(
                 "AnalysisError", "Line {line} of {name} has {count} values where its header names {columns}: the "

@@ -107,6 +107,13 @@ def test_heat_chain_on_the_sample_town(provider, tmp_path, sample_root, sample_p
     layer = source.GetLayerByName("heat_hotspots")
     hottest = max(layer, key=lambda f: f.GetField("gi_z"))
     centroid = hottest.GetGeometryRef().Centroid()
+    # Written row by row with its spatial index filled as it goes (a Cancel stops it between rows): the index
+    # is there, whole, and the cells are squares of the cell size in the raster's CRS.
+    index = source.ExecuteSQL("SELECT count(*) FROM rtree_heat_hotspots_geom")
+    assert next(iter(index)).GetField(0) == layer.GetFeatureCount() > 0
+    source.ReleaseResultSet(index)
+    assert hottest.GetGeometryRef().GetArea() == pytest.approx(150 * 150)
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "32631"
     # The strongest hot spot sits in the warm town centre of the sample (Rodez), not in the countryside.
     transform = read_array(lst)[1]
     col = (centroid.GetX() - transform.c) / 30

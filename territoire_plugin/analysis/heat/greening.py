@@ -67,9 +67,10 @@ class PolygonEffect:
     extra: dict = field(default_factory=dict)
 
 
-def built_share(grid: Grid, footprints_wkt: list[str], path: str) -> str:
-    """Share of each pixel of ``grid`` covered by the footprints, as a GeoTIFF at ``path``."""
-    fine = f"/vsimem/territoire_built_fine_{id(path)}.tif"
+def built_share(grid: Grid, footprints_wkt: list[str], path: str, is_canceled=None) -> str:
+    """Share of each pixel of ``grid`` covered by the footprints, as a GeoTIFF at ``path``: the footprints burnt
+    onto pixels SUBSAMPLING times finer, averaged back, strip by strip (bounded memory, a Cancel seen between two
+    strips whatever the grid's size)."""
     memory = ogr.GetDriverByName("Memory").CreateDataSource("built")
     layer = memory.CreateLayer("built", srs=osr.SpatialReference(grid.wkt), geom_type=ogr.wkbUnknown)
     for wkt in footprints_wkt:
@@ -77,15 +78,22 @@ def built_share(grid: Grid, footprints_wkt: list[str], path: str) -> str:
         feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         layer.CreateFeature(feature)
     x0, dx, _, y0, _, dy = grid.geotransform
-    target = gdal.GetDriverByName("GTiff").Create(fine, grid.xsize * SUBSAMPLING, grid.ysize * SUBSAMPLING, 1,
-                                                  gdal.GDT_Byte, options=["TILED=YES", "COMPRESS=DEFLATE"])
-    target.SetGeoTransform((x0, dx / SUBSAMPLING, 0, y0, 0, dy / SUBSAMPLING))
+    target = gdal.GetDriverByName("GTiff").Create(path, grid.xsize, grid.ysize, 1, gdal.GDT_Float32,
+                                                  options=["TILED=YES", "COMPRESS=DEFLATE"])
+    target.SetGeoTransform(grid.geotransform)
     target.SetProjection(grid.wkt)
-    gdal.RasterizeLayer(target, [1], layer, burn_values=[100])
-    target = None
-    gdal.Translate(path, fine, width=grid.xsize, height=grid.ysize, resampleAlg="average", outputType=gdal.GDT_Float32,
-                   scaleParams=[[0, 100, 0, 1]], creationOptions=["TILED=YES", "COMPRESS=DEFLATE"])
-    gdal.Unlink(fine)
+    band, mem = target.GetRasterBand(1), gdal.GetDriverByName("MEM")
+    try:
+        for row, rows in strips(window_for_bounds(grid, None), 64):
+            check_cancel(is_canceled)
+            fine = mem.Create("", grid.xsize * SUBSAMPLING, rows * SUBSAMPLING, 1, gdal.GDT_Byte)
+            fine.SetGeoTransform((x0, dx / SUBSAMPLING, 0, y0 + row * dy, 0, dy / SUBSAMPLING))
+            fine.SetProjection(grid.wkt)
+            gdal.RasterizeLayer(fine, [1], layer, burn_values=[1])
+            burnt = fine.GetRasterBand(1).ReadAsArray().reshape(rows, SUBSAMPLING, grid.xsize, SUBSAMPLING)
+            band.WriteArray(burnt.mean(axis=(1, 3), dtype=np.float32), 0, row)
+    finally:
+        band = target = None  # closed, even on a Cancel (the caller removes the file)
     return path
 
 
@@ -144,7 +152,11 @@ def apply_scenario(model: Model, lst_path, ndvi_path, built_path, plantings: lis
     """Write ΔLST (°C) for ``plantings`` = [(wkt, target NDVI, built share after or None)]; summarise each."""
     inputs = Inputs.open({"lst": lst_path, "ndvi": ndvi_path, "built": built_path})
     grid = inputs.grid
-    masks = [ClipMask([wkt], grid.wkt) for wkt, _, _ in plantings]
+    masks = []
+    for number, (wkt, _, _) in enumerate(plantings):
+        if number % 200 == 0:
+            check_cancel(is_canceled)
+        masks.append(ClipMask([wkt], grid.wkt))
     lst_nodata = inputs.nodata("lst")
     b_ndvi, b_built = model.coefficients[1], model.coefficients[2]
     sums = [dict(pixels=0, before=0.0, after=0.0, change=0.0, minimum=0.0) for _ in plantings]
@@ -158,7 +170,9 @@ def apply_scenario(model: Model, lst_path, ndvi_path, built_path, plantings: lis
         ndvi = arrays["ndvi"].astype(np.float64)
         built = arrays["built"].astype(np.float64)
         change = np.zeros(ndvi.shape)
-        for mask, (_, target, built_after), total in zip(masks, plantings, sums):
+        for number, (mask, (_, target, built_after), total) in enumerate(zip(masks, plantings, sums)):
+            if number % 100 == 0:  # thousands of polygons: a strip can take seconds
+                check_cancel(is_canceled)
             inside = mask.read(strip_gt, grid.xsize, rows) & np.isfinite(ndvi)
             if not inside.any():
                 continue

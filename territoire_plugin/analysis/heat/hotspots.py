@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
-from ...core.grid import strips, window_for_bounds
+from ...core.grid import check_cancel, strips, window_for_bounds
 from ..raster.strips import Inputs
 
 Z_LEVELS = ((2.576, 3), (1.960, 2), (1.645, 1))
@@ -132,3 +132,46 @@ def classes(z: np.ndarray) -> np.ndarray:
     for threshold, level in reversed(Z_LEVELS):
         out[magnitude >= threshold] = level
     return (out * np.sign(np.nan_to_num(z))).astype(np.int8)
+
+
+def write_cells(path, grid: CellGrid, z: np.ndarray, labels: dict, wkt: str, layer_name: str = "heat_hotspots", *,
+                progress=None, is_canceled=None) -> int:
+    """The non-empty cells as squares (value_mean, gi_z, gi_p, gi_class, class_label) in a new GeoPackage at
+    ``path``; their number. Row by row, the spatial index filled as the rows go, so a Cancel is seen between two
+    rows: left to the end, GDAL 3.6 builds the index in one uninterruptible go (17 s for 760,000 cells)."""
+    import struct
+
+    from osgeo import ogr, osr
+
+    p, kinds = p_values(z), classes(z)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    try:
+        layer = dataset.CreateLayer(layer_name, osr.SpatialReference(wkt) if wkt else None, ogr.wkbPolygon)
+        for name, kind in (("value_mean", ogr.OFTReal), ("gi_z", ogr.OFTReal), ("gi_p", ogr.OFTReal),
+                           ("gi_class", ogr.OFTInteger), ("class_label", ogr.OFTString)):
+            layer.CreateField(ogr.FieldDefn(name, kind))
+        # Any SQL makes GDAL run the layer's deferred creation now, spatial index included (not at the end).
+        dataset.ReleaseResultSet(dataset.ExecuteSQL("SELECT 1"))
+        definition, count, size, ny = layer.GetLayerDefn(), 0, grid.cell, z.shape[0]
+        for row in range(ny):
+            check_cancel(is_canceled)
+            layer.StartTransaction()
+            north = grid.y0 - row * size
+            for col in np.flatnonzero(np.isfinite(z[row])):
+                west = grid.x0 + col * size
+                feature = ogr.Feature(definition)
+                feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(struct.pack(
+                    "<BIII10d", 1, 3, 1, 5, west, north - size, west + size, north - size, west + size, north,
+                    west, north, west, north - size)))
+                kind = int(kinds[row, col])
+                for index, value in enumerate((float(grid.values[row, col]), float(z[row, col]),
+                                               float(p[row, col]), kind, labels[kind])):
+                    feature.SetField(index, value)
+                layer.CreateFeature(feature)
+                count += 1
+            layer.CommitTransaction()
+            if progress is not None:
+                progress(100.0 * (row + 1) / ny)
+    finally:
+        dataset = None  # noqa: F841 - closes the file (a Cancel: what was written goes with the temporary file)
+    return count

@@ -121,7 +121,7 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
                     geometry.transform(transform)  # noqa: QGS201 - empty results are skipped
                     if not geometry.isEmpty():
                         footprints.append(flat_wkt(geometry))
-            built_share(grid, footprints, str(scratch))
+            built_share(grid, footprints, str(scratch), is_canceled=feedback.isCanceled)
             town = self.polygons_wkt(parameters, self.TOWN, context, crs)
             model = fit_model(lst.source(), ndvi.source(), str(scratch), town, is_canceled=feedback.isCanceled)
             feedback.pushInfo(self.tr("Model: {0}").format(model.describe()))

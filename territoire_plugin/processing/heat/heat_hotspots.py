@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeature,
-    QgsFields,
-    QgsGeometry,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
-    QgsRectangle,
-    QgsVectorLayer,
 )
 
-from ...qgis_io.geopackage import write_gpkg_layer
 from ...qgis_io.styles import load_on_completion
-from ...toolbelt.compat import DOUBLE, INT, TEXT, new_field
 from ...toolbelt.resources import resource_path
 from ..base import HeatAlgorithm
-
-FIELDS = (("value_mean", DOUBLE), ("gi_z", DOUBLE), ("gi_p", DOUBLE),
-          ("gi_class", INT), ("class_label", TEXT))
 
 
 class HeatHotspotsAlgorithm(HeatAlgorithm):
@@ -57,42 +47,28 @@ class HeatHotspotsAlgorithm(HeatAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("HOT_CELLS", self.tr("Hot-spot cells (95 % or more)")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ...analysis.heat.hotspots import aggregate, classes, getis_ord_gi_star, p_values
+
+        from ...analysis.heat.hotspots import aggregate, classes, getis_ord_gi_star, write_cells
         from ...core.files import atomic_output
+        from ...core.grid import check_cancel
 
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         cell = self.parameterAsDouble(parameters, self.CELL, context)
         grid = aggregate(raster.source(), cell, feedback.isCanceled)
+        check_cancel(feedback.isCanceled)
         z = getis_ord_gi_star(grid.values, cell, self.parameterAsDouble(parameters, self.DISTANCE, context))
-        p, kinds = p_values(z), classes(z)
+        check_cancel(feedback.isCanceled)
+        kinds = classes(z)
         labels = {3: self.tr("hot spot, 99 %"), 2: self.tr("hot spot, 95 %"), 1: self.tr("hot spot, 90 %"),
                   0: self.tr("not significant"), -1: self.tr("cold spot, 90 %"), -2: self.tr("cold spot, 95 %"),
                   -3: self.tr("cold spot, 99 %")}
-        fields = QgsFields()
-        for name, kind in FIELDS:
-            fields.append(new_field(name, kind))
-        layer = QgsVectorLayer(f"Polygon?crs={raster.crs().authid() or raster.crs().toWkt()}", "hotspots", "memory")
-        layer.dataProvider().addAttributes(fields.toList())
-        layer.updateFields()
-        features = []
-        ny, nx = grid.values.shape
-        for row in range(ny):
-            for col in range(nx):
-                if not (z[row, col] == z[row, col]):  # NaN: empty cell
-                    continue
-                x0, y1 = grid.x0 + col * cell, grid.y0 - row * cell
-                feature = QgsFeature(layer.fields())
-                feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y1 - cell, x0 + cell, y1)))
-                feature.setAttributes([float(grid.values[row, col]), float(z[row, col]), float(p[row, col]),
-                                       int(kinds[row, col]), labels[int(kinds[row, col])]])
-                features.append(feature)
-        layer.dataProvider().addFeatures(features)
         with atomic_output(output) as temporary:
-            write_gpkg_layer(layer, temporary, "heat_hotspots")
+            cells = write_cells(temporary, grid, z, labels, raster.crs().toWkt(), progress=feedback.setProgress,
+                                is_canceled=feedback.isCanceled)
         hot = int((kinds >= 2).sum())
         feedback.pushInfo(self.tr("{0} cells; {1} hot-spot cells and {2} cold-spot cells at 95 % or more.").format(
-            len(features), hot, int((kinds <= -2).sum())))
+            cells, hot, int((kinds <= -2).sum())))
         uri = f"{output}|layername=heat_hotspots"
         load_on_completion(context, uri, self.tr("Heat hot spots (Gi*)"), resource_path("styles", "heat_hotspots.qml"))
         return {self.OUTPUT: output, "HOT_CELLS": hot}

@@ -55,12 +55,13 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
         import numpy as np
 
         from ...analysis.ground_motion.trend import trends, years_since_first
+        from ...core.grid import check_cancel
 
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         features = []
         for feature in layer.getFeatures():
-            if len(features) % 2000 == 0 and feedback.isCanceled():
-                return {}
+            if len(features) % 2000 == 0:
+                check_cancel(feedback.isCanceled)
             features.append(feature)
         dates = series_dates(layer)
         blob_index = layer.fields().indexOf("displacement_mm")
@@ -72,6 +73,8 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
         else:
             series = np.full((len(features), len(dates)), np.nan)
             for row, feature in enumerate(features):
+                if row % 2000 == 0:
+                    check_cancel(feedback.isCanceled)
                 blob = feature.attribute(blob_index)
                 if blob is None or str(blob) == "NULL":
                     continue
@@ -91,6 +94,8 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
                                                  layer.crs())
         rows = []
         for index, feature in enumerate(features):
+            if index % 2000 == 0:
+                check_cancel(feedback.isCanceled)
             if result is None:
                 extra = [None] * (len(TREND_FIELDS) + 1)
             else:
@@ -98,6 +103,7 @@ class GroundMotionTrendAlgorithm(InfrastructureAlgorithm):
                          float(result.seasonal_amplitude[index]), float(result.recent_velocity[index]),
                          float(result.change[index]), int(result.flagged[index])]
             rows.append(output_feature(fields, kept, feature, feature.geometry(), extra))
+        check_cancel(feedback.isCanceled)
         add_features(sink, rows, destination)
         flagged = int(result.flagged.sum()) if result is not None else 0
         if result is not None:
