@@ -62,3 +62,20 @@ def measure(command: list[str]) -> dict:
 def arguments() -> list:
     """The JSON arguments a runner was given."""
     return [json.loads(a) for a in sys.argv[1:]]
+
+
+def start_qgis():
+    """A QGIS application with QGIS's Processing and the plugin's provider, for a runner; keep what it returns
+    alive while the runner works: (application, plugin, Processing registry)."""
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing  # QGIS's Processing plugin (PYTHONPATH)
+
+    Processing.initialize()
+    from territoire_plugin.plugin import TerritoirePlugin  # after QGIS is up, as QGIS loads plugins
+
+    plugin = TerritoirePlugin(None)
+    plugin.initProcessing()
+    return app, plugin, QgsApplication.processingRegistry()

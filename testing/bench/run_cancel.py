@@ -14,22 +14,13 @@ import threading
 import time
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-from testing.bench.common import ROOT, arguments
+from testing.bench.common import ROOT, arguments, start_qgis
 
 work, size, side = arguments()
 work = Path(work) / "cancel"
-app = QgsApplication([], False)
-app.initQgis()
-from processing.core.Processing import Processing  # noqa: E402 - QGIS's Processing plugin (PYTHONPATH)
-
-Processing.initialize()
-from territoire_plugin.plugin import TerritoirePlugin  # noqa: E402
-
-plugin = TerritoirePlugin(None)
-plugin.initProcessing()
-registry = QgsApplication.processingRegistry()
+app, plugin, registry = start_qgis()
 sys.path.insert(0, str(ROOT / "tests" / "qgis"))
 from algorithm_inputs import parameters  # noqa: E402 - the tests' valid parameters of every algorithm
 

@@ -5,21 +5,12 @@ the number of rounds. A parameter "PREVIOUS" takes the previous step's OUTPUT.""
 import os
 import time
 
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback
+from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-from testing.bench.common import arguments, report_peak
+from testing.bench.common import arguments, report_peak, start_qgis
 
 jobs, order, rounds = arguments()
-app = QgsApplication([], False)
-app.initQgis()
-from processing.core.Processing import Processing  # noqa: E402 - QGIS's Processing plugin (PYTHONPATH)
-
-Processing.initialize()
-from territoire_plugin.plugin import TerritoirePlugin  # noqa: E402
-
-plugin = TerritoirePlugin(None)
-plugin.initProcessing()
-registry = QgsApplication.processingRegistry()
+app, plugin, registry = start_qgis()
 
 
 def run(name):
