@@ -48,7 +48,7 @@ class _Guarded(io.RawIOBase):
     """A binary stream whose read errors (a damaged member) become the project's message."""
 
     def __init__(self, opener, name: str, what: str):
-        self.label, self.what = name, what
+        self.label, self.what, self.inner = name, what, None
         try:
             self.inner = opener()
         except AnalysisError:
@@ -71,7 +71,8 @@ class _Guarded(io.RawIOBase):
 
     def close(self) -> None:
         try:
-            self.inner.close()
+            if self.inner is not None:  # None: the member could not even be opened
+                self.inner.close()
         except ARCHIVE_ERRORS:
             pass
         super().close()
