@@ -284,7 +284,8 @@ def sentinel2_metadata(scene: Scene, files: dict) -> dict:
         scaling[band] = found
     return {"id": scene.id, "collection": scene.collection, "datetime": scene.datetime, "cloud_cover": scene.cloud,
             "platform": scene.platform, "tile": scene.tile, "processing_baseline": baseline,
-            "boa_offset_applied": applied, "offset_rule": rule, "files": files, "scale_offset": scaling}
+            "boa_offset_applied": applied if isinstance(applied, bool) else None, "offset_rule": rule,
+            "files": files, "scale_offset": scaling}
 
 
 def write_json(path: Path, data: dict) -> None:
