@@ -51,9 +51,7 @@ class _Guarded(io.RawIOBase):
         self.label, self.what, self.inner = name, what, None
         try:
             self.inner = opener()
-        except AnalysisError:
-            raise
-        except ARCHIVE_ERRORS as error:
+        except ARCHIVE_ERRORS as error:  # (the project's own errors are none of these: they pass as they are)
             raise damaged(name, what, error) from error
 
     def readable(self) -> bool:
@@ -62,8 +60,6 @@ class _Guarded(io.RawIOBase):
     def readinto(self, buffer) -> int:
         try:
             data = self.inner.read(len(buffer))
-        except AnalysisError:
-            raise
         except ARCHIVE_ERRORS as error:
             raise damaged(self.label, self.what, error) from error
         buffer[:len(data)] = data
