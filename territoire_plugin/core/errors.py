@@ -12,6 +12,21 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
+class Phrase(str):
+    """A piece of a message the analysis layer writes (in English) and the Processing layer translates:
+    ``template`` is marked with :func:`QT_TRANSLATE_NOOP` (context ``AnalysisError``), ``params`` fill it.
+    It is the English text wherever a plain string is expected."""
+
+    def __new__(cls, template: str, /, **params):
+        self = super().__new__(cls, template.format(**params))
+        self.template = template
+        self.params = params
+        return self
+
+
+NONE = Phrase(QT_TRANSLATE_NOOP("AnalysisError", "none"))  # an empty list, in a message
+
+
 class AnalysisError(Exception):
     """Bad input: the message says what is wrong and how to fix it."""
 

@@ -78,7 +78,7 @@ class OptionsPage(QgsOptionsPageWidget):
             edit.setText(settings.service_urls.get(key, ""))
             if os.environ.get(service.env_var):
                 edit.setToolTip(self.tr("Overridden by the environment variable {0}").format(service.env_var))
-            services_form.addRow(QLabel(service.label), edit)
+            services_form.addRow(QLabel(service.shown_label()), edit)
             self.service_urls[key] = edit
 
         layout = QVBoxLayout(self)

@@ -220,12 +220,24 @@ def without_cycle_collection(method):
 
 def processing_error(error) -> QgsProcessingException:
     """Translate an :class:`AnalysisError` into the exception Processing shows the user."""
-    template = QCoreApplication.translate("AnalysisError", error.template)
+    return QgsProcessingException(translated(error.template, error.params, str(error)))
+
+
+def translated(template: str, params: dict, fallback: str = "") -> str:
+    """``template`` (context ``AnalysisError``) in the interface's language, filled with ``params``: numbers
+    written as that language writes them (« 2,5 » in French), :class:`Phrase` parameters translated too."""
+    from ..core.errors import Phrase
+    from ..core.wording import localised
+    from ..toolbelt.i18n import qgis_language
+
+    language = qgis_language()
+    params = {key: translated(value.template, value.params, str(value)) if isinstance(value, Phrase) else value
+              for key, value in params.items()}
+    text = QCoreApplication.translate("AnalysisError", template)
     try:
-        message = template.format(**error.params)
+        return text.format(**localised(params, language))
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
-        message = str(error)
-    return QgsProcessingException(message)
+        return fallback or template
 
 
 class ConnectorAlgorithm(TerritoireAlgorithm):

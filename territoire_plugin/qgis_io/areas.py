@@ -23,7 +23,7 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 def client_for(service_key: str, feedback=None, authcfg: str = "") -> tuple[HttpClient, str]:
     """An HTTP client for a service (its rate limit, the plugin's cache) and the service's base URL."""
     service, settings = SERVICES[service_key], Settings.load()
-    client = HttpClient(service.label, rate=service.rate, feedback=feedback, cache=Cache(settings.cache_dir),
+    client = HttpClient(service.shown_label(), rate=service.rate, feedback=feedback, cache=Cache(settings.cache_dir),
                         authcfg=authcfg)
     return client, settings.service_url(service_key)
 

@@ -14,16 +14,17 @@ from qgis.core import (
     QgsRasterShader,
     QgsSingleBandPseudoColorRenderer,
 )
-from qgis.PyQt.QtCore import QLocale
 
+from ..core.wording import celsius
+from ..toolbelt.i18n import qgis_language
 from ..toolbelt.resources import resource_path
 
 LST_STYLE = "lst_celsius.qml"
 
 
 def celsius_label(value: float) -> str:
-    """"27,5 °C" in French, "27.5 °C" in English: the locale QGIS runs in."""
-    return f"{QLocale().toString(float(value), 'f', 1)} °C"
+    """"27,5 °C" in French, "27.5 °C" in English: the language QGIS runs in."""
+    return celsius(value, qgis_language(), 1)
 
 
 def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float, high: float,

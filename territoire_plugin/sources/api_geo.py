@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
+from ..core.errors import NONE, QT_TRANSLATE_NOOP, ServiceError
 from .network import HttpClient
 
 FIELDS = "nom,code,codesPostaux,codeDepartement,population,centre"
@@ -176,5 +176,5 @@ def _not_found(query: str, suggestions) -> ServiceError:
             "No commune is named \"{query}\". Closest names: {suggestions}. Check the spelling, or give the "
             "INSEE code."
         ),
-        query=query, suggestions="; ".join(c.label() for c in suggestions) or "none",
+        query=query, suggestions="; ".join(c.label() for c in suggestions) or NONE,
     )

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from osgeo import ogr, osr
 
 from ..core.archives import refuse_unsafe_entries
-from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..core.errors import NONE, QT_TRANSLATE_NOOP, AnalysisError
 from .api_geo import normalise
 from .network import HttpClient
 
@@ -108,7 +108,7 @@ def pick_resource(resources: list[Resource], commune_name: str, urban_area: str 
     raise AnalysisError("lcz_not_covered", QT_TRANSLATE_NOOP(
         "AnalysisError", "The Cerema local climate zones do not cover {commune} by name: they exist for about 90 "
         "urban areas over 50,000 inhabitants. If the commune belongs to one of them, give its name as the urban "
-        "area. Covered: {areas}."), commune=commune_name, areas="; ".join(areas[:40]) or "none")
+        "area. Covered: {areas}."), commune=commune_name, areas="; ".join(areas[:40]) or NONE)
 
 
 def extract_lcz(path: Path, output: Path, clip_wkt_2154: str) -> int:

@@ -152,15 +152,16 @@ class HttpClient:
         return self._backoff(attempt)
 
     def _note_retry(self, url: str, reason: str, delay: float, detail: str = "") -> None:
-        """Log the retry (technical, English) and tell the user (in the interface's language)."""
+        """Tell the user and the log (in the interface's language; the log adds the redacted address)."""
         from qgis.PyQt.QtCore import QCoreApplication
 
         from ..toolbelt.i18n import decimal
 
-        log(f"{self.service}: {detail or reason} for {_redact(url)}; new try in {delay:.1f} s")
+        message = QCoreApplication.translate("TerritoireNetwork", "{0}: {1}; new try in {2} s.").format(
+            self.service, reason, decimal(delay, 1))
+        log(f"{message} ({detail + ', ' if detail else ''}{_redact(url)})")
         if self.feedback is not None and hasattr(self.feedback, "pushInfo"):
-            self.feedback.pushInfo(QCoreApplication.translate("TerritoireNetwork", "{0}: {1}; new try in {2} s.")
-                                   .format(self.service, reason, decimal(delay, 1)))
+            self.feedback.pushInfo(message)
         self._sleep(delay)
 
     def _status_error(self, response: Response) -> ServiceError:

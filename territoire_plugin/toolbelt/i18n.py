@@ -39,5 +39,7 @@ def remove_translator() -> None:
 
 
 def decimal(value: float, decimals: int = 2) -> str:
-    """``value`` written as the interface's language writes numbers (QGIS's locale): 0,22 in French."""
-    return QLocale().toString(float(value), "f", decimals)
+    """``value`` written as the interface's language writes numbers: 0,22 in French (core/wording.py)."""
+    from ..core.wording import number
+
+    return number(value, qgis_language(), decimals)

@@ -18,13 +18,23 @@ SERVICES_GROUP = f"{GROUP}/services"
 REPORT_LANGUAGES = ("fr", "en")
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 looks for
+    return text
+
+
 @dataclass(frozen=True)
 class Service:
     key: str
-    label: str
+    label: str  # English, marked for translation (context "Services"): show it with :meth:`shown_label`
     default: str
     #: Requests per second this service asks clients to keep to (None: no limit).
     rate: float | None = None
+
+    def shown_label(self) -> str:
+        """The label in the interface's language (« IGN Géoplateforme WMTS (fonds de plan) »)."""
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Services", self.label)
 
     @property
     def env_var(self) -> str:
@@ -34,16 +44,21 @@ class Service:
 SERVICES = {
     service.key: service
     for service in (
-        Service("api_geo", "API Géo (communes)", "https://geo.api.gouv.fr", rate=10),
-        Service("geoplateforme_wfs", "IGN Géoplateforme WFS", "https://data.geopf.fr/wfs/ows", rate=10),
-        Service("planetary_computer_stac", "Microsoft Planetary Computer STAC",
+        Service("api_geo", QT_TRANSLATE_NOOP("Services", "API Géo (communes)"), "https://geo.api.gouv.fr", rate=10),
+        Service("geoplateforme_wfs", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme WFS"),
+                "https://data.geopf.fr/wfs/ows", rate=10),
+        Service("planetary_computer_stac", QT_TRANSLATE_NOOP("Services", "Microsoft Planetary Computer STAC"),
                 "https://planetarycomputer.microsoft.com/api/stac/v1", rate=10),
-        Service("planetary_computer_sas", "Microsoft Planetary Computer SAS tokens",
+        Service("planetary_computer_sas", QT_TRANSLATE_NOOP("Services", "Microsoft Planetary Computer SAS tokens"),
                 "https://planetarycomputer.microsoft.com/api/sas/v1", rate=5),
-        Service("earth_search", "Earth Search STAC (Element84)", "https://earth-search.aws.element84.com/v1", rate=10),
-        Service("egms", "EGMS archive (Copernicus)", "https://egms.land.copernicus.eu/insar-api/archive", rate=2),
-        Service("data_gouv", "data.gouv.fr API", "https://www.data.gouv.fr/api/1", rate=10),
-        Service("ign_wmts", "IGN Géoplateforme WMTS (basemaps)", "https://data.geopf.fr/wmts"),
+        Service("earth_search", QT_TRANSLATE_NOOP("Services", "Earth Search STAC (Element84)"),
+                "https://earth-search.aws.element84.com/v1", rate=10),
+        Service("egms", QT_TRANSLATE_NOOP("Services", "EGMS archive (Copernicus)"),
+                "https://egms.land.copernicus.eu/insar-api/archive", rate=2),
+        Service("data_gouv", QT_TRANSLATE_NOOP("Services", "data.gouv.fr API"), "https://www.data.gouv.fr/api/1",
+                rate=10),
+        Service("ign_wmts", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme WMTS (basemaps)"),
+                "https://data.geopf.fr/wmts"),
     )
 }
 

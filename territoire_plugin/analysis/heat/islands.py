@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ...core.errors import QT_TRANSLATE_NOOP, AnalysisError, Phrase
 from ...core.files import atomic_output
 from ...core.grid import ClipMask, Grid, check_cancel, reading, strips, window_for_bounds
 from ..raster.strips import NODATA, Inputs, RunningStats, map_strips
@@ -50,7 +50,7 @@ def reference_temperature(lst_path, *, ndvi_path=None, town_wkt: str | None = No
     if zone_wkt:
         area = ogr.CreateGeometryFromWkt(zone_wkt)
         inside, outside = ClipMask([zone_wkt], inputs.grid.wkt), None
-        method = "mean LST of the reference zone drawn by the user"
+        method = Phrase(QT_TRANSLATE_NOOP("AnalysisError", "mean LST of the reference zone drawn by the user"))
     else:
         if not town_wkt or ndvi_path is None:
             raise AnalysisError("reference_inputs", QT_TRANSLATE_NOOP(
@@ -59,8 +59,9 @@ def reference_temperature(lst_path, *, ndvi_path=None, town_wkt: str | None = No
         town = ogr.CreateGeometryFromWkt(town_wkt)
         area = town.Buffer(ring_m, 8)
         inside, outside = ClipMask([area.ExportToWkt()], inputs.grid.wkt), ClipMask([town_wkt], inputs.grid.wkt)
-        method = (f"mean LST of the pixels with NDVI ≥ {ndvi_min} in a {ring_m:g} m ring around the town "
-                  "(outside the town)")
+        method = Phrase(QT_TRANSLATE_NOOP(
+            "AnalysisError", "mean LST of the pixels with NDVI ≥ {ndvi_min:g} in a {ring_m:g} m ring around the town "
+            "(outside the town)"), ndvi_min=float(ndvi_min), ring_m=float(ring_m))
     xmin, xmax, ymin, ymax = area.GetEnvelope()
     window = window_for_bounds(inputs.grid, (xmin, ymin, xmax, ymax))
     total, count = 0.0, 0

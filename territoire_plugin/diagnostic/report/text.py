@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ...core import wording
+
 TEXT = {
     "fr": {
-        "title": "Diagnostic de la commune de {name}",
+        "title": "Diagnostic de la commune {of_name}",
         "subtitle": "Surchauffe urbaine et mouvements du sol vus de l'espace — INSEE {insee}",
         "made": "Rapport produit le {date} avec Territoire {version}, extension libre de QGIS.",
         "key": "En bref",
@@ -24,23 +26,32 @@ TEXT = {
                       "Part de la commune"),
         "chart_sites": ("Sites sensibles les plus chauds", "Température de surface moyenne (°C)"),
         "chart_alerts": ("Ouvrages par classe de mouvement", "Nombre d'ouvrages"),
-        "chart_series": ("Déplacement des ouvrages les plus préoccupants", "Jours depuis la première mesure",
+        "chart_series": ("Déplacement des ouvrages les plus préoccupants", "Date de la mesure",
                          "Déplacement (mm)"),
         "classes": ["données insuffisantes", "stable", "à surveiller", "alerte"],
         "table_sites": ["Site sensible", "Pourquoi", "T. moyenne (°C)", "T. max (°C)"],
+        "table_titles": {"sites_all": "Les sites sensibles, du plus chaud au plus frais",
+                         "sites_cut": "Les {shown} sites sensibles les plus chauds sur {total}",
+                         "alerts_all": "Les ouvrages en alerte, du plus rapide au plus lent",
+                         "alerts_cut": "Les {shown} ouvrages les plus préoccupants sur {total} en alerte"},
         "table_alerts": ["Ouvrage", "Type", "Points", "Vitesse médiane (mm/an)", "Classe"],
         "kinds": {"mouvement_batiment": "bâtiment", "mouvement_troncon_de_route": "route",
                   "mouvement_troncon_de_voie_ferree": "voie ferrée", "mouvement_pont": "pont",
                   "mouvement_pont_surface": "tablier de pont"},
         "summary": {
-            "lst": "Température de surface médiane des étés {first}–{last} : {median} °C "
-                   "(10 % de la commune au-dessus de {p90} °C), d'après {scenes} scène(s) Landsat.",
-            "islands": "{count} îlot(s) de chaleur ; le plus étendu : {area} ha, {intensity} °C en moyenne "
-                       "par rapport à la campagne voisine.",
-            "sensitive": "{count} bâtiment(s) sensible(s) (santé, enseignement, petite enfance, personnes âgées) "
-                         "dans la commune ; le plus chaud : {site} ({lst} °C).",
-            "motion": "{alerts} ouvrage(s) en alerte et {watch} à surveiller d'après {points} points EGMS.",
+            "lst": "Température de surface médiane {period} : {median} (10 % de la commune au-dessus de {p90}), "
+                   "d'après {scenes}.",
+            "islands": "{count} ; le plus étendu : {area} ha, {intensity} °C en moyenne par rapport à la "
+                       "campagne voisine.",
+            "sensitive": "{count} (santé, enseignement, petite enfance, personnes âgées) dans la commune ; le plus "
+                         "chaud : {site} ({lst}).",
+            "motion": "{alerts} en alerte et {watch} à surveiller, d'après {points}.",
+            "period_one": "de l'été {last}",
+            "period_many": "des étés {first} à {last}",
         },
+        "nouns": {"scene": ("scène Landsat", "scènes Landsat"), "island": ("îlot de chaleur", "îlots de chaleur"),
+                  "sensitive": ("bâtiment sensible", "bâtiments sensibles"), "asset": ("ouvrage", "ouvrages"),
+                  "point": ("point EGMS", "points EGMS")},
         "sources_rows": [
             ("Limites communales", "API Géo (Etalab) / IGN ADMIN EXPRESS", "Licence Ouverte 2.0"),
             ("Bâtiments, routes, voies ferrées, ponts, ERP", "IGN BD TOPO® (Géoplateforme)", "Licence Ouverte 2.0"),
@@ -66,7 +77,7 @@ TEXT = {
         ],
     },
     "en": {
-        "title": "Diagnostic of {name}",
+        "title": "Diagnostic of {of_name}",
         "subtitle": "Urban overheating and ground motion seen from space — INSEE {insee}",
         "made": "Report made on {date} with Territoire {version}, a free QGIS plugin.",
         "key": "Key figures",
@@ -84,23 +95,30 @@ TEXT = {
         "chart_lst": ("Distribution of surface temperature", "Surface temperature (°C)", "Share of the commune"),
         "chart_sites": ("Hottest sensitive sites", "Mean surface temperature (°C)"),
         "chart_alerts": ("Assets by ground-motion class", "Number of assets"),
-        "chart_series": ("Displacement of the most worrying assets", "Days since the first measurement",
+        "chart_series": ("Displacement of the most worrying assets", "Date of the measurement",
                          "Displacement (mm)"),
         "classes": ["insufficient data", "stable", "watch", "alert"],
         "table_sites": ["Sensitive site", "Why", "Mean T (°C)", "Max T (°C)"],
+        "table_titles": {"sites_all": "Sensitive sites, from the hottest to the coolest",
+                         "sites_cut": "The {shown} hottest sensitive sites out of {total}",
+                         "alerts_all": "Assets on alert, from the fastest to the slowest",
+                         "alerts_cut": "The {shown} most worrying assets out of {total} on alert"},
         "table_alerts": ["Asset", "Kind", "Points", "Median velocity (mm/yr)", "Class"],
         "kinds": {"mouvement_batiment": "building", "mouvement_troncon_de_route": "road",
                   "mouvement_troncon_de_voie_ferree": "railway", "mouvement_pont": "bridge",
                   "mouvement_pont_surface": "bridge deck"},
         "summary": {
-            "lst": "Median surface temperature of the summers {first}–{last}: {median} °C (10 % of the commune "
-                   "above {p90} °C), from {scenes} Landsat scene(s).",
-            "islands": "{count} heat island(s); the largest: {area} ha, {intensity} °C on average above the "
-                       "nearby countryside.",
-            "sensitive": "{count} sensitive building(s) (health, schools, childcare, elderly) in the commune; the "
-                         "hottest: {site} ({lst} °C).",
-            "motion": "{alerts} asset(s) on alert and {watch} to watch from {points} EGMS points.",
+            "lst": "Median surface temperature {period}: {median} (10% of the commune above {p90}), from "
+                   "{scenes}.",
+            "islands": "{count}; the largest: {area} ha, {intensity} °C on average above the nearby countryside.",
+            "sensitive": "{count} (health, schools, childcare, elderly) in the commune; the hottest: {site} ({lst}).",
+            "motion": "{alerts} on alert and {watch} to watch, from {points}.",
+            "period_one": "of the summer of {last}",
+            "period_many": "of the summers {first} to {last}",
         },
+        "nouns": {"scene": ("Landsat scene", "Landsat scenes"), "island": ("heat island", "heat islands"),
+                  "sensitive": ("sensitive building", "sensitive buildings"), "asset": ("asset", "assets"),
+                  "point": ("EGMS point", "EGMS points")},
         "sources_rows": [
             ("Commune outline", "API Géo (Etalab) / IGN ADMIN EXPRESS", "Licence Ouverte 2.0"),
             ("Buildings, roads, railways, bridges, public buildings", "IGN BD TOPO® (Géoplateforme)",
@@ -134,12 +152,15 @@ def report_language() -> str:
 
 
 def text_for(language: str) -> dict:
+    """The words of ``language`` and its writing helpers: ``number``, ``celsius``, ``count`` (a noun of
+    ``nouns`` with its number, singular or plural), ``of`` (« d'Olemps ») and ``typography``."""
     words = dict(TEXT.get(language, TEXT["fr"]))
-    words["number"] = lambda value, decimals=1, signed=False: number(value, language, decimals, signed)
+    words["number"] = lambda value, decimals=1, signed=False: wording.number(value, language, decimals, signed)
+    words["integer"] = lambda value: wording.integer(value, language)
+    words["percent"] = lambda value, decimals=0: wording.percent(value, language, decimals)
+    words["language"] = language if language in TEXT else "fr"
+    words["celsius"] = lambda value, decimals=1: wording.celsius(value, language, decimals)
+    words["count"] = lambda value, noun: wording.count(value, *words["nouns"][noun], language)
+    words["of"] = lambda name: wording.of_place(name, language)
+    words["typography"] = lambda line: wording.typography(line, language)
     return words
-
-
-def number(value: float, language: str, decimals: int = 1, signed: bool = False) -> str:
-    """``value`` with ``decimals`` decimals, a decimal comma in French: 28,4 ; +4,7."""
-    text = f"{float(value):{'+' if signed else ''}.{decimals}f}"
-    return text.replace(".", ",") if language == "fr" else text

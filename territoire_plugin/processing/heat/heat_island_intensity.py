@@ -74,8 +74,15 @@ class HeatIslandIntensityAlgorithm(HeatAlgorithm):
             ring_m=self.parameterAsDouble(parameters, self.RING, context),
             ndvi_min=self.parameterAsDouble(parameters, self.NDVI_MIN, context), zone_wkt=zone,
             is_canceled=feedback.isCanceled)
-        message = self.tr("Reference temperature {0:.2f} °C: {1} ({2} pixels).").format(
-            reference.temperature, reference.method, reference.pixels)
+        from ...core import wording
+        from ...toolbelt.i18n import qgis_language
+        from ..base import translated
+
+        language = qgis_language()
+        method = translated(reference.method.template, reference.method.params, reference.method)
+        message = wording.typography(self.tr("Reference temperature {0}: {1} ({2}).").format(
+            wording.celsius(reference.temperature, language, 2), method,
+            wording.count(reference.pixels, self.tr("pixel"), self.tr("pixels"), language)), language)
         feedback.pushInfo(message)
         from ...toolbelt.log import log
 
