@@ -11,64 +11,59 @@ the download cache and, once the user agrees, replaces the group and the files.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsCoordinateTransform,
-    QgsLayerDefinition,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
-    QgsTask,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget
-from qgis.PyQt.QtCore import QStringListModel, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from .commune_search import ERROR_STYLE, CommuneSearch
+
 PANEL_OBJECT_NAME = "TerritoireDiagnosticPanel"
-DIGITS = re.compile(r"^\d[\dAB]\d{3}$")
+EGMS_HELP_URL = "https://egms.land.copernicus.eu/"
+FILOSOFI_HELP_URL = "https://www.insee.fr/fr/statistiques/7655475"
 
 
 class _Feedback(QgsProcessingFeedback):
-    """Processing feedback whose step texts reach the panel (through a queued signal: any thread)."""
+    """Processing feedback whose step texts and errors reach the panel (through queued signals: any thread).
+
+    The algorithm's exception is the message the user reads (translated, saying what to do): QGIS's task
+    hands it to ``reportError`` before ``executed`` fires, so the panel can show it instead of pointing to
+    the log."""
 
     step = pyqtSignal(str)
+    error = pyqtSignal(str)
 
     def setProgressText(self, text):  # noqa: N802 - Qt API
         super().setProgressText(text)
         self.step.emit(text)
 
-
-def suggestions(text: str) -> list:
-    """Communes matching ``text`` (name, INSEE code or postcode) from API Géo, through the plugin's cache."""
-    from ..qgis_io.areas import client_for
-    from ..sources.api_geo import ApiGeo
-
-    client, url = client_for("api_geo")
-    api = ApiGeo(client, url)
-    text = text.strip()
-    if DIGITS.match(text):
-        found = [c for c in [api.by_code(text)] if c is not None]
-        return found + [c for c in api.search(text, postcode=True) if c not in found]
-    return api.search(text)
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - Qt API
+        super().reportError(error, fatalError)
+        self.error.emit(str(error))
 
 
 class DiagnosticPanel(QgsDockWidget):
@@ -83,8 +78,6 @@ class DiagnosticPanel(QgsDockWidget):
         self.iface = iface
         self.task = None
         self.feedback = None
-        self.search_task = None
-        self.communes = {}  # label -> Commune
         self.build()
 
     # ------------------------------------------------------------------ widgets
@@ -94,23 +87,23 @@ class DiagnosticPanel(QgsDockWidget):
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        form = QFormLayout()
+        form = self.form_layout()
         self.commune = QLineEdit(body)
         self.commune.setObjectName("commune")
         self.commune.setPlaceholderText(self.tr("Name, INSEE code or postcode"))
-        self.completer_model = QStringListModel(self)
-        completer = QCompleter(self.completer_model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.commune.setCompleter(completer)
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(350)
-        self.search_timer.timeout.connect(self.search)
-        self.commune.textEdited.connect(lambda _: self.search_timer.start())
-        form.addRow(self.tr("Commune"), self.commune)
+        self.commune.setToolTip(self.tr(
+            "Type at least two letters of the commune's name, its INSEE code (12174) or its postcode (12510), "
+            "then pick it in the list. The list comes from API Géo (Etalab)."))
+        self.add_row(form, self.tr("Commune"), self.commune)
+        self.search_status = QLabel(body)
+        self.search_status.setObjectName("search_status")
+        self.search_status.setWordWrap(True)
+        self.search_status.hide()
+        form.addRow("", self.search_status)
+        self.commune_search = CommuneSearch(self.commune, self.search_status, self)
+        self.completer_model = self.commune_search.model
+        self.communes = self.commune_search.communes  # label -> Commune
 
-        period = QHBoxLayout()
         self.last_summer = QSpinBox(body)
         self.last_summer.setObjectName("last_summer")
         self.last_summer.setRange(2013, 2100)
@@ -120,44 +113,79 @@ class DiagnosticPanel(QgsDockWidget):
         self.summers.setRange(1, 10)
         self.summers.setValue(3)
         self.period_label = QLabel(body)
+        self.period_label.setObjectName("period")
+        self.period_label.setWordWrap(True)
         for widget in (self.last_summer, self.summers):
             widget.valueChanged.connect(self.show_period)
-        period.addWidget(QLabel(self.tr("last summer"), body))
-        period.addWidget(self.last_summer)
-        period.addWidget(QLabel(self.tr("summers"), body))
-        period.addWidget(self.summers)
-        form.addRow(self.tr("Period"), period)
+        self.last_summer.setToolTip(self.tr(
+            "The most recent summer to study. Landsat scenes of June, July and August are used; the summer must "
+            "be over for its scenes to be published (about two weeks after each pass)."))
+        self.summers.setToolTip(self.tr(
+            "How many summers, ending with the last one, the surface temperature is the median of. Several "
+            "summers dampen one heatwave's weather; three is a good start."))
+        self.add_row(form, self.tr("Last summer studied"), self.last_summer)
+        self.add_row(form, self.tr("Number of summers"), self.summers)
         form.addRow("", self.period_label)
         self.show_period()
 
         self.analyses = QComboBox(body)
         self.analyses.setObjectName("analyses")
-        self.analyses.addItems([self.tr("Urban overheating and infrastructures"), self.tr("Urban overheating"),
+        self.analyses.addItems([self.tr("Overheating and infrastructures"), self.tr("Urban overheating"),
                                 self.tr("Infrastructures")])
-        form.addRow(self.tr("Analyses"), self.analyses)
+        self.analyses.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.analyses.setMinimumContentsLength(12)
+        self.analyses.setToolTip(self.tr(
+            "Urban overheating needs only the network (Landsat, BD TOPO). Infrastructures needs an EGMS file of "
+            "ground motion, downloaded by you from the EGMS website."))
+        self.add_row(form, self.tr("Analyses"), self.analyses)
         self.egms = QgsFileWidget(body)
         self.egms.setObjectName("egms")
         self.egms.setFilter("EGMS (*.csv *.zip)")
-        form.addRow(self.tr("EGMS file"), self.egms)
+        egms_help = self.tr(
+            "Ground-motion file of the European Ground Motion Service (Copernicus), as downloaded: the zip or its "
+            "CSV. On the EGMS website (free EU Login account), choose the product « Calibrated » (L2b, tied to "
+            "GNSS: the one for buildings and roads) or « Ortho » (L3, vertical, 100 m grid), the latest release "
+            "(for example 2019–2023), and the tiles over the commune.")
+        self.egms.setToolTip(egms_help)
+        self.egms.lineEdit().setToolTip(egms_help)
+        self.add_row(form, self.tr("EGMS file"), self.egms)
+        self.egms_help = self.help_label(body, self.tr(
+            "Needed for infrastructures. <a href='{0}'>Get it from the EGMS website</a>: product Calibrated (L2b) "
+            "or Ortho (L3), latest release, the tiles over the commune.").format(EGMS_HELP_URL))
+        self.egms_help.setObjectName("egms_help")
+        form.addRow("", self.egms_help)
         layout.addLayout(form)
 
         advanced = QgsCollapsibleGroupBox(self.tr("Advanced options"), body)
         advanced.setObjectName("advanced")
-        advanced_form = QFormLayout(advanced)
+        advanced_form = self.form_layout(advanced)
         self.max_cloud = QDoubleSpinBox(advanced)
         self.max_cloud.setRange(0, 100)
         self.max_cloud.setValue(30)
         self.max_cloud.setSuffix(" %")
-        advanced_form.addRow(self.tr("Maximum cloud cover"), self.max_cloud)
+        self.max_cloud.setToolTip(self.tr(
+            "Landsat scenes more cloudy than this over their whole footprint are skipped; the clouds left over the "
+            "commune are masked pixel by pixel."))
+        self.add_row(advanced_form, self.tr("Maximum cloud cover"), self.max_cloud)
         self.population = QLineEdit(advanced)
         self.population.setObjectName("population")
         self.population.setPlaceholderText(self.tr("INSEE Filosofi 200 m file or web address (optional)"))
-        advanced_form.addRow(self.tr("Population"), self.population)
+        self.population.setToolTip(self.tr(
+            "INSEE's 200 m population grid (Filosofi « données carroyées »), to count the people exposed to heat: "
+            "the file as INSEE publishes it (zip holding a 7z holding the CSV, or a GeoPackage), or its web "
+            "address. Empty: the diagnostic counts buildings only."))
+        self.add_row(advanced_form, self.tr("Population"), self.population)
+        advanced_form.addRow("", self.help_label(advanced, self.tr(
+            "<a href='{0}'>INSEE Filosofi 200 m grid</a>: « Données carroyées », the file for metropolitan "
+            "France.").format(FILOSOFI_HELP_URL)))
         self.folder = QgsFileWidget(advanced)
         self.folder.setObjectName("folder")
         self.folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.folder.setFilePath(str(Path.home() / "Territoire"))
-        advanced_form.addRow(self.tr("Output folder"), self.folder)
+        self.folder.setToolTip(self.tr(
+            "Each commune gets its own folder here: GeoPackage, QGIS project, PDF report. A folder already used "
+            "for the commune is replaced only after you agree."))
+        self.add_row(advanced_form, self.tr("Output folder"), self.folder)
         advanced.setCollapsed(True)
         layout.addWidget(advanced)
 
@@ -165,10 +193,14 @@ class DiagnosticPanel(QgsDockWidget):
         self.run_button = QPushButton(self.tr("Run the diagnostic"), body)
         self.run_button.setObjectName("run")
         self.run_button.clicked.connect(self.run)
+        self.run_button.setToolTip(self.tr(
+            "Downloads what is missing (kept in the cache for next time), runs the analyses in the background and "
+            "adds the styled layers and the report to the project. QGIS stays usable meanwhile."))
         self.cancel_button = QPushButton(self.tr("Cancel"), body)
         self.cancel_button.setObjectName("cancel")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setToolTip(self.tr("Stops within two seconds; nothing half-written is left."))
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
@@ -180,6 +212,7 @@ class DiagnosticPanel(QgsDockWidget):
         self.step_label = QLabel(body)
         self.step_label.setObjectName("step")
         self.step_label.setWordWrap(True)
+        self.step_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.step_label)
         self.summary = QLabel(body)
         self.summary.setObjectName("summary")
@@ -188,32 +221,46 @@ class DiagnosticPanel(QgsDockWidget):
         self.summary.setOpenExternalLinks(True)
         layout.addWidget(self.summary)
         layout.addStretch(1)
-        self.setWidget(body)
+        # In a scroll area: a short dock scrolls instead of squeezing the help texts until they are cut off.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+
+    def form_layout(self, parent=None) -> QFormLayout:
+        """A form with each label above its field: every field gets the dock's whole width (nothing cut off)."""
+        form = QFormLayout(parent) if parent is not None else QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        return form
+
+    @staticmethod
+    def add_row(form: QFormLayout, text: str, field) -> None:
+        """A row whose label wraps (a narrow dock shows it on two lines rather than cutting it)."""
+        label = QLabel(text, field.parentWidget())
+        label.setWordWrap(True)
+        label.setBuddy(field)
+        form.addRow(label, field)
+
+    @staticmethod
+    def help_label(parent, html: str) -> QLabel:
+        label = QLabel(html, parent)
+        label.setWordWrap(True)
+        label.setOpenExternalLinks(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setStyleSheet("color: #555555;")
+        return label
 
     def show_period(self) -> None:
         last = self.last_summer.value()
         first = last - self.summers.value() + 1
-        self.period_label.setText(self.tr("June–August, {0}–{1}").format(first, last) if first != last
-                                  else self.tr("June–August {0}").format(last))
-
-    # ------------------------------------------------------------------ commune search
+        self.period_label.setText(self.tr("Landsat scenes of June to August, from {0} to {1}.").format(first, last)
+                                  if first != last else self.tr("Landsat scenes of June to August {0}.").format(last))
 
     def search(self) -> None:
-        text = self.commune.text().strip()
-        if len(text) < 2 or text in self.communes:
-            return
-        task = QgsTask.fromFunction(self.tr("Searching communes"), lambda _task: suggestions(text),
-                                    on_finished=self.show_suggestions)
-        self.search_task = task
-        QgsApplication.taskManager().addTask(task)
-
-    def show_suggestions(self, exception, result=None) -> None:
-        if exception is not None or not result:
-            return
-        self.communes.update({commune.label(): commune for commune in result})
-        self.completer_model.setStringList([commune.label() for commune in result])
-        if self.commune.hasFocus():
-            self.commune.completer().complete()
+        self.commune_search.search()
 
     def chosen_commune(self):
         """(query for the algorithm, the Commune if one was picked from the list)."""
@@ -250,10 +297,10 @@ class DiagnosticPanel(QgsDockWidget):
     def run(self) -> None:
         query, commune = self.chosen_commune()
         if not query:
-            self.step_label.setText(self.tr("Type a commune first."))
+            self.show_step(self.tr("Type a commune first."), True)
             return
         if not self.folder.filePath():
-            self.step_label.setText(self.tr("Choose an output folder (advanced options)."))
+            self.show_step(self.tr("Choose an output folder (advanced options)."), True)
             return
         overwrite = False
         if self.existing(commune):
@@ -267,20 +314,26 @@ class DiagnosticPanel(QgsDockWidget):
         self.context.setProject(QgsProject.instance())
         self.feedback = _Feedback()
         self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        self.feedback.step.connect(self.step_label.setText)
+        self.feedback.step.connect(self.show_step)
+        self.errors = []
+        self.feedback.error.connect(self.errors.append)
         self.task = QgsProcessingAlgRunnerTask(algorithm, self.parameters(overwrite), self.context, self.feedback)
         self.task.executed.connect(self.done)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.summary.clear()
-        self.step_label.setText(self.tr("Starting…"))
+        self.show_step(self.tr("Starting…"))
         QgsApplication.taskManager().addTask(self.task)
+
+    def show_step(self, text: str, error: bool = False) -> None:
+        self.step_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.step_label.setText(text)
 
     def cancel(self) -> None:
         if self.feedback is not None:
             self.feedback.cancel()
-            self.step_label.setText(self.tr("Cancelling…"))
+            self.show_step(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
     def done(self, successful: bool, results: dict) -> None:
@@ -288,20 +341,26 @@ class DiagnosticPanel(QgsDockWidget):
         self.cancel_button.setEnabled(False)
         cancelled = self.feedback is not None and self.feedback.isCanceled()
         self.task = None
-        if cancelled or not successful or not results.get("PROJECT"):
+        if cancelled:
             self.progress.setValue(0)
-            self.step_label.setText(self.tr("Cancelled: nothing was added or written.") if cancelled
-                                    else self.tr("The diagnostic failed; see the Processing log for why."))
+            self.show_step(self.tr("Cancelled: nothing was added or written. You can run it again."))
+            self.finished.emit(False)
+            return
+        if not successful or not results.get("PROJECT"):
+            self.progress.setValue(0)
+            reason = self.errors[-1] if getattr(self, "errors", None) else self.tr("no reason was given")
+            self.show_step(self.tr("The diagnostic failed: {0}\nNothing was added to the project. Details are in "
+                                   "the log (View ▸ Panels ▸ Log Messages).").format(reason), True)
             self.finished.emit(False)
             return
         try:
             self.add_results(results["PROJECT"])
         except Exception as error:  # noqa: BLE001 - a slot must not raise (PyQt would abort QGIS)
-            self.step_label.setText(self.tr("The results could not be added to the project: {0}").format(error))
+            self.show_step(self.tr("The results could not be added to the project: {0}").format(error), True)
             self.finished.emit(False)
             return
         self.progress.setValue(100)
-        self.step_label.setText(self.tr("Done."))
+        self.show_step(self.tr("Done."))
         folder = Path(results["FOLDER"]).as_uri()
         open_report, open_folder = self.tr("Open the report"), self.tr("Open the folder")
         self.summary.setText("<br>".join(f"• {line}" for line in results["SUMMARY"].splitlines()) +
@@ -312,64 +371,7 @@ class DiagnosticPanel(QgsDockWidget):
                 Path(results["REPORT"]).name), level=Qgis.MessageLevel.Success, duration=8)
         self.finished.emit(True)
 
-    # ------------------------------------------------------------------ results into the project
-
     def add_results(self, project_file: str) -> None:
-        """Copy the commune's group, its map themes and the basemap from the written project into the current
-        project (replacing an older group of the same commune), then zoom to the commune."""
-        from ..diagnostic.project import add_map_themes
+        from .results import add_results
 
-        source = QgsProject()
-        if not source.read(project_file):
-            raise OSError(f"cannot read {project_file}")
-        source_root = source.layerTreeRoot()
-        group, basemap = source_root.children()[0], source_root.children()[-1]
-        project = QgsProject.instance()
-        was_empty = not project.mapLayers()
-        root = project.layerTreeRoot()
-        old = root.findGroup(group.name())
-        if old is not None:
-            layer_ids = old.findLayerIds()
-            root.removeChildNode(old)
-            project.removeMapLayers(layer_ids)
-        definition = Path(project_file).with_suffix(".qlr")
-        try:
-            written, error = QgsLayerDefinition.exportLayerDefinition(str(definition), [group])
-            if not written:
-                raise OSError(f"cannot write {definition}: {error}")
-            loaded, error = QgsLayerDefinition.loadLayerDefinition(str(definition), project, root)
-            if not loaded:
-                raise OSError(error)
-        finally:
-            definition.unlink(missing_ok=True)
-        added = root.findGroup(group.name())
-        root.insertChildNode(0, added.clone())
-        root.removeChildNode(added)
-        added = root.children()[0]
-        if root.findGroup(basemap.name()) is None:
-            for layer_node in basemap.findLayers():
-                layer = layer_node.layer().clone()
-                if project.addMapLayer(layer, False) is None:
-                    raise OSError(f"cannot add {layer.name()}")
-                base = root.findGroup(basemap.name()) or root.addGroup(basemap.name())
-                base.addLayer(layer).setItemVisibilityChecked(layer_node.itemVisibilityChecked())
-        add_map_themes(project, added)
-        commune = next((n.layer() for n in added.findLayers() if n.layer() and
-                        n.layer().source().endswith("layername=commune")), None)
-        if commune is not None and was_empty:
-            project.setCrs(commune.crs())  # a new project takes Lambert-93 rather than the first basemap's CRS
-        if commune is not None and self.iface is not None:
-            # QGIS sets up the canvas (full extent, CRS) on a project's first layers when it syncs the canvas with
-            # the layer tree, later on: sync now, so the zoom below is not undone.
-            bridge = getattr(self.iface, "layerTreeCanvasBridge", lambda: None)()
-            if bridge is not None:
-                bridge.setCanvasLayers()
-            canvas = self.iface.mapCanvas()
-            if was_empty:
-                canvas.setDestinationCrs(commune.crs())
-            transform = QgsCoordinateTransform(commune.crs(), canvas.mapSettings().destinationCrs(), project)
-            extent = transform.transformBoundingBox(commune.extent())
-            extent.scale(1.1)
-            canvas.setExtent(extent)
-            canvas.refresh()
-        source.clear()
+        add_results(project_file, self.iface)

@@ -84,6 +84,19 @@ def drive_diagnostic_panel():
     settle(500)
     panel = iface.mainWindow().findChild(QWidget, "TerritoireDiagnosticPanel")
     seen = {"visible": bool(panel and panel.isVisible()), "checked": action.isChecked()}
+    # A run that fails first: the panel shows the reason itself, then runs again without a restart.
+    panel.folder.setFilePath(os.path.join(SHOTS, "gui_diagnostic"))
+    panel.commune.setText("Zzyzx-sur-Mer")
+    failed = []
+    panel.finished.connect(failed.append)
+    panel.run_button.click()
+    end = time.monotonic() + 60
+    while not failed and time.monotonic() < end:
+        settle(200)
+    settle(500)
+    panel.finished.disconnect()
+    seen["failed_outcome"], seen["failed_step"] = failed, panel.step_label.text()
+    panel.grab().save(os.path.join(SHOTS, "gui_panel_failed.png"))
     panel.commune.setFocus()
     panel.commune.setText("Olem")
     panel.search()

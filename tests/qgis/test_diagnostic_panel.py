@@ -166,7 +166,7 @@ def town_server_requests(town):
 
 
 def test_suggestions_by_name_insee_code_and_postcode(town, provider):
-    from territoire_plugin.gui.diagnostic_panel import suggestions
+    from territoire_plugin.gui.commune_search import suggestions
 
     assert [c.code for c in suggestions("12174")][:1] == ["12174"]  # the INSEE code first
     assert {c.name for c in suggestions("12510")} == {"Olemps"}  # the postcode
@@ -174,3 +174,71 @@ def test_suggestions_by_name_insee_code_and_postcode(town, provider):
     assert {c.code for c in by_name} >= {"12229", "12290"}  # homonyms both offered, with their codes
     assert {c.label() for c in by_name} >= {"Saint-Martin-de-Lenne (12, INSEE 12229)",
                                             "Saint-Martin-de-Lenne (12, INSEE 12290)"}
+
+
+def test_a_failed_run_shows_its_reason_in_the_panel_and_another_run_is_possible(panel, town):
+    """The reason itself (the translated message, saying what to do), not a pointer to the log."""
+    panel.commune.setText("Zzyzx-sur-Mer")
+    assert run_to_end(panel) is False
+    shown = panel.step_label.text()
+    assert "Zzyzx-sur-Mer" in shown and ("No commune is named" in shown or "Aucune commune" in shown), shown
+    assert "INSEE" in shown  # what to do: give the INSEE code
+    assert "Traceback" not in shown and "see the Processing log" not in shown
+    assert "a00000" in panel.step_label.styleSheet()  # shown as an error
+    assert panel.run_button.isEnabled() and not panel.cancel_button.isEnabled() and panel.task is None
+    wait_for(lambda: panel.step_label.height() >= panel.step_label.heightForWidth(panel.step_label.width()), 5)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert panel.grab().save(str(ARTIFACTS / "diagnostic_panel_failed.png"))
+    pick_olemps(panel, town)  # the same panel runs again, no restart
+    assert run_to_end(panel) is True
+    assert "a00000" not in panel.step_label.styleSheet()
+
+
+def test_the_search_says_it_is_searching_and_why_it_found_nothing(panel, town, monkeypatch):
+    import socket
+
+    from territoire_plugin.toolbelt.settings import SERVICES
+
+    panel.commune.setText("Zzyzx")
+    panel.search()
+    assert panel.search_status.isVisibleTo(panel) and "Zzyzx" in panel.search_status.text()  # searching…
+    wait_for(lambda: panel.commune_search.task is None, 30)
+    assert "Zzyzx" in panel.search_status.text() and panel.search_status.isVisibleTo(panel)
+    assert not panel.completer_model.stringList()
+
+    with socket.socket() as closed:  # a port nobody listens on: API Géo "does not answer"
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    monkeypatch.setenv(SERVICES["api_geo"].env_var, f"http://127.0.0.1:{port}")
+    panel.commune.setText("Rodez")
+    panel.search()
+    wait_for(lambda: panel.commune_search.task is None, 60)
+    assert "API Géo" in panel.search_status.text() and ("proxy" in panel.search_status.text())
+    assert panel.search_status.isVisibleTo(panel) and "a00000" in panel.search_status.styleSheet()
+    assert panel.grab().save(str(ARTIFACTS / "diagnostic_panel_search_failed.png"))
+
+
+def test_every_field_has_help_and_nothing_is_cut_in_a_narrow_dock(panel):
+    from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
+    from qgis.PyQt.QtCore import QCoreApplication
+    from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPushButton
+
+    panel.findChild(QgsCollapsibleGroupBox, "advanced").setCollapsed(False)
+    QCoreApplication.processEvents()
+    fields = [w for kind in (QLineEdit, QAbstractSpinBox, QComboBox, QgsFileWidget, QPushButton)
+              for w in panel.findChildren(kind) if w.isVisibleTo(panel) and w.parent() is not None and
+              not isinstance(w.parent(), (QAbstractSpinBox, QgsFileWidget, QComboBox))]
+    assert len(fields) >= 9
+    missing = [w.objectName() or type(w).__name__ for w in fields if not w.toolTip()]
+    assert not missing, missing
+    panel.resize(300, 900)  # a narrow dock
+    QCoreApplication.processEvents()
+    scroll = panel.widget()
+    body = scroll.widget()
+    assert not scroll.horizontalScrollBar().isVisible()  # the fields fit the dock's width
+    for label in body.findChildren(QLabel):
+        if label.isVisibleTo(panel) and label.text() and not label.wordWrap():
+            assert label.width() >= label.sizeHint().width() - 1, label.text()  # a label never cut off
+    for field in fields:
+        assert field.geometry().right() <= body.width(), field.objectName()
+    assert panel.grab().save(str(ARTIFACTS / "diagnostic_panel_narrow.png"))

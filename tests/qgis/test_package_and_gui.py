@@ -31,6 +31,28 @@ def test_zip_holds_the_plugin_and_nothing_else(package_zip):
     assert {f"territoire_plugin/{n.split('/', 1)[1]}" for n in names if n.endswith(".py")} == sources
 
 
+def test_the_packaged_metadata_carries_the_changelog_of_the_last_releases(package_zip):
+    """The plugin manager shows metadata.txt's changelog: written from CHANGELOG.md's release sections."""
+    import configparser
+    import re
+
+    packaged = configparser.ConfigParser(interpolation=None)
+    packaged.read_string(zipfile.ZipFile(package_zip).read("territoire_plugin/metadata.txt").decode("utf-8"))
+    general = packaged["general"]
+    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$",
+                          (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert releases and releases[0][0] == general["version"]  # the packaged version is the newest release
+    lines = general["changelog"].strip().splitlines()
+    assert [line for line in lines if not line.startswith("- ")] == [f"{v} ({d})" for v, d in releases[:3]]
+    assert len(lines) > 2 * len(releases[:3]) and all(len(line) <= 120 for line in lines)
+    assert general["experimental"] == "False" and "îlot de chaleur" in general["tags"]
+    assert general["icon"] == "resources/icons/territoire.svg"
+    assert "territoire_plugin/resources/icons/territoire.svg" in zipfile.ZipFile(package_zip).namelist()
+    # English and French kept apart: no French sentence in the English description, and the other way round.
+    assert " : " not in general["description"] and "Données" not in general["description"]
+    assert "Space" not in general["description[fr]"] and general["about[fr]"] != general["about"]
+
+
 def test_zip_is_reproducible(package_zip, tmp_path):
     from conftest import build_zip
 
@@ -80,6 +102,9 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     diagnostic = result["diagnostic"]
     assert diagnostic["visible"] and diagnostic["checked"]
     assert "Olemps (12, INSEE 12174)" in diagnostic["suggestions"]
+    assert diagnostic["failed_outcome"] == [False]  # French QGIS: the reason, in French, in the panel
+    assert diagnostic["failed_step"].startswith("Le diagnostic a échoué\u00a0: ") and "Zzyzx-sur-Mer" in \
+        diagnostic["failed_step"] and "code INSEE" in diagnostic["failed_step"], diagnostic["failed_step"]
     assert diagnostic["running_step"] and diagnostic["running_step"] != "Terminé."
     assert diagnostic["outcome"] == [True], diagnostic
     assert diagnostic["step"] == "Terminé."
@@ -94,6 +119,7 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
         else:
             assert step["after_reload"]["toolbars"] == 1 and step["after_reload"]["provider"]
     for shot in ("gui_toolbar.png", "gui_lst_map.png", "gui_algorithm_dialog.png", "gui_panel_running.png",
+                 "gui_panel_failed.png",
                  "gui_panel_done.png", "gui_diagnostic_map.png"):
         image = shots / shot
         assert image.stat().st_size > 20_000, shot
