@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import configparser
+import re
 import shutil
 import sys
 import zipfile
@@ -27,6 +28,38 @@ def version() -> str:
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(ROOT / "metadata.txt", encoding="utf-8")
     return parser["general"]["version"]
+
+
+def changelog(text: str, releases: int = 3) -> str:
+    """The metadata's changelog from CHANGELOG.md (Keep a Changelog): the last ``releases`` released versions,
+    each with the first sentence of its entries, one per line (what the QGIS plugin manager shows)."""
+    lines, count = [], 0
+    for block in re.split(r"^## ", text, flags=re.MULTILINE)[1:]:
+        head, _, body = block.partition("\n")
+        found = re.match(r"\[(\d+\.\d+\.\d+)\]\s*-\s*(\d{4}-\d{2}-\d{2})", head)
+        if not found:
+            continue  # [Unreleased]
+        count += 1
+        if count > releases:
+            break
+        lines.append(f"{found.group(1)} ({found.group(2)})")
+        for entry in re.split(r"^- ", body, flags=re.MULTILINE)[1:]:
+            entry = " ".join(entry.split())
+            entry = re.split(r"(?<=[.;:])\s", entry)[0].rstrip(".;:")
+            lines.append(f"- {entry[:117] + '…' if len(entry) > 118 else entry}")
+    return "\n".join(lines)
+
+
+def metadata_text() -> str:
+    """metadata.txt as packaged: its changelog replaced by the one written from CHANGELOG.md."""
+    source = (ROOT / "metadata.txt").read_text(encoding="utf-8")
+    written = changelog((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
+    value = "\n".join("  " + line for line in written.splitlines())
+    replaced, count = re.subn(r"^changelog=.*(?:\n[ \t]+.*)*$", lambda _m: "changelog=\n" + value, source,
+                              flags=re.MULTILINE)
+    if count != 1:
+        raise SystemExit("metadata.txt needs one changelog= line")
+    return replaced
 
 
 def _copy_tree(source: Path, target: Path) -> None:
@@ -52,8 +85,9 @@ def build(build_dir: Path, dist_dir: Path) -> Path:
     (stage / "i18n").mkdir()
     for qm in qm_files:
         shutil.copy2(qm, stage / "i18n" / qm.name)
-    for name in ("metadata.txt", "LICENSE", "README.md", "CHANGELOG.md"):
+    for name in ("LICENSE", "README.md", "CHANGELOG.md"):
         shutil.copy2(ROOT / name, stage / name)
+    (stage / "metadata.txt").write_text(metadata_text(), encoding="utf-8")
 
     dist_dir.mkdir(parents=True, exist_ok=True)
     archive = dist_dir / f"{PLUGIN}-{version()}.zip"

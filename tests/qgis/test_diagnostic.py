@@ -10,6 +10,7 @@ second run without "replace", leaves the output folder as it was.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -119,6 +120,11 @@ def test_olemps_diagnostic_is_complete_and_right(olemps, town, tmp_path):
     summary = result["SUMMARY"]
     assert f"{float(np.median(values)):.1f}".replace(".", ",") in summary, summary
     assert f"{float(np.percentile(values, 90)):.1f}".replace(".", ",") in summary, summary
+    # French typography: a no-break space before every colon and unit, real plurals, no "(s)".
+    assert " :" not in summary and " °C" not in summary and "(s)" not in summary, summary
+    assert "\u00a0: " in summary and "\u00a0°C" in summary
+    assert re.search(r"\d\u00a0(scène Landsat|scènes Landsat)\b", summary), summary
+    assert re.search(r"\d\u00a0ouvrages? en alerte", summary), summary
     # Alerts land exactly on the buildings made to subside (among those inside the commune).
     moved = {town["buildings"][fid]["properties"]["cleabs"] for fid in town["moved"]}
     buildings = QgsVectorLayer(f"{gpkg}|layername=mouvement_batiment", "b", "ogr")
@@ -213,7 +219,7 @@ def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
     import string
 
     from territoire_plugin.diagnostic import catalogue
-    from territoire_plugin.diagnostic.report.text import TEXT, number
+    from territoire_plugin.diagnostic.report.text import TEXT, text_for
 
     def placeholders(value):
         if isinstance(value, str):
@@ -230,7 +236,17 @@ def test_report_texts_and_layer_names_exist_in_both_languages(qgis_app):
     for key in ("classes", "table_sites", "table_alerts", "sources_rows", "caveat_text"):
         assert len(TEXT["fr"][key]) == len(TEXT["en"][key]), key
     assert TEXT["fr"]["title"] != TEXT["en"]["title"]
-    assert (number(28.44, "fr"), number(4.66, "fr", signed=True), number(28.44, "en")) == ("28,4", "+4,7", "28.4")
+    french, english = text_for("fr"), text_for("en")
+    assert (french["number"](28.44), french["number"](4.66, signed=True), english["number"](28.44)) == (
+        "28,4", "+4,7", "28.4")
+    assert set(TEXT["fr"]["nouns"]) == set(TEXT["en"]["nouns"])
+    assert [french["count"](n, "asset") for n in (1, 2)] == ["1\u00a0ouvrage", "2\u00a0ouvrages"]
+    assert [english["count"](n, "asset") for n in (1, 2)] == ["1\u00a0asset", "2\u00a0assets"]
+    assert TEXT["fr"]["title"].format(of_name=french["of"]("Olemps")) == "Diagnostic de la commune d'Olemps"
+    assert TEXT["fr"]["title"].format(of_name=french["of"]("Le Havre")) == "Diagnostic de la commune du Havre"
+    # No "(s)" left for a number to fill in: every counted noun goes through the plural helper.
+    flat = repr(TEXT)
+    assert "(s)" not in flat, [line for line in flat.split("'") if "(s)" in line]
 
 
 def test_a_failed_population_step_leaves_the_rest_of_the_diagnostic(town, tmp_path, provider):

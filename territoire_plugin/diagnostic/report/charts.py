@@ -20,7 +20,7 @@ PALETTE = ("#d7301f", "#2c7fb8", "#41ab5d", "#fe9929", "#756bb1", "#636363")
 class _Canvas:
     """A white image with a title and a plot area; ``x``/``y`` map data to pixels."""
 
-    def __init__(self, title: str, x_range, y_range, x_label: str, y_label: str):
+    def __init__(self, title: str, x_range, y_range, x_label: str, y_label: str, bottom: int = MARGIN_BOTTOM):
         self.image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32)
         self.image.setDotsPerMeterX(7874)  # 200 dpi
         self.image.setDotsPerMeterY(7874)
@@ -34,17 +34,18 @@ class _Canvas:
         if self.y1 <= self.y0:
             self.y1 = self.y0 + 1
         self.plot = QRectF(MARGIN_LEFT, MARGIN_TOP, WIDTH - MARGIN_LEFT - MARGIN_RIGHT,
-                           HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+                           HEIGHT - MARGIN_TOP - bottom)
         self.painter.setFont(QFont("Sans", 16, QFont.Weight.Bold))
         self.painter.drawText(QRectF(0, 15, WIDTH, 60), int(Qt.AlignmentFlag.AlignCenter), title)
         self.painter.setFont(QFont("Sans", 11))
-        self.painter.drawText(QRectF(MARGIN_LEFT, HEIGHT - 60, self.plot.width(), 50),
+        self.painter.drawText(QRectF(MARGIN_LEFT, self.plot.bottom() + 50, self.plot.width(), 45),
                               int(Qt.AlignmentFlag.AlignCenter), x_label)
         self.painter.save()
-        self.painter.translate(30, MARGIN_TOP + self.plot.height() / 2)
+        self.painter.translate(28, MARGIN_TOP + self.plot.height() / 2)
         self.painter.rotate(-90)
-        self.painter.drawText(QRectF(-self.plot.height() / 2, -25, self.plot.height(), 50),
-                              int(Qt.AlignmentFlag.AlignCenter), y_label)
+        # The axis title may be longer than the axis: it wraps on two lines rather than being clipped.
+        self.painter.drawText(QRectF(-self.plot.height() / 2 - 40, -26, self.plot.height() + 80, 52),
+                              int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap), y_label)
         self.painter.restore()
 
     def x(self, value: float) -> float:
@@ -60,16 +61,16 @@ class _Canvas:
             self.painter.setPen(QPen(QColor("#dddddd"), 1))
             self.painter.drawLine(QPointF(self.plot.left(), y), QPointF(self.plot.right(), y))
             self.painter.setPen(QPen(QColor("black"), 1))
-            self.painter.drawText(QRectF(0, y - 15, MARGIN_LEFT - 12, 30),
+            self.painter.drawText(QRectF(56, y - 15, MARGIN_LEFT - 68, 30),
                                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), fmt(step))
         self.painter.setPen(QPen(QColor("black"), 2))
         self.painter.drawLine(self.plot.bottomLeft(), self.plot.bottomRight())
         self.painter.drawLine(self.plot.bottomLeft(), self.plot.topLeft())
 
-    def x_axis(self, ticks: int = 6, fmt=lambda v: f"{v:g}") -> None:
+    def x_axis(self, ticks: int = 6, fmt=lambda v: f"{v:g}", at=None) -> None:
         self.painter.setFont(QFont("Sans", 10))
         self.painter.setPen(QPen(QColor("black"), 1))
-        for step in _nice_ticks(self.x0, self.x1, ticks):
+        for step in (at if at is not None else _nice_ticks(self.x0, self.x1, ticks)):
             x = self.x(step)
             self.painter.drawLine(QPointF(x, self.plot.bottom()), QPointF(x, self.plot.bottom() + 8))
             self.painter.drawText(QRectF(x - 90, self.plot.bottom() + 10, 180, 30),
@@ -95,7 +96,7 @@ def _nice_ticks(low: float, high: float, count: int) -> list[float]:
 
 
 def histogram(path, values, title: str, x_label: str, y_label: str, bins: int = 30, colour: str = PALETTE[0],
-              fmt=lambda v: f"{v:g}") -> Path:
+              fmt=lambda v: f"{v:g}", share=lambda v: f"{v:g} %") -> Path:
     """Histogram of ``values`` (share of values per bin, in %)."""
     import numpy as np
 
@@ -107,7 +108,7 @@ def histogram(path, values, title: str, x_label: str, y_label: str, bins: int = 
     shares = counts / max(counts.sum(), 1) * 100.0
     canvas = _Canvas(title, (float(edges[0]), float(edges[-1])), (0.0, float(shares.max()) * 1.1 or 1.0),
                      x_label, y_label)
-    canvas.y_axis(fmt=lambda v: f"{v:g} %")
+    canvas.y_axis(fmt=share)
     canvas.painter.setPen(QPen(QColor("white"), 1))
     canvas.painter.setBrush(QColor(colour))
     for share, left, right in zip(shares, edges[:-1], edges[1:]):
@@ -118,14 +119,14 @@ def histogram(path, values, title: str, x_label: str, y_label: str, bins: int = 
 
 
 def bars(path, labels, values, title: str, y_label: str, colours=None, fmt=lambda v: f"{v:g}") -> Path:
-    """Vertical bars, one per label, with the value written on each."""
+    """Vertical bars, one per label, with the value written on each; labels wrap on up to four lines, whole."""
     values = [float(v) for v in values]
     top = max(values + [0.0])
     bottom = min(values + [0.0])
-    canvas = _Canvas(title, (0.0, float(max(len(values), 1))), (bottom, top * 1.15 if top > 0 else 1.0), "", y_label)
-    canvas.y_axis()
+    canvas = _Canvas(title, (0.0, float(max(len(values), 1))), (bottom, top * 1.15 if top > 0 else 1.0), "", y_label,
+                     bottom=MARGIN_BOTTOM + 40)
+    canvas.y_axis(fmt=fmt)
     width = canvas.plot.width() / max(len(values), 1)
-    canvas.painter.setFont(QFont("Sans", 10))
     for index, (label, value) in enumerate(zip(labels, values)):
         colour = QColor((colours or PALETTE)[index % len(colours or PALETTE)])
         left = canvas.plot.left() + index * width + width * 0.15
@@ -134,16 +135,51 @@ def bars(path, labels, values, title: str, y_label: str, colours=None, fmt=lambd
         canvas.painter.drawRect(QRectF(QPointF(left, canvas.y(max(value, 0))),
                                        QPointF(left + width * 0.7, canvas.y(min(value, 0)))))
         canvas.painter.setPen(QPen(QColor("black"), 1))
+        canvas.painter.setFont(QFont("Sans", 10))
         canvas.painter.drawText(QRectF(left - width * 0.15, canvas.y(max(value, 0)) - 32, width, 28),
                                 int(Qt.AlignmentFlag.AlignCenter), fmt(value))
-        canvas.painter.drawText(QRectF(left - width * 0.15, canvas.plot.bottom() + 6, width, 80),
-                                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(
-                                    Qt.TextFlag.TextWordWrap), str(label))
+        box = QRectF(left - width * 0.15 + 4, canvas.plot.bottom() + 6, width - 8, MARGIN_BOTTOM + 30)
+        canvas.painter.setFont(_fitting_font(canvas.painter, str(label), box))
+        canvas.painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap), str(label))
     return canvas.save(path)
 
 
-def lines(path, series, title: str, x_label: str, y_label: str) -> Path:
-    """Line chart: ``series`` = [(label, x values (days from the first date), y values)]; legend at the top."""
+def _fitting_font(painter, text: str, box: QRectF) -> QFont:
+    """The largest font (10 pt down to 6 pt) in which ``text``, wrapped, fits ``box``."""
+    from qgis.PyQt.QtGui import QFontMetricsF
+
+    for size in (10, 9, 8, 7, 6):
+        font = QFont("Sans", size)
+        needed = QFontMetricsF(font, painter.device()).boundingRect(
+            box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap), text)
+        if needed.height() <= box.height() and needed.width() <= box.width() + 1:
+            break
+    return font
+
+
+def date_ticks(start, end, language: str) -> list:
+    """(date, label) ticks for a time axis from ``start`` to ``end`` (datetime.date): each 1 January when the span
+    is over three years, else each 1 January and 1 July (« 07/2021 » in French, "2021-07" in English)."""
+    import datetime
+
+    ticks = []
+    for year in range(start.year, end.year + 2):
+        months = (1,) if (end - start).days > 3 * 366 else (1, 7)
+        for month in months:
+            day = datetime.date(year, month, 1)
+            if start <= day <= end:
+                french = f"{month:02d}/{year}" if language == "fr" else f"{year}-{month:02d}"
+                ticks.append((day, str(year) if month == 1 else french))
+    return ticks or [(start, start.isoformat())]
+
+
+def lines(path, series, title: str, x_label: str, y_label: str, start=None, language: str = "fr",
+          fmt=lambda v: f"{v:g}") -> Path:
+    """Line chart: ``series`` = [(label, x values (days from ``start``, a datetime.date), y values)]; dated x axis
+    when ``start`` is given; the legend under the plot, every label whole."""
+    import datetime
+
     import numpy as np
 
     xs = [np.asarray(s[1], np.float64) for s in series] or [np.zeros(1)]
@@ -152,21 +188,29 @@ def lines(path, series, title: str, x_label: str, y_label: str) -> Path:
     finite = finite if finite.size else np.zeros(1)
     low, high = float(finite.min()), float(finite.max())
     pad = max((high - low) * 0.08, 0.5)
+    rows = max(1, len(series))
     canvas = _Canvas(title, (float(min(x.min() for x in xs)), float(max(x.max() for x in xs))),
-                     (low - pad, high + pad), x_label, y_label)
-    canvas.y_axis()
-    canvas.x_axis()
-    canvas.painter.setFont(QFont("Sans", 10))
+                     (low - pad, high + pad), x_label, y_label, bottom=MARGIN_BOTTOM + 36 * rows)
+    canvas.y_axis(fmt=fmt)
+    if start is not None:
+        end = start + datetime.timedelta(days=canvas.x1)
+        first = start + datetime.timedelta(days=canvas.x0)
+        ticks = date_ticks(first, end, language)
+        labels = dict(((day - start).days, label) for day, label in ticks)
+        canvas.x_axis(at=list(labels), fmt=lambda v: labels[v])
+    else:
+        canvas.x_axis()
+    canvas.painter.setFont(QFont("Sans", 11))
     for index, ((label, _, _), x, y) in enumerate(zip(series, xs, ys)):
         colour = QColor(PALETTE[index % len(PALETTE)])
         canvas.painter.setPen(QPen(colour, 3))
         points = [QPointF(canvas.x(a), canvas.y(b)) for a, b in zip(x, y) if math.isfinite(b)]
-        for first, second in zip(points[:-1], points[1:]):
-            canvas.painter.drawLine(first, second)
-        legend_y = MARGIN_TOP - 22  # between the title and the plot
-        legend_x = MARGIN_LEFT + index * 280
-        canvas.painter.drawLine(QPointF(legend_x, legend_y), QPointF(legend_x + 40, legend_y))
+        for first_point, second in zip(points[:-1], points[1:]):
+            canvas.painter.drawLine(first_point, second)
+        legend_y = canvas.plot.bottom() + 110 + index * 36  # under the axis title, one line per series
+        canvas.painter.setPen(QPen(colour, 5))
+        canvas.painter.drawLine(QPointF(MARGIN_LEFT, legend_y), QPointF(MARGIN_LEFT + 50, legend_y))
         canvas.painter.setPen(QPen(QColor("black"), 1))
-        canvas.painter.drawText(QRectF(legend_x + 48, legend_y - 15, 230, 30),
-                                int(Qt.AlignmentFlag.AlignVCenter), str(label)[:28])
+        canvas.painter.drawText(QRectF(MARGIN_LEFT + 62, legend_y - 17, WIDTH - MARGIN_LEFT - 100, 34),
+                                int(Qt.AlignmentFlag.AlignVCenter), str(label))
     return canvas.save(path)

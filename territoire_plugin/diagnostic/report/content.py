@@ -40,28 +40,30 @@ def summary_lines(diagnostic, layers, text, lst_values, sites) -> list[str]:
         values = lst_values
         if values.size:
             first, last = diagnostic.facts.period or ("?", "?")
-            lines.append(words["lst"].format(first=first, last=last, median=text["number"](np.median(values)),
-                                             p90=text["number"](np.percentile(values, 90)),
-                                             scenes=len(diagnostic.facts.landsat)))
+            period = words["period_one" if first == last else "period_many"].format(first=first, last=last)
+            lines.append(words["lst"].format(period=period, median=text["celsius"](np.median(values)),
+                                             p90=text["celsius"](np.percentile(values, 90)),
+                                             scenes=text["count"](len(diagnostic.facts.landsat), "scene")))
     if "ilots_chaleur" in layers:
         islands = layers["ilots_chaleur"]
         biggest = max(islands.getFeatures(), key=lambda f: f["area_ha"] or 0, default=None)
         if biggest is not None:
-            lines.append(words["islands"].format(count=islands.featureCount(), area=text["number"](biggest["area_ha"]),
+            lines.append(words["islands"].format(count=text["count"](islands.featureCount(), "island"),
+                                                 area=text["number"](biggest["area_ha"]),
                                                  intensity=text["number"](biggest["mean_intensity"], signed=True)))
     if sites:
-        lines.append(words["sensitive"].format(count=diagnostic.facts.sensitive, site=sites[0][0],
-                                               lst=text["number"](sites[0][2])))
+        lines.append(words["sensitive"].format(count=text["count"](diagnostic.facts.sensitive, "sensitive"),
+                                               site=sites[0][0], lst=text["celsius"](sites[0][2])))
     motion = diagnostic.facts.motion
     if motion is not None and "egms_points" in layers:
-        lines.append(words["motion"].format(alerts=sum(a for a, _ in motion.values()),
-                                            watch=sum(w for _, w in motion.values()),
-                                            points=layers["egms_points"].featureCount()))
-    return lines
+        lines.append(words["motion"].format(alerts=text["count"](sum(a for a, _ in motion.values()), "asset"),
+                                            watch=text["integer"](sum(w for _, w in motion.values())),
+                                            points=text["count"](layers["egms_points"].featureCount(), "point")))
+    return [text["typography"](line) for line in lines]
 
 
-def hottest_sites(layer, count: int) -> list:
-    """(name or reason, reason, mean, max) of the ``count`` hottest sensitive buildings."""
+def hottest_sites(layer, count: int | None = None) -> list:
+    """(name or reason, reason, mean, max) of the ``count`` hottest sensitive buildings (all: None)."""
     rows = []
     for feature in layer.getFeatures(QgsFeatureRequest().setFilterExpression('"sensitive" = 1')):
         mean = feature["lst_mean"]
@@ -73,7 +75,8 @@ def hottest_sites(layer, count: int) -> list:
     return sorted(rows, key=lambda r: -r[2])[:count]
 
 
-def alert_rows(layers, text, count: int) -> list:
+def alert_rows(layers, text, count: int | None = None) -> list:
+    """The assets on alert, fastest first (the first ``count``; all: None)."""
     rows = []
     for name, kind in text["kinds"].items():
         if name not in layers:
@@ -92,12 +95,12 @@ def chart_files(layers, text, work: Path, lst_values, sites, alerts) -> list[Pat
     if lst_values is not None:
         title, x_label, y_label = text["chart_lst"]
         files.append(charts.histogram(work / "chart_lst.png", lst_values, title, x_label, y_label,
-                                      fmt=lambda v: f"{v:.0f}"))
+                                      fmt=lambda v: text["number"](v, 0), share=lambda v: text["percent"](v)))
     if sites:
         title, y_label = text["chart_sites"]
         shown = sites[:8]
-        files.append(charts.bars(work / "chart_sites.png", [s[0][:22] for s in shown], [s[2] for s in shown],
-                                 title, y_label, colours=["#d7301f"], fmt=lambda v: f"{v:.1f}"))
+        files.append(charts.bars(work / "chart_sites.png", [s[0] for s in shown], [s[2] for s in shown],
+                                 title, y_label, colours=["#d7301f"], fmt=lambda v: text["number"](v, 1)))
     motion = [n for n in text["kinds"] if n in layers]
     if motion:
         counts = [0, 0, 0, 0]
@@ -106,11 +109,13 @@ def chart_files(layers, text, work: Path, lst_values, sites, alerts) -> list[Pat
                 counts[int(value)] += 1
         title, y_label = text["chart_alerts"]
         files.append(charts.bars(work / "chart_alerts.png", text["classes"], counts, title, y_label,
-                                 colours=["#bdbdbd", "#1a9641", "#fdae61", "#d7191c"], fmt=lambda v: f"{v:.0f}"))
-        series = worst_series(layers, alerts[:3])
+                                 colours=["#bdbdbd", "#1a9641", "#fdae61", "#d7191c"],
+                                 fmt=lambda v: text["integer"](v)))
+        series, start = worst_series(layers, alerts[:3])
         if series:
             title, x_label, y_label = text["chart_series"]
-            files.append(charts.lines(work / "chart_series.png", series, title, x_label, y_label))
+            files.append(charts.lines(work / "chart_series.png", series, title, x_label, y_label, start=start,
+                                      language=text["language"], fmt=lambda v: text["number"](v, 0)))
     return files
 
 
@@ -121,10 +126,10 @@ def worst_series(layers, alerts) -> list:
 
     points = layers.get("egms_points")
     if points is None:
-        return []
+        return [], None
     dates = series_dates(points)
     if not dates:
-        return []
+        return [], None
     days = np.array([(datetime.date(int(d[:4]), int(d[4:6]), int(d[6:8])) -
                       datetime.date(int(dates[0][:4]), int(dates[0][4:6]), int(dates[0][6:8]))).days for d in dates])
     out = []
@@ -133,17 +138,25 @@ def worst_series(layers, alerts) -> list:
         found = series_near(points, feature.geometry(), layers[name].crs(), DEFAULT_BUFFERS[shape], len(days),
                               layers[name].transformContext())
         if found:
-            out.append((f"{kind} {label}"[:26], days, median_series(found)))
-    return out
+            out.append((f"{kind} {label}", days, median_series(found)))
+    return out, datetime.date(int(dates[0][:4]), int(dates[0][4:6]), int(dates[0][6:8]))
 
 
-def tables(text, sites, alerts) -> list:
-    tables = []
+def tables(text, sites, alerts, total_sites: int | None = None, total_alerts: int | None = None) -> list:
+    """(title, rows, column widths in mm) of each table; a table cut to its first rows says so in its title
+    (« les 15 ouvrages les plus préoccupants sur 41 en alerte »). Names are whole: the cells wrap."""
+    titles = text["table_titles"]
+    out = []
     if sites:
-        tables.append(([text["table_sites"]] + [[s[0][:40], s[1][:40], text["number"](s[2]), text["number"](s[3])]
-                                                for s in sites], [60, 70, 25, 25]))
+        total = total_sites or len(sites)
+        title = (titles["sites_cut"].format(shown=len(sites), total=text["integer"](total)) if total > len(sites)
+                 else titles["sites_all"])
+        out.append((title, [text["table_sites"]] + [[s[0], s[1], text["number"](s[2]), text["number"](s[3])]
+                                                    for s in sites], [55, 63, 24, 24]))
     if alerts:
-        tables.append(([text["table_alerts"]] + [[a[0][:40], a[1], str(a[2]), text["number"](a[3]), a[4]]
-                                                 for a in alerts],
-                       [60, 30, 20, 40, 30]))
-    return tables
+        total = total_alerts or len(alerts)
+        title = (titles["alerts_cut"].format(shown=len(alerts), total=text["integer"](total)) if total > len(alerts)
+                 else titles["alerts_all"])
+        out.append((title, [text["table_alerts"]] + [[a[0], a[1], text["integer"](a[2]), text["number"](a[3]), a[4]]
+                                                     for a in alerts], [58, 26, 18, 36, 28]))
+    return out

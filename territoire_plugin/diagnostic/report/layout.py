@@ -48,7 +48,8 @@ PAGE_W, PAGE_H = 210.0, 297.0
 class Pages:
     """A multi-page A4 portrait layout with helpers placing items in millimetres."""
 
-    def __init__(self, project, name: str):
+    def __init__(self, project, name: str, typography=lambda line: line):
+        self.typography = typography  # the report language's spacing, applied to every text placed
         self.layout = QgsPrintLayout(project)
         self.layout.initializeDefaults()
         self.layout.setName(name)
@@ -72,7 +73,7 @@ class Pages:
 
     def label(self, text, x, y, w, h, size=10, bold=False, colour="#202020"):
         label = QgsLayoutItemLabel(self.layout)
-        label.setText(text)
+        label.setText(self.typography(text))
         set_label_text(label, QFont("Sans", size, QFont.Weight.Bold if bold else QFont.Weight.Normal), colour)
         return self.place(label, x, y, w, h)
 
@@ -88,7 +89,7 @@ class Pages:
         header_font = QFont("Sans", 8, QFont.Weight.Bold)
         cells = []
         for number, row in enumerate(rows):
-            cells.append([QgsTableCell(str(value)) for value in row])
+            cells.append([QgsTableCell(self.typography(str(value))) for value in row])
             if number == 0:
                 for cell in cells[-1]:
                     cell.setBackgroundColor(QColor("#e6e6e6"))
@@ -103,6 +104,11 @@ class Pages:
         frame.attemptResize(QgsLayoutSize(w, h, MM))
         frame.attemptMove(QgsLayoutPoint(x, y, MM), True, False, self.count - 1)
         table.addFrame(frame)
+        table.recalculateFrameSizes()
+        needed = table.totalSize().height()  # wrapped cells make rows taller: the frame grows to hold them all
+        if needed > h:
+            frame.attemptResize(QgsLayoutSize(w, needed, MM))
+        self.last_height = max(needed, h)
         return table
 
     def map(self, project, layers, extent, x, y, w, h, legend_title: str, sources: str):
@@ -113,7 +119,7 @@ class Pages:
         self.place(item, x, y, w, h)
         item.zoomToExtent(extent)
         legend = QgsLayoutItemLegend(self.layout)
-        legend.setTitle(legend_title)
+        legend.setTitle(self.typography(legend_title))
         legend.setLinkedMap(item)
         legend.setLegendFilterByMapEnabled(True)
         legend.setAutoUpdateModel(False)
@@ -133,7 +139,7 @@ class Pages:
         legend.setBackgroundEnabled(True)
         legend.setFrameEnabled(True)
         legend.setColumnCount(2)  # a long legend (several asset layers) stays on its page
-        legend.setSplitLayer(True)
+        legend.setSplitLayer(False)  # a layer's classes stay together in one column
         self.place(legend, x, y + h + 4, w * 0.62, 60)
         legend.setResizeToContents(True)
         scalebar = QgsLayoutItemScaleBar(self.layout)
@@ -157,7 +163,8 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     text = text_for(language)
     today = datetime.date.today()
     date_text = today.strftime("%d/%m/%Y") if language == "fr" else today.isoformat()
-    pages = Pages(project, text["title"].format(name=diagnostic.name))
+    title = text["title"].format(of_name=text["of"](diagnostic.name))
+    pages = Pages(project, title, text["typography"])
     top = 0.0
     commune = layers["commune"]
     extent = commune.extent()
@@ -166,15 +173,17 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     # The summer-median temperatures, read once for the summary and the histogram.
     lst_values = valid_values(diagnostic.rasters["lst"][0], np.float64) if "lst" in layers else None
     # The hottest sensitive sites and the assets most on alert, found once for the summary, charts and tables.
-    sites = content.hottest_sites(layers["batiments_chaleur"], 10) if "batiments_chaleur" in layers else []
-    alerts = content.alert_rows(layers, text, 15)
+    all_sites = content.hottest_sites(layers["batiments_chaleur"]) if "batiments_chaleur" in layers else []
+    all_alerts = content.alert_rows(layers, text)
+    sites, alerts = all_sites[:10], all_alerts[:15]
     summary = content.summary_lines(diagnostic, layers, text, lst_values, sites)
 
     # Cover.
-    pages.label(text["title"].format(name=diagnostic.name), 15, 20, 180, 16, size=22, bold=True)
+    pages.label(title, 15, 20, 180, 16, size=22, bold=True)
     pages.label(text["subtitle"].format(insee=diagnostic.insee), 15, 38, 180, 10, size=11, colour="#444444")
     cover_layers = [layers[n] for n in ("commune", "ilots_chaleur", "lst", "batiment") if n in layers]
-    pages.map(project, cover_layers, extent, 15, 52, 180, 130, text["legend"], "")
+    pages.map(project, cover_layers, extent, 15, 52, 180, 130, text["legend"],
+              text["sources"].format(sources="Landsat 8/9 C2 L2 (USGS), IGN BD TOPO®"))
     pages.label(text["key"], 15, 252, 180, 8, size=13, bold=True)
     pages.label("\n".join(f"• {line}" for line in summary), 15, 261, 180, 26, size=9)
     pages.label(text["made"].format(date=date_text, version=plugin_version()), 15, 288, 180, 6, size=7,
@@ -193,11 +202,11 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     for warning in diagnostic.warnings:
         pages.label(f"⚠ {warning}", 15, top + 262, 180, 16, size=9, colour="#a00000")
 
-    # Maps.
+    # Maps (first layer on top: the heat islands over the hot-spot grid their legend lists).
     source_names = {"lst": "Landsat 8/9 C2 L2 (USGS)", "islands": "Landsat 8/9 C2 L2 (USGS)",
                     "exposure": "Landsat (USGS), IGN BD TOPO®", "motion": "EGMS (Copernicus), IGN BD TOPO®"}
     main_page = None
-    for key, names in (("lst", ["commune", "lst"]), ("islands", ["commune", "points_chauds", "ilots_chaleur"]),
+    for key, names in (("lst", ["commune", "lst"]), ("islands", ["commune", "ilots_chaleur", "points_chauds"]),
                        ("exposure", ["commune", "erp", "batiments_chaleur"]),
                        ("motion", ["commune", "mouvement_pont", "mouvement_pont_surface",
                                    "mouvement_troncon_de_voie_ferree", "mouvement_troncon_de_route",
@@ -221,15 +230,15 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
         for number, path in enumerate(chart_files[:4]):
             pages.picture(path, 15 + (number % 2) * 92, top + 28 + (number // 2) * 58, 88, 52)
     # Tables.
-    tables = content.tables(text, sites, alerts)
+    tables = content.tables(text, sites, alerts, len(all_sites), len(all_alerts))
     if tables:
         top = pages.new_page()
         pages.label(text["tables"], 15, top + 12, 180, 10, size=16, bold=True)
         y = top + 28
-        for rows, widths in tables:
-            height = 7 * len(rows) + 4
-            pages.table(rows, 15, y, 180, height, widths=widths)
-            y += height + 10
+        for title, rows, widths in tables:
+            pages.label(title, 15, y, 180, 7, size=11, bold=True)
+            pages.table(rows, 15, y + 8, 180, 7 * len(rows) + 4, widths=widths)
+            y += pages.last_height + 18
 
     exporter = QgsLayoutExporter(pages.layout)
     settings = QgsLayoutExporter.PdfExportSettings()
