@@ -132,6 +132,22 @@ def test_olemps_diagnostic_is_complete_and_right(olemps, town, tmp_path):
     present = {f["cleabs"] for f in buildings.getFeatures()}
     assert len(on_alert) > 10 and on_alert == moved & present
     assert result["ALERTS"] >= len(on_alert)
+    # The report's words, read back from the PDF (pdftotext): the alert table says it is cut and out of how
+    # many, counted here from the GeoPackage (assets of every kind with gm_class 3); French typography.
+    text = subprocess.run(["pdftotext", "-layout", str(folder / "12174_olemps" / "rapport_12174.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    total = 0
+    for name in ("mouvement_batiment", "mouvement_troncon_de_route", "mouvement_troncon_de_voie_ferree",
+                 "mouvement_pont", "mouvement_pont_surface"):
+        layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
+        if layer.isValid():
+            total += sum(1 for f in layer.getFeatures() if f["gm_class"] == 3)
+    assert total > 15
+    flat = " ".join(text.split())
+    assert f"Les 15 ouvrages les plus préoccupants sur {total} en alerte" in flat, flat[-2000:]
+    assert "Diagnostic de la commune d'Olemps" in flat and "Date de la mesure" not in flat  # in the chart image
+    assert "(s)" not in flat and " ouvrage(s)" not in flat
+    assert re.search(r"\d,\d\s?°C", flat) and not re.search(r"\d\.\d\s?°C", flat)  # decimal commas
     # The hottest sensitive site of the summary is the hottest of the exposure layer.
     exposed = QgsVectorLayer(f"{gpkg}|layername=batiments_chaleur", "e", "ogr")
     sites = sorted(((f["lst_mean"], f["sensitive_why"]) for f in exposed.getFeatures() if f["sensitive"] == 1),
