@@ -2606,63 +2606,103 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>SeriesChart</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="73"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="72"/>
         <source>Click a ground-motion point on the map</source>
         <translation>Cliquez sur un point de mouvement du sol sur la carte</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="118"/>
-        <source>velocity {0:.1f} mm/year, acceleration {1:.2f} mm/year²</source>
-        <translation>vitesse {0:.1f} mm/an, accélération {1:.2f} mm/an²</translation>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="119"/>
+        <source>Velocity {0} mm/year, acceleration {1} mm/year²</source>
+        <translation>Vitesse {0} mm/an, accélération {1} mm/an²</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="140"/>
+        <source>Date of the measurement</source>
+        <translation>Date de la mesure</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="145"/>
+        <source>Displacement (mm)</source>
+        <translation>Déplacement (mm)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="176"/>
+        <source>measurements</source>
+        <translation>mesures</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="178"/>
+        <source>linear trend</source>
+        <translation>tendance linéaire</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="179"/>
+        <source>± σ</source>
+        <translation>± σ</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="180"/>
+        <source>seasonal fit</source>
+        <translation>ajustement saisonnier</translation>
     </message>
 </context>
 <context>
     <name>SeriesDock</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="133"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="207"/>
         <source>Ground-motion time series</source>
         <translation>Série temporelle des mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="137"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="211"/>
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="137"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="211"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="156"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="230"/>
         <source>This point has no displacement series.</source>
         <translation>Ce point n'a pas de série de déplacements.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="162"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="237"/>
         <source>{0} measurements</source>
         <translation>{0} mesures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="188"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="264"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="171"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="246"/>
         <source>No ground-motion point with a series within this asset&apos;s buffer.</source>
         <translation>Aucun point de mouvement du sol avec une série dans la zone tampon de cet ouvrage.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="174"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="250"/>
         <source>median of {0} points</source>
         <translation>médiane de {0} points</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="235"/>
+        <source>EGMS point {0}</source>
+        <translation>Point EGMS {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="248"/>
+        <source>{0} — median of the points within its buffer</source>
+        <translation>{0} — médiane des points dans son tampon</translation>
     </message>
 </context>
 <context>
     <name>SeriesMapTool</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="268"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="344"/>
         <source>This asset cannot be placed in the ground-motion points&apos; CRS.</source>
         <translation>Cet ouvrage ne peut pas être reprojeté dans le SCR des points de mouvement du sol.</translation>
     </message>

@@ -125,6 +125,7 @@ class TerritoirePlugin:
         if checked:
             self.iface.mapCanvas().setMapTool(self.series_tool)
             self.series_dock.show()
+            self.show_series_points()
         else:
             self.iface.mapCanvas().unsetMapTool(self.series_tool)
 
@@ -141,6 +142,18 @@ class TerritoirePlugin:
         self.diagnostic_panel.setVisible(checked)
         if checked:
             self.diagnostic_panel.raise_()
+
+    def show_series_points(self) -> None:
+        """The EGMS points the tool picks from are made visible (the diagnostic's project hides them): one
+        cannot click what one cannot see."""
+        from qgis.core import QgsProject
+
+        layer = self.series_layer()
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id()) if layer is not None else None
+        if node is None:
+            return
+        node.setItemVisibilityCheckedParentRecursive(True)
+        self.iface.mapCanvas().refresh()
 
     def series_layer(self):
         """The active layer if it holds EGMS series, else the first such layer of the project."""

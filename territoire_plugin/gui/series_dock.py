@@ -25,7 +25,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsMapToolIdentify
-from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 from qgis.PyQt.QtWidgets import QDockWidget, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -35,18 +35,19 @@ class SeriesChart(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumSize(420, 240)
+        self.setMinimumSize(420, 280)
         self.dates: list[date] = []
         self.values = None
         self.fit = None
-        self.title = ""
+        self.title = ""  # the point's id, or the asset's name
+        self.caption = ""  # what the chart's heading says: « Point EGMS 3PWxq0000000 », « Bâtiment … »
 
-    def set_series(self, title: str, dates, values, velocity_std: float | None = None) -> None:
+    def set_series(self, title: str, dates, values, velocity_std: float | None = None, caption: str = "") -> None:
         import numpy as np
 
         from ..analysis.ground_motion.trend import trends, years_since_first
 
-        self.title, self.dates = title, list(dates)
+        self.title, self.caption, self.dates = title, caption or title, list(dates)
         self.values = np.asarray(values, dtype=np.float64)
         t = years_since_first([d.strftime("%Y%m%d") for d in self.dates]) if self.dates else np.empty(0)
         self.fit = None
@@ -64,8 +65,6 @@ class SeriesChart(QWidget):
         self.update()
 
     def paintEvent(self, event):  # noqa: N802 - Qt API
-        import numpy as np
-
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
@@ -73,57 +72,134 @@ class SeriesChart(QWidget):
             message = self.tr("Click a ground-motion point on the map")
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, message)
             return
-        margin = 48
-        area = QRectF(margin, 24, self.width() - margin - 12, self.height() - 24 - 32)
-        values = self.values[np.isfinite(self.values)]
-        low, high = (float(values.min()), float(values.max())) if values.size else (-1.0, 1.0)
-        if self.fit is not None:
-            low = min(low, float(np.min(self.fit["line"] - self.fit["spread"])))
-            high = max(high, float(np.max(self.fit["line"] + self.fit["spread"])))
-        if high - low < 1e-6:
-            low, high = low - 1, high + 1
-        first, last = self.dates[0].toordinal(), max(self.dates[-1].toordinal(), self.dates[0].toordinal() + 1)
-
-        def point(day: date, value: float) -> QPointF:
-            x = area.left() + (day.toordinal() - first) / (last - first) * area.width()
-            y = area.bottom() - (value - low) / (high - low) * area.height()
-            return QPointF(x, y)
-
-        painter.setPen(QPen(QColor("#9e9e9e"), 1))
-        painter.drawRect(area)
-        painter.drawText(QRectF(0, area.top() - 20, self.width(), 18), Qt.AlignmentFlag.AlignCenter, self.title)
-        for value in (low, high):
-            painter.drawText(QRectF(2, point(self.dates[0], value).y() - 8, margin - 6, 16),
-                             Qt.AlignmentFlag.AlignRight, f"{value:.0f}")
-        painter.drawText(QRectF(area.left(), area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignLeft,
-                         self.dates[0].isoformat())
-        painter.drawText(QRectF(area.right() - 120, area.bottom() + 4, 120, 16), Qt.AlignmentFlag.AlignRight,
-                         self.dates[-1].isoformat())
-        painter.drawText(QRectF(2, area.bottom() + 16, margin, 16), Qt.AlignmentFlag.AlignLeft, "mm")
-        if self.fit is not None:
-            upper = [point(d, v + s) for d, v, s in zip(self.dates, self.fit["line"], self.fit["spread"])]
-            lower = [point(d, v - s) for d, v, s in zip(self.dates, self.fit["line"], self.fit["spread"])]
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(33, 113, 181, 45))
-            painter.drawPolygon(QPolygonF(upper + lower[::-1]))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            path = QPainterPath(point(self.dates[0], float(self.fit["season"][0])))
-            for d, v in zip(self.dates[1:], self.fit["season"][1:]):
-                path.lineTo(point(d, float(v)))
-            painter.setPen(QPen(QColor("#fd8d3c"), 1))
-            painter.drawPath(path)
-            painter.setPen(QPen(QColor("#08519c"), 2))
-            painter.drawLine(point(self.dates[0], float(self.fit["line"][0])),
-                             point(self.dates[-1], float(self.fit["line"][-1])))
-            painter.drawText(QRectF(area.left() + 6, area.top() + 4, area.width(), 16), Qt.AlignmentFlag.AlignLeft,
-                             self.tr("velocity {0:.1f} mm/year, acceleration {1:.2f} mm/year²").format(
-                                 self.fit["velocity"], self.fit["acceleration"]))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#252525"))
-        for d, v in zip(self.dates, self.values):
-            if np.isfinite(v):
-                painter.drawEllipse(point(d, float(v)), 2.0, 2.0)
+        draw_series(painter, self, self.width(), self.height())
         painter.end()
+
+
+def draw_series(painter, chart, width: int, height: int) -> None:
+    """The chart: title (the point or the asset), velocity line above the plot (it hides no data), value and
+    date ticks, axis titles and a legend for the measurements, trend, ±σ band and seasonal fit."""
+    import numpy as np
+
+    from ..core.wording import number
+    from ..diagnostic.report.charts import date_ticks, nice_ticks
+    from ..toolbelt.i18n import qgis_language
+
+    language = qgis_language()
+    metrics = painter.fontMetrics()
+    line = metrics.height() + 2
+    left = 14 + line + metrics.horizontalAdvance("-000")
+    area = QRectF(left, 6 + 2 * line, width - left - 14, height - 6 - 2 * line - 3 * line - 6)
+    values = chart.values[np.isfinite(chart.values)]
+    low, high = (float(values.min()), float(values.max())) if values.size else (-1.0, 1.0)
+    if chart.fit is not None:
+        low = min(low, float(np.min(chart.fit["line"] - chart.fit["spread"])))
+        high = max(high, float(np.max(chart.fit["line"] + chart.fit["spread"])))
+    if high - low < 1e-6:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.04
+    low, high = low - pad, high + pad
+    first, last = chart.dates[0].toordinal(), max(chart.dates[-1].toordinal(), chart.dates[0].toordinal() + 1)
+
+    def point(day: date, value: float) -> QPointF:
+        x = area.left() + (day.toordinal() - first) / (last - first) * area.width()
+        y = area.bottom() - (value - low) / (high - low) * area.height()
+        return QPointF(x, y)
+
+    grey, dark = QColor("#9e9e9e"), QColor("#252525")
+    painter.setPen(QPen(dark, 1))
+    bold = painter.font()
+    bold.setBold(True)
+    painter.save()
+    painter.setFont(bold)
+    painter.drawText(QRectF(0, 4, width, line), Qt.AlignmentFlag.AlignCenter, chart.caption or chart.title)
+    painter.restore()
+    if chart.fit is not None:
+        painter.setPen(QPen(QColor("#08519c"), 1))
+        painter.drawText(QRectF(area.left(), 4 + line, area.width(), line), Qt.AlignmentFlag.AlignCenter,
+                         QCoreApplication.translate(
+                             "SeriesChart", "Velocity {0} mm/year, acceleration {1} mm/year²").format(
+                             number(chart.fit["velocity"], language, 1, True),
+                             number(chart.fit["acceleration"], language, 2, True)))
+    ticks = nice_ticks(low, high, 5)
+    decimals = 0 if all(float(v).is_integer() for v in ticks) else 1
+    for value in ticks:
+        y = point(chart.dates[0], value).y()
+        painter.setPen(QPen(QColor("#eeeeee"), 1))
+        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        painter.setPen(QPen(dark, 1))
+        painter.drawText(QRectF(0, y - line / 2, area.left() - 4, line),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number(value, language, decimals))
+    for day, label in date_ticks(chart.dates[0], chart.dates[-1], language):
+        x = point(day, low).x()
+        painter.setPen(QPen(QColor("#eeeeee"), 1))
+        painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()))
+        painter.setPen(QPen(dark, 1))
+        painter.drawText(QRectF(x - 50, area.bottom() + 2, 100, line), Qt.AlignmentFlag.AlignCenter, label)
+    painter.setPen(QPen(grey, 1))
+    painter.drawRect(area)
+    painter.setPen(QPen(dark, 1))
+    painter.drawText(QRectF(area.left(), area.bottom() + line, area.width(), line), Qt.AlignmentFlag.AlignCenter,
+                     QCoreApplication.translate("SeriesChart", "Date of the measurement"))
+    painter.save()
+    painter.translate(4 + line / 2, area.center().y())
+    painter.rotate(-90)
+    painter.drawText(QRectF(-area.height() / 2, -line / 2, area.height(), line), Qt.AlignmentFlag.AlignCenter,
+                     QCoreApplication.translate("SeriesChart", "Displacement (mm)"))
+    painter.restore()
+    if chart.fit is not None:
+        upper = [point(d, v + s) for d, v, s in zip(chart.dates, chart.fit["line"], chart.fit["spread"])]
+        lower = [point(d, v - s) for d, v, s in zip(chart.dates, chart.fit["line"], chart.fit["spread"])]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BAND)
+        painter.drawPolygon(QPolygonF(upper + lower[::-1]))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath(point(chart.dates[0], float(chart.fit["season"][0])))
+        for d, v in zip(chart.dates[1:], chart.fit["season"][1:]):
+            path.lineTo(point(d, float(v)))
+        painter.setPen(QPen(SEASON, 1.5))
+        painter.drawPath(path)
+        painter.setPen(QPen(TREND, 2))
+        painter.drawLine(point(chart.dates[0], float(chart.fit["line"][0])),
+                         point(chart.dates[-1], float(chart.fit["line"][-1])))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(dark)
+    for d, v in zip(chart.dates, chart.values):
+        if np.isfinite(v):
+            painter.drawEllipse(point(d, float(v)), 2.0, 2.0)
+    legend(painter, QRectF(area.left(), area.bottom() + 2 * line + 2, area.width(), line), chart.fit is not None)
+
+
+BAND, SEASON, TREND = QColor(33, 113, 181, 45), QColor("#fd8d3c"), QColor("#08519c")
+
+
+def legend(painter, box: QRectF, with_fit: bool) -> None:
+    """One line: ● measurements, — trend, ▭ ±σ band, ~ seasonal fit."""
+    entries = [("dot", QCoreApplication.translate("SeriesChart", "measurements"))]
+    if with_fit:
+        entries += [("trend", QCoreApplication.translate("SeriesChart", "linear trend")),
+                    ("band", QCoreApplication.translate("SeriesChart", "± σ")),
+                    ("season", QCoreApplication.translate("SeriesChart", "seasonal fit"))]
+    metrics = painter.fontMetrics()
+    widths = [24 + metrics.horizontalAdvance(text) + 16 for _, text in entries]
+    x = box.left() + max(0.0, (box.width() - sum(widths)) / 2)
+    middle = box.center().y()
+    for (kind, text), width in zip(entries, widths):
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if kind == "dot":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#252525"))
+            painter.drawEllipse(QPointF(x + 10, middle), 3.0, 3.0)
+        elif kind == "band":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(BAND)
+            painter.drawRect(QRectF(x, middle - 5, 20, 10))
+        else:
+            painter.setPen(QPen(TREND if kind == "trend" else SEASON, 2))
+            painter.drawLine(QPointF(x, middle), QPointF(x + 20, middle))
+        painter.setPen(QPen(QColor("#252525"), 1))
+        painter.drawText(QRectF(x + 24, box.top(), width - 24, box.height()), Qt.AlignmentFlag.AlignVCenter, text)
+        x += width
 
 
 class SeriesDock(QDockWidget):
@@ -158,7 +234,8 @@ class SeriesDock(QDockWidget):
         std_index = layer.fields().indexOf("velocity_std")
         std = feature.attribute(std_index) if std_index >= 0 else None
         pid = feature.attribute(layer.fields().indexOf("pid")) if layer.fields().indexOf("pid") >= 0 else feature.id()
-        self.chart.set_series(str(pid), days, values, float(std) if std not in (None, "NULL") else None)
+        self.chart.set_series(str(pid), days, values, float(std) if std not in (None, "NULL") else None,
+                              caption=self.tr("EGMS point {0}").format(pid))
         self.info.setText(self.tr("{0} measurements").format(int(np.isfinite(values).sum())))
         return True
 
@@ -170,7 +247,8 @@ class SeriesDock(QDockWidget):
         if not len(series):
             self.info.setText(self.tr("No ground-motion point with a series within this asset's buffer."))
             return False
-        self.chart.set_series(title, days, median_series(series))
+        self.chart.set_series(title, days, median_series(series), caption=self.tr(
+            "{0} — median of the points within its buffer").format(title))
         self.info.setText(self.tr("median of {0} points").format(len(series)))
         return True
 

@@ -33,6 +33,7 @@ def test_click_shows_the_series_and_exports(qgis_iface, qgis_canvas, provider, t
         assert tool.pick(picked)
         chart = dock.chart
         assert chart.title == target["pid"] and len(chart.dates) == len(dates)
+        assert target["pid"] in chart.caption and chart.caption.startswith(("EGMS point", "Point EGMS"))
         np.testing.assert_allclose(chart.values, np.round(points[0]["series"], 1), atol=1e-4)
         assert chart.fit["velocity"] == pytest.approx(points[0]["velocity"], abs=0.6)
         dock.export(str(tmp_path / "series.png"), "png")
@@ -107,3 +108,36 @@ def test_click_on_an_asset_shows_the_median_of_its_points(qgis_canvas, provider,
     assert dock.chart.title == "Halle"  # the last series stays on screen
     no_assets = SeriesMapTool(qgis_canvas, dock, lambda: layer, lambda: layer)  # a point layer is no asset layer
     assert not no_assets.pick(QgsPointXY(x0 + 75, y0))
+
+
+def test_switching_the_tool_on_shows_the_egms_points(qgis_iface, provider, tmp_path):
+    """The diagnostic's project hides the EGMS points: the series tool makes them visible, group included."""
+    from qgis import processing
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from territoire_plugin import classFactory
+    from testing.egms import egms_points, write_egms_csv
+
+    points, dates = egms_points(count_side=3)
+    csv_path = write_egms_csv(tmp_path / "EGMS_L2b_visible.csv", points, dates)
+    processing.run("territoire:import_egms", {"INPUT": str(csv_path), "OUTPUT": str(tmp_path / "v.gpkg")})
+    layer = QgsVectorLayer(f"{tmp_path / 'v.gpkg'}|layername=egms_points", "egms", "ogr")
+    project = QgsProject.instance()
+    project.addMapLayer(layer, False)
+    group = project.layerTreeRoot().addGroup("Infrastructures")
+    node = group.addLayer(layer)
+    group.setItemVisibilityChecked(False)
+    node.setItemVisibilityChecked(False)
+    from conftest import unload_plugins
+
+    unload_plugins()  # the plugin below registers its own provider (the next test's fixture registers it again)
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert not node.isVisible()
+        plugin.toggle_series_tool(True)
+        assert node.isVisible() and group.itemVisibilityChecked()
+    finally:
+        plugin.unload()
+        project.removeMapLayer(layer.id())
+        project.layerTreeRoot().removeChildNode(group)

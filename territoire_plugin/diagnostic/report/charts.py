@@ -56,7 +56,7 @@ class _Canvas:
 
     def y_axis(self, ticks: int = 5, fmt=lambda v: f"{v:g}") -> None:
         self.painter.setFont(QFont("Sans", 10))
-        for step in _nice_ticks(self.y0, self.y1, ticks):
+        for step in nice_ticks(self.y0, self.y1, ticks):
             y = self.y(step)
             self.painter.setPen(QPen(QColor("#dddddd"), 1))
             self.painter.drawLine(QPointF(self.plot.left(), y), QPointF(self.plot.right(), y))
@@ -70,7 +70,7 @@ class _Canvas:
     def x_axis(self, ticks: int = 6, fmt=lambda v: f"{v:g}", at=None) -> None:
         self.painter.setFont(QFont("Sans", 10))
         self.painter.setPen(QPen(QColor("black"), 1))
-        for step in (at if at is not None else _nice_ticks(self.x0, self.x1, ticks)):
+        for step in (at if at is not None else nice_ticks(self.x0, self.x1, ticks)):
             x = self.x(step)
             self.painter.drawLine(QPointF(x, self.plot.bottom()), QPointF(x, self.plot.bottom() + 8))
             self.painter.drawText(QRectF(x - 90, self.plot.bottom() + 10, 180, 30),
@@ -84,7 +84,7 @@ class _Canvas:
         return path
 
 
-def _nice_ticks(low: float, high: float, count: int) -> list[float]:
+def nice_ticks(low: float, high: float, count: int) -> list[float]:
     span = high - low
     if span <= 0 or not math.isfinite(span):
         return [low]
