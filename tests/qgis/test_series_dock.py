@@ -123,7 +123,7 @@ def test_switching_the_tool_on_shows_the_egms_points(qgis_iface, provider, tmp_p
     processing.run("territoire:import_egms", {"INPUT": str(csv_path), "OUTPUT": str(tmp_path / "v.gpkg")})
     layer = QgsVectorLayer(f"{tmp_path / 'v.gpkg'}|layername=egms_points", "egms", "ogr")
     project = QgsProject.instance()
-    project.addMapLayer(layer, False)
+    assert project.addMapLayer(layer, False) is not None
     group = project.layerTreeRoot().addGroup("Infrastructures")
     node = group.addLayer(layer)
     group.setItemVisibilityChecked(False)
