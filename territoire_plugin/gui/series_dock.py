@@ -142,8 +142,8 @@ def draw_series(painter, chart, width: int, height: int) -> None:
     painter.drawText(QRectF(area.left(), area.bottom() + line, area.width(), line), Qt.AlignmentFlag.AlignCenter,
                      QCoreApplication.translate("SeriesChart", "Date of the measurement"))
     painter.save()
-    painter.translate(4 + line / 2, area.center().y())
-    painter.rotate(-90)
+    painter.translate(4 + line / 2, area.center().y())  # noqa: QGS201 - QPainter
+    painter.rotate(-90)  # noqa: QGS201 - QPainter.rotate returns nothing
     painter.drawText(QRectF(-area.height() / 2, -line / 2, area.height(), line), Qt.AlignmentFlag.AlignCenter,
                      QCoreApplication.translate("SeriesChart", "Displacement (mm)"))
     painter.restore()
