@@ -16,19 +16,20 @@ from qgis.core import (
 )
 
 from ..core.wording import celsius
-from ..toolbelt.i18n import qgis_language
 from ..toolbelt.resources import resource_path
+from ..toolbelt.settings import Settings
 
 LST_STYLE = "lst_celsius.qml"
 
 
 def celsius_label(value: float) -> str:
-    """"27,5 °C" in French, "27.5 °C" in English: the language QGIS runs in."""
-    return celsius(value, qgis_language(), 1)
+    """"27,5 °C" in French, "27.5 °C" in English: the reports' language (the options page), since these legends
+    are printed in the council report (a French QGIS has French reports by default)."""
+    return celsius(value, Settings.load().report_language, 1)
 
 
 def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float, high: float,
-                    label=celsius_label, suffix: str = " °C") -> None:
+                    label=celsius_label, suffix: str = "\u00a0°C") -> None:
     """Load ``style`` and spread its colour stops evenly from ``low`` to ``high`` around ``centre``.
 
     The ramp stays symmetric around ``centre`` (e.g. the median temperature), so colours above
@@ -59,6 +60,9 @@ def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float
     number_format = QgsBasicNumericFormat()
     number_format.setNumberDecimalPlaces(1)
     number_format.setShowTrailingZeros(True)
+    if Settings.load().report_language == "fr":  # the render context's locale is the system's, not the report's
+        number_format.setDecimalSeparator(",")
+        number_format.setThousandsSeparator("\u202f")
     legend.setNumericFormat(number_format)
     new_ramp.setLegendSettings(legend)
     shader = QgsRasterShader()

@@ -32,6 +32,15 @@ FIELDS_TAKE_META_TYPES = QGIS_VERSION_INT >= 33800
 # one too (QgsLayoutItemLegend.setStyleFont deprecated); looked up on the classes, not guessed from the version.
 LABEL_TEXT_FORMAT = hasattr(QgsLayoutItemLabel, "setTextFormat")
 LEGEND_TEXT_FORMAT = hasattr(QgsLegendStyle, "setTextFormat")
+# A report's PDF keeps its words as text (searchable, copyable, read by screen readers): QGIS 3.26 moved the enum
+# to Qgis.TextRenderFormat (AlwaysText); before, QgsRenderContext.TextRenderFormat (TextFormatAlwaysText). Newer
+# releases export text as outlines unless told.
+if hasattr(Qgis, "TextRenderFormat"):
+    TEXT_AS_TEXT = Qgis.TextRenderFormat.AlwaysText
+else:  # QGIS 3.22
+    from qgis.core import QgsRenderContext
+
+    TEXT_AS_TEXT = QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
 
 
 def _type_value(meta_type) -> int:

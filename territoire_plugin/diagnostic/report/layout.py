@@ -36,7 +36,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ...analysis.heat.islands import valid_values
-from ...toolbelt.compat import set_label_text, set_legend_style_font
+from ...toolbelt.compat import TEXT_AS_TEXT, set_label_text, set_legend_style_font
 from ...toolbelt.resources import plugin_version
 from . import content
 from .text import report_language, text_for
@@ -244,6 +244,7 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = False
+    settings.textRenderFormat = TEXT_AS_TEXT
     status = exporter.exportToPdf(str(pdf), settings)
     if status != QgsLayoutExporter.ExportResult.Success:
         raise OSError(f"cannot export the report {pdf} ({exporter.errorMessage()})")
