@@ -726,27 +726,27 @@
 <context>
     <name>ConnectorAlgorithm</name>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="251"/>
+        <location filename="../territoire_plugin/processing/base.py" line="255"/>
         <source>Partner data</source>
         <translation>Données partenaires</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="259"/>
+        <location filename="../territoire_plugin/processing/base.py" line="263"/>
         <source>Commune (name, INSEE code or postcode)</source>
         <translation>Commune (nom, code INSEE ou code postal)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="262"/>
+        <location filename="../territoire_plugin/processing/base.py" line="266"/>
         <source>Or an extent</source>
         <translation>Ou une emprise</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="266"/>
+        <location filename="../territoire_plugin/processing/base.py" line="270"/>
         <source>GeoPackage</source>
         <translation>GeoPackage</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="272"/>
+        <location filename="../territoire_plugin/processing/base.py" line="276"/>
         <source>The output must be a GeoPackage (.gpkg).</source>
         <translation>La sortie doit être un GeoPackage (.gpkg).</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Le contour de {0} est vide.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/processing/base.py" line="285"/>
+        <location filename="../territoire_plugin/processing/base.py" line="289"/>
         <source>No area given. Type a commune (name, INSEE code or postcode) or draw an extent.</source>
         <translation>Aucune zone indiquée. Saisissez une commune (nom, code INSEE ou code postal) ou tracez une emprise.</translation>
     </message>
@@ -2616,32 +2616,32 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Vitesse {0} mm/an, accélération {1} mm/an²</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="140"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="142"/>
         <source>Date of the measurement</source>
         <translation>Date de la mesure</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="145"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="147"/>
         <source>Displacement (mm)</source>
         <translation>Déplacement (mm)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="176"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="178"/>
         <source>measurements</source>
         <translation>mesures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="178"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="180"/>
         <source>linear trend</source>
         <translation>tendance linéaire</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="179"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="181"/>
         <source>± σ</source>
         <translation>± σ</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="180"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="182"/>
         <source>seasonal fit</source>
         <translation>ajustement saisonnier</translation>
     </message>
@@ -2649,52 +2649,52 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>SeriesDock</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="207"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="209"/>
         <source>Ground-motion time series</source>
         <translation>Série temporelle des mouvements du sol</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="211"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="213"/>
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="211"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="213"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="230"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="232"/>
         <source>This point has no displacement series.</source>
         <translation>Ce point n'a pas de série de déplacements.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="237"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="239"/>
         <source>{0} measurements</source>
         <translation>{0} mesures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="264"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="266"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="246"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="248"/>
         <source>No ground-motion point with a series within this asset&apos;s buffer.</source>
         <translation>Aucun point de mouvement du sol avec une série dans la zone tampon de cet ouvrage.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="250"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="252"/>
         <source>median of {0} points</source>
         <translation>médiane de {0} points</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="235"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="237"/>
         <source>EGMS point {0}</source>
         <translation>Point EGMS {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="248"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="250"/>
         <source>{0} — median of the points within its buffer</source>
         <translation>{0} — médiane des points dans son tampon</translation>
     </message>
@@ -2702,7 +2702,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>SeriesMapTool</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="344"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="346"/>
         <source>This asset cannot be placed in the ground-motion points&apos; CRS.</source>
         <translation>Cet ouvrage ne peut pas être reprojeté dans le SCR des points de mouvement du sol.</translation>
     </message>
@@ -2710,42 +2710,42 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>Services</name>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>API Géo (communes)</source>
         <translation>API Géo (communes)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>IGN Géoplateforme WFS</source>
         <translation>IGN Géoplateforme WFS (données vecteur)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>Microsoft Planetary Computer STAC</source>
         <translation>Microsoft Planetary Computer STAC (catalogue d'images)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>Microsoft Planetary Computer SAS tokens</source>
         <translation>Microsoft Planetary Computer (jetons d'accès SAS)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>Earth Search STAC (Element84)</source>
         <translation>Earth Search STAC (Element84, catalogue d'images)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>EGMS archive (Copernicus)</source>
         <translation>Archive EGMS (Copernicus)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>data.gouv.fr API</source>
         <translation>API de data.gouv.fr</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/toolbelt/settings.py" line="46"/>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>IGN Géoplateforme WMTS (basemaps)</source>
         <translation>IGN Géoplateforme WMTS (fonds de plan)</translation>
     </message>

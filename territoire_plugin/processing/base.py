@@ -231,13 +231,17 @@ def translated(template: str, params: dict, fallback: str = "") -> str:
     from ..toolbelt.i18n import qgis_language
 
     language = qgis_language()
-    params = {key: translated(value.template, value.params, str(value)) if isinstance(value, Phrase) else value
-              for key, value in params.items()}
+    params = {key: translated_phrase(value) if isinstance(value, Phrase) else value for key, value in params.items()}
     text = QCoreApplication.translate("AnalysisError", template)
     try:
         return text.format(**localised(params, language))
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
         return fallback or template
+
+
+def translated_phrase(phrase) -> str:
+    """A :class:`~territoire_plugin.core.errors.Phrase` in the interface's language."""
+    return translated(phrase.template, phrase.params, str(phrase))
 
 
 class ConnectorAlgorithm(TerritoireAlgorithm):

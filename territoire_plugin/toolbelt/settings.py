@@ -13,13 +13,11 @@ from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
 
+from ..core.errors import QT_TRANSLATE_NOOP
+
 GROUP = "territoire"
 SERVICES_GROUP = f"{GROUP}/services"
 REPORT_LANGUAGES = ("fr", "en")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pylupdate5 looks for
-    return text
 
 
 @dataclass(frozen=True)

@@ -76,10 +76,10 @@ class HeatIslandIntensityAlgorithm(HeatAlgorithm):
             is_canceled=feedback.isCanceled)
         from ...core import wording
         from ...toolbelt.i18n import qgis_language
-        from ..base import translated
+        from ..base import translated_phrase
 
         language = qgis_language()
-        method = translated(reference.method.template, reference.method.params, reference.method)
+        method = translated_phrase(reference.method)
         message = wording.typography(self.tr("Reference temperature {0}: {1} ({2}).").format(
             wording.celsius(reference.temperature, language, 2), method,
             wording.count(reference.pixels, self.tr("pixel"), self.tr("pixels"), language)), language)
