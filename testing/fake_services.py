@@ -40,10 +40,11 @@ def _normal(text):
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace("-", " ")
 
 
-def install_api_geo(server: LocalServer, prefix: str = "/apigeo") -> str:
+def install_api_geo(server: LocalServer, prefix: str = "/apigeo", outlines: dict | None = None) -> str:
     """API Géo /communes as geo.api.gouv.fr answers (reference/partner-services.md "API Géo": its source and recorded
     answers): an unknown code is HTTP 404 ``Not Found`` in text/plain; with ``format=geojson`` the geometry fields
-    (centre…) leave ``properties``; a commune in two parts (Sainte-Radegonde here) has a MultiPolygon contour."""
+    (centre…) leave ``properties``; a commune in two parts (Sainte-Radegonde here) has a MultiPolygon contour.
+    ``outlines``: {code: GeoJSON geometry in WGS84} answered instead of the made-up rings (the real Olemps)."""
     def search(request):
         if "codePostal" in request.query:
             wanted = request.query["codePostal"][0]
@@ -64,7 +65,9 @@ def install_api_geo(server: LocalServer, prefix: str = "/apigeo") -> str:
         if request.query.get("format") == ["geojson"]:
             properties = {k: v for k, v in _item(*c[:6]).items() if k not in ("centre", "contour", "mairie", "bbox")}
             geometry = {"type": "Polygon", "coordinates": [_ring(*c[5], c[6])]}
-            if c[0] == "12208":  # the main part, and a detached part to the east
+            if c[0] in (outlines or {}):
+                geometry = outlines[c[0]]
+            elif c[0] == "12208":  # the main part, and a detached part to the east
                 (lon, lat), radius = c[5], c[6]
                 geometry = {"type": "MultiPolygon", "coordinates": [
                     [_ring(lon, lat, radius)], [_ring(lon + 3 * radius, lat, radius / 4)]]}

@@ -30,29 +30,30 @@ def _cell(size, north, east):
     return f"CRS3035RES{size}mN{north - north % size}E{east - east % size}"
 
 
-def filosofi_rows(year=2019, side=40, ages=True):
+def filosofi_rows(year=2019, side=40, ages=True, cells=None):
     """(header, rows) of cells of 200 m around Olemps, in the columns of ``year``; ``ages=False``: a file
-    (an extract) without the age counts. Values are strings as in the file."""
+    (an extract) without the age counts; ``cells``: {(east, north) of the south-west corner: inhabitants} instead of
+    a side × side grid of made-up counts. Values are strings as in the file."""
     cx, cy = to_laea(2.554, 44.345)
     east0, north0 = int(cx // 200 * 200) - side * 100, int(cy // 200 * 200) - side * 100
     header = [c for c in HEADERS[year] if ages or c.lower() not in ("ind_65_79", "ind_80p")]
+    if cells is None:
+        cells = {(east0 + i * 200, north0 + j * 200): float(5 + (i * 7 + j * 13) % 40)
+                 for j in range(side) for i in range(side)}
     rows = []
-    for j in range(side):
-        for i in range(side):
-            east, north = east0 + i * 200, north0 + j * 200
-            inhabitants = float(5 + (i * 7 + j * 13) % 40)
-            values = {"idcar_200m": _cell(200, north, east), "idinspire": _cell(200, north, east),
-                      "idcar_1km": _cell(1000, north, east), "id_carr1km": _cell(1000, north, east),
-                      "idcar_nat": _cell(2000, north, east), "id_carr_n": _cell(2000, north, east),
-                      "ind": f"{inhabitants:.1f}", "ind_65_79": f"{inhabitants * 0.15:.1f}",
-                      "ind_80p": f"{inhabitants * 0.05:.1f}", "lcog_geo": "12174", "depcom": "12174"}
-            rows.append([values.get(column.lower(), "0") for column in header])
+    for (east, north), inhabitants in sorted(cells.items(), key=lambda item: (item[0][1], item[0][0])):
+        values = {"idcar_200m": _cell(200, north, east), "idinspire": _cell(200, north, east),
+                  "idcar_1km": _cell(1000, north, east), "id_carr1km": _cell(1000, north, east),
+                  "idcar_nat": _cell(2000, north, east), "id_carr_n": _cell(2000, north, east),
+                  "ind": f"{inhabitants:.1f}", "ind_65_79": f"{inhabitants * 0.15:.1f}",
+                  "ind_80p": f"{inhabitants * 0.05:.1f}", "lcog_geo": "12174", "depcom": "12174"}
+        rows.append([values.get(column.lower(), "0") for column in header])
     return header, rows
 
 
-def write_filosofi_csv(path, year=2019, delimiter=",", ages=True):
+def write_filosofi_csv(path, year=2019, delimiter=",", ages=True, cells=None):
     """The CSV of ``year``: identifiers quoted as INSEE quotes them, the year's encoding."""
-    header, rows = filosofi_rows(year, ages=ages)
+    header, rows = filosofi_rows(year, ages=ages, cells=cells)
     with open(path, "w", newline="", encoding=ENCODINGS[year]) as handle:
         writer = csv.writer(handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
         writer.writerow(header)
@@ -110,9 +111,10 @@ def seven_zip(archive: Path, members: list, method: str = "LZMA2") -> Path:
 
 
 def insee_download(folder, year=2019, edition="csv", method="LZMA2", outer=zipfile.ZIP_STORED,
-                   territories=("met",)) -> Path:
+                   territories=("met",), cells=None) -> Path:
     """``Filosofi<year>_carreaux_200m_<edition>.zip`` as insee.fr serves it: a zip holding a 7z holding one file
-    per territory (``carreaux_200m_met.csv``…; only ``met`` has the cells around Olemps, the others are short)."""
+    per territory (``carreaux_200m_met.csv``…; only ``met`` has the cells around Olemps, the others are short);
+    ``cells`` as :func:`filosofi_rows` takes them (CSV edition)."""
     folder = Path(folder)
     work = folder / f"insee-{year}-{edition}"
     work.mkdir(parents=True, exist_ok=True)
@@ -122,7 +124,7 @@ def insee_download(folder, year=2019, edition="csv", method="LZMA2", outer=zipfi
         if edition == "gpkg":
             write_filosofi_geopackage(name, year, far=territory != "met")
         elif territory == "met":
-            write_filosofi_csv(name, year)
+            write_filosofi_csv(name, year, cells=cells)
         else:  # an overseas file: the same columns, cells far from Olemps
             header, _ = filosofi_rows(year)
             name.write_text(",".join(header) + "\r\n" + ",".join(
