@@ -47,6 +47,7 @@ def run(sample: Path, output: Path) -> dict:
     os.environ.update(env)
     QgsSettings().setValue("territoire/cache_dir", str(output / "cache"))
     QgsSettings().setValue("territoire/report_language", "fr")
+    QgsSettings().setValue("territoire/report_notice", sample_town.NOTICE)
     try:
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:commune_diagnostic")
         from qgis.core import QgsProcessingContext, QgsProcessingFeedback

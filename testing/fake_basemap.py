@@ -114,7 +114,7 @@ SMALL_WORDS = {"DE", "DU", "DES", "LA", "LE", "LES", "ET", "AU", "AUX", "EN", "S
 
 def street_name(abbreviated: str) -> str:
     """BD TOPO 2.2's « R DES JARDINS DE LEIA » as the BAN writes it: « Rue des Jardins de Leia »."""
-    words = abbreviated.split()
+    words = re.sub(r"\b([LD]) (?=\w)", r"\1'", abbreviated).split()  # « L ECOLE » is « l'École » cut short
     out = [ABBREVIATIONS.get(words[0], words[0].capitalize())] if words else []
     for word in words[1:]:
         if word in SMALL_WORDS:

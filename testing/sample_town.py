@@ -42,6 +42,9 @@ SITES = (
     ("Supermarché", "BATIMENT0000000257028133", "M", "Commerce alimentaire", "Entrée principale du bâtiment", False),
 )
 SENSITIVE = SITES[:3]
+#: What the demo's report says on its cover (the plugin's "notice on the report cover" setting).
+NOTICE = ("Démonstration : bâtiments, routes et contour réels (IGN BD TOPO®, Licence Ouverte 2.0) ; images Landsat, "
+          "population, sites sensibles, points EGMS et fond de plan synthétiques.")
 
 
 def _ogr(feature):

@@ -70,9 +70,11 @@ BY_NAME = {layer.name: layer for layer in LAYERS}
 WORDS = {
     "fr": {"group_data": "Données", "group_heat": "Surchauffe", "group_infrastructure": "Infrastructures",
            "group_basemap": "Fond de plan", "plan_ign": "Plan IGN", "ortho_ign": "Orthophotos IGN",
+           "plan_ign_report": "Plan IGN (image du rapport)",
            "theme_heat": "Surchauffe", "theme_infrastructure": "Infrastructures", "theme_all": "Tout"},
     "en": {"group_data": "Data", "group_heat": "Urban overheating", "group_infrastructure": "Infrastructures",
            "group_basemap": "Basemap", "plan_ign": "Plan IGN", "ortho_ign": "IGN orthophotos",
+           "plan_ign_report": "Plan IGN (the report's image)",
            "theme_heat": "Urban overheating", "theme_infrastructure": "Infrastructures", "theme_all": "Everything"},
 }
 

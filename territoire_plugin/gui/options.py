@@ -64,6 +64,12 @@ class OptionsPage(QgsOptionsPageWidget):
         self.language.setCurrentIndex(REPORT_LANGUAGES.index(settings.report_language))
         form.addRow(QLabel(self.tr("Language of reports")), self.language)
 
+        self.notice = QLineEdit(self)
+        self.notice.setText(settings.report_notice)
+        self.notice.setPlaceholderText(self.tr("e.g. Working document, not for publication"))
+        self.notice.setToolTip(self.tr("A line printed on the cover of every report (leave empty for none)."))
+        form.addRow(QLabel(self.tr("Notice on the report cover")), self.notice)
+
         self.debug = QCheckBox(self.tr("Detailed messages in the log (debug)"), self)
         self.debug.setChecked(settings.debug_mode)
         form.addRow(self.debug)
@@ -107,6 +113,7 @@ class OptionsPage(QgsOptionsPageWidget):
         Settings(
             cache_dir=self.cache_dir.filePath(),
             report_language=self.language.currentData(),
+            report_notice=self.notice.text().strip(),
             debug_mode=self.debug.isChecked(),
             service_urls={key: edit.text() for key, edit in self.service_urls.items()},
         ).save()

@@ -222,17 +222,25 @@ class HttpClient:
                  namespace: str = "json", validate=None):
         """The JSON answer; ``validate(data)`` raises (an AnalysisError) when its shape is wrong. Only an answer that
         validates is cached, and a cached answer is validated again before it is used."""
-        return self._cached_json("GET", url, params, None, max_age_s, namespace, validate=validate)
+        return self._cached("GET", url, params, None, max_age_s, namespace, validate=validate)
 
     def post_json(self, url: str, payload, *, max_age_s: float | None = None, namespace: str = "json",
                   headers: dict | None = None, validate=None):
         body = json.dumps(payload).encode("utf-8")
-        return self._cached_json("POST", url, None, body, max_age_s, namespace, headers, validate=validate)
+        return self._cached("POST", url, None, body, max_age_s, namespace, headers, validate=validate)
 
-    def _from_cache(self, namespace: str, key: str, hit: CacheHit, validate):
+    def get_bytes(self, url: str, *, max_age_s: float | None = None, namespace: str = "bytes", validate=None) -> bytes:
+        """The body of a GET (an image tile…), cached like :meth:`get_json`: ``validate(content)`` raises when it is
+        not what was asked for; only a body that validates is cached."""
+        return self._cached("GET", url, None, None, max_age_s, namespace, validate=validate, as_json=False)
+
+    def _decoded(self, data: bytes, as_json: bool):
+        return json.loads(data.decode("utf-8")) if as_json else data
+
+    def _from_cache(self, namespace: str, key: str, hit: CacheHit, validate, as_json: bool = True):
         """The cached answer, or None (and the entry dropped) if it no longer reads or validates."""
         try:
-            data = json.loads(hit.data.decode("utf-8"))
+            data = self._decoded(hit.data, as_json)
             if validate is not None:
                 validate(data)
         except (ValueError, RecursionError, AnalysisError) as error:
@@ -242,23 +250,24 @@ class HttpClient:
         self.stats.from_cache += 1
         return data
 
-    def _cached_json(self, method, url, params, body, max_age_s, namespace, headers=None, validate=None):
+    def _cached(self, method, url, params, body, max_age_s, namespace, headers=None, validate=None,
+                as_json: bool = True):
         key = request_key(method, url, params, body.decode("utf-8") if body else None)
         hit: CacheHit | None = self.cache.get(namespace, key) if self.cache and max_age_s is not None else None
         # max_age_s = 0 always asks the service (the copy is the offline fallback), even if the entry was
         # written within the clock's resolution.
         if hit is not None and max_age_s > 0 and hit.age <= max_age_s:
-            data = self._from_cache(namespace, key, hit, validate)
+            data = self._from_cache(namespace, key, hit, validate, as_json)
             if data is not None:
                 return data
             hit = None
         try:
             response = self.request(method, url, params=params, body=body, headers=headers)
-            data = response.json(self.service)
+            data = response.json(self.service) if as_json else response.content
         except ServiceError as error:
             if hit is None or error.key not in ("service_unreachable", "service_down"):
                 raise
-            cached = self._from_cache(namespace, key, hit, validate)
+            cached = self._from_cache(namespace, key, hit, validate, as_json)
             if cached is None:
                 raise
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(hit.meta.get("time", 0)))

@@ -56,7 +56,10 @@ SERVICES = {
         Service("data_gouv", QT_TRANSLATE_NOOP("Services", "data.gouv.fr API"), "https://www.data.gouv.fr/api/1",
                 rate=10),
         Service("ign_wmts", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme WMTS (basemaps)"),
-                "https://data.geopf.fr/wmts"),
+                "https://data.geopf.fr/wmts", rate=20),
+        # IGN: at most 50 requests a second from one address, HTTP 429 with Retry-After beyond (geoservices.ign.fr).
+        Service("geocoding", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme geocoding (addresses)"),
+                "https://data.geopf.fr/geocodage", rate=20),
     )
 }
 
@@ -72,6 +75,8 @@ class Settings:
     cache_dir: str = ""
     report_language: str = "fr"
     debug_mode: bool = False
+    #: A line printed on the report's cover (e.g. « Document de travail », or what a demonstration's data are).
+    report_notice: str = ""
     #: The user's address of each partner service (key of :data:`SERVICES`); absent: the official one.
     service_urls: dict = field(default_factory=dict)
 

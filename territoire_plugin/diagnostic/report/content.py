@@ -63,7 +63,8 @@ def summary_lines(diagnostic, layers, text, lst_values, sites) -> list[str]:
 
 
 def hottest_sites(layer, count: int | None = None) -> list:
-    """(name or reason, reason, mean, max) of the ``count`` hottest sensitive buildings (all: None)."""
+    """(name or reason, reason, mean, max, geometry, address) of the ``count`` hottest sensitive buildings (all:
+    None); the address is filled by :func:`named`."""
     rows = []
     for feature in layer.getFeatures(QgsFeatureRequest().setFilterExpression('"sensitive" = 1')):
         mean = feature["lst_mean"]
@@ -71,7 +72,7 @@ def hottest_sites(layer, count: int | None = None) -> list:
             continue
         why = str(feature["sensitive_why"] or "")
         rows.append((why.split(":")[-1].strip() or why or str(feature.id()), why, float(mean),
-                     float(feature["lst_max"] or mean)))
+                     float(feature["lst_max"] or mean), feature.geometry(), ""))
     return sorted(rows, key=lambda r: -r[2])[:count]
 
 
@@ -88,6 +89,30 @@ def alert_rows(layers, text, count: int | None = None) -> list:
             rows.append((label, kind, int(feature["gm_points"]), float(feature["gm_median"]),
                          text["classes"][3], name, feature))
     return sorted(rows, key=lambda r: -abs(r[3]))[:count]
+
+
+def named(layers, sites, alerts, feedback=None) -> tuple[list, list, bool]:
+    """(sites, alerts, whether the geocoder answered): each site with its address (6th item), each asset on alert
+    labelled by its address — a bridge by its name and address — instead of its BD TOPO identifier."""
+    from ...qgis_io.places import addresses_of
+
+    geometries = {("site", n): row[4] for n, row in enumerate(sites)}
+    geometries.update({("alert", n): row[6].geometry() for n, row in enumerate(alerts)})
+    reference = layers.get("batiments_chaleur") or next((layers[row[5]] for row in alerts), None)
+    if reference is None:
+        return sites, alerts, True
+    found = addresses_of(geometries, reference.crs(), reference.transformContext(), feedback)
+    if not found and geometries:
+        return sites, alerts, False
+    sites = [(*row[:5], found.get(("site", n)) or "—") for n, row in enumerate(sites)]
+    relabelled = []
+    for n, (label, *rest) in enumerate(alerts):
+        address = found.get(("alert", n))
+        named_asset = not label.startswith(("BATIMENT", "TRONROUT", "TRONFERR", "CONSLINE", "CONSSURF"))
+        if address:
+            label = f"{label}, {address}" if named_asset else address
+        relabelled.append((label, *rest))
+    return sites, relabelled, True
 
 
 def chart_files(layers, text, work: Path, lst_values, sites, alerts) -> list[Path]:
@@ -151,8 +176,8 @@ def tables(text, sites, alerts, total_sites: int | None = None, total_alerts: in
         total = total_sites or len(sites)
         title = (titles["sites_cut"].format(shown=len(sites), total=text["integer"](total)) if total > len(sites)
                  else titles["sites_all"])
-        out.append((title, [text["table_sites"]] + [[s[0], s[1], text["number"](s[2]), text["number"](s[3])]
-                                                    for s in sites], [55, 63, 24, 24]))
+        out.append((title, [text["table_sites"]] + [[s[0], s[1], s[5] or "—", text["number"](s[2]),
+                                                     text["number"](s[3])] for s in sites], [36, 50, 48, 23, 23]))
     if alerts:
         total = total_alerts or len(alerts)
         title = (titles["alerts_cut"].format(shown=len(alerts), total=text["integer"](total)) if total > len(alerts)

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutMeasurement,
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
@@ -38,7 +39,8 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ...analysis.heat.islands import valid_values
 from ...toolbelt.compat import TEXT_AS_TEXT, set_label_text, set_legend_style_font
 from ...toolbelt.resources import plugin_version
-from . import content
+from ...toolbelt.settings import Settings
+from . import content, mapping
 from .text import report_language, text_for
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
@@ -111,12 +113,15 @@ class Pages:
         self.last_height = max(needed, h)
         return table
 
-    def map(self, project, layers, extent, x, y, w, h, legend_title: str, sources: str):
+    def map(self, project, layers, extent, x, y, w, h, legend_title: str, sources: str, basemap=None):
+        """A framed map of ``layers`` (first on top) over ``basemap`` (not in the legend), its legend, scale bar,
+        north arrow and sources line."""
         item = QgsLayoutItemMap(self.layout)
-        item.setLayers(layers)
+        item.setLayers(layers + ([basemap] if basemap is not None else []))
         item.setCrs(project.crs())
         item.setFrameEnabled(True)
         self.place(item, x, y, w, h)
+        self.map_box = (x, y, w, h)  # on its page, for a close-up in its corner
         item.zoomToExtent(extent)
         legend = QgsLayoutItemLegend(self.layout)
         legend.setTitle(self.typography(legend_title))
@@ -156,6 +161,31 @@ class Pages:
         self.label(sources, x + w * 0.66, y + h + 20, w * 0.34, 40, size=7, colour="#555555")
         return item
 
+    def inset(self, main, layers, extent, caption: str, basemap=None, size: float = 72.0):
+        """A close-up of ``extent`` in the lower-left corner of the map ``main`` (the last one placed), framed, with its caption above it
+        and its area outlined in red on ``main``."""
+        from qgis.core import QgsFillSymbol, QgsLayoutItemMapOverview
+
+        left, top, _, height = self.map_box
+        x, y = left + 3, top + height - size - 3
+        inset = QgsLayoutItemMap(self.layout)
+        inset.setLayers(layers + ([basemap] if basemap is not None else []))
+        inset.setCrs(main.crs())
+        inset.setFrameEnabled(True)
+        inset.setFrameStrokeWidth(QgsLayoutMeasurement(0.6, MM))
+        inset.setFrameStrokeColor(QColor("#d7191c"))
+        self.place(inset, x, y, size, size)
+        inset.zoomToExtent(extent)
+        overview = QgsLayoutItemMapOverview("inset", main)
+        main.overviews().addOverview(overview)
+        overview.setLinkedMap(inset)
+        overview.setFrameSymbol(QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": "#d7191c", "outline_width": "0.6"}))
+        caption_item = self.label(caption, x, y - 9, size + 40, 8, size=8, bold=True, colour="#202020")
+        caption_item.setBackgroundEnabled(True)
+        caption_item.setBackgroundColor(QColor(255, 255, 255, 220))
+        return inset
+
 
 def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     """Lay out and export the report (PDF) and the main map (PNG); return (pdf, png, summary text)."""
@@ -175,15 +205,24 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     # The hottest sensitive sites and the assets most on alert, found once for the summary, charts and tables.
     all_sites = content.hottest_sites(layers["batiments_chaleur"]) if "batiments_chaleur" in layers else []
     all_alerts = content.alert_rows(layers, text)
-    sites, alerts = all_sites[:10], all_alerts[:15]
+    # The rows shown are named by their addresses (the geocoder asked once per place, cached).
+    sites, alerts, addressed = content.named(layers, all_sites[:10], all_alerts[:15])
     summary = content.summary_lines(diagnostic, layers, text, lst_values, sites)
+    basemap, basemap_words = mapping.report_basemap(project, extent, pdf.parent, diagnostic.insee, language)
+    mapping.label_sites(layers.get("erp"))
+
+    def sources_line(names: str) -> str:
+        return text["sources"].format(sources=names, basemap=basemap_words)
 
     # Cover.
     pages.label(title, 15, 20, 180, 16, size=22, bold=True)
-    pages.label(text["subtitle"].format(insee=diagnostic.insee), 15, 38, 180, 10, size=11, colour="#444444")
+    pages.label(text["subtitle"].format(insee=diagnostic.insee), 15, 37, 180, 8, size=11, colour="#444444")
+    notice = Settings.load().report_notice
+    if notice:  # e.g. what a demonstration's data are: said on the cover, in red
+        pages.label(notice, 15, 46, 180, 7, size=9, bold=True, colour="#a00000")
     cover_layers = [layers[n] for n in ("commune", "ilots_chaleur", "lst", "batiment") if n in layers]
-    pages.map(project, cover_layers, extent, 15, 52, 180, 130, text["legend"],
-              text["sources"].format(sources="Landsat 8/9 C2 L2 (USGS), IGN BD TOPO®"))
+    pages.map(project, cover_layers, extent, 15, 55, 180, 127, text["legend"],
+              sources_line("Landsat 8/9 C2 L2 (USGS), IGN BD TOPO®"), basemap)
     pages.label(text["key"], 15, 252, 180, 8, size=13, bold=True)
     pages.label("\n".join(f"• {line}" for line in summary), 15, 261, 180, 26, size=9)
     pages.label(text["made"].format(date=date_text, version=plugin_version()), 15, 288, 180, 6, size=7,
@@ -206,19 +245,26 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     source_names = {"lst": "Landsat 8/9 C2 L2 (USGS)", "islands": "Landsat 8/9 C2 L2 (USGS)",
                     "exposure": "Landsat (USGS), IGN BD TOPO®", "motion": "EGMS (Copernicus), IGN BD TOPO®"}
     main_page = None
+    motion_names = ["mouvement_pont", "mouvement_pont_surface", "mouvement_troncon_de_voie_ferree",
+                    "mouvement_troncon_de_route", "mouvement_batiment"]
     for key, names in (("lst", ["commune", "lst"]), ("islands", ["commune", "ilots_chaleur", "points_chauds"]),
                        ("exposure", ["commune", "erp", "batiments_chaleur"]),
-                       ("motion", ["commune", "mouvement_pont", "mouvement_pont_surface",
-                                   "mouvement_troncon_de_voie_ferree", "mouvement_troncon_de_route",
-                                   "mouvement_batiment"])):
+                       ("motion", ["commune", *motion_names])):
         shown = [layers[n] for n in names if n in layers]
         top = pages.new_page()
         pages.label(text["maps"][key], 15, top + 12, 180, 10, size=16, bold=True)
         if len(shown) <= 1:
             pages.label(text["no_motion"] if key == "motion" else text["no_heat"], 15, top + 30, 180, 20)
             continue
-        pages.map(project, shown, extent, 15, top + 26, 180, 175, text["legend"],
-                  text["sources"].format(sources=source_names[key]))
+        main = pages.map(project, shown, extent, 15, top + 26, 180, 175, text["legend"],
+                         sources_line(source_names[key]), basemap)
+        if key == "motion":  # the alerts are sub-millimetre at this scale: a close-up of where they gather
+            close, count = mapping.alert_cluster(layers, motion_names)
+            if close is not None:
+                pages.inset(main, shown, close, text["inset_motion"].format(count=text["integer"](count)), basemap)
+        elif key == "exposure" and sites and sites[0][4] is not None:
+            close = mapping.square(sites[0][4].boundingBox(), 60.0, 220.0)
+            pages.inset(main, shown, close, text["inset_heat"].format(site=sites[0][0]), basemap)
         if main_page is None:
             main_page = pages.count - 1
 
@@ -235,6 +281,9 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
         top = pages.new_page()
         pages.label(text["tables"], 15, top + 12, 180, 10, size=16, bold=True)
         y = top + 28
+        if not addressed:
+            pages.label(text["no_addresses"], 15, y - 6, 180, 6, size=8, colour="#a00000")
+            y += 4
         for title, rows, widths in tables:
             pages.label(title, 15, y, 180, 7, size=11, bold=True)
             pages.table(rows, 15, y + 8, 180, 7 * len(rows) + 4, widths=widths)

@@ -1,0 +1,73 @@
+"""The report's places: a basemap image under its maps (IGN Géoplateforme WMTS, cached) and the addresses that name
+its buildings and structures (IGN Géoplateforme geocoder, cached). Both degrade to nothing, with the reason logged,
+when the service cannot be reached and nothing is cached: the report then says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+
+from ..core.errors import AnalysisError
+from ..sources import geocoding, wmts
+from ..toolbelt.log import log
+from ..toolbelt.settings import SERVICES, Settings
+from .areas import WGS84, client_for
+
+MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
+
+
+def basemap_image(extent: QgsRectangle, crs, target: Path, transform_context, width_px: int = 1400,
+                  feedback=None) -> QgsRasterLayer | None:
+    """Plan IGN over ``extent`` (in ``crs``) as a GeoTIFF ``target`` and its layer; None when the tiles cannot be
+    had (offline and not cached): the reason goes to the log."""
+    area = QgsCoordinateTransform(crs, MERCATOR, transform_context).transformBoundingBox(extent)
+    client, base = client_for("ign_wmts", feedback)
+    try:
+        wmts.mosaic(client, base, (area.xMinimum(), area.yMinimum(), area.xMaximum(), area.yMaximum()), width_px,
+                    target, is_canceled=(feedback.isCanceled if feedback else lambda: False))
+    except (AnalysisError, ValueError, OSError) as error:
+        log(f"basemap: no Plan IGN image for the report ({error})")
+        Path(target).unlink(missing_ok=True)
+        return None
+    layer = QgsRasterLayer(str(target), "Plan IGN", "gdal")
+    return layer if layer.isValid() else None
+
+
+def is_official(service_key: str) -> bool:
+    """Whether the service in force is the official one (not a mirror or a local copy)."""
+    return Settings.load().service_url(service_key) == SERVICES[service_key].default.rstrip("/")
+
+
+def place_of(geometry: QgsGeometry) -> QgsGeometry:
+    """The point that stands for a feature: a point on its surface, or the middle of its line."""
+    if geometry.type() == QgsWkbTypes.GeometryType.LineGeometry:
+        return geometry.interpolate(geometry.length() / 2)
+    return geometry.pointOnSurface()
+
+
+def addresses_of(geometries: dict, crs, transform_context, feedback=None) -> dict:
+    """{key: address or None} of ``geometries`` ({key: QgsGeometry in ``crs``}); {} when the geocoder cannot be
+    reached (logged): the caller keeps its own identifiers."""
+    to_wgs84 = QgsCoordinateTransform(crs, WGS84, transform_context)
+    places = {}
+    for key, geometry in geometries.items():
+        if geometry is None or geometry.isEmpty():
+            continue
+        point = place_of(geometry)
+        point.transform(to_wgs84)
+        places[key] = (point.asPoint().x(), point.asPoint().y())
+    client, base = client_for("geocoding", feedback)
+    try:
+        return geocoding.addresses(client, base, places, is_canceled=(feedback.isCanceled if feedback
+                                                                      else lambda: False))
+    except AnalysisError as error:
+        log(f"addresses: the geocoder could not be used ({error}); identifiers are shown instead")
+        return {}
