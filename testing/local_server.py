@@ -48,8 +48,20 @@ class LocalServer:
         self._lock = threading.Lock()
         server = self
 
+        self.connections: set = set()
+
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self):
+                super().setup()
+                with server._lock:
+                    server.connections.add(self.connection)
+
+            def finish(self):
+                with server._lock:
+                    server.connections.discard(self.connection)
+                super().finish()
 
             def log_message(self, *args):  # quiet
                 pass
@@ -88,8 +100,17 @@ class LocalServer:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
     def close(self):
+        """Stop answering: no new connection, and the kept-alive ones closed (a client sees a service gone)."""
+        import socket
+
         self.httpd.shutdown()
         self.httpd.server_close()
+        with self._lock:
+            for connection in list(self.connections):
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def reset(self):
         with self._lock:

@@ -18,6 +18,9 @@ import numpy as np
 import pytest
 from conftest import ARTIFACTS, QGIS_PROCESS, TOWN_YEARS, make_profile, qgis_env
 
+from testing.fake_basemap import street_name
+from testing.sample_town import NOTICE, VIADUCT
+
 YEARS = TOWN_YEARS
 
 
@@ -31,9 +34,13 @@ def olemps(town, tmp_path_factory, qgis_app, qgis_processing):
     from test_diagnostic_folders import left_by_a_killed_run
 
     left_by_a_killed_run(folder)  # the run cleans it up (check_complete: no .territoire-* left)
+    from qgis.core import QgsSettings
+
+    QgsSettings().setValue("territoire/report_notice", NOTICE)  # as make demo says it
     result = processing.run("territoire:commune_diagnostic", {
         "COMMUNE": "Olemps", "LAST_SUMMER": YEARS[-1], "SUMMERS": 3, "EGMS": str(town["egms"]),
         "POPULATION": town["population_url"], "OUTPUT_FOLDER": str(folder)})
+    QgsSettings().remove("territoire/report_notice")
     return folder, result
 
 
@@ -84,9 +91,12 @@ def check_complete(folder: Path, insee: str, name: str, tmp: Path, population: b
     assert [group.name() for group in top.children()] == ["Données", "Surchauffe", "Infrastructures"]
     assert project.layerTreeRoot().children()[1].name() == "Fond de plan"
     assert set(project.mapThemeCollection().mapThemes()) == {"Surchauffe", "Infrastructures", "Tout"}
+    basemap = results / f"fond_de_plan_{insee}.tif"  # the report's Plan IGN image, beside it (a copy of tiles)
     for layer in project.mapLayers().values():
         assert layer.isValid(), layer.name()
-        if layer.providerType() != "wms":  # every layer but the basemaps reads the GeoPackage
+        if layer.name() == "Plan IGN (image du rapport)":
+            assert layer.source() == str(basemap)
+        elif layer.providerType() != "wms":  # every other layer but the live basemaps reads the GeoPackage
             assert str(gpkg) in layer.source(), layer.source()
     commune = project.mapLayersByName("Commune")[0]
     view = project.viewSettings().defaultViewExtent()
@@ -96,7 +106,7 @@ def check_complete(folder: Path, insee: str, name: str, tmp: Path, population: b
     pages = pdf_pages(pdf, tmp)
     assert len(pages) == 8
     ARTIFACTS.mkdir(exist_ok=True)
-    for number in (0, 2, 5):  # the cover, the temperature map, the ground-motion map: not blank
+    for number in (0, 2, 4, 5, 7):  # cover, temperature, exposure and ground-motion maps (not blank), tables
         pixels = image_array(pages[number])
         height = pixels.shape[0]
         map_area = pixels[int(height * 0.15):int(height * 0.6)]
@@ -125,12 +135,15 @@ def test_olemps_diagnostic_is_complete_and_right(olemps, town, tmp_path):
     assert "\u00a0: " in summary and "\u00a0°C" in summary
     assert re.search(r"\d\u00a0(scène Landsat|scènes Landsat)\b", summary), summary
     assert re.search(r"\d\u00a0ouvrages? en alerte", summary), summary
-    # Alerts land exactly on the buildings made to subside (among those inside the commune).
+    # Alerts land on the buildings made to subside (among those inside the commune).
     moved = {town["buildings"][fid]["properties"]["cleabs"] for fid in town["moved"]}
     buildings = QgsVectorLayer(f"{gpkg}|layername=mouvement_batiment", "b", "ogr")
     on_alert = {f["cleabs"] for f in buildings.getFeatures(QgsFeatureRequest().setFilterExpression('"gm_class" = 3'))}
     present = {f["cleabs"] for f in buildings.getFeatures()}
-    assert len(on_alert) > 10 and on_alert == moved & present
+    # No false alarm; a subsiding building whose 5 m buffer also takes in more points of stable neighbours than
+    # its own (dense real footprints) may read as stable or to watch: nearly all the others are on alert.
+    assert len(on_alert) > 10 and on_alert <= moved & present
+    assert len(on_alert) >= 0.95 * len(moved & present), (len(on_alert), len(moved & present))
     assert result["ALERTS"] >= len(on_alert)
     # The report's words, read back from the PDF (pdftotext): the alert table says it is cut and out of how
     # many, counted here from the GeoPackage (assets of every kind with gm_class 3); French typography.
@@ -153,19 +166,47 @@ def test_olemps_diagnostic_is_complete_and_right(olemps, town, tmp_path):
     sites = sorted(((f["lst_mean"], f["sensitive_why"]) for f in exposed.getFeatures() if f["sensitive"] == 1),
                    reverse=True)
     assert sites and sites[0][1].split(":")[-1].strip() in summary
-    # The sensitive buildings are those of the school, the nursing home and the crèche: their ERP points stand
-    # outside the footprints (two linked by liens_vers_batiment, one by the nearest footprint); the restaurant
-    # and the supermarket (ERP types N and M) on their buildings are not sensitive.
-    from testing.sample_town import SITES
+    # The sensitive buildings are those of the school, the nursing home and the crèche (real Olemps footprints):
+    # their ERP points stand outside the footprints (two linked by liens_vers_batiment, one by the nearest
+    # footprint); the restaurant and the supermarket (ERP types N and M) are not sensitive.
+    from testing.sample_town import SENSITIVE
 
-    expected = {town["buildings"][j * 60 + i]["properties"]["cleabs"] for _, i, j in SITES}
     flagged = {f["cleabs"]: f["sensitive_why"] for f in exposed.getFeatures() if f["sensitive"] == 1}
-    assert set(flagged) == expected
+    assert set(flagged) == {cleabs for _, cleabs, *_ in SENSITIVE}
     assert sorted(why.split(":")[0] for why in flagged.values()) == ["ERP J", "ERP R", "ERP R"]
-    # The bridge deck (a construction_surfacique polygon) has its own layers, and its ground motion.
+    # The bridge decks (construction_surfacique polygons) have their own layers; the viaduct's tilts.
+    decks = town["layers"]["BDTOPO_V3:construction_surfacique"]
     deck = QgsVectorLayer(f"{gpkg}|layername=mouvement_pont_surface", "d", "ogr")
-    assert deck.isValid() and deck.featureCount() == 1
-    assert QgsVectorLayer(f"{gpkg}|layername=pont_surface", "s", "ogr").featureCount() == 1
+    assert deck.isValid() and deck.featureCount() == len(decks) > 1
+    assert QgsVectorLayer(f"{gpkg}|layername=pont_surface", "s", "ogr").featureCount() == len(decks)
+    viaduct = next(f for f in deck.getFeatures() if f["cleabs"].endswith(VIADUCT[8:]))
+    assert viaduct["gm_class"] >= 2
+    # The real town: its buildings are BD TOPO's (every one of the extract inside the outline is in the GeoPackage).
+    served = {b["properties"]["cleabs"] for b in town["buildings"]}
+    written = {f["cleabs"] for f in QgsVectorLayer(f"{gpkg}|layername=batiment", "b", "ogr").getFeatures()}
+    assert written <= served and len(written) > 0.95 * len(served)
+    # The cover says what is synthetic (the demo's notice); the basemap is named on every map.
+    assert "Démonstration : bâtiments, routes et contour réels" in flat
+    assert flat.count("tuiles de 127.0.0.1:") + flat.count("tuiles de\n127.0.0.1:") >= 5, flat.count("127.0.0.1:")
+    # Addresses name the rows (no BD TOPO identifier in the tables), from the geocoder's streets.
+    tables_page = flat[flat.rindex("Tableaux"):]
+    assert "BATIMENT0" not in tables_page and "TRONROUT0" not in tables_page
+    streets = {street_name(r["properties"]["nom_1_gauche"]) for r in town["layers"]["BDTOPO_V3:troncon_de_route"]
+               if r["properties"].get("nom_1_gauche")}
+    named = [street for street in streets if street in tables_page]
+    assert len(named) >= 3, tables_page[:1500]
+    # Close-ups: the layout kept in the project has the motion and heat close-ups, the motion one on the alerts.
+    from qgis.core import QgsLayoutItemMap
+
+    layout = checked["project"].layoutManager().layouts()[0]
+    maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    assert len(maps) == 7  # cover, four topics, two close-ups
+    close_ups = sorted(maps, key=lambda item: item.extent().width())[:2]
+    assert all(item.extent().width() < 1000 for item in close_ups)
+    alert_centres = [f.geometry().boundingBox().center() for f in buildings.getFeatures(
+        QgsFeatureRequest().setFilterExpression('"gm_class" = 3'))]
+    shown = max(sum(item.extent().contains(centre) for centre in alert_centres) for item in close_ups)
+    assert shown >= 0.5 * len(alert_centres), (shown, len(alert_centres))
 
 
 def test_second_commune_headless_gives_a_second_complete_set(olemps, town, tmp_path, tmp_path_factory, package_zip):
