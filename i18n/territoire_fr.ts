@@ -474,17 +474,17 @@
         <translation>L'image {name} a été remplacée sur le serveur pendant sa lecture : la copie n'a pas été gardée. Relancez.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="288"/>
+        <location filename="../territoire_plugin/sources/network.py" line="297"/>
         <source>{service} cannot be reached: the name {host} is unknown to the network (DNS). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network); data already downloaded stay usable offline.</source>
         <translation>{service} est injoignable : le nom {host} est inconnu du réseau (DNS). Vérifiez la connexion réseau et les paramètres du proxy (QGIS ▸ Options ▸ Réseau) ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="292"/>
+        <location filename="../territoire_plugin/sources/network.py" line="301"/>
         <source>{service} cannot be reached: {host} refuses the connection. Check the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est injoignable : {host} refuse la connexion. Vérifiez les paramètres du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/sources/network.py" line="295"/>
+        <location filename="../territoire_plugin/sources/network.py" line="304"/>
         <source>{service} cannot be reached: {host} does not answer (nothing within {seconds} s). Check the network connection and the proxy settings (QGIS ▸ Options ▸ Network), or try again later; data already downloaded stay usable offline.</source>
         <translation>{service} est injoignable : {host} ne répond pas (rien en {seconds} s). Vérifiez la connexion réseau et les paramètres du proxy (QGIS ▸ Options ▸ Réseau), ou réessayez plus tard ; les données déjà téléchargées restent utilisables hors ligne.</translation>
     </message>
@@ -537,6 +537,26 @@
         <location filename="../territoire_plugin/core/errors.py" line="27"/>
         <source>none</source>
         <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/geocoding.py" line="26"/>
+        <source>The geocoding service answered in an unexpected shape: no address could be read.</source>
+        <translation>Le service de géocodage a répondu sous une forme inattendue : aucune adresse n'a pu être lue.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/wmts.py" line="61"/>
+        <source>The basemap service answered something that is not an image ({start}…).</source>
+        <translation>Le service de fond de plan a répondu autre chose qu'une image ({start}…).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/wmts.py" line="105"/>
+        <source>The basemap service answered a tile that cannot be read.</source>
+        <translation>Le service de fond de plan a répondu une tuile illisible.</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/sources/wmts.py" line="113"/>
+        <source>The basemap service answered a tile that cannot be read ({error}).</source>
+        <translation>Le service de fond de plan a répondu une tuile illisible ({error}).</translation>
     </message>
 </context>
 <context>
@@ -2558,7 +2578,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Dossier du cache</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="97"/>
+        <location filename="../territoire_plugin/gui/options.py" line="103"/>
         <source>Clear the cache</source>
         <translation>Vider le cache</translation>
     </message>
@@ -2583,24 +2603,39 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Langue des rapports</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="67"/>
+        <location filename="../territoire_plugin/gui/options.py" line="73"/>
         <source>Detailed messages in the log (debug)</source>
         <translation>Messages détaillés dans le journal (débogage)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="97"/>
+        <location filename="../territoire_plugin/gui/options.py" line="103"/>
         <source>Delete every file downloaded into {0}? Analyses will need the network again.</source>
         <translation>Supprimer tous les fichiers téléchargés dans {0} ? Les analyses auront de nouveau besoin du réseau.</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="72"/>
+        <location filename="../territoire_plugin/gui/options.py" line="78"/>
         <source>Service addresses (leave empty for the official ones)</source>
         <translation>Adresses des services (laisser vide pour les adresses officielles)</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/options.py" line="80"/>
+        <location filename="../territoire_plugin/gui/options.py" line="86"/>
         <source>Overridden by the environment variable {0}</source>
         <translation>Remplacée par la variable d'environnement {0}</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/options.py" line="69"/>
+        <source>e.g. Working document, not for publication</source>
+        <translation>par exemple : Document de travail, ne pas diffuser</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/options.py" line="70"/>
+        <source>A line printed on the cover of every report (leave empty for none).</source>
+        <translation>Une ligne imprimée sur la couverture de chaque rapport (laisser vide pour aucune).</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/options.py" line="71"/>
+        <source>Notice on the report cover</source>
+        <translation>Mention sur la couverture du rapport</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +2783,11 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
         <source>IGN Géoplateforme WMTS (basemaps)</source>
         <translation>IGN Géoplateforme WMTS (fonds de plan)</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/toolbelt/settings.py" line="44"/>
+        <source>IGN Géoplateforme geocoding (addresses)</source>
+        <translation>Géocodage de la Géoplateforme IGN (adresses)</translation>
     </message>
 </context>
 <context>

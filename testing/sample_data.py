@@ -285,7 +285,22 @@ def generate(folder: str | Path, size: int = 400) -> Path:
     for suffix in ("txt", "xml", "json"):
         write_mtl(groups, product / f"{PRODUCT_ID}_MTL.{suffix}")
     write_study_area(Path(folder) / "zone_etude_olemps.geojson", geotransform, size, srs)
+    (Path(folder) / "SOURCE.txt").write_text(SOURCE, encoding="utf-8")
     return product
+
+
+SOURCE = """Territoire — sample data
+
+LC09_L2SP_197029_20230715_20230717_02_T1/: a SYNTHETIC Landsat 9 Collection 2 Level-2 product, made by
+testing/sample_data.py (deterministic), at the real place of Olemps and Rodez (Aveyron) on Landsat's UTM 31N grid.
+Not USGS data, not a measurement. The demo's summer scenes are made from it, their temperature and reflectance
+redrawn from the real land cover of Olemps (testing/sample_town.py).
+
+zone_etude_olemps.geojson: an approximate study area, synthetic.
+
+The demo town itself is real: the commune outline and the BD TOPO® buildings, roads, vegetation and water of Olemps,
+© IGN, Licence Ouverte Etalab 2.0 (testing/olemps/olemps_12174.gpkg.zip, see testing/olemps/SOURCE.txt).
+"""
 
 
 def main(argv=None) -> int:

@@ -145,8 +145,9 @@ def landsat_cogs(folder: Path, years, sample: Path):
 
 def follow_land_cover(bands: dict, warming: float, margin: float = 1500.0) -> None:
     """Redraw ST_B10, SR_B4 and SR_B5 (MEM datasets, in place) over Olemps and ``margin`` metres around it from the
-    real land cover: open land about 28 °C in mid-July (as the scene around), each share of built footprint up to +9 K, of road up to
-    +6 K, of woods down to −5 K, water at 22 °C; NDVI likewise (built and roads low, woods high, water negative).
+    real land cover: open land about 28 °C in mid-July (as the scene around), each share of built footprint up to
+    +9 K, of road up to +6 K, of woods down to −5 K, water at 22 °C; NDVI likewise (built and roads low, woods high,
+    water negative).
     Cloud, shadow and fill pixels of the scene keep their values."""
     import numpy as np
 
@@ -258,7 +259,8 @@ def serve(folder, sample, years, server: LocalServer | None = None):
         "TERRITOIRE_PLANETARY_COMPUTER_SAS_URL": fake_stac.install_sas_and_cogs(
             server, {files[band].name: files[band] for _, files in cogs.values() for band in files}),
         "TERRITOIRE_IGN_WMTS_URL": fake_basemap.install_wmts(server),
-        "TERRITOIRE_GEOCODING_URL": fake_basemap.install_geocoding(server, built["layers"]["BDTOPO_V3:troncon_de_route"]),
+        "TERRITOIRE_GEOCODING_URL": fake_basemap.install_geocoding(server,
+                                                                   built["layers"]["BDTOPO_V3:troncon_de_route"]),
     }
     server.serve_file("/insee/Filosofi2019_carreaux_200m_csv.zip", built["population"])
     built["population_url"] = f"{server.url}/insee/Filosofi2019_carreaux_200m_csv.zip"

@@ -42,6 +42,8 @@ def add_results(project_file: str, iface) -> None:
     added = root.children()[0]
     if root.findGroup(basemap.name()) is None:
         for layer_node in basemap.findLayers():
+            if layer_node.layer().providerType() != "wms":  # the report's Plan IGN image: the live layer is there
+                continue
             layer = layer_node.layer().clone()
             if project.addMapLayer(layer, False) is None:
                 raise OSError(f"cannot add {layer.name()}")

@@ -17,6 +17,7 @@ from qgis.core import (
 
 from ..core.errors import AnalysisError
 from ..sources import geocoding, wmts
+from ..toolbelt.compat import GEOMETRY_OK
 from ..toolbelt.log import log
 from ..toolbelt.settings import SERVICES, Settings
 from .areas import WGS84, client_for
@@ -62,7 +63,8 @@ def addresses_of(geometries: dict, crs, transform_context, feedback=None) -> dic
         if geometry is None or geometry.isEmpty():
             continue
         point = place_of(geometry)
-        point.transform(to_wgs84)
+        if point.transform(to_wgs84) != GEOMETRY_OK:
+            continue
         places[key] = (point.asPoint().x(), point.asPoint().y())
     client, base = client_for("geocoding", feedback)
     try:

@@ -10,7 +10,7 @@ asks once per place, and works offline after.
 
 from __future__ import annotations
 
-from ..core.errors import Cancelled, QT_TRANSLATE_NOOP, service_error
+from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, service_error
 
 #: Farther than this, an address does not name the place (the point is in the fields).
 MAX_DISTANCE_M = 150.0

@@ -15,7 +15,7 @@ from uuid import uuid4
 
 from osgeo import gdal
 
-from ..core.errors import Cancelled, QT_TRANSLATE_NOOP, service_error
+from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, service_error
 
 PLAN_IGN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 ORIGIN = 20037508.342789244  # half the PM matrix's side, metres

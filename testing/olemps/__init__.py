@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 EXTRACT = Path(__file__).resolve().parent / "olemps_12174.gpkg.zip"
@@ -21,7 +21,7 @@ LAYERS = ("commune", "batiment", "troncon_de_route", "zone_de_vegetation", "surf
 LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _features_json(layer: str) -> str:
     from osgeo import gdal, ogr
 

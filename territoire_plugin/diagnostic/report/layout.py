@@ -162,8 +162,8 @@ class Pages:
         return item
 
     def inset(self, main, layers, extent, caption: str, basemap=None, size: float = 72.0):
-        """A close-up of ``extent`` in the lower-left corner of the map ``main`` (the last one placed), framed, with its caption above it
-        and its area outlined in red on ``main``."""
+        """A close-up of ``extent`` in the lower-left corner of the map ``main`` (the last one placed), framed, with
+        its caption above it and its area outlined in red on ``main``."""
         from qgis.core import QgsFillSymbol, QgsLayoutItemMapOverview
 
         left, top, _, height = self.map_box

@@ -66,6 +66,9 @@ TEXT = {
             ("Mouvements du sol", "EGMS, Copernicus Land Monitoring Service", "accès libre et gratuit, "
              "citer Copernicus"),
             ("Population (carreaux de 200 m)", "INSEE Filosofi", "Licence Ouverte 2.0"),
+            ("Fond de plan des cartes", "Plan IGN v2 (IGN, Géoplateforme)", "Licence Ouverte 2.0"),
+            ("Adresses des tableaux", "Base Adresse Nationale (géocodeur de la Géoplateforme IGN)",
+             "Licence Ouverte 2.0"),
         ],
         "sources_head": ["Donnée", "Producteur", "Licence"],
         "dates": "Scènes Landsat utilisées : {scenes}. Fichier EGMS : {egms}. Données téléchargées le {date}.",
@@ -140,6 +143,8 @@ TEXT = {
             ("Surface temperature, NDVI", "Landsat 8/9 Collection 2 Level 2 (USGS/NASA)", "public domain"),
             ("Ground motion", "EGMS, Copernicus Land Monitoring Service", "free and open, credit Copernicus"),
             ("Population (200 m grid)", "INSEE Filosofi", "Licence Ouverte 2.0"),
+            ("Basemap of the maps", "Plan IGN v2 (IGN, Géoplateforme)", "Licence Ouverte 2.0"),
+            ("Addresses in the tables", "Base Adresse Nationale (IGN Géoplateforme geocoder)", "Licence Ouverte 2.0"),
         ],
         "sources_head": ["Data", "Producer", "Licence"],
         "dates": "Landsat scenes used: {scenes}. EGMS file: {egms}. Data downloaded on {date}.",
