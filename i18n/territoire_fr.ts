@@ -2709,7 +2709,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>{0} mesures</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="266"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="288"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -2729,15 +2729,20 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Point EGMS {0}</translation>
     </message>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="250"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="269"/>
         <source>{0} — median of the points within its buffer</source>
         <translation>{0} — médiane des points dans son tampon</translation>
+    </message>
+    <message>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="273"/>
+        <source>Address of {0}</source>
+        <translation>Adresse de {0}</translation>
     </message>
 </context>
 <context>
     <name>SeriesMapTool</name>
     <message>
-        <location filename="../territoire_plugin/gui/series_dock.py" line="346"/>
+        <location filename="../territoire_plugin/gui/series_dock.py" line="368"/>
         <source>This asset cannot be placed in the ground-motion points&apos; CRS.</source>
         <translation>Cet ouvrage ne peut pas être reprojeté dans le SCR des points de mouvement du sol.</translation>
     </message>

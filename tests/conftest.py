@@ -280,6 +280,25 @@ def partner_server(monkeypatch, tmp_path, provider):
     server.close()
 
 
+@pytest.fixture
+def geoplateforme(monkeypatch, tmp_path, qgis_app):
+    """The Géoplateforme WMTS and reverse geocoder drawn from the Olemps extract (testing/fake_basemap.py), the
+    plugin pointed at them, a fresh cache."""
+    from qgis.core import QgsSettings
+
+    from testing import fake_basemap, olemps
+    from testing.local_server import LocalServer
+
+    server = LocalServer()
+    monkeypatch.setenv("TERRITOIRE_IGN_WMTS_URL", fake_basemap.install_wmts(server))
+    monkeypatch.setenv("TERRITOIRE_GEOCODING_URL",
+                       fake_basemap.install_geocoding(server, olemps.features("troncon_de_route")))
+    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
+    yield server
+    QgsSettings().remove("territoire/cache_dir")
+    server.close()
+
+
 def corridor_ndvi(folder: Path) -> tuple[Path, Path]:
     """NDVI before (b.tif) and after (a.tif) along an east–west road at y = 6 360 500 (EPSG:2154, 10 m pixels):
     a slope failure beside it, 1000–1400 m from its start (x = 664 000), NDVI 0.7 → 0.1."""

@@ -309,7 +309,7 @@ class Workflow:
         project_path = result / f"{stem}.qgz"
         project, layers = build_project(diagnostic, gpkg, project_path)
         pdf, png, summary = write_report(diagnostic, project, layers, result / f"rapport_{diagnostic.insee}.pdf",
-                                         result / f"carte_{diagnostic.insee}.png")
+                                         result / f"carte_{diagnostic.insee}.png", steps)
         project.clear()  # closes every layer on the GeoPackage before it moves
         del project, layers
         if steps.isCanceled():

@@ -252,6 +252,28 @@ class SeriesDock(QDockWidget):
         self.info.setText(self.tr("median of {0} points").format(len(series)))
         return True
 
+    def name_by_address(self, geometry, crs, title: str):
+        """Look up the asset's address in a background task (the geocoder, cached) and, if the chart still shows
+        that asset when it answers, name it by its address in the chart's caption. Returns the task."""
+        from qgis.core import QgsApplication, QgsGeometry, QgsTask
+
+        from ..qgis_io.places import addresses_of, named_place
+
+        shape, context = QgsGeometry(geometry), QgsProject.instance().transformContext()
+
+        def lookup(task):
+            return addresses_of({0: shape}, crs, context, task).get(0)
+
+        def done(exception, address=None):
+            if exception is None and address and self.chart.title == title:
+                self.chart.caption = self.tr("{0} — median of the points within its buffer").format(
+                    named_place(title, address))
+                self.chart.update()
+
+        self.address_task = QgsTask.fromFunction(self.tr("Address of {0}").format(title), lookup, on_finished=done)
+        QgsApplication.taskManager().addTask(self.address_task)
+        return self.address_task
+
     def export(self, path: str, kind: str) -> None:
         if kind == "png":
             self.chart.grab().save(path, "PNG")
@@ -351,4 +373,7 @@ class SeriesMapTool(QgsMapToolIdentify):
                            if assets.fields().indexOf(n) >= 0), -1)
         title = str(asset.attribute(name_index)) if name_index >= 0 else f"{assets.name()} #{asset.id()}"
         self.dock.show()
-        return self.dock.show_asset(title, days, series)
+        if not self.dock.show_asset(title, days, series):
+            return False
+        self.dock.name_by_address(asset.geometry(), assets.crs(), title)
+        return True

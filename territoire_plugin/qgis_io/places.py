@@ -47,6 +47,18 @@ def is_official(service_key: str) -> bool:
     return Settings.load().service_url(service_key) == SERVICES[service_key].default.rstrip("/")
 
 
+#: BD TOPO identifiers (cleabs) start with their class: a label starting so names nothing for a reader.
+IDENTIFIER_PREFIXES = ("BATIMENT", "TRONROUT", "TRONFERR", "CONSLINE", "CONSSURF", "CONSPONC")
+
+
+def named_place(label: str, address: str | None) -> str:
+    """What names an asset for a reader: its address instead of a BD TOPO identifier, its name and address
+    (« Pont de l'Aveyron, Route de Rodez »), or the label alone when there is no address."""
+    if not address:
+        return label
+    return address if label.startswith(IDENTIFIER_PREFIXES) or not label else f"{label}, {address}"
+
+
 def place_of(geometry: QgsGeometry) -> QgsGeometry:
     """The point that stands for a feature: a point on its surface, or the middle of its line."""
     if geometry.type() == QgsWkbTypes.GeometryType.LineGeometry:

@@ -11,24 +11,6 @@ import numpy as np
 import pytest
 
 
-@pytest.fixture
-def geoplateforme(monkeypatch, tmp_path, qgis_app):
-    """The WMTS and the geocoder drawn from the Olemps extract, the plugin pointed at them, a fresh cache."""
-    from qgis.core import QgsSettings
-
-    from testing import fake_basemap, olemps
-    from testing.local_server import LocalServer
-
-    server = LocalServer()
-    monkeypatch.setenv("TERRITOIRE_IGN_WMTS_URL", fake_basemap.install_wmts(server))
-    monkeypatch.setenv("TERRITOIRE_GEOCODING_URL",
-                       fake_basemap.install_geocoding(server, olemps.features("troncon_de_route")))
-    QgsSettings().setValue("territoire/cache_dir", str(tmp_path / "cache"))
-    yield server
-    QgsSettings().remove("territoire/cache_dir")
-    server.close()
-
-
 def olemps_extent():
     from qgis.core import QgsRectangle
 

@@ -108,6 +108,7 @@ def test_click_on_an_asset_shows_the_median_of_its_points(qgis_canvas, provider,
     assert dock.chart.title == "Halle"  # the last series stays on screen
     no_assets = SeriesMapTool(qgis_canvas, dock, lambda: layer, lambda: layer)  # a point layer is no asset layer
     assert not no_assets.pick(QgsPointXY(x0 + 75, y0))
+    dock.address_task.waitForFinished(30000)  # the address lookup (no geocoder here: none found) is over
 
 
 def test_switching_the_tool_on_shows_the_egms_points(qgis_iface, provider, tmp_path):
@@ -141,3 +142,36 @@ def test_switching_the_tool_on_shows_the_egms_points(qgis_iface, provider, tmp_p
         plugin.unload()
         project.removeMapLayer(layer.id())
         project.layerTreeRoot().removeChildNode(group)
+
+
+def test_an_asset_is_named_by_its_address_once_the_geocoder_answers(geoplateforme, request):
+    """The lookup runs in a task (never on the interface's thread); the caption then names the building by the
+    address of the street it stands on (the fake geocoder's nearest named road side, here its middle)."""
+    import json
+
+    from osgeo import ogr
+    from qgis.core import QgsApplication, QgsCoordinateReferenceSystem, QgsGeometry, QgsTask
+
+    from territoire_plugin.gui.series_dock import SeriesDock
+    from testing import olemps
+
+    road = max((r for r in olemps.features("troncon_de_route") if r["properties"].get("nom_1_gauche") ==
+                "R DES PEYRIERES"), key=lambda r: ogr.CreateGeometryFromJson(json.dumps(r["geometry"])).Length())
+    multi = ogr.CreateGeometryFromJson(json.dumps(road["geometry"]))
+    line = multi.GetGeometryRef(0)
+    middle = line.Value(line.Length() / 2)
+    x, y = middle.GetX(), middle.GetY()
+    shed = QgsGeometry.fromWkt(f"POLYGON(({x - 4} {y - 4},{x + 4} {y - 4},{x + 4} {y + 4},{x - 4} {y + 4},"
+                               f"{x - 4} {y - 4}))")
+    dock = SeriesDock()
+    request.addfinalizer(dock.deleteLater)
+    assert dock.show_asset("BATIMENT0000000000000001", [__import__("datetime").date(2020, 1, 1)], [[0.0]])
+    task = dock.name_by_address(shed, QgsCoordinateReferenceSystem("EPSG:2154"), "BATIMENT0000000000000001")
+    for _ in range(200):
+        QgsApplication.processEvents()
+        if task.status() in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated) and \
+                "Peyrieres" in dock.chart.caption:
+            break
+        __import__("time").sleep(0.05)
+    assert "Rue des Peyrieres" in dock.chart.caption and "BATIMENT" not in dock.chart.caption, dock.chart.caption
+    assert len(geoplateforme.requests_to("/geocodage/reverse")) == 1

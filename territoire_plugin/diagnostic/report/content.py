@@ -94,7 +94,7 @@ def alert_rows(layers, text, count: int | None = None) -> list:
 def named(layers, sites, alerts, feedback=None) -> tuple[list, list, bool]:
     """(sites, alerts, whether the geocoder answered): each site with its address (6th item), each asset on alert
     labelled by its address — a bridge by its name and address — instead of its BD TOPO identifier."""
-    from ...qgis_io.places import addresses_of
+    from ...qgis_io.places import addresses_of, named_place
 
     geometries = {("site", n): row[4] for n, row in enumerate(sites)}
     geometries.update({("alert", n): row[6].geometry() for n, row in enumerate(alerts)})
@@ -105,13 +105,7 @@ def named(layers, sites, alerts, feedback=None) -> tuple[list, list, bool]:
     if not found and geometries:
         return sites, alerts, False
     sites = [(*row[:5], found.get(("site", n)) or "—") for n, row in enumerate(sites)]
-    relabelled = []
-    for n, (label, *rest) in enumerate(alerts):
-        address = found.get(("alert", n))
-        named_asset = not label.startswith(("BATIMENT", "TRONROUT", "TRONFERR", "CONSLINE", "CONSSURF"))
-        if address:
-            label = f"{label}, {address}" if named_asset else address
-        relabelled.append((label, *rest))
+    relabelled = [(named_place(label, found.get(("alert", n))), *rest) for n, (label, *rest) in enumerate(alerts)]
     return sites, relabelled, True
 
 

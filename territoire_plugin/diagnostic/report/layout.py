@@ -187,8 +187,9 @@ class Pages:
         return inset
 
 
-def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
-    """Lay out and export the report (PDF) and the main map (PNG); return (pdf, png, summary text)."""
+def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedback=None):
+    """Lay out and export the report (PDF) and the main map (PNG); return (pdf, png, summary text). ``feedback``
+    (cancel) reaches the basemap's tiles and the addresses' requests."""
     language = report_language()
     text = text_for(language)
     today = datetime.date.today()
@@ -206,9 +207,10 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path):
     all_sites = content.hottest_sites(layers["batiments_chaleur"]) if "batiments_chaleur" in layers else []
     all_alerts = content.alert_rows(layers, text)
     # The rows shown are named by their addresses (the geocoder asked once per place, cached).
-    sites, alerts, addressed = content.named(layers, all_sites[:10], all_alerts[:15])
+    sites, alerts, addressed = content.named(layers, all_sites[:10], all_alerts[:15], feedback)
     summary = content.summary_lines(diagnostic, layers, text, lst_values, sites)
-    basemap, basemap_words = mapping.report_basemap(project, extent, pdf.parent, diagnostic.insee, language)
+    basemap, basemap_words = mapping.report_basemap(project, extent, pdf.parent, diagnostic.insee, language,
+                                                           feedback)
     mapping.label_sites(layers.get("erp"))
 
     def sources_line(names: str) -> str:

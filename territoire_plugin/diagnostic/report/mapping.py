@@ -18,13 +18,14 @@ from .. import catalogue
 CLUSTER_M = 250.0
 
 
-def report_basemap(project, extent: QgsRectangle, folder: Path, insee: str, language: str):
+def report_basemap(project, extent: QgsRectangle, folder: Path, insee: str, language: str, feedback=None):
     """(layer or None, words for the sources line): Plan IGN over ``extent`` saved beside the report and added,
     unchecked, to the project's basemap group (so the layout kept in the project finds it)."""
     from ..report.text import text_for
 
     words = text_for(language)["basemap"]
-    layer = basemap_image(extent, project.crs(), folder / f"fond_de_plan_{insee}.tif", project.transformContext())
+    layer = basemap_image(extent, project.crs(), folder / f"fond_de_plan_{insee}.tif", project.transformContext(),
+                          feedback=feedback)
     if layer is None:
         return None, words["none"]
     layer.setName(catalogue.words(language)["plan_ign_report"])
