@@ -3,16 +3,16 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PLUGIN     := territoire_plugin
-VERSION    := $(shell sed -n 's/^version=//p' metadata.txt)
+VERSION    := $(shell sed -n 's/^version=//p' $(PLUGIN)/metadata.txt)
 SYS_PYTHON := /usr/bin/python3
 VENV       := .venv
 PY         := $(VENV)/bin/python
 BUILD      := build
 DIST       := dist
 ZIP        := $(DIST)/$(PLUGIN)-$(VERSION).zip
-SAMPLE     := resources/sample
+SAMPLE     := $(PLUGIN)/resources/sample
 SAMPLE_ID  := LC09_L2SP_197029_20230715_20230717_02_T1
-TS_FILES   := $(wildcard i18n/*.ts)
+TS_FILES   := $(wildcard $(PLUGIN)/i18n/*.ts)
 QM_FILES   := $(TS_FILES:.ts=.qm)
 PY_SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | sort)
 # Where `make deploy` installs the plugin (a QGIS profile folder).
@@ -27,14 +27,14 @@ APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xaut
 	qttools5-dev-tools pyqt5-dev-tools python3-rasterio python3-requests poppler-utils 7zip
 # Test and lint tools, pinned; installed in a venv that sees Debian's PyQGIS.
 PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.17.5 flake8==7.5.0 \
-	flake8-qgis==2.1.0 bandit==1.9.4 import-linter==2.16 hypothesis==6.170.17
+	flake8-qgis==2.1.0 bandit==1.9.4 import-linter==2.16 hypothesis==6.170.17 qgis-plugin-ci==2.10.0
 
 # The version matrix: Debian chroots with Debian's own QGIS (trixie: 3.40 LTR, sid: latest 3.x), cached
 # outside the checkout (scripts/qgis_chroot.sh).
 SUITE ?= trixie
 export TERRITOIRE_CHROOT_CACHE ?= /var/cache/territoire-chroots
 
-.PHONY: help system venv sample i18n translations package deploy test test-qgis test-matrix demo lint bench fuzz clean
+.PHONY: help system venv sample i18n translations package package-ci deploy test test-qgis test-matrix demo lint bench fuzz clean
 
 help:
 	@echo "make demo     - diagnostic of the sample commune: GeoPackage, project, PDF report (no network)"
@@ -42,9 +42,10 @@ help:
 	@echo "make test-qgis SUITE=trixie|sid - the same suite in a Debian chroot (QGIS 3.40 LTR | latest 3.x)"
 	@echo "make test-matrix - make test on this machine's QGIS, then in both chroots; one line per version"
 	@echo "make package  - build $(ZIP) (QGIS: Plugins > Install from ZIP)"
+	@echo "make package-ci - the same zip made by qgis-plugin-ci from the committed tree"
 	@echo "make deploy   - install into QGIS_PROFILE_DIR=$(QGIS_PROFILE_DIR)"
 	@echo "make lint     - ruff, flake8-qgis, bandit, import-layer contract (import-linter)"
-	@echo "make i18n     - update i18n/*.ts from the code, compile .qm"
+	@echo "make i18n     - update $(PLUGIN)/i18n/*.ts from the code, compile .qm"
 	@echo "make bench    - performance ratios against reference tools"
 	@echo "make fuzz     - every file and service-answer reader fuzzed, FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) cases each"
 
@@ -70,7 +71,7 @@ $(SAMPLE)/$(SAMPLE_ID)/$(SAMPLE_ID)_ST_B10.TIF: testing/sample_data.py
 # Compile translations (the .ts files are the sources, kept in git).
 translations: system $(QM_FILES)
 
-i18n/%.qm: i18n/%.ts
+$(PLUGIN)/i18n/%.qm: $(PLUGIN)/i18n/%.ts
 	lrelease -silent $< -qm $@
 
 # Update the .ts files from the code, then compile them.
@@ -80,6 +81,12 @@ i18n: system
 
 package: translations sample
 	$(SYS_PYTHON) scripts/build_package.py --build $(BUILD) --dist $(DIST)
+
+# qgis-plugin-ci packages the committed plugin folder (git archive); the compiled translations and the generated
+# sample are not in git and go in as assets.
+package-ci: venv translations sample
+	$(VENV)/bin/qgis-plugin-ci package $(VERSION) --disable-submodule-update \
+		$(foreach qm,$(QM_FILES),--asset-path $(qm)) --asset-path $(SAMPLE)
 
 deploy: package
 	mkdir -p "$(QGIS_PROFILE_DIR)/python/plugins"
@@ -118,5 +125,5 @@ bench: venv translations sample
 	$(PY) -m testing.bench
 
 clean:
-	rm -rf $(BUILD) $(DIST) $(SAMPLE) demo_output bench_output test_matrix i18n/*.qm .pytest_cache
+	rm -rf $(BUILD) $(DIST) $(SAMPLE) demo_output bench_output test_matrix $(PLUGIN)/i18n/*.qm .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

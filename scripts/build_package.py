@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Assemble the installable plugin: build/territoire_plugin/ and dist/territoire_plugin-<version>.zip.
 
-Inside the zip everything sits in the plugin folder: the code, metadata.txt, LICENSE,
-resources/ (icons, styles, sample data) and the compiled translations (i18n/*.qm).
-No tests, no caches, no .ts sources. Entries are sorted and time-stamped alike, so the
+The plugin folder is laid out as QGIS installs it (code, metadata.txt, resources/ with icons, styles and the
+generated sample, i18n/ with the compiled translations), so the zip is a copy of it plus LICENSE, README.md and
+CHANGELOG.md, with metadata.txt's changelog written from CHANGELOG.md. No tests, no caches, no .ts sources.
+(`qgis-plugin-ci package` makes the same zip from git: see pyproject.toml and the Makefile's `package-ci`.) Entries are sorted and time-stamped alike, so the
 same tree gives the same zip.
 """
 
@@ -26,7 +27,7 @@ SKIP_SUFFIXES = {".pyc", ".pyo", ".ts", ".orig", ".rej"}
 
 def version() -> str:
     parser = configparser.ConfigParser(interpolation=None)
-    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    parser.read(ROOT / PLUGIN / "metadata.txt", encoding="utf-8")
     return parser["general"]["version"]
 
 
@@ -52,7 +53,7 @@ def changelog(text: str, releases: int = 3) -> str:
 
 def metadata_text() -> str:
     """metadata.txt as packaged: its changelog replaced by the one written from CHANGELOG.md."""
-    source = (ROOT / "metadata.txt").read_text(encoding="utf-8")
+    source = (ROOT / PLUGIN / "metadata.txt").read_text(encoding="utf-8")
     written = changelog((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
     value = "\n".join("  " + line for line in written.splitlines())
     replaced, count = re.subn(r"^changelog=.*(?:\n[ \t]+.*)*$", lambda _m: "changelog=\n" + value, source,
@@ -77,14 +78,9 @@ def build(build_dir: Path, dist_dir: Path) -> Path:
     if stage.exists():
         shutil.rmtree(stage)
     stage.mkdir(parents=True)
-    _copy_tree(ROOT / PLUGIN, stage)
-    _copy_tree(ROOT / "resources", stage / "resources")
-    qm_files = sorted((ROOT / "i18n").glob("*.qm"))
-    if not qm_files:
-        raise SystemExit("no compiled translation in i18n/: run `make translations` first")
-    (stage / "i18n").mkdir()
-    for qm in qm_files:
-        shutil.copy2(qm, stage / "i18n" / qm.name)
+    if not sorted((ROOT / PLUGIN / "i18n").glob("*.qm")):
+        raise SystemExit(f"no compiled translation in {PLUGIN}/i18n/: run `make translations` first")
+    _copy_tree(ROOT / PLUGIN, stage)  # the .ts sources are left out (SKIP_SUFFIXES)
     for name in ("LICENSE", "README.md", "CHANGELOG.md"):
         shutil.copy2(ROOT / name, stage / name)
     (stage / "metadata.txt").write_text(metadata_text(), encoding="utf-8")

@@ -68,7 +68,7 @@ def run(sample: Path, output: Path) -> dict:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sample", default=str(ROOT / "resources" / "sample"))
+    parser.add_argument("--sample", default=str(ROOT / "territoire_plugin" / "resources" / "sample"))
     parser.add_argument("--output", default=str(ROOT / "demo_output"))
     args = parser.parse_args(argv)
     output = Path(args.output).resolve()

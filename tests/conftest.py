@@ -61,7 +61,7 @@ def town(tmp_path_factory):
     module: {"server", "env", and what sample_town.build wrote}."""
     from testing import sample_town
 
-    server, env, built = sample_town.serve(tmp_path_factory.mktemp("town"), ROOT / "resources" / "sample",
+    server, env, built = sample_town.serve(tmp_path_factory.mktemp("town"), ROOT / "territoire_plugin" / "resources" / "sample",
                                            TOWN_YEARS)
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)
@@ -172,8 +172,8 @@ def provider(qgis_app, qgis_processing, layer_tree_view):
 def package_zip(tmp_path_factory) -> Path:
     """The installable zip, built by the project's own packaging script."""
     work = tmp_path_factory.mktemp("package")
-    if not list((ROOT / "i18n").glob("*.qm")):
-        for ts in (ROOT / "i18n").glob("*.ts"):
+    if not list((ROOT / "territoire_plugin" / "i18n").glob("*.qm")):
+        for ts in (ROOT / "territoire_plugin" / "i18n").glob("*.ts"):
             subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
     return build_zip(work)
 

@@ -1,10 +1,9 @@
 """Where the plugin's files are, in the source tree and in the installed plugin alike.
 
-Installed (from the zip), everything sits inside the plugin folder::
+In the source tree as in the installed plugin, everything sits inside the plugin folder::
 
     territoire_plugin/metadata.txt, territoire_plugin/resources/…, territoire_plugin/i18n/…
 
-In the source tree the same files sit one level up, beside ``territoire_plugin/``.
 This module imports nothing from QGIS so every layer may use it.
 """
 
@@ -18,10 +17,6 @@ PLUGIN_DIR = Path(__file__).resolve().parent.parent
 
 
 def _locate(*parts: str) -> Path:
-    for base in (PLUGIN_DIR, PLUGIN_DIR.parent):
-        candidate = base.joinpath(*parts)
-        if candidate.exists():
-            return candidate
     return PLUGIN_DIR.joinpath(*parts)
 
 

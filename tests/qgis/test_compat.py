@@ -102,7 +102,7 @@ def test_layout_label_and_legend_fonts(qgis_app):
 def test_metadata_declares_a_tested_range():
     """metadata.txt: versions in QGIS's x.y form, minimum ≤ maximum, the minimum is the oldest tested (3.22)."""
     config = configparser.ConfigParser()
-    assert config.read(ROOT / "metadata.txt", encoding="utf-8")
+    assert config.read(ROOT / "territoire_plugin" / "metadata.txt", encoding="utf-8")
     general = config["general"]
     low, high = general["qgisMinimumVersion"], general["qgisMaximumVersion"]
     for value in (low, high):
@@ -117,7 +117,7 @@ def test_the_running_qgis_is_in_the_declared_range(qgis_app):
     from qgis.core import Qgis
 
     config = configparser.ConfigParser()
-    assert config.read(ROOT / "metadata.txt", encoding="utf-8")
+    assert config.read(ROOT / "territoire_plugin" / "metadata.txt", encoding="utf-8")
     low, high = (tuple(int(p) for p in config["general"][k].split(".")) for k in ("qgisMinimumVersion",
                                                                                    "qgisMaximumVersion"))
     running = (Qgis.versionInt() // 10000, Qgis.versionInt() // 100 % 100)

@@ -67,7 +67,7 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     from testing import sample_town
 
     last = default_last_summer()
-    server, town_env, built = sample_town.serve(tmp_path / "town", ROOT / "resources" / "sample",
+    server, town_env, built = sample_town.serve(tmp_path / "town", ROOT / "territoire_plugin" / "resources" / "sample",
                                                 [last - 2, last - 1, last])
     profiles = make_profile(tmp_path / "gui", package_zip, "[locale]\noverrideFlag=true\nuserLocale=fr_FR\n")
     report = tmp_path / "report.json"

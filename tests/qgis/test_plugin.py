@@ -116,7 +116,7 @@ def test_resource_helper_finds_files_in_source_tree():
 
     assert resource_path("styles", "lst_celsius.qml").is_file()
     assert resource_path("icons", "territoire.svg").is_file()
-    assert metadata_path() == ROOT / "metadata.txt"
+    assert metadata_path() == ROOT / "territoire_plugin" / "metadata.txt"
     assert i18n_path("territoire_fr.ts").is_file()
     assert re.fullmatch(r"\d+\.\d+\.\d+", plugin_version())
 
@@ -151,7 +151,7 @@ def test_french_translation_under_french_locale(qgis_app, provider):
 
 
 def _messages():
-    tree = ET.parse(ROOT / "i18n" / "territoire_fr.ts")
+    tree = ET.parse(ROOT / "territoire_plugin" / "i18n" / "territoire_fr.ts")
     for context in tree.getroot().iter("context"):
         for message in context.iter("message"):
             yield context.findtext("name"), message.findtext("source"), message.find("translation")

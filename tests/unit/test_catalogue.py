@@ -6,7 +6,7 @@ from territoire_plugin.diagnostic import catalogue
 
 
 def test_every_layer_has_a_topic_both_titles_and_an_existing_style():
-    styles = ROOT / "resources" / "styles"
+    styles = ROOT / "territoire_plugin" / "resources" / "styles"
     assert len({layer.name for layer in catalogue.LAYERS}) == len(catalogue.LAYERS)
     for layer in catalogue.LAYERS:
         assert layer.topic in catalogue.TOPICS, layer

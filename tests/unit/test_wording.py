@@ -95,7 +95,7 @@ def test_every_french_translation_reads_as_french():
     import xml.etree.ElementTree as ET
     from pathlib import Path
 
-    ts = Path(__file__).resolve().parents[2] / "i18n" / "territoire_fr.ts"
+    ts = Path(__file__).resolve().parents[2] / "territoire_plugin" / "i18n" / "territoire_fr.ts"
     translations = [m.find("translation").text or "" for m in ET.parse(ts).getroot().iter("message")]
     assert len(translations) > 300
     not_french = [t for t in translations if w.typography(t, "fr") != t]
