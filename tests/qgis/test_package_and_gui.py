@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -29,6 +32,43 @@ def test_zip_holds_the_plugin_and_nothing_else(package_zip):
     sources = {p.relative_to(ROOT).as_posix() for p in (ROOT / "territoire_plugin").rglob("*.py")
                if "__pycache__" not in p.parts}
     assert {f"territoire_plugin/{n.split('/', 1)[1]}" for n in names if n.endswith(".py")} == sources
+
+
+def test_qgis_plugin_ci_packages_the_same_plugin(package_zip, tmp_path):
+    """qgis-plugin-ci (the QGIS plugin repository's usual packager) makes the plugin's zip from a clone of the
+    committed tree, with the compiled translations and the generated sample as assets: the same files as
+    ``make package`` (which adds README and CHANGELOG), and a changelog read from CHANGELOG.md."""
+    import configparser
+
+    tool = shutil.which("qgis-plugin-ci", path=str(Path(sys.executable).parent))
+    if not (ROOT / ".git").exists() or tool is None:
+        pytest.skip("qgis-plugin-ci packages from git: needs the git checkout and the venv's qgis-plugin-ci")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    shutil.copytree(ROOT / "territoire_plugin" / "resources" / "sample", clone / "territoire_plugin" / "resources"
+                    / "sample")
+    for qm in (ROOT / "territoire_plugin" / "i18n").glob("*.qm"):
+        shutil.copy2(qm, clone / "territoire_plugin" / "i18n" / qm.name)
+    version = configparser.ConfigParser(interpolation=None)
+    version.read(ROOT / "territoire_plugin" / "metadata.txt", encoding="utf-8")
+    number = version["general"]["version"]
+    run = subprocess.run([tool, "package", number, "--disable-submodule-update",
+                          "--asset-path", "territoire_plugin/i18n/territoire_fr.qm",
+                          "--asset-path", "territoire_plugin/resources/sample"],
+                         cwd=clone, capture_output=True, text=True, env={**os.environ, "LANG": "C.UTF-8"})
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    made = clone / f"territoire_plugin.{number}.zip"
+    theirs = set(zipfile.ZipFile(made).namelist()) - {n for n in zipfile.ZipFile(made).namelist() if n.endswith("/")}
+    ours = set(zipfile.ZipFile(package_zip).namelist()) - {"territoire_plugin/README.md",
+                                                          "territoire_plugin/CHANGELOG.md"}
+    assert theirs == ours, (sorted(theirs - ours)[:10], sorted(ours - theirs)[:10])
+    metadata = zipfile.ZipFile(made).read("territoire_plugin/metadata.txt").decode("utf-8")
+    assert f"Version {number}:" in metadata
+    released = CHANGELOG_RELEASE.search((ROOT / "CHANGELOG.md").read_text(encoding="utf-8"))
+    assert released and released.group(1).strip().splitlines()[0].strip() in metadata
+
+
+CHANGELOG_RELEASE = re.compile(r"^## \[\d+\.\d+\.\d+\] - [\d-]+\n+(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 
 
 def test_the_packaged_metadata_carries_the_changelog_of_the_last_releases(package_zip):
