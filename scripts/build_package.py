@@ -4,8 +4,8 @@
 The plugin folder is laid out as QGIS installs it (code, metadata.txt, resources/ with icons, styles and the
 generated sample, i18n/ with the compiled translations), so the zip is a copy of it plus LICENSE, README.md and
 CHANGELOG.md, with metadata.txt's changelog written from CHANGELOG.md. No tests, no caches, no .ts sources.
-(`qgis-plugin-ci package` makes the same zip from git: see pyproject.toml and the Makefile's `package-ci`.) Entries are sorted and time-stamped alike, so the
-same tree gives the same zip.
+(`qgis-plugin-ci package` makes the same zip from git: see pyproject.toml and the Makefile's `package-ci`.)
+Entries are sorted and time-stamped alike, so the same tree gives the same zip.
 """
 
 from __future__ import annotations

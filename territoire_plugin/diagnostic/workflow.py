@@ -23,9 +23,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.errors import Cancelled
+from ..core.errors import QT_TRANSLATE_NOOP, Cancelled
 from ..sources.wfs import LAYER_NAMES
-from ..toolbelt.log import log
+from ..toolbelt.log import log_tr
 from . import catalogue
 from .facts import Diagnostic
 
@@ -82,7 +82,8 @@ class Workflow:
         created = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
         for path in clean_stale(folder):
-            log(f"diagnostic: {path} left by an interrupted run, cleaned up")
+            log_tr(QT_TRANSLATE_NOOP(
+                "TerritoireLog", "Commune diagnostic: {0}, left by an interrupted run, was cleaned up."), path)
         work = claim_work_folder(folder)
         steps = QgsProcessingMultiStepFeedback(7, self.feedback)
         # The steps get a context of their own: the layers they open are released before the work folder goes.

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..qgis_io.areas import LAMBERT93, commune_outline
+from ..toolbelt.i18n import error_text
 from ..toolbelt.resources import icon_path
 
 
@@ -220,28 +221,7 @@ def without_cycle_collection(method):
 
 def processing_error(error) -> QgsProcessingException:
     """Translate an :class:`AnalysisError` into the exception Processing shows the user."""
-    return QgsProcessingException(translated(error.template, error.params, str(error)))
-
-
-def translated(template: str, params: dict, fallback: str = "") -> str:
-    """``template`` (context ``AnalysisError``) in the interface's language, filled with ``params``: numbers
-    written as that language writes them (« 2,5 » in French), :class:`Phrase` parameters translated too."""
-    from ..core.errors import Phrase
-    from ..core.wording import localised
-    from ..toolbelt.i18n import qgis_language
-
-    language = qgis_language()
-    params = {key: translated_phrase(value) if isinstance(value, Phrase) else value for key, value in params.items()}
-    text = QCoreApplication.translate("AnalysisError", template)
-    try:
-        return text.format(**localised(params, language))
-    except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
-        return fallback or template
-
-
-def translated_phrase(phrase) -> str:
-    """A :class:`~territoire_plugin.core.errors.Phrase` in the interface's language."""
-    return translated(phrase.template, phrase.params, str(phrase))
+    return QgsProcessingException(error_text(error))
 
 
 class ConnectorAlgorithm(TerritoireAlgorithm):

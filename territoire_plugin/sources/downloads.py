@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import QT_TRANSLATE_NOOP, service_error
-from ..toolbelt.log import log
+from ..toolbelt.log import log_tr
 from .cache import digest_of
 from .response import redact as _redact
 
@@ -61,7 +61,8 @@ def download(client, url: str, destination: Path, *, checksum: tuple | None = No
         headers = {"Range": f"bytes={offset}-{offset + chunk_bytes - 1}"}
         response = client.request("GET", url, headers=headers, ok_status=(200, 206, 416, *missing))
         if response.status in missing:
-            log(f"{client.service}: no such file at {_redact(url)} (HTTP {response.status})")
+            log_tr(QT_TRANSLATE_NOOP(
+                "TerritoireLog", "{0}: no such file at {1} (HTTP {2})."), client.service, _redact(url), response.status)
             return None
         if response.status == 416:  # nothing left past what we have
             total = offset
@@ -78,7 +79,9 @@ def download(client, url: str, destination: Path, *, checksum: tuple | None = No
                 raise service_error("download_changing", QT_TRANSLATE_NOOP(
                     "AnalysisError", "The file at {url} changed {count} times during its download. Try again "
                     "later, when the service has finished updating it."), url=_redact(url), count=restarts)
-            log(f"{client.service}: {_redact(url)} changed during the download; it starts again")
+            log_tr(QT_TRANSLATE_NOOP(
+                "TerritoireLog", "{0}: {1} changed during the download; it starts again."), client.service,
+                _redact(url))
             part.unlink(missing_ok=True)
             offset, total, pinned = 0, None, None
             continue

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled, ServiceError, service_error
-from ..toolbelt.log import log
+from ..toolbelt.log import log, log_tr
 from ..toolbelt.resources import plugin_version
 from .cache import Cache, CacheHit, request_key
 from .response import Response, service_message
@@ -245,7 +245,9 @@ class HttpClient:
                 validate(data)
         except (ValueError, RecursionError, AnalysisError) as error:
             self.cache.drop(namespace, key)
-            log(f"{self.service}: a cached answer no longer validates ({error}); it is asked again")
+            log_tr(QT_TRANSLATE_NOOP(
+                "TerritoireLog", "{0}: a cached answer no longer validates ({1}); it is asked again."), self.service,
+                   error)
             return None
         self.stats.from_cache += 1
         return data
@@ -271,13 +273,16 @@ class HttpClient:
             if cached is None:
                 raise
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(hit.meta.get("time", 0)))
-            log(f"{self.service} unavailable ({error}); offline: using the copy cached on {when}")
+            log_tr(QT_TRANSLATE_NOOP(
+                "TerritoireLog", "{0} unavailable ({1}); offline: using the copy cached on {2}."), self.service, error,
+                   when)
             return cached
         if validate is not None:
             validate(data)  # a wrong answer is never cached
         if self.cache is not None and max_age_s is not None:
             if len(response.content) > MAX_CACHED_BYTES:
-                log(f"{self.service}: an answer of {len(response.content) >> 20} MiB is not cached")
+                log_tr(QT_TRANSLATE_NOOP("TerritoireLog", "{0}: an answer of {1} MiB is not cached."), self.service,
+                       len(response.content) >> 20)
             else:
                 self.cache.put(namespace, key, response.content, url=_redact(response.url))  # noqa: QGS201
         return data

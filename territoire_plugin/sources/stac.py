@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..analysis.landsat.constants import USGS_SR, USGS_ST_ADD, USGS_ST_MULT
 from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
-from ..toolbelt.log import log
+from ..toolbelt.log import log_tr
 from .network import HttpClient
 
 
@@ -152,14 +152,17 @@ class StacApi:
             ids = [item.get("id") for item in page["features"] if isinstance(item, dict)]
             ids = {i for i in ids if isinstance(i, str)}
             if seen and ids and ids <= seen:
-                log(f"{self.client.service}: a next page repeats items already seen; paging stops there")
+                log_tr(QT_TRANSLATE_NOOP(
+                    "TerritoireLog", "{0}: a next page repeats items already seen; paging stops there."),
+                       self.client.service)
                 break
             for item in page["features"]:
                 # A catalogue mixes items this profile cannot use: each is one skipped item, never a failed search.
                 try:
                     scene = parse_item(item, profile, self.client.service)
                 except ServiceError as error:
-                    log(f"{self.client.service}: item skipped, {error.params.get('what', error)}")
+                    log_tr(QT_TRANSLATE_NOOP("TerritoireLog", "{0}: item skipped ({1})."), self.client.service,
+                           error.params.get("what", error))
                     continue
                 if scene.id not in seen:
                     scenes.append(scene)

@@ -15,7 +15,7 @@ import json
 from qgis.core import Qgis
 
 from ..core.errors import QT_TRANSLATE_NOOP, ServiceError
-from ..toolbelt.log import log
+from ..toolbelt.log import log_tr
 from .network import HttpClient
 from .response import service_message
 
@@ -80,8 +80,9 @@ class Wfs:
                 break
             start += len(batch)
         if matched is not None and len(features) < matched:
-            log(f"WFS {typename}: {len(features)} of the {matched} features matched could be paged through "
-                "(the server repeats its first page).", Qgis.MessageLevel.Warning)
+            log_tr(QT_TRANSLATE_NOOP(
+                "TerritoireLog", "WFS {0}: {1} of the {2} features matched could be paged through (the server "
+                "repeats its first page)."), typename, len(features), matched, level=Qgis.MessageLevel.Warning)
         return features
 
     def _page(self, params: dict, typename: str) -> dict:

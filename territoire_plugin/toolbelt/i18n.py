@@ -43,3 +43,46 @@ def decimal(value: float, decimals: int = 2) -> str:
     from ..core.wording import number
 
     return number(value, qgis_language(), decimals)
+
+
+def local_format(text: str, *args, **kwargs) -> str:
+    """``text.format(*args, **kwargs)`` with every non-integer number written as the interface's language writes
+    it, whatever the format spec: « {0:.1f} °C » gives « 28,4 °C » in French (core/wording.py's LocalFloat)."""
+    import numbers
+
+    from ..core.wording import LocalFloat
+
+    language = qgis_language()
+
+    def local(value):
+        if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+            return LocalFloat(float(value), language)
+        return value
+
+    return text.format(*(local(v) for v in args), **{key: local(v) for key, v in kwargs.items()})
+
+
+def translated(template: str, params: dict, fallback: str = "") -> str:
+    """``template`` (context ``AnalysisError``) in the interface's language, filled with ``params``: numbers
+    written as that language writes them (« 2,5 » in French), :class:`Phrase` parameters translated too."""
+    from ..core.errors import Phrase
+    from ..core.wording import localised
+
+    language = qgis_language()
+    params = {key: translated_phrase(value) if isinstance(value, Phrase) else value for key, value in params.items()}
+    text = QCoreApplication.translate("AnalysisError", template)
+    try:
+        return text.format(**localised(params, language))
+    except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+        return fallback or template
+
+
+def translated_phrase(phrase) -> str:
+    """A :class:`~territoire_plugin.core.errors.Phrase` in the interface's language."""
+    return translated(phrase.template, phrase.params, str(phrase))
+
+
+def error_text(error) -> str:
+    """The message of one of the plugin's errors (:class:`~territoire_plugin.core.errors.AnalysisError`) in the
+    interface's language."""
+    return translated(error.template, error.params, str(error))

@@ -15,6 +15,7 @@ from qgis.core import (
 from ...qgis_io.areas import LAMBERT93, commune_outline
 from ...qgis_io.sinks import add_features
 from ...toolbelt.compat import INT, TEXT, new_field
+from ...toolbelt.i18n import local_format
 from ..base import ConnectorAlgorithm
 
 SOURCES = ("api_geo", "admin_express")
@@ -68,6 +69,6 @@ class CommuneBoundaryAlgorithm(ConnectorAlgorithm):
         for name, value in attributes.items():
             feature[name] = value
         add_features(sink, [feature], destination)
-        feedback.pushInfo(self.tr("{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²").format(
+        feedback.pushInfo(local_format(self.tr("{0} (INSEE {1}), {2} inhabitants, {3:.2f} km²"),
             attributes["nom"], attributes["insee"], attributes["population"], geometry.area() / 1e6))
         return {self.OUTPUT: destination, "INSEE": attributes["insee"], "NAME": attributes["nom"]}

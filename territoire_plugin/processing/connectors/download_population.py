@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ...qgis_io.areas import LAMBERT93, client_for
 from ...qgis_io.geometry import flat_wkt
+from ...toolbelt.i18n import local_format
 from ..base import ConnectorAlgorithm
 
 LAEA = QgsCoordinateReferenceSystem("EPSG:3035")
@@ -74,5 +75,5 @@ class DownloadPopulationAlgorithm(ConnectorAlgorithm):
         if summary.missing:
             feedback.pushWarning(self.tr("This file has no column {0}: those counts are left empty.")
                                  .format(", ".join(summary.missing)))
-        feedback.pushInfo(self.tr("{0} cells, {1:.0f} inhabitants.").format(summary.kept, summary.inhabitants))
+        feedback.pushInfo(local_format(self.tr("{0} cells, {1:,.0f} inhabitants."), summary.kept, summary.inhabitants))
         return {self.OUTPUT: str(output), "INHABITANTS": summary.inhabitants}

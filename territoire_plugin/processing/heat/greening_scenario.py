@@ -25,7 +25,7 @@ from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.sinks import add_features, output_feature, output_fields
 from ...qgis_io.styles import add_styled_raster, style_on_load
 from ...toolbelt.compat import DOUBLE
-from ...toolbelt.i18n import decimal
+from ...toolbelt.i18n import decimal, local_format
 from ..base import HeatAlgorithm
 
 SUMMARY_FIELDS = (("area_m2", DOUBLE), ("ndvi_before", DOUBLE), ("ndvi_after", DOUBLE),
@@ -130,7 +130,7 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
                     "The model explains little of the temperature (R² = {0}): vegetation and buildings account for "
                     "less than a tenth of its variations in this scene, so the predicted effects are uncertain. A "
                     "clear summer scene gives a better model.").format(decimal(model.r2)))
-            feedback.pushInfo(self.tr("NDVI seen in the town: {0:.2f} to {1:.2f}.").format(*model.ndvi_range))
+            feedback.pushInfo(local_format(self.tr("NDVI seen in the town: {0:.2f} to {1:.2f}."), *model.ndvi_range))
             transform = QgsCoordinateTransform(plantings.sourceCrs(), crs, context.transformContext())
             features, scenario = [], []
             for feature in source_features(plantings, context, feedback=feedback):
@@ -141,8 +141,9 @@ class GreeningScenarioAlgorithm(HeatAlgorithm):
                 wanted = target if wanted is None or str(wanted) == "NULL" else float(wanted)
                 after = None if after is None or str(after) == "NULL" else float(after)
                 if wanted > model.ndvi_range[1]:
-                    feedback.pushWarning(self.tr("Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): "
-                                                 "the prediction extrapolates.").format(wanted, model.ndvi_range[1]))
+                    feedback.pushWarning(local_format(self.tr(
+                        "Target NDVI {0:.2f} is above any seen in the town ({1:.2f}): the prediction extrapolates."),
+                        wanted, model.ndvi_range[1]))
                 features.append(feature)
                 scenario.append((flat_wkt(geometry), wanted, after))
             effects = apply_scenario(model, lst.source(), ndvi.source(), str(scratch), scenario, output,

@@ -75,8 +75,7 @@ class HeatIslandIntensityAlgorithm(HeatAlgorithm):
             ndvi_min=self.parameterAsDouble(parameters, self.NDVI_MIN, context), zone_wkt=zone,
             is_canceled=feedback.isCanceled)
         from ...core import wording
-        from ...toolbelt.i18n import qgis_language
-        from ..base import translated_phrase
+        from ...toolbelt.i18n import qgis_language, translated_phrase
 
         language = qgis_language()
         method = translated_phrase(reference.method)

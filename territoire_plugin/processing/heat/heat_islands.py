@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ...qgis_io.styles import load_on_completion
+from ...toolbelt.i18n import local_format
 from ...toolbelt.resources import resource_path
 from ..base import HeatAlgorithm
 
@@ -61,15 +62,15 @@ class HeatIslandsAlgorithm(HeatAlgorithm):
         if self.parameterAsEnum(parameters, self.MODE, context) == 1:
             percentile = threshold
             threshold = percentile_of_raster(raster.source(), percentile)
-            feedback.pushInfo(self.tr("Percentile {0:g}: {1:.2f} °C").format(percentile, threshold))
+            feedback.pushInfo(local_format(self.tr("Percentile {0:g}: {1:.2f} °C"), percentile, threshold))
         islands = heat_islands(raster.source(), output, threshold=threshold,
                                min_area_m2=self.parameterAsDouble(parameters, self.MIN_AREA, context),
                                is_canceled=feedback.isCanceled)
         if not islands:
-            feedback.pushWarning(self.tr("No area reaches {0:.2f} °C with the minimum area: the layer is empty. "
-                                         "Lower the threshold or the minimum area.").format(threshold))
+            feedback.pushWarning(local_format(self.tr("No area reaches {0:.2f} °C with the minimum area: the layer is "
+                                                      "empty. Lower the threshold or the minimum area."), threshold))
         for island in islands[:5]:
-            feedback.pushInfo(self.tr("#{0}: {1:.1f} ha, mean {2:.1f} °C, max {3:.1f} °C").format(
+            feedback.pushInfo(local_format(self.tr("#{0}: {1:.1f} ha, mean {2:.1f} °C, max {3:.1f} °C"),
                 island.rank, island.area_m2 / 10000.0, island.mean, island.maximum))
         uri = f"{output}|layername=heat_islands"
         load_on_completion(context, uri, self.tr("Heat islands"), resource_path("styles", "heat_islands.qml"))

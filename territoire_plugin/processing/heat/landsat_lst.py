@@ -24,6 +24,7 @@ from qgis.core import (
 from ...qgis_io.features import source_features
 from ...qgis_io.geometry import flat_wkt
 from ...qgis_io.styles import style_lst_output
+from ...toolbelt.i18n import local_format
 from ...toolbelt.log import debug, log
 from ...toolbelt.resources import plugin_version
 from ..base import HeatAlgorithm
@@ -179,10 +180,10 @@ class LandsatLstAlgorithm(HeatAlgorithm):
         low, median, high = (result.percentiles[p] for p in (2, 50, 98))
         style_lst_output(context, output, low, median, high, self.tr("Land surface temperature (°C)"))
 
-        summary = self.tr(
+        summary = local_format(self.tr(
             "Clear pixels: {0:.1f} % of the area (cloud and shadow {1:.1f} %). Surface temperature "
             "from {2:.1f} °C to {3:.1f} °C, median {4:.1f} °C."
-        ).format(result.clear_percent, result.cloud_percent, result.minimum, result.maximum, median)
+        ), result.clear_percent, result.cloud_percent, result.minimum, result.maximum, median)
         feedback.pushInfo(summary)
         log(f"landsat_lst → {output} ({scale_source}). {summary}")
         debug(f"landsat_lst inputs: ST_B10 {product.st_b10}, QA_PIXEL {qa_path}, mask {mask}, bounds {bounds}")

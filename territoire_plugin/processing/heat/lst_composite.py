@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ...qgis_io.styles import style_lst_output
+from ...toolbelt.i18n import local_format
 from ..base import HeatAlgorithm
 
 
@@ -45,7 +46,7 @@ class LstCompositeAlgorithm(HeatAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         stats = lst_composite([layer.source() for layer in layers], output, progress=feedback.setProgress,
                               is_canceled=feedback.isCanceled)
-        feedback.pushInfo(self.tr("{0} dates; median temperature from {1:.1f} °C to {2:.1f} °C.").format(
+        feedback.pushInfo(local_format(self.tr("{0} dates; median temperature from {1:.1f} °C to {2:.1f} °C."),
             len(layers), stats.minimum, stats.maximum))
         style_lst_output(context, output, stats.mean - 2 * stats.std, stats.mean, stats.mean + 2 * stats.std,
                          self.tr("Temperature composite (median)"))
