@@ -20,6 +20,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..qgis_io.styles import relabel_in_english
 from ..toolbelt.compat import gdal_raster_layer
 from ..toolbelt.resources import resource_path
 from . import catalogue
@@ -47,7 +48,8 @@ def build_project(diagnostic, gpkg: Path, path: Path):
     """The styled project of the GeoPackage ``gpkg``, written to ``path``: (project, {name: layer})."""
     from ..toolbelt.settings import Settings
 
-    words = catalogue.words(Settings.load().report_language)
+    language = Settings.load().report_language
+    words = catalogue.words(language)
     project = QgsProject()
     project.setCrs(QgsCoordinateReferenceSystem(LAMBERT93))
     project.setTitle(f"Territoire — {diagnostic.name}")
@@ -67,6 +69,8 @@ def build_project(diagnostic, gpkg: Path, path: Path):
             raise OSError(f"cannot open {name} in {gpkg}")
         if style:
             layer.loadNamedStyle(str(resource_path("styles", style)))
+            if language == "en":  # the shipped styles' class labels are French
+                relabel_in_english(layer)
         if name in diagnostic.rasters and name == "lst":
             _centre_ramp(layer)
         if name == "commune":

@@ -60,9 +60,10 @@ def style_diverging(layer: QgsRasterLayer, style: str, low: float, centre: float
     number_format = QgsBasicNumericFormat()
     number_format.setNumberDecimalPlaces(1)
     number_format.setShowTrailingZeros(True)
-    if Settings.load().report_language == "fr":  # the render context's locale is the system's, not the report's
-        number_format.setDecimalSeparator(",")
-        number_format.setThousandsSeparator("\u202f")
+    # The render context's locale is the system's, not the report's: both separators set for the report's language.
+    french = Settings.load().report_language == "fr"
+    number_format.setDecimalSeparator("," if french else ".")
+    number_format.setThousandsSeparator("\u202f" if french else ",")
     legend.setNumericFormat(number_format)
     new_ramp.setLegendSettings(legend)
     shader = QgsRasterShader()
@@ -145,3 +146,54 @@ def style_on_load(context, destination: str, style: str, name: str) -> None:
     if context.willLoadLayerOnCompletion(destination):
         details = context.layerToLoadOnCompletionDetails(destination)
         details.setPostProcessor(StyleAndNamePostProcessor.create(str(resource_path("styles", style)), name))
+
+
+#: The shipped styles' class labels are French; an English report shows them in English (words here, numbers by
+#: :func:`english_label`).
+ENGLISH_WORDS = {
+    "alerte": "alert", "à surveiller": "watch", "stable": "stable", "données insuffisantes": "insufficient data",
+    "non significatif": "not significant", "faible": "low", "moyenne": "medium", "forte": "high",
+    "changement de tendance": "change of trend", "tendance stable": "steady trend",
+    "bâti, peu végétalisé": "built-up, little vegetation", "sol nu, minéral": "bare or mineral ground",
+    "végétation clairsemée": "sparse vegetation", "végétation dense": "dense vegetation", "végétation": "vegetation",
+    "envahissement": "encroachment", "perte de végétation": "loss of vegetation",
+    "sans changement notable": "no notable change", "inchangé": "unchanged", "référence": "reference",
+    "eau": "water", "très faible": "very low", "très forte": "very high", "point chaud": "hot spot",
+    "point froid": "cold spot", "dommages structurels": "structural damage",
+    "fissuration esthétique": "cosmetic cracking", "limite de sécurité": "safe limit", "négligeable": "negligible",
+    "et plus": "and above",
+}
+
+
+def english_label(label: str) -> str:
+    """A French class label in English: its words (:data:`ENGLISH_WORDS`), « à » between numbers as « to »,
+    decimal commas as points, mm/an as mm/yr."""
+    import re
+
+    text = re.sub(r"(\d),(\d)", r"\1.\2", label).replace(" à ", " to ").replace("mm/an", "mm/yr")
+    for french in sorted(ENGLISH_WORDS, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w]){re.escape(french)}(?![\w])", ENGLISH_WORDS[french], text)
+    return text
+
+
+def relabel_in_english(layer) -> None:
+    """The class labels of ``layer``'s renderer (categories, ranges, raster colour classes) in English."""
+    renderer = layer.renderer()
+    if renderer is None:
+        return
+    if hasattr(renderer, "categories"):
+        for index, category in enumerate(renderer.categories()):
+            renderer.updateCategoryLabel(index, english_label(category.label()))
+    elif hasattr(renderer, "ranges"):
+        for index, item in enumerate(renderer.ranges()):
+            renderer.updateRangeLabel(index, english_label(item.label()))
+    elif hasattr(renderer, "shader") and renderer.shader() is not None:
+        function = renderer.shader().rasterShaderFunction()
+        if hasattr(function, "colorRampItemList"):
+            items = function.colorRampItemList()
+            for item in items:
+                item.label = english_label(item.label)
+            function.setColorRampItemList(items)
+    elif hasattr(renderer, "classes"):  # paletted rasters
+        for item in renderer.classes():
+            renderer.setLabel(item.value, english_label(item.label))
