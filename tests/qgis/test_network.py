@@ -96,8 +96,9 @@ def test_cache_second_call_sends_nothing_and_offline_fallback(server, client_fac
     # Stale entry, service down: the cached answer is used, and the plugin's log says so. (Captured at the
     # plugin's log function: QGIS's message-log signal proved unreliable to listen to late in a long session.)
     messages = []
-    logged = network.log
-    monkeypatch.setattr(network, "log", lambda message, *args: (messages.append(message), logged(message, *args)))
+    logged = network.log_tr
+    monkeypatch.setattr(network, "log_tr", lambda template, *args, **kwargs: (messages.append(template),
+                                                                               logged(template, *args, **kwargs)))
     server.fail("/c", 503, 503)
     offline = client_factory(retries=1).get_json(f"{server.url}/c", max_age_s=0)
     assert offline == {"n": 1}
