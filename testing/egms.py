@@ -30,8 +30,25 @@ def six_day_dates(start=datetime.date(2019, 1, 3), count=300) -> list[str]:
 
 
 def series_for(velocity: float, years: np.ndarray, rng, season: float = 1.5) -> np.ndarray:
-    series = velocity * years + season * np.sin(2 * np.pi * years) + rng.normal(0, 1.0, years.size)
+    """A point's series: ``velocity`` mm/yr, 1 mm of noise, and the thermal dilation of a building (``season`` mm
+    each way, highest in late July: a summer rise, the opposite of clay's summer shrinkage)."""
+    series = velocity * years + season * np.sin(2 * np.pi * (years - 0.30)) + rng.normal(0, 1.0, years.size)
     return series - series[0]
+
+
+def clay_swing(dates, amplitude: float, dry_years=(2019, 2022), extra: float = 3.0) -> np.ndarray:
+    """The seasonal swing of a house on swelling clay (mm): lowest at the end of summer (day 250), highest in early
+    spring, ``amplitude`` mm each way, and ``extra`` mm more shrinkage from July to September of ``dry_years``
+    (as MT-InSAR sees it over clay: Burnol et al. 2021, Atmosphere 12:1262)."""
+    out = []
+    for value in dates:
+        day = datetime.date(int(value[:4]), int(value[4:6]), int(value[6:]))
+        doy = day.timetuple().tm_yday
+        swing = -amplitude * np.cos(2 * np.pi * (doy - 250) / 365.25)
+        if day.year in dry_years and 182 <= doy <= 273:
+            swing -= extra * np.sin(np.pi * (doy - 182) / 91)
+        out.append(swing)
+    return np.array(out)
 
 
 def years_of(dates) -> np.ndarray:
@@ -65,11 +82,13 @@ def egms_points(count_side=60, spacing=150.0, dates=None, seed=5):
 
 
 def points_over_footprints(buildings_path, *, centre, radius=300.0, subsidence=-8.0, per_building=4,
-                           bridge=None, seed=12174):
+                           bridge=None, seed=12174, clay=None, swelling: set | None = None):
     """(points, dates, moved building ids, bridge WKT): points in EPSG:3035 dicts as write_egms_csv wants.
 
     ``bridge``: (x0, y0, x1, y1, width) of a deck in EPSG:2154 whose points settle from 0 to −10 mm/yr
-    from one end to the other.
+    from one end to the other. ``clay``: (centre, radius, amplitude) of a patch of swelling clay: the points of
+    the buildings whose inner point lies in it swing with the seasons (:func:`clay_swing`, the amplitude varying
+    by ±30 % between a building's points); their ids go into ``swelling``.
     """
     from territoire_plugin.core.grid import transformation
 
@@ -86,11 +105,18 @@ def points_over_footprints(buildings_path, *, centre, radius=300.0, subsidence=-
         sinking = np.hypot(x - centre[0], y - centre[1]) < radius
         if sinking:
             moved.add(feature.GetFID())
+        swells = clay is not None and np.hypot(x - clay[0][0], y - clay[0][1]) < clay[1]
+        if swells and swelling is not None:
+            swelling.add(feature.GetFID())
         for k in range(per_building):
             angle = 2 * np.pi * k / per_building
             px, py, _ = to_laea.TransformPoint(x + 0.5 * np.cos(angle), y + 0.5 * np.sin(angle))
             velocity = (subsidence if sinking else 0.0) + rng.normal(0, 0.7)
-            points.append({"x": px, "y": py, "velocity": velocity, "series": series_for(velocity, years, rng)})
+            series = series_for(velocity, years, rng)
+            if swells:
+                swing = clay_swing(dates, clay[2] * (0.7 + 0.6 * k / max(per_building - 1, 1)))
+                series = series + swing - swing[0]
+            points.append({"x": px, "y": py, "velocity": velocity, "series": series})
     source = None
     bridge_wkt = None
     if bridge is not None:

@@ -19,13 +19,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import fake_basemap, fake_services, fake_stac, filosofi, olemps
+from . import fake_basemap, fake_georisques, fake_services, fake_stac, filosofi, olemps
 from .local_server import LocalServer
 
 INSEE, NAME = "12174", "Olemps"
 SAMPLE_PRODUCT = "LC09_L2SP_197029_20230715_20230717_02_T1"
 #: Where the ground subsides (EPSG:2154, a residential neighbourhood east of the centre) and how far.
 SUBSIDENCE_CENTRE, SUBSIDENCE_RADIUS = (664800.0, 6360100.0), 200.0
+#: A patch of swelling clay (EPSG:2154 centre, radius of the "forte" exposure, of the "moyenne" ring around it,
+#: seasonal amplitude in mm): Géorisques answers these classes there (synthetic, as the whole exposure map here)
+#: and the EGMS points of the buildings in the "forte" patch swing with the seasons, deeper in 2019 and 2022.
+CLAY = ((664300.0, 6360500.0), 180.0, 350.0, 5.0)
+#: The commune's CatNat decrees as Géorisques lists them (synthetic: codes and dates made for the demo, perils
+#: worded as the Journal officiel words them).
+DECREES = (
+    ("INTE8200624A", "Tempête", "06/11/1982", "10/11/1982", "18/11/1982", "19/11/1982"),
+    ("INTE9900627A", "Inondations et coulées de boue", "12/11/1999", "14/11/1999", "29/11/1999", "30/11/1999"),
+    ("INTE0400651A", fake_georisques.DROUGHT, "01/07/2003", "30/09/2003", "11/01/2005", "01/02/2005"),
+    ("INTE2016134A", fake_georisques.DROUGHT, "01/07/2019", "30/09/2019", "16/06/2020", "10/07/2020"),
+    ("IOMR2309856A", fake_georisques.DROUGHT, "01/07/2022", "30/09/2022", "03/04/2023", "05/05/2023"),
+)
 #: The road section on the RN 88 viaduct whose deck tilts (the longest bridge of the commune, 213 m).
 VIADUCT = "TRONROUT0000000060810489"
 #: Bridges at least this long (m) also get a deck polygon (``construction_surfacique``), as the longer ones do.
@@ -227,12 +240,15 @@ def build(folder, sample) -> dict:
         "type": "FeatureCollection", "features": buildings,
         "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2154"}}}), encoding="utf-8")
     egms = folder / "EGMS_L2b_sample_olemps.csv"
+    swelling: set = set()
     points, dates, moved, _ = points_over_footprints(footprints, centre=SUBSIDENCE_CENTRE, radius=SUBSIDENCE_RADIUS,
-                                                     per_building=3, bridge=viaduct(roads))
+                                                     per_building=3, bridge=viaduct(roads),
+                                                     clay=(CLAY[0], CLAY[1], CLAY[3]), swelling=swelling)
     if not egms.exists():
         write_egms_csv(egms, points, dates)
     population = filosofi.insee_download(folder, cells=population_cells(olemps.commune()["properties"]["population"]))
     return {"folder": folder, "buildings": buildings, "egms": egms, "population": population, "moved": moved,
+            "swelling": swelling,
             "layers": {
                 "BDTOPO_V3:batiment": buildings,
                 "BDTOPO_V3:troncon_de_route": roads,
@@ -243,6 +259,21 @@ def build(folder, sample) -> dict:
                 "BDTOPO_V3:zone_de_vegetation": olemps.features("zone_de_vegetation"),
                 "BDTOPO_V3:surface_hydrographique": olemps.features("surface_hydrographique"),
             }}
+
+
+def clay_zones():
+    """[(OGR polygon, class)] of the demo's exposure map: the "forte" patch, then the "moyenne" ring."""
+    from osgeo import ogr
+
+    (x, y), high, medium, _ = CLAY
+    centre = ogr.CreateGeometryFromWkt(f"POINT({x} {y})")
+    return [(centre.Buffer(high, 16), 3), (centre.Buffer(medium, 16), 2)]
+
+
+def install_clay(server: LocalServer) -> str:
+    """Géorisques for the demo town: the clay zones ("faible" elsewhere) and the commune's decrees."""
+    rows = [fake_georisques.decree(*row, INSEE, NAME) for row in DECREES]
+    return fake_georisques.install_georisques(server, clay_zones(), {INSEE: rows}, default=1)
 
 
 def serve(folder, sample, years, server: LocalServer | None = None):
@@ -259,6 +290,7 @@ def serve(folder, sample, years, server: LocalServer | None = None):
         "TERRITOIRE_PLANETARY_COMPUTER_SAS_URL": fake_stac.install_sas_and_cogs(
             server, {files[band].name: files[band] for _, files in cogs.values() for band in files}),
         "TERRITOIRE_IGN_WMTS_URL": fake_basemap.install_wmts(server),
+        "TERRITOIRE_GEORISQUES_URL": install_clay(server),
         "TERRITOIRE_GEOCODING_URL": fake_basemap.install_geocoding(server,
                                                                    built["layers"]["BDTOPO_V3:troncon_de_route"]),
     }

@@ -571,6 +571,169 @@
         <source>The basemap service answered a tile that cannot be read ({error}).</source>
         <translation>Le service de fond de plan a répondu une tuile illisible ({error}).</translation>
     </message>
+    <message>
+        <location filename="../sources/georisques.py" line="70"/>
+        <source>Géorisques sent an answer that cannot be read ({what}: {answer}). Try again later.</source>
+        <translation>Géorisques a envoyé une réponse illisible ({what} : {answer}). Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../sources/georisques.py" line="147"/>
+        <source>{name} is outside mainland France: the clay shrink-swell exposure map (Géorisques) covers mainland France and Corsica only.</source>
+        <translation>{name} est hors de la France métropolitaine : la carte d'exposition au retrait-gonflement des argiles (Géorisques) ne couvre que la métropole et la Corse.</translation>
+    </message>
+</context>
+<context>
+    <name>ClayShrinkSwellAlgorithm</name>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="46"/>
+        <source>Clay shrink-swell: buildings moving with the droughts</source>
+        <translation>Argiles : bâtiments qui bougent avec les sécheresses</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="49"/>
+        <source>&lt;p&gt;For each building: the share of its footprint in each class of the clay shrink-swell exposure map (from &lt;i&gt;download_georisques&lt;/i&gt;) and the worst class; the EGMS points within its buffer (5 m), the date-by-date median of their displacement series, and from it the velocity, acceleration and seasonal amplitude, and the &lt;b&gt;motion of the dry summers&lt;/b&gt; (late summer minus spring, the worst of the dry summers the series covers: those of the commune's drought decrees when given, else 2003, 2011, 2015–2020, 2022, 2023); the spread of its points' velocities (uneven motion of the footprint).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (they say where to look first, they prove no damage):&lt;br&gt;• &lt;b&gt;to inspect&lt;/b&gt;: exposure medium or high, and a seasonal amplitude ≥ 3 mm, or a dry-summer drop ≤ −4 mm, or a spread ≥ 3 mm/yr;&lt;br&gt;• &lt;b&gt;to watch&lt;/b&gt;: exposure low or more, and an amplitude ≥ 2 mm, a dry-summer drop ≤ −2 mm, a velocity beyond ±2 mm/yr or a spread ≥ 3 mm/yr;&lt;br&gt;• &lt;b&gt;no sign&lt;/b&gt;: the rest;&lt;br&gt;• &lt;b&gt;insufficient data&lt;/b&gt;: fewer than 2 points, a series covering no dry summer, or no exposure known.&lt;/p&gt;&lt;p&gt;Where the thresholds come from: the exposure classes are the national map's (Code de la construction, art. R132-3; BRGM); ±2 mm/yr is the usual bound of stability for EGMS (velocity noise about 0.7 mm/yr); MT-InSAR measures the seasonal swing of swelling clay, several millimetres (Burnol et al., 2021, Atmosphere 12:1262, doi:10.3390/atmos12101262): 2 and 3 mm stand above the noise of a median of points, and count only in clay's phase (lowest at the end of summer: a building's thermal dilation rises in summer); the summers' motion is taken without the long-term trend; 3 mm/yr of spread is about four times the EGMS velocity noise; an uneven footprint cracks walls (Skempton &amp;amp; MacDonald, 1956).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque bâtiment : la part de son emprise dans chaque classe de la carte d'exposition au retrait-gonflement des argiles (produite par &lt;i&gt;download_georisques&lt;/i&gt;) et la classe la plus forte ; les points EGMS dans son tampon (5 m), la médiane date par date de leurs séries de déplacement, et d'elle la vitesse, l'accélération et l'amplitude saisonnière, et le &lt;b&gt;mouvement des étés secs&lt;/b&gt; (fin d'été moins printemps, le pire des étés secs que couvre la série : ceux des arrêtés sécheresse de la commune s'ils sont donnés, sinon 2003, 2011, 2015–2020, 2022, 2023) ; l'écart entre les vitesses de ses points (emprise qui bouge inégalement).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (elles disent où regarder d'abord, elles ne prouvent aucun désordre) :&lt;br&gt;• &lt;b&gt;à inspecter&lt;/b&gt; : exposition moyenne ou forte, et une amplitude saisonnière ≥ 3 mm, ou un affaissement d'été sec ≤ −4 mm, ou un écart ≥ 3 mm/an ;&lt;br&gt;• &lt;b&gt;à surveiller&lt;/b&gt; : exposition faible ou plus, et une amplitude ≥ 2 mm, un affaissement d'été sec ≤ −2 mm, une vitesse au-delà de ±2 mm/an ou un écart ≥ 3 mm/an ;&lt;br&gt;• &lt;b&gt;pas de signe&lt;/b&gt; : le reste ;&lt;br&gt;• &lt;b&gt;données insuffisantes&lt;/b&gt; : moins de 2 points, une série qui ne couvre aucun été sec, ou pas d'exposition connue.&lt;/p&gt;&lt;p&gt;D'où viennent les seuils : les classes d'exposition sont celles de la carte nationale (Code de la construction, art. R132-3 ; BRGM) ; ±2 mm/an est la borne usuelle de stabilité pour EGMS (bruit sur la vitesse d'environ 0,7 mm/an) ; l'InSAR multi-temporel mesure le battement saisonnier des argiles gonflantes, de plusieurs millimètres (Burnol et al., 2021, Atmosphere 12:1262, doi:10.3390/atmos12101262) : 2 et 3 mm dépassent le bruit d'une médiane de points, et ne comptent que dans la phase des argiles (au plus bas en fin d'été : la dilatation thermique d'un bâtiment le soulève en été) ; le mouvement des étés est pris sans la tendance de long terme ; 3 mm/an d'écart valent environ quatre fois le bruit des vitesses EGMS ; une emprise qui bouge inégalement fissure les murs (Skempton &amp;amp; MacDonald, 1956).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="73"/>
+        <source>EGMS points (with displacement series)</source>
+        <translation>Points EGMS (avec séries de déplacement)</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="75"/>
+        <source>Buildings</source>
+        <translation>Bâtiments</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="77"/>
+        <source>Clay exposure (download_georisques, field code_exposition)</source>
+        <translation>Exposition aux argiles (download_georisques, champ code_exposition)</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="80"/>
+        <source>CatNat decrees (download_georisques, table catnat)</source>
+        <translation>Arrêtés CatNat (download_georisques, table catnat)</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="83"/>
+        <source>Buffer around buildings</source>
+        <translation>Tampon autour des bâtiments</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="85"/>
+        <source>Buildings and clay</source>
+        <translation>Bâtiments et argiles</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <source>Buildings to inspect</source>
+        <translation>Bâtiments à inspecter</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <source>Buildings to watch</source>
+        <translation>Bâtiments à surveiller</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <source>Buildings with insufficient data</source>
+        <translation>Bâtiments aux données insuffisantes</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <source>Drought decrees</source>
+        <translation>Arrêtés sécheresse</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="104"/>
+        <source>The buildings layer is empty.</source>
+        <translation>La couche des bâtiments est vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="106"/>
+        <source>The exposure layer has no field code_exposition: give the layer exposition_argiles made by download_georisques.</source>
+        <translation>La couche d'exposition n'a pas de champ code_exposition : donnez la couche exposition_argiles produite par download_georisques.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="111"/>
+        <source>Dry summers looked at: {0}.</source>
+        <translation>Étés secs examinés : {0}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="144"/>
+        <source>insufficient data</source>
+        <translation>données insuffisantes</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="144"/>
+        <source>no sign</source>
+        <translation>pas de signe</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="144"/>
+        <source>to watch</source>
+        <translation>à surveiller</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="145"/>
+        <source>to inspect</source>
+        <translation>à inspecter</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="162"/>
+        <source>{0} buildings: {1} to inspect, {2} to watch, {3} with insufficient data.</source>
+        <translation>{0} bâtiments : {1} à inspecter, {2} à surveiller, {3} aux données insuffisantes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="165"/>
+        <source>The EGMS series ({0} to {1}) covers none of the dry summers: every building is classed « insufficient data ». Use an EGMS release that covers a dry summer (e.g. 2018–2022).</source>
+        <translation>La série EGMS ({0} à {1}) ne couvre aucun des étés secs : tous les bâtiments sont classés « données insuffisantes ». Prenez une version d'EGMS qui couvre un été sec (par exemple 2018–2022).</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="169"/>
+        <source>Clay shrink-swell</source>
+        <translation>Retrait-gonflement des argiles</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="177"/>
+        <source>The points have no displacement series (field displacement_mm and table egms_dates of an EGMS import): import the EGMS file with import_egms first.</source>
+        <translation>Les points n'ont pas de série de déplacement (champ displacement_mm et table egms_dates d'un import EGMS) : importez d'abord le fichier EGMS avec import_egms.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="264"/>
+        <source>The EGMS points layer is empty.</source>
+        <translation>La couche des points EGMS est vide.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="270"/>
+        <source>clay exposure medium or high</source>
+        <translation>exposition aux argiles moyenne ou forte</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="271"/>
+        <source>seasonal swing</source>
+        <translation>battement saisonnier</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="271"/>
+        <source>sinks in dry summers</source>
+        <translation>s'affaisse les étés secs</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="272"/>
+        <source>moving beyond ±2 mm/yr</source>
+        <translation>bouge de plus de ±2 mm/an</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="273"/>
+        <source>uneven footprint</source>
+        <translation>emprise qui bouge inégalement</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="208"/>
+        <source>The exposure cell {0} cannot be indexed.</source>
+        <translation>La cellule d'exposition {0} ne peut pas être indexée.</translation>
+    </message>
 </context>
 <context>
     <name>CommuneBoundaryAlgorithm</name>
@@ -1289,6 +1452,89 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <location filename="../processing/connectors/download_egms.py" line="141"/>
         <source>EGMS files downloaded: {0}, in {1}.</source>
         <translation>Fichiers EGMS téléchargés : {0}, dans {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadGeorisquesAlgorithm</name>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="36"/>
+        <source>Clay shrink-swell exposure and natural disasters (Géorisques)</source>
+        <translation>Exposition aux argiles et catastrophes naturelles (Géorisques)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="39"/>
+        <source>&lt;p&gt;For a commune of mainland France, from the BRGM's Géorisques API: the &lt;b&gt;clay shrink-swell exposure&lt;/b&gt; (retrait-gonflement des argiles: high, medium, low, not classified — the national map of article R132-3 of the Code de la construction) and the commune's &lt;b&gt;natural-disaster decrees&lt;/b&gt; (CatNat: peril, event start and end, decree and Journal officiel dates; the drought decrees are flagged).&lt;/p&gt;&lt;p&gt;The API gives the exposure &lt;b&gt;point by point&lt;/b&gt;: it is asked at the centre of each cell of a 400 m grid that holds a building of the given layer (without buildings: any place of the commune), and each cell whose class differs from a neighbour's is split in four, down to the sampling grid (50 m by default): the zones of the map are wide, so few requests settle a commune. The cells come out as polygons with their class; at most 3,000 requests. Each answer is cached: a second run, and a run offline, ask nothing.&lt;/p&gt;&lt;p&gt;Data: BRGM, Géorisques (Licence Ouverte 2.0).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour une commune de France métropolitaine, depuis l'API Géorisques du BRGM : l'&lt;b&gt;exposition au retrait-gonflement des argiles&lt;/b&gt; (forte, moyenne, faible, non classée — la carte nationale de l'article R132-3 du Code de la construction) et les &lt;b&gt;arrêtés de catastrophe naturelle&lt;/b&gt; de la commune (CatNat : péril, début et fin de l'événement, dates de l'arrêté et du Journal officiel ; les arrêtés sécheresse sont signalés).&lt;/p&gt;&lt;p&gt;L'API donne l'exposition &lt;b&gt;point par point&lt;/b&gt; : elle est demandée au centre de chaque cellule d'une grille de 400 m qui contient un bâtiment de la couche donnée (sans bâtiments : tout endroit de la commune), et chaque cellule dont la classe diffère de celle d'une voisine est divisée en quatre, jusqu'à la grille d'échantillonnage (50 m par défaut) : les zones de la carte sont étendues, peu de requêtes suffisent pour une commune. Les cellules sortent en polygones avec leur classe ; 3 000 requêtes au plus. Chaque réponse est gardée en cache : une seconde exécution, et une exécution hors ligne, ne demandent rien.&lt;/p&gt;&lt;p&gt;Données : BRGM, Géorisques (Licence Ouverte 2.0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="53"/>
+        <source>Buildings (the exposure is asked where they stand)</source>
+        <translation>Bâtiments (l'exposition est demandée là où ils sont)</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="55"/>
+        <source>Sampling grid</source>
+        <translation>Grille d'échantillonnage</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="58"/>
+        <source>Exposure points asked</source>
+        <translation>Points d'exposition demandés</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="58"/>
+        <source>Exposure cells</source>
+        <translation>Cellules d'exposition</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="58"/>
+        <source>CatNat decrees</source>
+        <translation>Arrêtés CatNat</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="58"/>
+        <source>Drought decrees</source>
+        <translation>Arrêtés sécheresse</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="84"/>
+        <source>Clay exposure asked at {0} places: cells of {1:g} m, split down to {2:g} m where the class changes (each answer cached).</source>
+        <translation>Exposition aux argiles demandée en {0} endroits : cellules de {1:g} m, divisées jusqu'à {2:g} m là où la classe change (chaque réponse gardée en cache).</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="92"/>
+        <source>{0}: {1} CatNat decrees, {2} of them for drought (clay shrink-swell).</source>
+        <translation>{0} : {1} arrêtés CatNat, dont {2} pour sécheresse (retrait-gonflement des argiles).</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="94"/>
+        <source>Clay shrink-swell exposure — {0}</source>
+        <translation>Exposition au retrait-gonflement des argiles — {0}</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <source>not classified</source>
+        <translation>non classé</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <source>low</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <source>medium</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <source>high</source>
+        <translation>forte</translation>
+    </message>
+    <message>
+        <location filename="../processing/connectors/download_georisques.py" line="143"/>
+        <source>no data</source>
+        <translation>pas de donnée</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +3053,11 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <source>IGN Géoplateforme geocoding (addresses)</source>
         <translation>Géocodage de la Géoplateforme IGN (adresses)</translation>
     </message>
+    <message>
+        <location filename="../toolbelt/settings.py" line="44"/>
+        <source>BRGM Géorisques API (clay, natural disasters)</source>
+        <translation>API Géorisques du BRGM (argiles, catastrophes naturelles)</translation>
+    </message>
 </context>
 <context>
     <name>StacDownloadAlgorithm</name>
@@ -2947,7 +3198,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
     <message>
         <location filename="../sources/downloads.py" line="64"/>
         <source>{0}: no such file at {1} (HTTP {2}).</source>
-        <translation>{0} : pas de fichier à l&apos;adresse {1} (HTTP {2}).</translation>
+        <translation>{0} : pas de fichier à l'adresse {1} (HTTP {2}).</translation>
     </message>
     <message>
         <location filename="../sources/downloads.py" line="82"/>
@@ -2957,7 +3208,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
     <message>
         <location filename="../sources/network.py" line="248"/>
         <source>{0}: a cached answer no longer validates ({1}); it is asked again.</source>
-        <translation>{0} : une réponse en cache n&apos;est plus valide ({1}) ; elle est redemandée.</translation>
+        <translation>{0} : une réponse en cache n'est plus valide ({1}) ; elle est redemandée.</translation>
     </message>
     <message>
         <location filename="../sources/network.py" line="276"/>
@@ -2967,12 +3218,12 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
     <message>
         <location filename="../sources/network.py" line="284"/>
         <source>{0}: an answer of {1} MiB is not cached.</source>
-        <translation>{0} : une réponse de {1} Mio n&apos;est pas mise en cache.</translation>
+        <translation>{0} : une réponse de {1} Mio n'est pas mise en cache.</translation>
     </message>
     <message>
         <location filename="../sources/stac.py" line="155"/>
         <source>{0}: a next page repeats items already seen; paging stops there.</source>
-        <translation>{0} : une page suivante répète des éléments déjà vus ; la pagination s&apos;arrête là.</translation>
+        <translation>{0} : une page suivante répète des éléments déjà vus ; la pagination s'arrête là.</translation>
     </message>
     <message>
         <location filename="../sources/stac.py" line="164"/>
@@ -3077,7 +3328,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>TerritoireProvider</name>
     <message>
-        <location filename="../processing/provider.py" line="50"/>
+        <location filename="../processing/provider.py" line="53"/>
         <source>Territoire — space data for local authorities</source>
         <translation>Territoire — données spatiales pour les collectivités</translation>
     </message>

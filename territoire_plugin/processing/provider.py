@@ -10,6 +10,7 @@ from ..toolbelt.resources import icon_path, plugin_version
 from .connectors.commune_boundary import CommuneBoundaryAlgorithm
 from .connectors.download_bdtopo import DownloadBdtopoAlgorithm
 from .connectors.download_egms import DownloadEgmsAlgorithm
+from .connectors.download_georisques import DownloadGeorisquesAlgorithm
 from .connectors.download_landsat import DownloadLandsatAlgorithm
 from .connectors.download_lcz import DownloadLczAlgorithm
 from .connectors.download_population import DownloadPopulationAlgorithm
@@ -25,6 +26,7 @@ from .heat.landsat_lst import LandsatLstAlgorithm
 from .heat.landsat_lst_l1 import LandsatLstL1Algorithm
 from .heat.lst_composite import LstCompositeAlgorithm
 from .heat.ndvi import NdviAlgorithm
+from .infrastructure.clay_shrink_swell import ClayShrinkSwellAlgorithm
 from .infrastructure.corridor_change import CorridorChangeAlgorithm
 from .infrastructure.ground_motion_assets import GroundMotionAssetsAlgorithm
 from .infrastructure.ground_motion_differential import GroundMotionDifferentialAlgorithm
@@ -36,7 +38,8 @@ ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgor
               LandsatLstL1Algorithm, HeatIslandIntensityAlgorithm, HeatIslandsAlgorithm, HeatHotspotsAlgorithm,
               HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm,
               GroundMotionAssetsAlgorithm, GroundMotionTrendAlgorithm, GroundMotionDifferentialAlgorithm,
-              CorridorChangeAlgorithm, CommuneDiagnosticAlgorithm)
+              CorridorChangeAlgorithm, CommuneDiagnosticAlgorithm, DownloadGeorisquesAlgorithm,
+              ClayShrinkSwellAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGeometry,
@@ -17,7 +18,6 @@ from qgis.core import (
 
 from ..core.errors import AnalysisError
 from ..sources import geocoding, wmts
-from ..toolbelt.compat import GEOMETRY_OK
 from ..toolbelt.i18n import error_text
 from ..toolbelt.log import log
 from ..toolbelt.settings import SERVICES, Settings
@@ -83,7 +83,7 @@ def addresses_of(geometries: dict, crs, transform_context, feedback=None) -> dic
         if geometry is None or geometry.isEmpty():
             continue
         point = place_of(geometry)
-        if point.transform(to_wgs84) != GEOMETRY_OK:
+        if point.transform(to_wgs84) != Qgis.GeometryOperationResult.Success:
             continue
         places[key] = (point.asPoint().x(), point.asPoint().y())
     client, base = client_for("geocoding", feedback)

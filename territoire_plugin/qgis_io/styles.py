@@ -161,7 +161,8 @@ ENGLISH_WORDS = {
     "eau": "water", "très faible": "very low", "très forte": "very high", "point chaud": "hot spot",
     "point froid": "cold spot", "dommages structurels": "structural damage",
     "fissuration esthétique": "cosmetic cracking", "limite de sécurité": "safe limit", "négligeable": "negligible",
-    "et plus": "and above",
+    "et plus": "and above", "non classé": "not classified",
+    "pas de signe": "no sign", "à inspecter": "to inspect",
 }
 
 

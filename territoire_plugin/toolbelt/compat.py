@@ -41,14 +41,6 @@ else:  # QGIS 3.22
     from qgis.core import QgsRenderContext
 
     TEXT_AS_TEXT = QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
-# QgsGeometry.transform's result: Qgis.GeometryOperationResult since 3.24 (a scoped enum on QGIS 4: compare with
-# this, never with 0); QgsGeometry.OperationResult before.
-if hasattr(Qgis, "GeometryOperationResult"):
-    GEOMETRY_OK = Qgis.GeometryOperationResult.Success
-else:  # QGIS 3.22
-    from qgis.core import QgsGeometry
-
-    GEOMETRY_OK = QgsGeometry.OperationResult.Success
 
 
 def _type_value(meta_type) -> int:

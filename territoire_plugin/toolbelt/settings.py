@@ -55,6 +55,8 @@ SERVICES = {
                 "https://egms.land.copernicus.eu/insar-api/archive", rate=2),
         Service("data_gouv", QT_TRANSLATE_NOOP("Services", "data.gouv.fr API"), "https://www.data.gouv.fr/api/1",
                 rate=10),
+        Service("georisques", QT_TRANSLATE_NOOP("Services", "BRGM Géorisques API (clay, natural disasters)"),
+                "https://www.georisques.gouv.fr/api/v1", rate=10),
         Service("ign_wmts", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme WMTS (basemaps)"),
                 "https://data.geopf.fr/wmts", rate=20),
         # IGN: at most 50 requests a second from one address, HTTP 429 with Retry-After beyond (geoservices.ign.fr).

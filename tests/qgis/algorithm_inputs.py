@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 ALGORITHMS = [
-    "commune_boundary", "commune_diagnostic", "corridor_change", "download_bdtopo", "download_egms",
-    "download_landsat", "download_lcz", "download_population", "download_sentinel2", "greening_scenario",
-    "ground_motion_assets", "ground_motion_differential", "ground_motion_trend", "heat_exposure", "heat_hotspots",
-    "heat_island_intensity", "heat_islands", "import_egms", "landsat_lst", "landsat_lst_l1", "lst_composite",
-    "ndvi",
+    "clay_shrink_swell", "commune_boundary", "commune_diagnostic", "corridor_change", "download_bdtopo",
+    "download_egms", "download_georisques", "download_landsat", "download_lcz", "download_population",
+    "download_sentinel2", "greening_scenario", "ground_motion_assets", "ground_motion_differential",
+    "ground_motion_trend", "heat_exposure", "heat_hotspots", "heat_island_intensity", "heat_islands", "import_egms",
+    "landsat_lst", "landsat_lst_l1", "lst_composite", "ndvi",
 ]
 
 
@@ -36,15 +36,20 @@ def inputs(town, sample_product, tmp_path_factory, qgis_app, qgis_processing):
                                  "features": fake_services.lambert93_lines("troncon_de_route"),
                                  "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2154"}}}),
                      encoding="utf-8")
+    buildings = str(town["folder"] / "buildings.geojson")
+    risks = processing.run("territoire:download_georisques", {"COMMUNE": "12174", "BUILDINGS": buildings,
+                                                              "OUTPUT": str(folder / "georisques.gpkg")})["OUTPUT"]
     return {"lst": lst, "ndvi": ndvi, "egms_csv": str(town["egms"]), "egms": egms, "lines": str(lines),
-            "buildings": str(town["folder"] / "buildings.geojson"), "product": str(sample_product),
-            "population": town["population_url"]}
+            "buildings": buildings, "product": str(sample_product), "population": town["population_url"],
+            "exposure": f"{risks}|layername=exposition_argiles", "decrees": f"{risks}|layername=catnat"}
 
 
 def parameters(name: str, given: dict, out: Path) -> dict:
     """Valid parameters of algorithm ``name``, every output inside ``out``."""
     lst, ndvi, buildings = given["lst"], given["ndvi"], given["buildings"]
     return {
+        "clay_shrink_swell": {"POINTS": given["egms"], "BUILDINGS": buildings, "EXPOSURE": given["exposure"],
+                              "DECREES": given["decrees"], "OUTPUT": str(out / "clay.gpkg")},
         "commune_boundary": {"COMMUNE": "12174", "OUTPUT": str(out / "commune.gpkg")},
         "commune_diagnostic": {"COMMUNE": "12174", "EGMS": given["egms_csv"], "POPULATION": given["population"],
                                "OUTPUT_FOLDER": str(out)},
@@ -52,6 +57,7 @@ def parameters(name: str, given: dict, out: Path) -> dict:
                             "OUTPUT": str(out / "corridor.gpkg")},
         "download_bdtopo": {"COMMUNE": "12174", "THEMES": [0], "OUTPUT": str(out / "bdtopo.gpkg")},
         "download_egms": {"COMMUNE": "12174", "OUTPUT_FOLDER": str(out)},
+        "download_georisques": {"COMMUNE": "12174", "OUTPUT": str(out / "georisques.gpkg")},
         "download_landsat": {"COMMUNE": "12174", "START": "2024-06-01", "END": "2026-08-31",
                              "OUTPUT_FOLDER": str(out)},
         "download_lcz": {"COMMUNE": "12174", "OUTPUT": str(out / "lcz.gpkg")},
