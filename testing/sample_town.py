@@ -144,14 +144,14 @@ def landsat_cogs(folder: Path, years, sample: Path):
     for offset, year in enumerate(years):
         item_id = f"LC09_L2SP_197029_{year}0715_{year}0717_02_T1"
         files = {band: folder / f"{item_id}_{band}.TIF" for band in ("ST_B10", "QA_PIXEL", "SR_B4", "SR_B5")}
-        if not all(path.exists() for path in files.values()):
-            sources = {band: gdal.Open(str(product / f"{SAMPLE_PRODUCT}_{band}.TIF")) for band in files}
-            memory = {band: gdal.GetDriverByName("MEM").CreateCopy("", source) for band, source in sources.items()}
-            follow_land_cover(memory, 0.4 * offset)
-            for band, dataset in memory.items():
-                gdal.GetDriverByName("COG").CreateCopy(str(files[band]), dataset,
-                                                       options=["COMPRESS=DEFLATE", "BLOCKSIZE=256"])
-            memory = sources = None
+        # Made again each time (a few tenths of a second): the land cover rule may have changed.
+        sources = {band: gdal.Open(str(product / f"{SAMPLE_PRODUCT}_{band}.TIF")) for band in files}
+        memory = {band: gdal.GetDriverByName("MEM").CreateCopy("", source) for band, source in sources.items()}
+        follow_land_cover(memory, 0.4 * offset)
+        for band, dataset in memory.items():
+            gdal.GetDriverByName("COG").CreateCopy(str(files[band]), dataset,
+                                                   options=["COMPRESS=DEFLATE", "BLOCKSIZE=256"])
+        memory = sources = None
         items[item_id] = (f"{year}-07-15T10:27:00Z", files)
     return items
 
@@ -244,8 +244,7 @@ def build(folder, sample) -> dict:
     points, dates, moved, _ = points_over_footprints(footprints, centre=SUBSIDENCE_CENTRE, radius=SUBSIDENCE_RADIUS,
                                                      per_building=3, bridge=viaduct(roads),
                                                      clay=(CLAY[0], CLAY[1], CLAY[3]), swelling=swelling)
-    if not egms.exists():
-        write_egms_csv(egms, points, dates)
+    write_egms_csv(egms, points, dates)  # made again each time: the generator may have changed
     population = filosofi.insee_download(folder, cells=population_cells(olemps.commune()["properties"]["population"]))
     return {"folder": folder, "buildings": buildings, "egms": egms, "population": population, "moved": moved,
             "swelling": swelling,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: The project's groups, in order.
-TOPICS = ("data", "heat", "infrastructure")
+TOPICS = ("data", "heat", "infrastructure", "clay")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,10 @@ LAYERS = (
           "ground_motion_assets_{kind}.qml"),
     Layer("mouvement_batiment", "infrastructure", "Mouvement du sol des bâtiments", "Ground motion of buildings",
           "ground_motion_assets_{kind}.qml"),
+    Layer("argiles_batiments", "clay", "Bâtiments et argiles (retrait-gonflement)",
+          "Buildings and clay (shrink-swell)", "clay_risk.qml"),
+    Layer("argiles_exposition", "clay", "Exposition aux argiles (Géorisques)", "Clay exposure (Géorisques)",
+          "clay_exposure.qml"),
     Layer("egms_points", "infrastructure", "Points EGMS", "EGMS points", "egms_velocity.qml", hidden=True),
     Layer("erp", "data", "Sites sensibles (ERP)", "Sensitive sites (public buildings)",
           "bdtopo_public_buildings.qml"),
@@ -70,11 +74,11 @@ BY_NAME = {layer.name: layer for layer in LAYERS}
 WORDS = {
     "fr": {"group_data": "Données", "group_heat": "Surchauffe", "group_infrastructure": "Infrastructures",
            "group_basemap": "Fond de plan", "plan_ign": "Plan IGN", "ortho_ign": "Orthophotos IGN",
-           "plan_ign_report": "Plan IGN (image du rapport)",
+           "plan_ign_report": "Plan IGN (image du rapport)", "group_clay": "Argiles", "theme_clay": "Argiles",
            "theme_heat": "Surchauffe", "theme_infrastructure": "Infrastructures", "theme_all": "Tout"},
     "en": {"group_data": "Data", "group_heat": "Urban overheating", "group_infrastructure": "Infrastructures",
            "group_basemap": "Basemap", "plan_ign": "Plan IGN", "ortho_ign": "IGN orthophotos",
-           "plan_ign_report": "Plan IGN (the report's image)",
+           "plan_ign_report": "Plan IGN (the report's image)", "group_clay": "Clay", "theme_clay": "Clay",
            "theme_heat": "Urban overheating", "theme_infrastructure": "Infrastructures", "theme_all": "Everything"},
 }
 

@@ -20,6 +20,9 @@ class Facts:
     motion: dict | None = None
     #: Name of the EGMS file the ground motion comes from ("" without one).
     egms_file: str = ""
+    #: Clay shrink-swell: {"inspect", "watch", "insufficient": buildings; "decrees": [(start, end, peril,
+    #: drought)] newest first}; None without it.
+    clay: dict | None = None
 
 
 @dataclass

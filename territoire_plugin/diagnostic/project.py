@@ -133,14 +133,16 @@ def _centre_ramp(layer: QgsRasterLayer) -> None:
 
 
 def _map_themes(project: QgsProject, groups: dict, words: dict) -> None:
-    """"Overheating", "Infrastructures" and "Everything": the data group with one topic, or all of them
-    (a theme of the same name is replaced)."""
+    """"Overheating", "Infrastructures", "Clay" and "Everything": the data group with one topic, or all of them
+    (a theme of the same name is replaced; a topic without its group is left out)."""
     model = QgsLayerTreeModel(project.layerTreeRoot())
     themes = project.mapThemeCollection()
     for theme, shown in ((words["theme_heat"], {"data", "heat"}),
                          (words["theme_infrastructure"], {"data", "infrastructure"}),
-                         (words["theme_all"], {"data", "heat", "infrastructure"})):
-        if not shown - {"data"} <= set(groups):
+                         (words["theme_clay"], {"data", "clay"}),
+                         (words["theme_all"], {"data", "heat", "infrastructure", "clay"})):
+        shown = shown & set(groups)
+        if shown <= {"data"}:
             continue
         for topic, group in groups.items():
             group.setItemVisibilityChecked(topic in shown)

@@ -292,6 +292,33 @@ class Workflow:
             alerts[name] = (int(result["ALERTS"]), int(result["WATCH"]))
         diagnostic.facts.motion = alerts
         diagnostic.facts.egms_file = Path(egms).name
+        if "buildings" in themes:
+            self.clay(diagnostic, themes["buildings"], points["OUTPUT"], context, steps)
+
+    def clay(self, diagnostic: Diagnostic, buildings: str, points: str, context, steps) -> None:
+        """Clay shrink-swell: the exposure and decrees of Géorisques, then each building's class. Without
+        Géorisques (unreachable and nothing cached), the rest of the diagnostic stands: the report says why."""
+        steps.setProgressText(self.tr("Clay shrink-swell (Géorisques)"))
+        try:
+            risks = self.child("territoire:download_georisques", {
+                "COMMUNE": diagnostic.insee, "BUILDINGS": buildings,
+                "OUTPUT": str(diagnostic.work / "georisques.gpkg")}, context, steps)["OUTPUT"]
+            result = self.child("territoire:clay_shrink_swell", {
+                "POINTS": f"{points}|layername=egms_points", "BUILDINGS": buildings,
+                "EXPOSURE": f"{risks}|layername=exposition_argiles", "DECREES": f"{risks}|layername=catnat",
+                "OUTPUT": str(diagnostic.work / "clay.gpkg")}, context, steps)
+        except QgsProcessingException as error:
+            diagnostic.warnings.append(self.tr("No clay shrink-swell analysis: {0}").format(error))
+            steps.pushWarning(diagnostic.warnings[-1])
+            return
+        diagnostic.vectors["argiles_batiments"] = (result["OUTPUT"], catalogue.style("argiles_batiments"))
+        diagnostic.vectors["argiles_exposition"] = (f"{risks}|layername=exposition_argiles",
+                                                    catalogue.style("argiles_exposition"))
+        diagnostic.tables["catnat"] = f"{risks}|layername=catnat"
+        decrees = [(f["debut"], f["fin"], f["peril"], bool(f["secheresse"]))
+                   for f in QgsVectorLayer(f"{risks}|layername=catnat", "catnat", "ogr").getFeatures()]
+        diagnostic.facts.clay = {"inspect": int(result["INSPECT"]), "watch": int(result["WATCH"]),
+                                 "insufficient": int(result["INSUFFICIENT"]), "decrees": decrees}
 
     # ------------------------------------------------------------------ outputs
 

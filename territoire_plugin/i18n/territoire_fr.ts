@@ -3426,7 +3426,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Mouvement du sol des ponts</translation>
     </message>
     <message>
-        <location filename="../diagnostic/workflow.py" line="304"/>
+        <location filename="../diagnostic/workflow.py" line="331"/>
         <source>GeoPackage, project and report</source>
         <translation>GeoPackage, projet et rapport</translation>
     </message>
@@ -3439,6 +3439,16 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <location filename="../diagnostic/workflow.py" line="219"/>
         <source>No population figures: {0}</source>
         <translation>Pas de chiffres de population : {0}</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/workflow.py" line="301"/>
+        <source>Clay shrink-swell (Géorisques)</source>
+        <translation>Retrait-gonflement des argiles (Géorisques)</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/workflow.py" line="311"/>
+        <source>No clay shrink-swell analysis: {0}</source>
+        <translation>Pas d&apos;analyse du retrait-gonflement des argiles : {0}</translation>
     </message>
 </context>
 </TS>

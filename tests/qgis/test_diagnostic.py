@@ -74,8 +74,9 @@ def check_complete(folder: Path, insee: str, name: str, tmp: Path, population: b
     names = {source.GetLayer(i).GetName() for i in range(source.GetLayerCount())}
     source = None
     for layer in ("commune", "batiment", "troncon_de_route", "erp", "ilots_chaleur", "points_chauds",
-                  "batiments_chaleur", "egms_points", "egms_dates", "mouvement_batiment",
-                  "mouvement_troncon_de_route") + (("vulnerabilite_200m",) if population else ()):
+                  "batiments_chaleur", "egms_points", "egms_dates", "mouvement_batiment", "mouvement_troncon_de_route",
+                  "argiles_batiments", "argiles_exposition", "catnat") + (
+                      ("vulnerabilite_200m",) if population else ()):
         assert layer in names, (layer, names)
     assert ("vulnerabilite_200m" in names) == population
     for raster in ("lst", "intensite_icu", "ndvi"):
@@ -88,9 +89,9 @@ def check_complete(folder: Path, insee: str, name: str, tmp: Path, population: b
     assert project.read(str(project_file))
     top = project.layerTreeRoot().children()[0]
     assert top.name() == f"Territoire — {'Olemps' if insee == '12174' else 'Rodez'}"
-    assert [group.name() for group in top.children()] == ["Données", "Surchauffe", "Infrastructures"]
+    assert [group.name() for group in top.children()] == ["Données", "Surchauffe", "Infrastructures", "Argiles"]
     assert project.layerTreeRoot().children()[1].name() == "Fond de plan"
-    assert set(project.mapThemeCollection().mapThemes()) == {"Surchauffe", "Infrastructures", "Tout"}
+    assert set(project.mapThemeCollection().mapThemes()) == {"Surchauffe", "Infrastructures", "Argiles", "Tout"}
     basemap = results / f"fond_de_plan_{insee}.tif"  # the report's Plan IGN image, beside it (a copy of tiles)
     for layer in project.mapLayers().values():
         assert layer.isValid(), layer.name()
@@ -104,9 +105,9 @@ def check_complete(folder: Path, insee: str, name: str, tmp: Path, population: b
     assert project.layoutManager().layouts(), "the report's layout is kept in the project"
 
     pages = pdf_pages(pdf, tmp)
-    assert len(pages) == 8
+    assert len(pages) == 9
     ARTIFACTS.mkdir(exist_ok=True)
-    for number in (0, 2, 4, 5, 7):  # cover, temperature, exposure and ground-motion maps (not blank), tables
+    for number in (0, 2, 4, 5, 6, 8):  # cover, temperature, exposure, ground-motion and clay maps, tables
         pixels = image_array(pages[number])
         height = pixels.shape[0]
         map_area = pixels[int(height * 0.15):int(height * 0.6)]
@@ -201,10 +202,18 @@ def test_olemps_diagnostic_is_complete_and_right(olemps, town, tmp_path):
     layout = checked["project"].layoutManager().layouts()[0]
     sources = [item.text() for item in layout.items() if isinstance(item, QgsLayoutItemLabel)
                and item.text().startswith("Sources")]
-    assert len(sources) == 5 and all("Fond\u00a0: tuiles de 127.0.0.1:" in line for line in sources), sources
+    assert len(sources) == 6 and all("Fond\u00a0: tuiles de 127.0.0.1:" in line for line in sources), sources
     maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
-    assert len(maps) == 7  # cover, four topics, two close-ups
-    close_ups = sorted(maps, key=lambda item: item.extent().width())[:2]
+    # Clay shrink-swell: the summary counts the buildings to inspect as the GeoPackage has them, names the last
+    # drought summer of the decrees; the page and its table are in the PDF.
+    clay = QgsVectorLayer(f"{gpkg}|layername=argiles_batiments", "c", "ogr")
+    inspect = sum(1 for f in clay.getFeatures() if f["clay_class"] == 3)
+    assert inspect > 20 and f"Argiles\u00a0: {inspect}\u00a0bâtiments à inspecter" in summary, summary
+    assert "le dernier pour l'été 2022" in summary
+    assert "Argiles : bâtiments qui bougent avec les sécheresses" in flat
+    assert f"Les 6 bâtiments les plus concernés sur {inspect} à inspecter pour les argiles" in flat
+    assert len(maps) == 9  # cover, five topics, three close-ups
+    close_ups = sorted(maps, key=lambda item: item.extent().width())[:3]
     assert all(item.extent().width() < 1000 for item in close_ups)
     alert_centres = [f.geometry().boundingBox().center() for f in buildings.getFeatures(
         QgsFeatureRequest().setFilterExpression('"gm_class" = 3'))]

@@ -85,10 +85,11 @@ def test_search_pick_run_and_the_styled_result_lands_in_the_project(panel, town,
     root = QgsProject.instance().layerTreeRoot()
     group = root.children()[0]
     assert group.name() == "Territoire — Olemps"
-    assert [g.name() for g in group.children()] == ["Données", "Surchauffe", "Infrastructures"]
+    assert [g.name() for g in group.children()] == ["Données", "Surchauffe", "Infrastructures", "Argiles"]
     assert root.children()[-1].name() == "Fond de plan"
     assert {node.layer().providerType() for node in root.children()[-1].findLayers()} == {"wms"}
-    assert set(QgsProject.instance().mapThemeCollection().mapThemes()) == {"Surchauffe", "Infrastructures", "Tout"}
+    assert set(QgsProject.instance().mapThemeCollection().mapThemes()) == {"Surchauffe", "Infrastructures", "Argiles",
+                                                                           "Tout"}
     layers = [node.layer() for node in group.findLayers()]
     assert len(layers) >= 15 and all(layer.isValid() for layer in layers)
     motion = next(layer for layer in layers if layer.source().endswith("layername=mouvement_batiment"))

@@ -214,3 +214,32 @@ def lines(path, series, title: str, x_label: str, y_label: str, start=None, lang
         canvas.painter.drawText(QRectF(MARGIN_LEFT + 62, legend_y - 17, WIDTH - MARGIN_LEFT - 100, 34),
                                 int(Qt.AlignmentFlag.AlignVCenter), str(label))
     return canvas.save(path)
+
+
+def timeline(path, events, title: str, x_label: str, labels: tuple) -> Path:
+    """Dated events on a time axis: ``events`` = [(start year as a float, end year, highlighted)], a bar each from
+    start to end (at least a few weeks wide), the highlighted ones (drought decrees) in red on the upper row, the
+    others in grey below; ``labels`` = (highlighted, other) for the legend."""
+    years = [year for start, end, _ in events for year in (start, end)] or [2000.0, 2001.0]
+    low, high = math.floor(min(years)) - 1, math.ceil(max(years)) + 1
+    canvas = _Canvas(title, (float(low), float(high)), (0.0, 3.0), x_label, "", bottom=MARGIN_BOTTOM + 36)
+    canvas.x_axis(fmt=lambda v: f"{v:.0f}")
+    canvas.painter.setPen(QPen(QColor("black"), 2))
+    canvas.painter.drawLine(canvas.plot.bottomLeft(), canvas.plot.bottomRight())
+    colours = {True: QColor(PALETTE[0]), False: QColor("#969696")}
+    for start, end, highlighted in events:
+        row = 2.0 if highlighted else 1.0
+        left, right = canvas.x(start), max(canvas.x(end), canvas.x(start) + 6)
+        canvas.painter.setPen(Qt.PenStyle.NoPen)
+        canvas.painter.setBrush(colours[highlighted])
+        canvas.painter.drawRect(QRectF(QPointF(left, canvas.y(row + 0.3)), QPointF(right, canvas.y(row - 0.3))))
+    canvas.painter.setFont(QFont("Sans", 11))
+    for index, highlighted in enumerate((True, False)):
+        legend_y = canvas.plot.bottom() + 110
+        x = MARGIN_LEFT + index * 500
+        canvas.painter.setPen(QPen(colours[highlighted], 14))
+        canvas.painter.drawLine(QPointF(x, legend_y), QPointF(x + 40, legend_y))
+        canvas.painter.setPen(QPen(QColor("black"), 1))
+        canvas.painter.drawText(QRectF(x + 52, legend_y - 17, 420, 34), int(Qt.AlignmentFlag.AlignVCenter),
+                                labels[index])
+    return canvas.save(path)

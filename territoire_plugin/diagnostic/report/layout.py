@@ -40,7 +40,7 @@ from ...analysis.heat.islands import valid_values
 from ...toolbelt.compat import TEXT_AS_TEXT, set_label_text, set_legend_style_font
 from ...toolbelt.resources import plugin_version
 from ...toolbelt.settings import Settings
-from . import content, mapping
+from . import clay, content, mapping
 from .text import report_language, text_for
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
@@ -223,10 +223,10 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedba
     if notice:  # e.g. what a demonstration's data are: said on the cover, in red
         pages.label(notice, 15, 46, 180, 7, size=9, bold=True, colour="#a00000")
     cover_layers = [layers[n] for n in ("commune", "ilots_chaleur", "lst", "batiment") if n in layers]
-    pages.map(project, cover_layers, extent, 15, 55, 180, 127, text["legend"],
+    pages.map(project, cover_layers, extent, 15, 55, 180, 115, text["legend"],
               sources_line("Landsat 8/9 C2 L2 (USGS), IGN BD TOPO®"), basemap)
-    pages.label(text["key"], 15, 252, 180, 8, size=13, bold=True)
-    pages.label("\n".join(f"• {line}" for line in summary), 15, 261, 180, 26, size=9)
+    pages.label(text["key"], 15, 238, 180, 8, size=13, bold=True)
+    pages.label("\n".join(f"• {line}" for line in summary), 15, 247, 180, 40, size=9)
     pages.label(text["made"].format(date=date_text, version=plugin_version()), 15, 288, 180, 6, size=7,
                 colour="#666666")
 
@@ -269,6 +269,9 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedba
             pages.inset(main, shown, close, text["inset_heat"].format(site=sites[0][0]), basemap)
         if main_page is None:
             main_page = pages.count - 1
+
+    if diagnostic.facts.motion is not None:  # clay shrink-swell comes with the ground motion
+        clay.add_page(pages, project, layers, diagnostic, text, extent, basemap, sources_line, feedback)
 
     # Charts.
     chart_files = content.chart_files(layers, text, work, lst_values, sites, alerts)

@@ -65,13 +65,13 @@ def square(box: QgsRectangle, margin: float, minimum: float) -> QgsRectangle:
     return QgsRectangle(centre.x() - side / 2, centre.y() - side / 2, centre.x() + side / 2, centre.y() + side / 2)
 
 
-def alert_cluster(layers: dict, names) -> tuple[QgsRectangle | None, int]:
-    """(extent, count) of the densest cluster of assets on alert: the asset with the most others within
-    :data:`CLUSTER_M`, and those."""
+def alert_cluster(layers: dict, names, expression: str = '"gm_class" = 3') -> tuple[QgsRectangle | None, int]:
+    """(extent, count) of the densest cluster of the features of ``names`` matching ``expression`` (assets on
+    alert): the feature with the most others within :data:`CLUSTER_M`, and those."""
     centres = []
     for name in names:
         if name in layers:
-            request = QgsFeatureRequest().setFilterExpression('"gm_class" = 3')
+            request = QgsFeatureRequest().setFilterExpression(expression)
             centres += [(f.geometry().boundingBox().center(), f.geometry().boundingBox())
                         for f in layers[name].getFeatures(request) if f.hasGeometry()]
     if not centres:
