@@ -59,11 +59,6 @@ def summary_lines(diagnostic, layers, text, lst_values, sites) -> list[str]:
         lines.append(words["motion"].format(alerts=text["count"](sum(a for a, _ in motion.values()), "asset"),
                                             watch=text["integer"](sum(w for _, w in motion.values())),
                                             points=text["count"](layers["egms_points"].featureCount(), "point")))
-    from .clay import summary_line
-
-    clay_line = summary_line(diagnostic.facts, text)
-    if clay_line:
-        lines.append(clay_line)
     return [text["typography"](line) for line in lines]
 
 

@@ -209,6 +209,9 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedba
     # The rows shown are named by their addresses (the geocoder asked once per place, cached).
     sites, alerts, addressed = content.named(layers, all_sites[:10], all_alerts[:15], feedback)
     summary = content.summary_lines(diagnostic, layers, text, lst_values, sites)
+    clay_line = clay.summary_line(diagnostic.facts, text)
+    if clay_line:
+        summary.append(text["typography"](clay_line))
     basemap, basemap_words = mapping.report_basemap(project, extent, pdf.parent, diagnostic.insee, language,
                                                            feedback)
     mapping.label_sites(layers.get("erp"))
