@@ -21,10 +21,11 @@ export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
 # Debian packages: QGIS 3.22 LTR and its Python bindings, GDAL tools, Xvfb for real-window tests,
-# Qt Linguist tools for translations, rasterio/requests as independent readers in tests, poppler for PDFs,
+# Qt Linguist tools for translations, rasterio/requests as independent readers in tests (pandas: a bench reference),
+# poppler for PDFs,
 # 7-Zip to pack test files the way INSEE does (zip → 7z).
 APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xauth python3-venv python3-pip \
-	qttools5-dev-tools pyqt5-dev-tools python3-rasterio python3-requests poppler-utils 7zip
+	qttools5-dev-tools pyqt5-dev-tools python3-rasterio python3-requests python3-pandas poppler-utils 7zip
 # Test and lint tools, pinned; installed in a venv that sees Debian's PyQGIS.
 PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.17.5 flake8==7.5.0 \
 	flake8-qgis==2.1.0 bandit==1.9.4 import-linter==2.16 hypothesis==6.170.17 qgis-plugin-ci==2.10.0

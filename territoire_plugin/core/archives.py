@@ -161,24 +161,26 @@ def csv_header(stream, name: str, what: str) -> tuple[list, str]:
         raise _csv_error(error, 1, name, what) from error
 
 
-def csv_rows(stream, delimiter: str, name: str, what: str):
-    """The rows of a CSV text stream, each line at most MAX_LINE characters; the csv module's own errors become
-    the project's (a clear message, never a traceback)."""
-    def lines():
-        while True:
-            line = _readline(stream, name, what)
-            if not line:
-                return
-            yield line
+def csv_lines(stream, name: str, what: str):
+    """The lines of a CSV text stream, each at most MAX_LINE characters (a longer one is refused unread)."""
+    while True:
+        line = _readline(stream, name, what)
+        if not line:
+            return
+        yield line
 
-    reader = csv.reader(lines(), delimiter=delimiter)
+
+def csv_rows(stream, delimiter: str, name: str, what: str, lines=None, first_line: int = 2):
+    """The rows of a CSV text stream (or of ``lines`` of it, the first being line ``first_line``), each line at most
+    MAX_LINE characters; the csv module's own errors become the project's (a clear message, never a traceback)."""
+    reader = csv.reader(csv_lines(stream, name, what) if lines is None else lines, delimiter=delimiter)
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            raise _csv_error(error, reader.line_num + 1, name, what) from error  # the header is line 1
+            raise _csv_error(error, reader.line_num + first_line - 1, name, what) from error
         yield row
 
 

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import datetime
 import re
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from osgeo import ogr, osr
 
-from ..core.archives import csv_header, csv_rows, csv_sources, decimal_points
+from ..core.archives import csv_header, csv_lines, csv_sources
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
+from ..core.gpkg_points import PointWriter
+from .egms_rows import CHUNK, RowMaker
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -56,7 +57,6 @@ COLUMNS = {
     "track_angle": ("track_angle",),
 }
 NUMERIC = [name for name in COLUMNS if name not in ("pid", "mp_type")]
-BATCH = 50_000
 
 
 @dataclass
@@ -118,158 +118,83 @@ def import_egms(path: str | Path, output: str | Path, *, bounds_3035=None, clip_
     clip = ogr.CreateGeometryFromWkt(clip_wkt_3035) if clip_wkt_3035 else None
     size = path.stat().st_size
     with atomic_output(output) as temporary:
-        driver = ogr.GetDriverByName("GPKG")
-        dataset = driver.CreateDataSource(str(temporary))
+        writer = None
         try:
-            layer = None
             for name, stream in csv_sources(path, "EGMS"):
                 with stream:
                     header, delimiter = csv_header(stream, name, "EGMS")
                     if not header:
                         continue
-                    reader = decimal_points(csv_rows(stream, delimiter, name, "EGMS"), delimiter)
                     columns, date_index, dates = _find_columns(header, name)
                     used = set(columns.values()) | set(date_index)
                     summary.ignored += [c.strip() for i, c in enumerate(header)
                                         if i not in used and c.strip() not in summary.ignored]
-                    if layer is None:
+                    if writer is None:
                         summary.missing = [f for f in COLUMNS if f not in columns]
                         summary.dates, summary.level = dates, level_of(name, columns)
-                        layer = _create_layer(dataset, lambert, columns)
+                        numeric = [n for n in NUMERIC if n in columns]
+                        _create_layer(temporary, lambert, numeric)
+                        writer = PointWriter(temporary, "egms_points", ["pid", "mp_type", *numeric, "displacement_mm"])
                     elif dates != summary.dates:
                         raise AnalysisError("egms_mixed_dates", QT_TRANSLATE_NOOP(
                             "AnalysisError", "{name} has other acquisition dates than the first file: import the "
                             "files of one release and one track at a time."), name=name)
                     summary.files.append(name)
-                    _copy_rows(reader, layer, columns, date_index, bounds_3035, clip, to_lambert, summary,
-                               progress, is_canceled, size, name, header)
-            if layer is None:
+                    maker = RowMaker(header, columns, date_index, numeric, delimiter, bounds_3035, clip, to_lambert,
+                                     name)
+                    _copy_rows(csv_lines(stream, name, "EGMS"), maker, writer, summary, progress, is_canceled, size)
+            if writer is None:
                 raise AnalysisError("egms_empty", QT_TRANSLATE_NOOP(
                     "AnalysisError", "{name} holds no EGMS point."), name=path.name)
-            _write_tables(dataset, summary)
+            done, writer = writer, None
+            done.close()
             check_cancel(is_canceled)
+            dataset = ogr.Open(str(temporary), update=1)
+            try:
+                _write_tables(dataset, summary)
+            finally:
+                dataset = None  # closed before the file is moved into place or removed
         finally:
-            dataset = None  # closed before the file is moved into place or removed
+            if writer is not None:
+                writer.close(finish=False)  # the writer's thread ends; the file goes with the failure
     return summary
 
 
-def _create_layer(dataset, srs, columns):
-    layer = dataset.CreateLayer("egms_points", srs=srs, geom_type=ogr.wkbPoint, options=["SPATIAL_INDEX=YES"])
-    layer.CreateField(ogr.FieldDefn("pid", ogr.OFTString))
-    layer.CreateField(ogr.FieldDefn("mp_type", ogr.OFTString))
-    for name in NUMERIC:
-        if name in columns:
-            layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
-    layer.CreateField(ogr.FieldDefn("displacement_mm", ogr.OFTBinary))
-    return layer
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _series_hex(values: list[str]) -> str | None:
-    """Hex of the float32 little-endian series; missing values become NaN. None if a value is not a number."""
-    text = ",".join(values)
-    if ",," in text or text.startswith(",") or text.endswith(","):
-        try:
-            series = np.array([value or "nan" for value in values], dtype="<f4")
-        except ValueError:
-            return None
-    else:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # NumPy < 2.3 warns (DeprecationWarning) where it stops
-                series = np.fromstring(text, dtype="<f4", sep=",")  # C-speed parse of the whole series
-        except ValueError:  # NumPy ≥ 2.3 (Debian sid) raises there instead
-            return None
-        if series.size != len(values):
-            return None
-    return series.tobytes().hex()
-
-
-def _not_a_number(name: str, line: int, column: str, value: str) -> AnalysisError:
-    return AnalysisError("egms_not_a_number", QT_TRANSLATE_NOOP(
-        "AnalysisError", "Line {line} of {name}: {column} is « {value} », not a number. The file is damaged or was "
-        "edited: download it again."), name=name, line=line, column=column, value=value[:40])
-
-
-def _copy_rows(reader, layer, columns, date_index, bounds, clip, to_lambert, summary, progress, is_canceled, size,
-               name, header):
-    import math
-
+def _copy_rows(lines, maker, writer, summary, progress, is_canceled, size) -> None:
+    """The points of ``lines`` into ``writer``, a chunk at a time (Cancel looked at between chunks)."""
     from ..core.grid import check_cancel
 
-    definition = layer.GetLayerDefn()
-    # Field indices resolved once: setting by index skips the bindings' name lookups (1 M points × 20 fields).
-    numeric = [(definition.GetFieldIndex(name), columns[name]) for name in NUMERIC if name in columns]
-    pid_field, type_field = definition.GetFieldIndex("pid"), definition.GetFieldIndex("mp_type")
-    series_field = definition.GetFieldIndex("displacement_mm")
-    ix, iy, iv = columns["easting"], columns["northing"], columns["velocity"]
-    first_date = date_index[0] if date_index else None
-    contiguous = bool(date_index) and date_index == list(range(first_date, first_date + len(date_index)))
-    layer.StartTransaction()
-    in_batch = 0
-    for line, row in enumerate(reader, start=2):
-        summary.read += 1
-        if line % 2000 == 0:  # a commit every BATCH points, a look at Cancel far more often
+    chunk, first_line = [], 2
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= CHUNK:
+            first_line = _flush(chunk, first_line, maker, writer, summary)
+            chunk = []
             check_cancel(is_canceled)
-        if len(row) != len(header):
-            raise AnalysisError("egms_row_length", QT_TRANSLATE_NOOP(
-                "AnalysisError", "Line {line} of {name} has {count} values where its header names {columns}: the "
-                "file is cut or damaged. Download it again."), line=line, name=name, count=len(row),
-                columns=len(header))
-        for column in (ix, iy, iv):
-            try:
-                value = float(row[column])
-            except ValueError:
-                raise _not_a_number(name, line, header[column].strip(), row[column]) from None
-            if column != iv and not math.isfinite(value):
-                raise _not_a_number(name, line, header[column].strip(), row[column])
-        x, y = float(row[ix]), float(row[iy])
-        if bounds is not None and not (bounds[0] <= x <= bounds[2] and bounds[1] <= y <= bounds[3]):
-            continue
-        point = ogr.Geometry(ogr.wkbPoint)
-        point.AddPoint_2D(x, y)
-        if clip is not None and not clip.Contains(point):
-            continue
-        try:
-            point.Transform(to_lambert)
-        except RuntimeError:  # PROJ: "Point outside of projection domain"
-            raise AnalysisError("egms_outside", QT_TRANSLATE_NOOP(
-                "AnalysisError", "Line {line} of {name} places a point at easting {x}, northing {y}, outside the "
-                "ETRS89-LAEA grid of Europe (EPSG:3035) the EGMS uses: the file is damaged. Download it again."),
-                line=line, name=name, x=row[ix][:30], y=row[iy][:30]) from None
-        feature = ogr.Feature(definition)
-        feature.SetGeometryDirectly(point)
-        feature.SetFieldString(pid_field, row[columns["pid"]])
-        if "mp_type" in columns:
-            feature.SetFieldString(type_field, row[columns["mp_type"]])
-        for field_index, column in numeric:
-            value = _number(row[column])
-            if value is not None:
-                feature.SetField(field_index, value)
-        if date_index:
-            values = row[first_date:first_date + len(date_index)] if contiguous else [row[i] for i in date_index]
-            series = _series_hex(values)
-            if series is None:
-                bad = next((i for i, v in zip(date_index, values) if v and _number(v) is None), date_index[0])
-                raise _not_a_number(name, line, header[bad].strip(), row[bad])
-            feature.SetFieldBinaryFromHexString(series_field, series)
-        layer.CreateFeature(feature)
-        summary.kept += 1
-        in_batch += 1
-        if in_batch >= BATCH:
-            layer.CommitTransaction()
-            check_cancel(is_canceled)
-            layer.StartTransaction()
-            in_batch = 0
             if progress is not None and size:
                 progress(min(99.0, 100.0 * summary.read * 200 / size))
-    layer.CommitTransaction()
+    if chunk:
+        _flush(chunk, first_line, maker, writer, summary)
+
+
+def _flush(chunk, first_line, maker, writer, summary) -> int:
+    x, y, attributes, read = maker.rows(chunk, first_line)
+    writer.write(x, y, attributes)
+    summary.read += read
+    summary.kept += len(attributes)
+    return first_line + read
+
+
+def _create_layer(path, srs, numeric) -> None:
+    """The empty point layer (its fields, no spatial index yet: :class:`PointWriter` builds it at the end)."""
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = dataset.CreateLayer("egms_points", srs=srs, geom_type=ogr.wkbPoint, options=["SPATIAL_INDEX=NO"])
+    layer.CreateField(ogr.FieldDefn("pid", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("mp_type", ogr.OFTString))
+    for name in numeric:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    layer.CreateField(ogr.FieldDefn("displacement_mm", ogr.OFTBinary))
+    layer = dataset = None
 
 
 def _write_tables(dataset, summary: EgmsSummary) -> None:

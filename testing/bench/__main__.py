@@ -16,6 +16,8 @@ landsat_lst — a synthetic Landsat-size ST_B10 scene (7681 × 7801, uint16, til
 DEFLATE, nodata 0, like USGS's COGs). Reference: gdal_calc.py doing only the bare scaling
 (same creation options). Each run is its own process: wall time and peak RSS (from wait4).
 Targets: time ≤ 1.2 × gdal_calc (whole processes, QGIS start-up included), peak RSS ≤ 600 MB.
+import_egms — an EGMS L2b CSV of 200,000 points × 300 dates imported, against pandas.read_csv on the same file:
+points a second (target ≥ 50,000) and peak memory (bounded: it does not grow with the file).
 cancel — each local algorithm on a 3000 × 3000 px scene / 22,500 EGMS points: the longest wait between two of its
 "cancelled?" checks over a whole run, and the time from Cancel to its end when cancelled at 25/50/75 % of its run on a
 worker thread. Target: ≤ 2 s, nothing left in the output folder.
@@ -30,6 +32,7 @@ import sys
 from pathlib import Path
 
 from .cancel import bench_cancel
+from .egms_import import bench_egms_import
 from .common import ROOT
 from .ground_motion import bench_ground_motion
 from .hotspots import bench_gi_star
@@ -42,9 +45,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", default=str(ROOT / "bench_output"))
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm", "cancel"), default=None)
+    parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm", "egms", "cancel"), default=None)
     parser.add_argument("--points", type=int, default=1_000_000, help="ground-motion points for --only gm")
     parser.add_argument("--buildings", type=int, default=50_000, help="building polygons for --only gm")
+    parser.add_argument("--egms-points", type=int, default=200_000, help="EGMS points for --only egms")
     parser.add_argument("--rounds", type=int, default=5,
                         help="ground-motion rounds, each running every algorithm once (target: their median)")
     args = parser.parse_args(argv)
@@ -58,6 +62,8 @@ def main(argv=None) -> int:
         bench_lst_l1(Path(args.work), args.repeat)
     if args.only in (None, "gi"):
         bench_gi_star()
+    if args.only in (None, "egms"):
+        bench_egms_import(Path(args.work), args.egms_points, args.repeat)
     if args.only in (None, "gm"):
         bench_ground_motion(Path(args.work), args.points, args.buildings, args.rounds)
     if args.only in (None, "cancel"):

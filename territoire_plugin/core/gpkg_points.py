@@ -1,0 +1,105 @@
+"""Writing many points into a GeoPackage point layer fast: rows inserted through SQLite in batches, on a thread of
+their own (SQLite releases the GIL while it writes), the spatial index built once at the end.
+
+The layer is created by OGR (GeoPackage tables, its SRS, no spatial index yet) and closed; this writer then fills it
+with ``INSERT``s whose geometry is a GeoPackage binary point (``GP``, version 0, little-endian without envelope,
+the layer's srs_id, then a WKB Point), made for a whole batch at once with numpy. At the end the spatial index is
+built by GDAL's ``CreateSpatialIndex`` SQL function, the layer's extent is written into ``gpkg_contents`` and the
+feature count left for OGR to count again. Memory stays bounded: at most two batches wait for the writer.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+
+import numpy as np
+
+#: One GeoPackage point geometry: header (magic, version, flags, srs_id) and WKB (byte order, type, x, y).
+GP_POINT = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"), ("order", "u1"),
+                     ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def point_blobs(x: np.ndarray, y: np.ndarray, srs_id: int) -> list:
+    """The GeoPackage binary geometries of points (x, y), one ``bytes`` each."""
+    rows = np.zeros(len(x), GP_POINT)
+    rows["magic"], rows["flags"], rows["srs_id"], rows["order"], rows["type"] = b"GP", 1, srs_id, 1, 1
+    rows["x"], rows["y"] = x, y
+    raw = rows.tobytes()
+    size = GP_POINT.itemsize
+    return [raw[k * size:(k + 1) * size] for k in range(len(x))]
+
+
+class PointWriter:
+    """Rows into the point layer ``table`` of the GeoPackage ``path`` (created by OGR, closed, without spatial
+    index): :meth:`write` a batch, :meth:`close` to finish (raises the writer's error, if it had one)."""
+
+    def __init__(self, path, table: str, columns: list):
+        self.path, self.table = str(path), table
+        self.connection = sqlite3.connect(self.path, check_same_thread=False)
+        self.geometry, self.srs_id = self.connection.execute(
+            "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
+        names = [self.geometry, *columns]
+        quoted = ", ".join('"' + name.replace('"', '""') + '"' for name in names)
+        # The names are the layer's own (set by the code, quoted): no user text goes into the statement.
+        self.sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})'  # noqa: S608
+        self.extent = [np.inf, np.inf, -np.inf, -np.inf]
+        self.count = 0
+        self.pending: queue.Queue = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        # A file being made (atomic_output: it moves into place only when whole): no journal needed.
+        for pragma in ("synchronous = OFF", "journal_mode = OFF", "cache_size = -65536", "temp_store = MEMORY"):
+            self.connection.execute(f"PRAGMA {pragma}")
+        self.connection.execute("BEGIN")
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            rows = self.pending.get()
+            if rows is None:
+                return
+            if self.error is not None:
+                continue
+            try:
+                self.connection.executemany(self.sql, rows)
+            except BaseException as error:  # noqa: BLE001 - kept, raised by close() in the caller's thread
+                self.error = error
+
+    def write(self, x: np.ndarray, y: np.ndarray, attributes) -> None:
+        """A batch: points (x, y) in the layer's CRS and ``attributes``, one tuple per point (the columns'
+        values in order)."""
+        if self.error is not None:
+            raise self.error
+        if not len(x):
+            return
+        self.extent = [min(self.extent[0], float(x.min())), min(self.extent[1], float(y.min())),
+                       max(self.extent[2], float(x.max())), max(self.extent[3], float(y.max()))]
+        self.count += len(x)
+        self.pending.put([(blob, *values) for blob, values in zip(point_blobs(x, y, self.srs_id), attributes)])
+
+    def close(self, finish: bool = True) -> None:
+        """Wait for the writer; with ``finish``, commit, write the extent and build the spatial index."""
+        self.pending.put(None)
+        self.thread.join()
+        try:
+            if self.error is not None:
+                raise self.error
+            if not finish:
+                return
+            if self.count:
+                self.connection.execute(
+                    "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                    (*self.extent, self.table))
+            if self.connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+                self.connection.execute("UPDATE gpkg_ogr_contents SET feature_count = NULL WHERE table_name = ?",
+                                        (self.table,))
+            self.connection.commit()
+        finally:
+            self.connection.close()
+        from osgeo import gdal
+
+        dataset = gdal.OpenEx(self.path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+        dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{self.table}', '{self.geometry}')")
+        dataset = None
