@@ -32,8 +32,8 @@ import sys
 from pathlib import Path
 
 from .cancel import bench_cancel
-from .egms_import import bench_egms_import
 from .common import ROOT
+from .egms_import import bench_egms_import
 from .ground_motion import bench_ground_motion
 from .hotspots import bench_gi_star
 from .landsat import bench_landsat_lst, bench_lst_l1
@@ -45,7 +45,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", default=str(ROOT / "bench_output"))
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm", "egms", "cancel"), default=None)
+    parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm", "egms", "cancel"),
+                        default=None)
     parser.add_argument("--points", type=int, default=1_000_000, help="ground-motion points for --only gm")
     parser.add_argument("--buildings", type=int, default=50_000, help="building polygons for --only gm")
     parser.add_argument("--egms-points", type=int, default=200_000, help="EGMS points for --only egms")
