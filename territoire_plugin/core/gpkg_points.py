@@ -43,7 +43,7 @@ class PointWriter:
         names = [self.geometry, *columns]
         quoted = ", ".join('"' + name.replace('"', '""') + '"' for name in names)
         # The names are the layer's own (set by the code, quoted): no user text goes into the statement.
-        self.sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})'  # noqa: S608
+        self.sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})'  # noqa: S608 # nosec B608
         self.extent = [np.inf, np.inf, -np.inf, -np.inf]
         self.count = 0
         self.pending: queue.Queue = queue.Queue(maxsize=2)
