@@ -10,11 +10,11 @@ feature count left for OGR to count again. Memory stays bounded: at most two bat
 
 from __future__ import annotations
 
-import queue
 import sqlite3
-import threading
 
 import numpy as np
+
+from .background import BackgroundWriter
 
 #: One GeoPackage point geometry: header (magic, version, flags, srs_id) and WKB (byte order, type, x, y).
 GP_POINT = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"), ("order", "u1"),
@@ -46,46 +46,27 @@ class PointWriter:
         self.sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(names))})'  # noqa: S608 # nosec B608
         self.extent = [np.inf, np.inf, -np.inf, -np.inf]
         self.count = 0
-        self.pending: queue.Queue = queue.Queue(maxsize=2)
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, daemon=True)
         # A file being made (atomic_output: it moves into place only when whole): no journal needed.
         for pragma in ("synchronous = OFF", "journal_mode = OFF", "cache_size = -65536", "temp_store = MEMORY"):
             self.connection.execute(f"PRAGMA {pragma}")
         self.connection.execute("BEGIN")
-        self.thread.start()
-
-    def _run(self) -> None:
-        while True:
-            rows = self.pending.get()
-            if rows is None:
-                return
-            if self.error is not None:
-                continue
-            try:
-                self.connection.executemany(self.sql, rows)
-            except BaseException as error:  # noqa: BLE001 - kept, raised by close() in the caller's thread
-                self.error = error
+        self.writer = BackgroundWriter(lambda rows: self.connection.executemany(self.sql, rows), depth=2,
+                                       name="territoire-point-writer")
 
     def write(self, x: np.ndarray, y: np.ndarray, attributes) -> None:
         """A batch: points (x, y) in the layer's CRS and ``attributes``, one tuple per point (the columns'
         values in order)."""
-        if self.error is not None:
-            raise self.error
         if not len(x):
             return
         self.extent = [min(self.extent[0], float(x.min())), min(self.extent[1], float(y.min())),
                        max(self.extent[2], float(x.max())), max(self.extent[3], float(y.max()))]
         self.count += len(x)
-        self.pending.put([(blob, *values) for blob, values in zip(point_blobs(x, y, self.srs_id), attributes)])
+        self.writer.put([(blob, *values) for blob, values in zip(point_blobs(x, y, self.srs_id), attributes)])
 
     def close(self, finish: bool = True) -> None:
         """Wait for the writer; with ``finish``, commit, write the extent and build the spatial index."""
-        self.pending.put(None)
-        self.thread.join()
         try:
-            if self.error is not None:
-                raise self.error
+            self.writer.finish(check=finish)
             if not finish:
                 return
             if self.count:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import queue
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from osgeo import gdal, ogr, osr
 
+from .background import BackgroundWriter
 from .errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
 
 gdal.UseExceptions()
@@ -247,53 +246,27 @@ class StripWriter:
     def __init__(self, dataset: gdal.Dataset, band_number: int = 1):
         self._dataset = dataset
         self._band = dataset.GetRasterBand(band_number)
-        self._queue: queue.Queue = queue.Queue(maxsize=1)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="territoire-strip-writer", daemon=True)
-        self._thread.start()
+        self._writer = BackgroundWriter(self._write, depth=1, name="territoire-strip-writer")
 
-    def _run(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            if self._error is not None:
-                continue  # drain: the caller learns of the error at its next write or at close
-            array, row = item
-            try:
-                if array.ndim == 3:  # (bands, rows, columns)
-                    self._dataset.WriteArray(array, 0, row)
-                else:
-                    self._band.WriteArray(array, 0, row)
-                self._dataset.FlushCache()
-            except BaseException as exc:  # noqa: BLE001 - handed over to the caller's thread
-                self._error = exc
+    def _write(self, item) -> None:
+        array, row = item
+        if array.ndim == 3:  # (bands, rows, columns)
+            self._dataset.WriteArray(array, 0, row)
+        else:
+            self._band.WriteArray(array, 0, row)
+        self._dataset.FlushCache()
 
     def write(self, array, row: int) -> None:
-        self._raise_if_failed()
-        self._queue.put((array, row))
-
-    def _raise_if_failed(self) -> None:
-        if self._error is not None:
-            raise AnalysisError(
-                "raster_write_failed",
-                QT_TRANSLATE_NOOP(
-                    "AnalysisError",
-                    "Writing the output failed: {error}. Check the free disk space and that the folder "
-                    "is writable."
-                ),
-                error=self._error,
-            ) from self._error
+        self._writer.put((array, row))
 
     def __enter__(self) -> StripWriter:
         return self
 
     def __exit__(self, *exc_info) -> None:
-        self._queue.put(None)
-        self._thread.join()
+        self._writer.finish(check=False)
         self._band = self._dataset = None
         if exc_info[0] is None:
-            self._raise_if_failed()
+            self._writer.raise_if_failed()
 
 
 class ClipMask:

@@ -77,32 +77,32 @@
         <translation>Aucun pixel clair ne reste après masquage : {cloud:.1f} % de la zone couverte par la scène est nuage, cirrus ou ombre de nuage, {other:.1f} % est neige ou eau masquée, et {fill:.1f} % de la zone est hors de la scène. Choisissez une autre date (une scène plus dégagée) ou une zone plus grande.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="67"/>
+        <location filename="../core/grid.py" line="66"/>
         <source>Cannot open {what} ({path}): {error}. Check that the file is a complete raster (a download may have been cut short).</source>
         <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="170"/>
+        <location filename="../core/grid.py" line="169"/>
         <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
         <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="197"/>
+        <location filename="../core/grid.py" line="196"/>
         <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
         <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="206"/>
+        <location filename="../core/grid.py" line="205"/>
         <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
         <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="92"/>
+        <location filename="../core/grid.py" line="91"/>
         <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
         <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="278"/>
+        <location filename="../core/background.py" line="14"/>
         <source>Writing the output failed: {error}. Check the free disk space and that the folder is writable.</source>
         <translation>L'écriture de la sortie a échoué : {error}. Vérifiez l'espace disque libre et que le dossier est accessible en écriture.</translation>
     </message>
@@ -217,7 +217,7 @@
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="140"/>
+        <location filename="../sources/egms.py" line="139"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
@@ -352,12 +352,12 @@
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
     <message>
-        <location filename="../core/archives.py" line="237"/>
+        <location filename="../core/archives.py" line="239"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../core/archives.py" line="313"/>
+        <location filename="../core/archives.py" line="315"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
@@ -437,17 +437,17 @@
         <translation>La ligne {line} de {name} ne peut pas être lue comme du CSV (un guillemet non refermé, ou un caractère mal placé). Téléchargez de nouveau le fichier {what}.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="60"/>
+        <location filename="../core/grid.py" line="59"/>
         <source>{what} ({path}) does not exist. Check the path, or download the data again.</source>
         <translation>{what} ({path}) n'existe pas. Vérifiez le chemin, ou téléchargez de nouveau les données.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="64"/>
+        <location filename="../core/grid.py" line="63"/>
         <source>{what} ({path}) is not a raster QGIS can read: another kind of file, or a damaged one. Check the file (open it in QGIS), or download it again.</source>
         <translation>{what} ({path}) n'est pas un raster lisible par QGIS : un autre type de fichier, ou un fichier endommagé. Vérifiez le fichier (ouvrez-le dans QGIS), ou téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="79"/>
+        <location filename="../core/grid.py" line="78"/>
         <source>{what} ({path}) is not georeferenced (no position on the ground or no CRS): its pixels cannot be placed. Use the georeferenced file (a GeoTIFF as published), or georeference it first (Raster ▸ Georeferencer, or Raster ▸ Projections ▸ Assign Projection).</source>
         <translation>{what} ({path}) n'est pas géoréférencé (pas de position au sol ou pas de SCR) : ses pixels ne peuvent pas être placés. Utilisez le fichier géoréférencé (un GeoTIFF tel que publié), ou géoréférencez-le d'abord (Raster ▸ Géoréférenceur, ou Raster ▸ Projections ▸ Assigner une projection).</translation>
     </message>
@@ -457,7 +457,7 @@
         <translation>La colonne {column} de {name} n'est pas une date (une colonne de série EGMS porte sa date, AAAAMMJJ) : le fichier est endommagé ou a été modifié. Téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="195"/>
+        <location filename="../sources/egms_rows.py" line="35"/>
         <source>Line {line} of {name}: {column} is « {value} », not a number. The file is damaged or was edited: download it again.</source>
         <translation>Ligne {line} de {name} : {column} vaut « {value} », qui n'est pas un nombre. Le fichier est endommagé ou a été modifié : téléchargez-le de nouveau.</translation>
     </message>
@@ -532,7 +532,7 @@
         <translation>{name} n'est pas un texte lisible (il commence comme de l'UTF-16 mais il est coupé ou endommagé). Téléchargez de nouveau le fichier {what}, ou enregistrez-le de nouveau au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="242"/>
+        <location filename="../sources/egms_rows.py" line="166"/>
         <source>Line {line} of {name} places a point at easting {x}, northing {y}, outside the ETRS89-LAEA grid of Europe (EPSG:3035) the EGMS uses: the file is damaged. Download it again.</source>
         <translation>La ligne {line} de {name} place un point à l'abscisse {x}, ordonnée {y}, hors de la grille ETRS89-LAEA de l'Europe (EPSG:3035) qu'utilise l'EGMS : le fichier est endommagé. Téléchargez-le de nouveau.</translation>
     </message>
@@ -3448,7 +3448,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
     <message>
         <location filename="../diagnostic/workflow.py" line="311"/>
         <source>No clay shrink-swell analysis: {0}</source>
-        <translation>Pas d&apos;analyse du retrait-gonflement des argiles : {0}</translation>
+        <translation>Pas d'analyse du retrait-gonflement des argiles : {0}</translation>
     </message>
 </context>
 </TS>
