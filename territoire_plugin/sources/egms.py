@@ -186,9 +186,9 @@ def _flush(chunk, first_line, maker, writer, summary) -> int:
 
 
 def _create_layer(path, srs, numeric) -> None:
-    """The empty point layer (its fields, no spatial index yet: :class:`PointWriter` builds it at the end)."""
+    """The empty point layer: its fields and its spatial index (:class:`PointWriter` fills both)."""
     dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    layer = dataset.CreateLayer("egms_points", srs=srs, geom_type=ogr.wkbPoint, options=["SPATIAL_INDEX=NO"])
+    layer = dataset.CreateLayer("egms_points", srs=srs, geom_type=ogr.wkbPoint, options=["SPATIAL_INDEX=YES"])
     layer.CreateField(ogr.FieldDefn("pid", ogr.OFTString))
     layer.CreateField(ogr.FieldDefn("mp_type", ogr.OFTString))
     for name in numeric:
