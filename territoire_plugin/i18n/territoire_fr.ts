@@ -590,149 +590,149 @@
         <translation>Argiles : bâtiments qui bougent avec les sécheresses</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="49"/>
-        <source>&lt;p&gt;For each building: the share of its footprint in each class of the clay shrink-swell exposure map (from &lt;i&gt;download_georisques&lt;/i&gt;) and the worst class; the EGMS points within its buffer (5 m), the date-by-date median of their displacement series, and from it the velocity, acceleration and seasonal amplitude, and the &lt;b&gt;motion of the dry summers&lt;/b&gt; (late summer minus spring, the worst of the dry summers the series covers: those of the commune's drought decrees when given, else 2003, 2011, 2015–2020, 2022, 2023); the spread of its points' velocities (uneven motion of the footprint).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (they say where to look first, they prove no damage):&lt;br&gt;• &lt;b&gt;to inspect&lt;/b&gt;: exposure medium or high, and a seasonal amplitude ≥ 3 mm, or a dry-summer drop ≤ −4 mm, or a spread ≥ 3 mm/yr;&lt;br&gt;• &lt;b&gt;to watch&lt;/b&gt;: exposure low or more, and an amplitude ≥ 2 mm, a dry-summer drop ≤ −2 mm, a velocity beyond ±2 mm/yr or a spread ≥ 3 mm/yr;&lt;br&gt;• &lt;b&gt;no sign&lt;/b&gt;: the rest;&lt;br&gt;• &lt;b&gt;insufficient data&lt;/b&gt;: fewer than 2 points, a series covering no dry summer, or no exposure known.&lt;/p&gt;&lt;p&gt;Where the thresholds come from: the exposure classes are the national map's (Code de la construction, art. R132-3; BRGM); ±2 mm/yr is the usual bound of stability for EGMS (velocity noise about 0.7 mm/yr); MT-InSAR measures the seasonal swing of swelling clay, several millimetres (Burnol et al., 2021, Atmosphere 12:1262, doi:10.3390/atmos12101262): 2 and 3 mm stand above the noise of a median of points, and count only in clay's phase (lowest at the end of summer: a building's thermal dilation rises in summer); the summers' motion is taken without the long-term trend; 3 mm/yr of spread is about four times the EGMS velocity noise; an uneven footprint cracks walls (Skempton &amp;amp; MacDonald, 1956).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour chaque bâtiment : la part de son emprise dans chaque classe de la carte d'exposition au retrait-gonflement des argiles (produite par &lt;i&gt;download_georisques&lt;/i&gt;) et la classe la plus forte ; les points EGMS dans son tampon (5 m), la médiane date par date de leurs séries de déplacement, et d'elle la vitesse, l'accélération et l'amplitude saisonnière, et le &lt;b&gt;mouvement des étés secs&lt;/b&gt; (fin d'été moins printemps, le pire des étés secs que couvre la série : ceux des arrêtés sécheresse de la commune s'ils sont donnés, sinon 2003, 2011, 2015–2020, 2022, 2023) ; l'écart entre les vitesses de ses points (emprise qui bouge inégalement).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (elles disent où regarder d'abord, elles ne prouvent aucun désordre) :&lt;br&gt;• &lt;b&gt;à inspecter&lt;/b&gt; : exposition moyenne ou forte, et une amplitude saisonnière ≥ 3 mm, ou un affaissement d'été sec ≤ −4 mm, ou un écart ≥ 3 mm/an ;&lt;br&gt;• &lt;b&gt;à surveiller&lt;/b&gt; : exposition faible ou plus, et une amplitude ≥ 2 mm, un affaissement d'été sec ≤ −2 mm, une vitesse au-delà de ±2 mm/an ou un écart ≥ 3 mm/an ;&lt;br&gt;• &lt;b&gt;pas de signe&lt;/b&gt; : le reste ;&lt;br&gt;• &lt;b&gt;données insuffisantes&lt;/b&gt; : moins de 2 points, une série qui ne couvre aucun été sec, ou pas d'exposition connue.&lt;/p&gt;&lt;p&gt;D'où viennent les seuils : les classes d'exposition sont celles de la carte nationale (Code de la construction, art. R132-3 ; BRGM) ; ±2 mm/an est la borne usuelle de stabilité pour EGMS (bruit sur la vitesse d'environ 0,7 mm/an) ; l'InSAR multi-temporel mesure le battement saisonnier des argiles gonflantes, de plusieurs millimètres (Burnol et al., 2021, Atmosphere 12:1262, doi:10.3390/atmos12101262) : 2 et 3 mm dépassent le bruit d'une médiane de points, et ne comptent que dans la phase des argiles (au plus bas en fin d'été : la dilatation thermique d'un bâtiment le soulève en été) ; le mouvement des étés est pris sans la tendance de long terme ; 3 mm/an d'écart valent environ quatre fois le bruit des vitesses EGMS ; une emprise qui bouge inégalement fissure les murs (Skempton &amp;amp; MacDonald, 1956).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="73"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="74"/>
         <source>EGMS points (with displacement series)</source>
         <translation>Points EGMS (avec séries de déplacement)</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="75"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="76"/>
         <source>Buildings</source>
         <translation>Bâtiments</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="77"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="78"/>
         <source>Clay exposure (download_georisques, field code_exposition)</source>
         <translation>Exposition aux argiles (download_georisques, champ code_exposition)</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="80"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="81"/>
         <source>CatNat decrees (download_georisques, table catnat)</source>
         <translation>Arrêtés CatNat (download_georisques, table catnat)</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="83"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="84"/>
         <source>Buffer around buildings</source>
         <translation>Tampon autour des bâtiments</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="85"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="86"/>
         <source>Buildings and clay</source>
         <translation>Bâtiments et argiles</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="88"/>
         <source>Buildings to inspect</source>
         <translation>Bâtiments à inspecter</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="88"/>
         <source>Buildings to watch</source>
         <translation>Bâtiments à surveiller</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="88"/>
         <source>Buildings with insufficient data</source>
         <translation>Bâtiments aux données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="87"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="88"/>
         <source>Drought decrees</source>
         <translation>Arrêtés sécheresse</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="104"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="105"/>
         <source>The buildings layer is empty.</source>
         <translation>La couche des bâtiments est vide.</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="106"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="107"/>
         <source>The exposure layer has no field code_exposition: give the layer exposition_argiles made by download_georisques.</source>
         <translation>La couche d'exposition n'a pas de champ code_exposition : donnez la couche exposition_argiles produite par download_georisques.</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="111"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="112"/>
         <source>Dry summers looked at: {0}.</source>
         <translation>Étés secs examinés : {0}.</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="144"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="145"/>
         <source>insufficient data</source>
         <translation>données insuffisantes</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="144"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="145"/>
         <source>no sign</source>
         <translation>pas de signe</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="144"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="145"/>
         <source>to watch</source>
         <translation>à surveiller</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="145"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="146"/>
         <source>to inspect</source>
         <translation>à inspecter</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="162"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="163"/>
         <source>{0} buildings: {1} to inspect, {2} to watch, {3} with insufficient data.</source>
         <translation>{0} bâtiments : {1} à inspecter, {2} à surveiller, {3} aux données insuffisantes.</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="165"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="166"/>
         <source>The EGMS series ({0} to {1}) covers none of the dry summers: every building is classed « insufficient data ». Use an EGMS release that covers a dry summer (e.g. 2018–2022).</source>
         <translation>La série EGMS ({0} à {1}) ne couvre aucun des étés secs : tous les bâtiments sont classés « données insuffisantes ». Prenez une version d'EGMS qui couvre un été sec (par exemple 2018–2022).</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="169"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="170"/>
         <source>Clay shrink-swell</source>
         <translation>Retrait-gonflement des argiles</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="177"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="178"/>
         <source>The points have no displacement series (field displacement_mm and table egms_dates of an EGMS import): import the EGMS file with import_egms first.</source>
         <translation>Les points n'ont pas de série de déplacement (champ displacement_mm et table egms_dates d'un import EGMS) : importez d'abord le fichier EGMS avec import_egms.</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="264"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="265"/>
         <source>The EGMS points layer is empty.</source>
         <translation>La couche des points EGMS est vide.</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="270"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="271"/>
         <source>clay exposure medium or high</source>
         <translation>exposition aux argiles moyenne ou forte</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="271"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="272"/>
         <source>seasonal swing</source>
         <translation>battement saisonnier</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="271"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="272"/>
         <source>sinks in dry summers</source>
         <translation>s'affaisse les étés secs</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="272"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="273"/>
         <source>moving beyond ±2 mm/yr</source>
         <translation>bouge de plus de ±2 mm/an</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="273"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="274"/>
         <source>uneven footprint</source>
         <translation>emprise qui bouge inégalement</translation>
     </message>
     <message>
-        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="208"/>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="209"/>
         <source>The exposure cell {0} cannot be indexed.</source>
         <translation>La cellule d'exposition {0} ne peut pas être indexée.</translation>
+    </message>
+    <message>
+        <location filename="../processing/infrastructure/clay_shrink_swell.py" line="49"/>
+        <source>&lt;p&gt;For each building: the share of its footprint in each class of the clay shrink-swell exposure map (from &lt;i&gt;download_georisques&lt;/i&gt;) and the worst class; the EGMS points within its buffer (5 m), the date-by-date median of their displacement series, and from it the velocity, acceleration and seasonal amplitude, and the &lt;b&gt;motion of the dry summers&lt;/b&gt; (late summer minus spring, the worst of the dry summers the series covers: those of the commune's drought decrees when given, else 2003, 2011, 2015–2020, 2022, 2023); the spread of its points' velocities (uneven motion of the footprint).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (they say where to look first, they prove no damage):&lt;br&gt;• &lt;b&gt;to inspect&lt;/b&gt;: exposure medium or high, and a seasonal amplitude ≥ 3 mm, or a dry-summer drop ≤ −4 mm, or a spread ≥ 3 mm/yr;&lt;br&gt;• &lt;b&gt;to watch&lt;/b&gt;: exposure low or more, and an amplitude ≥ 2 mm, a dry-summer drop ≤ −2 mm, a velocity beyond ±2 mm/yr or a spread ≥ 3 mm/yr;&lt;br&gt;• &lt;b&gt;no sign&lt;/b&gt;: the rest;&lt;br&gt;• &lt;b&gt;insufficient data&lt;/b&gt;: fewer than 2 points, a series covering no dry summer, or no exposure known.&lt;/p&gt;&lt;p&gt;Where the thresholds come from: the exposure classes are the national map's (Code de la construction, art. R132-3; BRGM); ±2 mm/yr is the usual bound of stability for EGMS (velocity noise about 0.7 mm/yr); MT-InSAR measures the seasonal swing of swelling clay, several millimetres (Burnol et al., 2021, Atmosphere 12:1262, doi:10.3390/atmos12101262): 2 and 3 mm stand above the noise of a median of points, and count only in clay's phase (lowest at the end of summer: a building's thermal dilation rises in summer); the summers' motion is taken without the long-term trend; 3 mm/yr of spread is about four times the EGMS velocity noise; an uneven footprint cracks walls (Skempton &amp;amp; MacDonald, 1956).&lt;/p&gt;&lt;p&gt;The buildings' height is not used: a building without one is classed like any other.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour chaque bâtiment : la part de son emprise dans chaque classe de la carte d'exposition au retrait-gonflement des argiles (produite par &lt;i&gt;download_georisques&lt;/i&gt;) et la classe la plus forte ; les points EGMS dans son tampon (5 m), la médiane date par date de leurs séries de déplacement, et d'elle la vitesse, l'accélération et l'amplitude saisonnière, et le &lt;b&gt;mouvement des étés secs&lt;/b&gt; (fin d'été moins printemps, le pire des étés secs que couvre la série : ceux des arrêtés sécheresse de la commune s'ils sont donnés, sinon 2003, 2011, 2015–2020, 2022, 2023) ; l'écart entre les vitesses de ses points (emprise qui bouge inégalement).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classes&lt;/b&gt; (elles disent où regarder d'abord, elles ne prouvent aucun désordre) :&lt;br&gt;• &lt;b&gt;à inspecter&lt;/b&gt; : exposition moyenne ou forte, et une amplitude saisonnière ≥ 3 mm, ou un affaissement d'été sec ≤ −4 mm, ou un écart ≥ 3 mm/an ;&lt;br&gt;• &lt;b&gt;à surveiller&lt;/b&gt; : exposition faible ou plus, et une amplitude ≥ 2 mm, un affaissement d'été sec ≤ −2 mm, une vitesse au-delà de ±2 mm/an ou un écart ≥ 3 mm/an ;&lt;br&gt;• &lt;b&gt;pas de signe&lt;/b&gt; : le reste ;&lt;br&gt;• &lt;b&gt;données insuffisantes&lt;/b&gt; : moins de 2 points, une série qui ne couvre aucun été sec, ou pas d'exposition connue.&lt;/p&gt;&lt;p&gt;D'où viennent les seuils : les classes d'exposition sont celles de la carte nationale (Code de la construction, art. R132-3 ; BRGM) ; ±2 mm/an est la borne usuelle de stabilité pour EGMS (bruit sur la vitesse d'environ 0,7 mm/an) ; l'InSAR multi-temporel mesure le battement saisonnier des argiles gonflantes, de plusieurs millimètres (Burnol et al., 2021, Atmosphere 12:1262, doi:10.3390/atmos12101262) : 2 et 3 mm dépassent le bruit d'une médiane de points, et ne comptent que dans la phase des argiles (au plus bas en fin d'été : la dilatation thermique d'un bâtiment le soulève en été) ; le mouvement des étés est pris sans la tendance de long terme ; 3 mm/an d'écart valent environ quatre fois le bruit des vitesses EGMS ; une emprise qui bouge inégalement fissure les murs (Skempton &amp;amp; MacDonald, 1956).&lt;/p&gt;&lt;p&gt;La hauteur des bâtiments n'est pas utilisée : un bâtiment sans hauteur est classé comme les autres.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,8 @@ class ClayShrinkSwellAlgorithm(InfrastructureAlgorithm):
             "median of points, and count only in clay's phase (lowest at the end of summer: a building's thermal "
             "dilation rises in summer); the summers' motion is taken without the long-term trend; 3 mm/yr of spread "
             "is about four times the EGMS velocity noise; an uneven footprint cracks walls (Skempton &amp; "
-            "MacDonald, 1956).</p>")
+            "MacDonald, 1956).</p><p>The buildings' height is not used: a building without one is classed like "
+            "any other.</p>")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
