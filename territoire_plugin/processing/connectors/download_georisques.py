@@ -120,7 +120,8 @@ class DownloadGeorisquesAlgorithm(ConnectorAlgorithm):
         while y <= box.yMaximum():
             x = box.xMinimum()
             while x <= box.xMaximum():
-                if engine.intersects(QgsGeometry.fromPointXY(QgsPointXY(x, y)).constGet()):
+                point = QgsGeometry.fromPointXY(QgsPointXY(x, y))  # kept while the engine reads it
+                if engine.intersects(point.constGet()):
                     spots.append((x, y))
                 x += step
             y += step
