@@ -34,8 +34,8 @@ def point_blobs(x: np.ndarray, y: np.ndarray, srs_id: int) -> list:
 
 
 class PointWriter:
-    """Rows into the point layer ``table`` of the GeoPackage ``path`` (created by OGR, closed, without spatial
-    index): :meth:`write` a batch, :meth:`close` to finish (raises the writer's error, if it had one)."""
+    """Rows into the point layer ``table`` of the GeoPackage ``path`` (created by OGR, then closed): :meth:`write` a
+    batch, :meth:`close` to finish (raises the writer's error, if it had one)."""
 
     def __init__(self, path, table: str, columns: list):
         self.path, self.table = str(path), table
@@ -50,10 +50,10 @@ class PointWriter:
         self.extent = [np.inf, np.inf, -np.inf, -np.inf]
         self.count = 0
         # GDAL's triggers on the table (R-tree upkeep with spatial functions, feature count), put back at the end.
-        self.triggers = [sql for (sql,) in self.connection.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,))]
-        for (name,) in self.connection.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)).fetchall():
+        triggers = self.connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)).fetchall()
+        self.triggers = [sql for _, sql in triggers]
+        for name, _ in triggers:
             self.connection.execute(f'DROP TRIGGER "{name}"')
         rtree = f"rtree_{table}_{self.geometry}"
         indexed = self.connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()

@@ -32,13 +32,13 @@ LAMBERT93 = "EPSG:2154"
 def basemap_layers(titles: dict):
     """Plan IGN (shown) and the IGN orthophoto (hidden) as XYZ tiles of the Géoplateforme WMTS: no request is
     made until the map is drawn, so the project opens offline too."""
+    from ..sources.wmts import PLAN_IGN, tile_url
     from ..toolbelt.settings import service_url
 
     layers = []
-    for layer_id, image, title in (("GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2", "image/png", titles["plan_ign"]),
+    for layer_id, image, title in ((PLAN_IGN, "image/png", titles["plan_ign"]),
                                    ("ORTHOIMAGERY.ORTHOPHOTOS", "image/jpeg", titles["ortho_ign"])):
-        tiles = (f"{service_url('ign_wmts')}?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer_id}"
-                 f"&STYLE=normal&FORMAT={image}&TILEMATRIXSET=PM&TILEMATRIX={{z}}&TILEROW={{y}}&TILECOL={{x}}")
+        tiles = tile_url(service_url("ign_wmts"), layer_id, "{z}", "{y}", "{x}", image)  # QGIS's XYZ placeholders
         layer = QgsRasterLayer(f"type=xyz&url={quote(tiles, safe='')}&zmax=19&zmin=0", title, "wms")
         layers.append(layer)
     return layers

@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../qgis_io/places.py" line="45"/>
+        <location filename="../qgis_io/places.py" line="44"/>
         <source>No Plan IGN image for the report&apos;s maps: {0} The maps show the commune outline alone.</source>
         <translation>Pas d'image du Plan IGN pour les cartes du rapport : {0} Les cartes montrent le contour de la commune seul.</translation>
     </message>
     <message>
-        <location filename="../qgis_io/places.py" line="94"/>
+        <location filename="../qgis_io/places.py" line="88"/>
         <source>The geocoder could not be used: {0} The report names the assets by their BD TOPO identifiers.</source>
         <translation>Le géocodeur n'a pas pu être utilisé : {0} Le rapport désigne les ouvrages par leur identifiant BD TOPO.</translation>
     </message>
@@ -557,27 +557,27 @@
         <translation>Le service de géocodage a répondu sous une forme inattendue : aucune adresse n'a pu être lue.</translation>
     </message>
     <message>
-        <location filename="../sources/wmts.py" line="61"/>
+        <location filename="../sources/wmts.py" line="63"/>
         <source>The basemap service answered something that is not an image ({start}…).</source>
         <translation>Le service de fond de plan a répondu autre chose qu'une image ({start}…).</translation>
     </message>
     <message>
-        <location filename="../sources/wmts.py" line="105"/>
+        <location filename="../sources/wmts.py" line="107"/>
         <source>The basemap service answered a tile that cannot be read.</source>
         <translation>Le service de fond de plan a répondu une tuile illisible.</translation>
     </message>
     <message>
-        <location filename="../sources/wmts.py" line="113"/>
+        <location filename="../sources/wmts.py" line="115"/>
         <source>The basemap service answered a tile that cannot be read ({error}).</source>
         <translation>Le service de fond de plan a répondu une tuile illisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../sources/georisques.py" line="70"/>
+        <location filename="../sources/georisques.py" line="68"/>
         <source>Géorisques sent an answer that cannot be read ({what}: {answer}). Try again later.</source>
         <translation>Géorisques a envoyé une réponse illisible ({what} : {answer}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../sources/georisques.py" line="147"/>
+        <location filename="../sources/georisques.py" line="145"/>
         <source>{name} is outside mainland France: the clay shrink-swell exposure map (Géorisques) covers mainland France and Corsica only.</source>
         <translation>{name} est hors de la France métropolitaine : la carte d'exposition au retrait-gonflement des argiles (Géorisques) ne couvre que la métropole et la Corse.</translation>
     </message>
@@ -1512,27 +1512,27 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Exposition au retrait-gonflement des argiles — {0}</translation>
     </message>
     <message>
-        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <location filename="../processing/connectors/download_georisques.py" line="133"/>
         <source>not classified</source>
         <translation>non classé</translation>
     </message>
     <message>
-        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <location filename="../processing/connectors/download_georisques.py" line="133"/>
         <source>low</source>
         <translation>faible</translation>
     </message>
     <message>
-        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <location filename="../processing/connectors/download_georisques.py" line="133"/>
         <source>medium</source>
         <translation>moyenne</translation>
     </message>
     <message>
-        <location filename="../processing/connectors/download_georisques.py" line="132"/>
+        <location filename="../processing/connectors/download_georisques.py" line="133"/>
         <source>high</source>
         <translation>forte</translation>
     </message>
     <message>
-        <location filename="../processing/connectors/download_georisques.py" line="143"/>
+        <location filename="../processing/connectors/download_georisques.py" line="144"/>
         <source>no data</source>
         <translation>pas de donnée</translation>
     </message>

@@ -20,7 +20,6 @@ from ..core.errors import AnalysisError
 from ..sources import geocoding, wmts
 from ..toolbelt.i18n import error_text
 from ..toolbelt.log import log
-from ..toolbelt.settings import SERVICES, Settings
 from .areas import WGS84, client_for
 
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
@@ -48,11 +47,6 @@ def basemap_image(extent: QgsRectangle, crs, target: Path, transform_context, wi
         return None
     layer = QgsRasterLayer(str(target), "Plan IGN", "gdal")
     return layer if layer.isValid() else None
-
-
-def is_official(service_key: str) -> bool:
-    """Whether the service in force is the official one (not a mirror or a local copy)."""
-    return Settings.load().service_url(service_key) == SERVICES[service_key].default.rstrip("/")
 
 
 #: BD TOPO identifiers (cleabs) start with their class: a label starting so names nothing for a reader.

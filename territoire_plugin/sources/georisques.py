@@ -31,12 +31,10 @@ RGA_PATH = "/rga"
 CATNAT_PATH = "/gaspar/catnat"
 PAGE_SIZE = 100
 MAX_PAGES = 50
-#: The four classes of the exposure map (Code de la construction, art. R132-3): 0 not classified, 1 low,
-#: 2 medium, 3 high. English keys; the labels the report shows are translated where they are shown.
-RGA_CLASSES = {0: "not classified", 1: "low", 2: "medium", 3: "high"}
+#: The exposure classes answered (Code de la construction, art. R132-3): 0 not classified, 1 low, 2 medium, 3 high.
 #: A sample point's answer is used from the cache for a year (the map changes rarely), and offline for ever.
 ANSWER_MAX_AGE_S = 365 * 86400
-#: At most this many sample points for one request of the exposure (the grid is made coarser to fit).
+#: At most this many places asked for one commune (past it, the cells stay as coarse as they are).
 MAX_SAMPLES = 3000
 #: The sampling starts on cells this wide and splits them where the class changes, down to the finest asked.
 COARSEST_CELL = 400.0

@@ -28,7 +28,9 @@ TILE_MAX_AGE_S = 90 * 86400
 MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
-def tile_url(base: str, layer: str, z: int, row: int, col: int, image: str = "image/png") -> str:
+def tile_url(base: str, layer: str, z, row, col, image: str = "image/png") -> str:
+    """The GetTile URL of one tile (or, given "{z}", "{y}", "{x}", the XYZ template QGIS draws the project's layers
+    with)."""
     return (f"{base}?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=normal&FORMAT={image}"
             f"&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={row}&TILECOL={col}")
 

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 from qgis.core import QgsFeatureRequest, QgsPalLayerSettings, QgsRectangle, QgsVectorLayerSimpleLabeling
 
-from ...qgis_io.places import basemap_image, is_official
+from ...qgis_io.places import basemap_image
 from ...toolbelt.compat import text_format
-from ...toolbelt.settings import Settings
+from ...toolbelt.settings import SERVICES, Settings
 from .. import catalogue
 
 #: Assets within this distance (m) of one another make one cluster of the motion close-up.
@@ -33,9 +33,9 @@ def report_basemap(project, extent: QgsRectangle, folder: Path, insee: str, lang
     group = project.layerTreeRoot().findGroup(catalogue.words(language)["group_basemap"])
     node = (group or project.layerTreeRoot()).addLayer(layer)
     node.setItemVisibilityChecked(False)
-    official = is_official("ign_wmts")
-    return layer, (words["official"] if official else
-                   words["other"].format(host=urlsplit(Settings.load().service_url("ign_wmts")).netloc))
+    url = Settings.load().service_url("ign_wmts")
+    official = url == SERVICES["ign_wmts"].default.rstrip("/")  # not a mirror or a local copy
+    return layer, (words["official"] if official else words["other"].format(host=urlsplit(url).netloc))
 
 
 def label_sites(layer, field: str = "libelle") -> None:
