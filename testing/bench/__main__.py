@@ -18,6 +18,8 @@ DEFLATE, nodata 0, like USGS's COGs). Reference: gdal_calc.py doing only the bar
 Targets: time ≤ 1.2 × gdal_calc (whole processes, QGIS start-up included), peak RSS ≤ 600 MB.
 import_egms — an EGMS L2b CSV of 200,000 points × 300 dates imported, against pandas.read_csv on the same file:
 points a second (target ≥ 50,000) and peak memory (bounded: it does not grow with the file).
+ground_motion_assets — 5,000,000 points × 250,000 building polygons, against QGIS's buffer + join by location
+(summary) in the same process, round by round. Targets: ≤ 30 s, peak RSS ≤ 2 GB, ≥ 10 × the QGIS chain.
 cancel — each local algorithm on a 3000 × 3000 px scene / 22,500 EGMS points: the longest wait between two of its
 "cancelled?" checks over a whole run, and the time from Cancel to its end when cancelled at 25/50/75 % of its run on a
 worker thread. Target: ≤ 2 s, nothing left in the output folder.
@@ -47,10 +49,10 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm", "egms", "cancel"),
                         default=None)
-    parser.add_argument("--points", type=int, default=1_000_000, help="ground-motion points for --only gm")
-    parser.add_argument("--buildings", type=int, default=50_000, help="building polygons for --only gm")
+    parser.add_argument("--points", type=int, default=5_000_000, help="ground-motion points for --only gm")
+    parser.add_argument("--buildings", type=int, default=250_000, help="building polygons for --only gm")
     parser.add_argument("--egms-points", type=int, default=200_000, help="EGMS points for --only egms")
-    parser.add_argument("--rounds", type=int, default=5,
+    parser.add_argument("--rounds", type=int, default=3,
                         help="ground-motion rounds, each running every algorithm once (target: their median)")
     args = parser.parse_args(argv)
     if args.only in (None, "startup"):

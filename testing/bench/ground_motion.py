@@ -14,6 +14,8 @@ def make_ground_motion_data(folder: Path, points: int, buildings: int) -> tuple[
     """Buildings (10–20 m squares, 90 m apart) and EGMS-like points over them, in Lambert-93 GeoPackages."""
     from osgeo import ogr
 
+    from territoire_plugin.core.gpkg_points import PointWriter, point_blobs
+
     ogr.UseExceptions()
     folder.mkdir(parents=True, exist_ok=True)
     assets, motion = folder / f"buildings_{buildings}.gpkg", folder / f"points_{points}.gpkg"
@@ -23,30 +25,34 @@ def make_ground_motion_data(folder: Path, points: int, buildings: int) -> tuple[
     srs.ImportFromEPSG(2154)
     side = int(np.ceil(np.sqrt(buildings)))
     rng = np.random.default_rng(0)
-    for path, count in ((assets, buildings), (motion, points)):
-        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-        layer = dataset.CreateLayer(path.stem, srs=srs,
-                                    geom_type=ogr.wkbPolygon if path is assets else ogr.wkbPoint)
-        for name in (("id",) if path is assets else ("velocity", "velocity_std")):
-            layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
-        layer.StartTransaction()
-        for index in range(count):
-            feature = ogr.Feature(layer.GetLayerDefn())
-            if path is assets:
-                x, y = 660000 + (index % side) * 90.0, 6350000 + (index // side) * 90.0
-                w, h = 10 + index % 11, 10 + index % 7
-                feature.SetGeometry(ogr.CreateGeometryFromWkt(
-                    f"POLYGON(({x} {y},{x + w} {y},{x + w} {y + h},{x} {y + h},{x} {y}))"))
-                feature.SetField("id", index)
-            else:
-                point = ogr.Geometry(ogr.wkbPoint)
-                point.AddPoint_2D(660000 + rng.uniform(0, side * 90.0), 6350000 + rng.uniform(0, side * 90.0))
-                feature.SetGeometry(point)
-                feature.SetField("velocity", float(rng.normal(0, 1.5)))
-                feature.SetField("velocity_std", 0.7)
-            layer.CreateFeature(feature)
-        layer.CommitTransaction()
-        dataset = None
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(assets))
+    layer = dataset.CreateLayer(assets.stem, srs=srs, geom_type=ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("id", ogr.OFTReal))
+    layer.StartTransaction()
+    for index in range(buildings):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        x, y = 660000 + (index % side) * 90.0, 6350000 + (index // side) * 90.0
+        w, h = 10 + index % 11, 10 + index % 7
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"POLYGON(({x} {y},{x + w} {y},{x + w} {y + h},{x} {y + h},{x} {y}))"))
+        feature.SetField("id", index)
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    dataset = None
+    # The points through the EGMS import's own writer (millions of them: OGR feature by feature is slow).
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(motion))
+    layer = dataset.CreateLayer(motion.stem, srs=srs, geom_type=ogr.wkbPoint)
+    for name in ("velocity", "velocity_std"):
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    dataset = None
+    writer = PointWriter(motion, motion.stem, ["velocity", "velocity_std"])
+    for start in range(0, points, 100_000):
+        count = min(100_000, points - start)
+        x = 660000 + rng.uniform(0, side * 90.0, count)
+        y = 6350000 + rng.uniform(0, side * 90.0, count)
+        writer.write(x, y, [(blob, v, 0.7) for blob, v in zip(point_blobs(x, y, writer.srs_id),
+                                                               rng.normal(0, 1.5, count).tolist())])
+    writer.close()
     return assets, motion
 
 
