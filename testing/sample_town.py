@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import fake_basemap, fake_georisques, fake_services, fake_stac, filosofi, olemps
+from . import fake_basemap, fake_elevation, fake_georisques, fake_services, fake_stac, filosofi, olemps
 from .local_server import LocalServer
 
 INSEE, NAME = "12174", "Olemps"
@@ -289,6 +289,7 @@ def serve(folder, sample, years, server: LocalServer | None = None):
         "TERRITOIRE_PLANETARY_COMPUTER_SAS_URL": fake_stac.install_sas_and_cogs(
             server, {files[band].name: files[band] for _, files in cogs.values() for band in files}),
         "TERRITOIRE_IGN_WMTS_URL": fake_basemap.install_wmts(server),
+        "TERRITOIRE_IGN_WMS_RASTER_URL": fake_elevation.install_wms_raster(server),
         "TERRITOIRE_GEORISQUES_URL": install_clay(server),
         "TERRITOIRE_GEOCODING_URL": fake_basemap.install_geocoding(server,
                                                                    built["layers"]["BDTOPO_V3:troncon_de_route"]),

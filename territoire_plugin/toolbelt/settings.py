@@ -59,6 +59,9 @@ SERVICES = {
                 "https://www.georisques.gouv.fr/api/v1", rate=10),
         Service("ign_wmts", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme WMTS (basemaps)"),
                 "https://data.geopf.fr/wmts", rate=20),
+        # IGN: at most 40 requests a second (cartes.gouv.fr, « Images WMS-Raster »).
+        Service("ign_wms_raster", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme WMS-Raster (elevation)"),
+                "https://data.geopf.fr/wms-r", rate=20),
         # IGN: at most 50 requests a second from one address, HTTP 429 with Retry-After beyond (geoservices.ign.fr).
         Service("geocoding", QT_TRANSLATE_NOOP("Services", "IGN Géoplateforme geocoding (addresses)"),
                 "https://data.geopf.fr/geocodage", rate=20),
