@@ -9,7 +9,8 @@ pixels a side, an unknown layer or CRS: an OGC ServiceExceptionReport (XML, HTTP
 The terrain is the real one: the BD TOPO® road sections of the extract are 3D, their vertices' altitudes (RGE ALTI®,
 498 to 641 m across Olemps) triangulated into a 5 m grid, extended beyond the outermost roads. LiDAR HD, as in much
 of France today, covers only part of the area: here the west of the commune (x < 664 000 m); elsewhere its layers
-answer no-data, and the client must take RGE ALTI®. The height model (MNH) is the buildings' ``hauteur`` and 14 m over the woods, where LiDAR HD is.
+answer no-data, and the client must take RGE ALTI®. The height model (MNH) is the buildings' ``hauteur`` and 14 m
+over the woods, where LiDAR HD is.
 """
 
 from __future__ import annotations
