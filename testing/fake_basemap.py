@@ -63,6 +63,13 @@ def render_tile(z: int, row: int, col: int) -> bytes:
     path = f"/vsimem/tile_{z}_{row}_{col}_{threading.get_ident()}.png"
     gdal.GetDriverByName("PNG").CreateCopy(path, memory)
     memory = None
+    return memory_file(path)
+
+
+def memory_file(path: str) -> bytes:
+    """The content of the /vsimem/ file GDAL wrote at ``path`` (an answer's body), the file removed."""
+    from osgeo import gdal
+
     handle = gdal.VSIFOpenL(path, "rb")
     gdal.VSIFSeekL(handle, 0, 2)
     size = gdal.VSIFTellL(handle)

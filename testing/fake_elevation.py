@@ -15,11 +15,13 @@ over the woods, where LiDAR HD is.
 
 from __future__ import annotations
 
+import json
 import threading
 
 import numpy as np
 
 from . import olemps
+from .fake_basemap import memory_file
 from .local_server import LocalServer
 
 TERRAIN_LIDAR = "IGNF_LIDAR-HD_MNT_ELEVATION.ELEVATIONGRIDCOVERAGE.LAMB93"
@@ -66,8 +68,7 @@ def grids():
             layer.CreateFeature(feature)
         grid = gdal.Grid("", source, format="MEM", outputBounds=[xmin, ymax, xmax, ymin], width=width, height=height,
                          outputType=gdal.GDT_Float32, algorithm="linear:radius=-1:nodata=-9999")
-        grid.GetRasterBand(1).SetNoDataValue(NODATA)
-        gdal.FillNodata(grid.GetRasterBand(1), None, maxSearchDist=400, smoothingIterations=0)  # beyond the roads
+        # radius=-1: a cell outside the roads' triangles takes its nearest vertex (the grid has no hole).
         terrain = grid.GetRasterBand(1).ReadAsArray()
         geotransform = (float(xmin), CELL, 0.0, float(ymax), 0.0, -CELL)
         # The height model: buildings by their height, woods at TREE_HEIGHT.
@@ -85,7 +86,7 @@ def grids():
             if not h:
                 continue
             out = ogr.Feature(blayer.GetLayerDefn())
-            geometry = ogr.CreateGeometryFromJson(__import__("json").dumps(feature["geometry"]))
+            geometry = ogr.CreateGeometryFromJson(json.dumps(feature["geometry"]))
             geometry.FlattenTo2D()
             out.SetGeometry(geometry)
             out.SetField("h", float(h))
@@ -120,14 +121,7 @@ def render(layer: str, bounds, width: int, height: int) -> bytes:
     warped.GetRasterBand(1).WriteArray(data)
     gdal.GetDriverByName("GTiff").CreateCopy(path, warped)
     warped = source = None
-    handle = gdal.VSIFOpenL(path, "rb")
-    gdal.VSIFSeekL(handle, 0, 2)
-    size = gdal.VSIFTellL(handle)
-    gdal.VSIFSeekL(handle, 0, 0)
-    content = bytes(gdal.VSIFReadL(1, size, handle))
-    gdal.VSIFCloseL(handle)
-    gdal.Unlink(path)
-    return content
+    return memory_file(path)
 
 
 def _exception(code: str, text: str):

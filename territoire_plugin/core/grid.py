@@ -83,6 +83,20 @@ def open_raster(path: str | Path, what: str, georeferenced: bool = True) -> gdal
 
 
 @contextmanager
+def dataset_from_bytes(content: bytes, suffix: str = ".tif"):
+    """The GDAL dataset of an answer held in memory (a tile, a grid), through a /vsimem/ file removed on exit.
+    GDAL's own error (RuntimeError) comes out of the block as it is: the caller says what the answer was."""
+    from uuid import uuid4
+
+    path = f"/vsimem/territoire_{uuid4().hex}{suffix}"
+    gdal.FileFromMemBuffer(path, content)
+    try:
+        yield gdal.Open(path)
+    finally:
+        gdal.Unlink(path)
+
+
+@contextmanager
 def reading(what: str):
     """Turn a GDAL read failure inside the block into a clear :class:`AnalysisError`."""
     try:

@@ -82,22 +82,22 @@
         <translation>Impossible d'ouvrir {what} ({path}) : {error}. Vérifiez que le fichier est un raster complet (un téléchargement a pu être interrompu).</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="169"/>
+        <location filename="../core/grid.py" line="183"/>
         <source>The raster's grid is rotated; clipping needs a north-up raster. Warp it first (Raster ▸ Projections ▸ Warp).</source>
         <translation>La grille du raster est tournée ; le découpage demande un raster orienté nord. Reprojetez-le d'abord (Raster ▸ Projections ▸ Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="196"/>
+        <location filename="../core/grid.py" line="210"/>
         <source>The output {path} must be a GeoTIFF (.tif). Choose a file name ending in .tif.</source>
         <translation>La sortie {path} doit être un GeoTIFF (.tif). Choisissez un nom de fichier se terminant par .tif.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="205"/>
+        <location filename="../core/grid.py" line="219"/>
         <source>The output folder {folder} does not exist. Create it or choose another folder.</source>
         <translation>Le dossier de sortie {folder} n'existe pas. Créez-le ou choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../core/grid.py" line="91"/>
+        <location filename="../core/grid.py" line="105"/>
         <source>Reading {what} failed: {error}. The file is truncated (an interrupted download?) or damaged: download or copy it again.</source>
         <translation>La lecture de {what} a échoué : {error}. Le fichier est tronqué (téléchargement interrompu ?) ou abîmé : téléchargez-le ou copiez-le de nouveau.</translation>
     </message>
@@ -562,12 +562,12 @@
         <translation>Le service de fond de plan a répondu autre chose qu'une image ({start}…).</translation>
     </message>
     <message>
-        <location filename="../sources/wmts.py" line="107"/>
+        <location filename="../sources/wmts.py" line="105"/>
         <source>The basemap service answered a tile that cannot be read.</source>
         <translation>Le service de fond de plan a répondu une tuile illisible.</translation>
     </message>
     <message>
-        <location filename="../sources/wmts.py" line="115"/>
+        <location filename="../sources/wmts.py" line="113"/>
         <source>The basemap service answered a tile that cannot be read ({error}).</source>
         <translation>Le service de fond de plan a répondu une tuile illisible ({error}).</translation>
     </message>
@@ -582,17 +582,17 @@
         <translation>{name} est hors de la France métropolitaine : la carte d'exposition au retrait-gonflement des argiles (Géorisques) ne couvre que la métropole et la Corse.</translation>
     </message>
     <message>
-        <location filename="../sources/elevation.py" line="54"/>
+        <location filename="../sources/elevation.py" line="55"/>
         <source>The IGN elevation service answered something that is not an elevation grid ({start}…).</source>
         <translation>Le service d'altimétrie de l'IGN a répondu autre chose qu'une grille d'altitudes ({start}…).</translation>
     </message>
     <message>
-        <location filename="../sources/elevation.py" line="66"/>
+        <location filename="../sources/elevation.py" line="65"/>
         <source>The IGN elevation service answered a grid of {got} pixels where {asked} were asked for.</source>
         <translation>Le service d'altimétrie de l'IGN a répondu une grille de {got} pixels au lieu des {asked} demandés.</translation>
     </message>
     <message>
-        <location filename="../sources/elevation.py" line="80"/>
+        <location filename="../sources/elevation.py" line="74"/>
         <source>The IGN elevation service answered a grid that cannot be read ({error}).</source>
         <translation>Le service d'altimétrie de l'IGN a répondu une grille illisible ({error}).</translation>
     </message>

@@ -21,12 +21,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from uuid import uuid4
 
 import numpy as np
 from osgeo import gdal
 
 from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, service_error
+from ..core.files import atomic_output
+from ..core.grid import dataset_from_bytes, srs_of
 
 TERRAIN_LIDAR = "IGNF_LIDAR-HD_MNT_ELEVATION.ELEVATIONGRIDCOVERAGE.LAMB93"
 TERRAIN_RGE_ALTI = "ELEVATION.ELEVATIONGRIDCOVERAGE.HIGHRES"
@@ -58,30 +59,26 @@ def check_geotiff(content: bytes) -> None:
 
 def decode_grid(content: bytes, width: int, height: int) -> np.ndarray:
     """The float32 values of one answer (NaN where it has no data); the grid must be the size asked for."""
-    path = f"/vsimem/territoire_elevation_{uuid4().hex}.tif"
-    gdal.FileFromMemBuffer(path, content)
     try:
-        dataset = gdal.Open(path)
-        if dataset.RasterXSize != width or dataset.RasterYSize != height or dataset.RasterCount < 1:
-            raise service_error("elevation_not_a_grid", QT_TRANSLATE_NOOP(
-                "AnalysisError", "The IGN elevation service answered a grid of {got} pixels where {asked} were "
-                                 "asked for."), got=f"{dataset.RasterXSize} × {dataset.RasterYSize}",
-                asked=f"{width} × {height}")
-        band = dataset.GetRasterBand(1)
-        values = band.ReadAsArray().astype(np.float32)
-        nodata = band.GetNoDataValue()
-        missing = ~np.isfinite(values) | (values <= NODATA + 1)
-        if nodata is not None:
-            missing |= values == np.float32(nodata)
-        values[missing] = np.nan
-        band = dataset = None
-        return values
+        with dataset_from_bytes(content) as dataset:
+            if dataset.RasterXSize != width or dataset.RasterYSize != height or dataset.RasterCount < 1:
+                raise service_error("elevation_not_a_grid", QT_TRANSLATE_NOOP(
+                    "AnalysisError", "The IGN elevation service answered a grid of {got} pixels where {asked} were "
+                                     "asked for."), got=f"{dataset.RasterXSize} × {dataset.RasterYSize}",
+                    asked=f"{width} × {height}")
+            band = dataset.GetRasterBand(1)
+            values = band.ReadAsArray().astype(np.float32)
+            nodata = band.GetNoDataValue()
+            band = dataset = None
     except RuntimeError as error:
         raise service_error("elevation_not_a_grid", QT_TRANSLATE_NOOP(
             "AnalysisError", "The IGN elevation service answered a grid that cannot be read ({error})."),
             error=str(error)) from error
-    finally:
-        gdal.Unlink(path)
+    missing = ~np.isfinite(values) | (values <= NODATA + 1)
+    if nodata is not None:
+        missing |= values == np.float32(nodata)
+    values[missing] = np.nan
+    return values
 
 
 @dataclass
@@ -133,16 +130,15 @@ def elevation_grid(client, base: str, bounds, resolution: float, target: Path, *
             window[fill] = values[fill]
             counts[layer] += int(fill.sum())
     target = Path(target)
-    dataset = gdal.GetDriverByName("GTiff").Create(str(target), width, height, 1, gdal.GDT_Float32,
-                                                   options=["COMPRESS=DEFLATE", "TILED=YES", "PREDICTOR=3"])
-    dataset.SetGeoTransform((bounds[0], resolution, 0, bounds[3], 0, -resolution))
-    from ..core.grid import srs_of
-
-    dataset.SetProjection(srs_of(2154).ExportToWkt())
-    band = dataset.GetRasterBand(1)
-    band.SetNoDataValue(NODATA)
-    band.WriteArray(np.where(np.isnan(grid), np.float32(NODATA), grid))
-    band = dataset = None
+    with atomic_output(target) as temporary:  # a failed write leaves no half-written grid
+        dataset = gdal.GetDriverByName("GTiff").Create(str(temporary), width, height, 1, gdal.GDT_Float32,
+                                                       options=["COMPRESS=DEFLATE", "TILED=YES", "PREDICTOR=3"])
+        dataset.SetGeoTransform((bounds[0], resolution, 0, bounds[3], 0, -resolution))
+        dataset.SetProjection(srs_of(2154).ExportToWkt())
+        band = dataset.GetRasterBand(1)
+        band.SetNoDataValue(NODATA)
+        band.WriteArray(np.where(np.isnan(grid), np.float32(NODATA), grid))
+        band = dataset = None
     total = float(width * height)
     return GridSummary(target, {layer: count / total for layer, count in counts.items()},
                        float(np.isnan(grid).sum()) / total)

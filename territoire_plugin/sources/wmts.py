@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from uuid import uuid4
 
 from osgeo import gdal
 
 from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, service_error
+from ..core.grid import dataset_from_bytes
 
 PLAN_IGN = "GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2"
 ORIGIN = 20037508.342789244  # half the PM matrix's side, metres
@@ -99,24 +99,20 @@ def decode_tile(content: bytes):
     """The tile's RGB bands (3 × 256 × 256 uint8), whatever its colour model (paletted, grey, RGBA)."""
     import numpy as np
 
-    path = f"/vsimem/territoire_tile_{uuid4().hex}"
-    gdal.FileFromMemBuffer(path, content)
     try:
-        dataset = gdal.Open(path)
-        if dataset is None or dataset.RasterXSize != TILE or dataset.RasterYSize != TILE:
-            raise service_error("wmts_not_an_image", QT_TRANSLATE_NOOP(
-                "AnalysisError", "The basemap service answered a tile that cannot be read."))
-        rgb = gdal.Translate("", dataset, format="MEM", rgbExpand="rgb") \
-            if dataset.GetRasterBand(1).GetColorTable() is not None else dataset
-        bands = [rgb.GetRasterBand(min(b, rgb.RasterCount)).ReadAsArray() for b in (1, 2, 3)]
-        rgb = dataset = None
+        with dataset_from_bytes(content, suffix="") as dataset:
+            if dataset is None or dataset.RasterXSize != TILE or dataset.RasterYSize != TILE:
+                raise service_error("wmts_not_an_image", QT_TRANSLATE_NOOP(
+                    "AnalysisError", "The basemap service answered a tile that cannot be read."))
+            rgb = gdal.Translate("", dataset, format="MEM", rgbExpand="rgb") \
+                if dataset.GetRasterBand(1).GetColorTable() is not None else dataset
+            bands = [rgb.GetRasterBand(min(b, rgb.RasterCount)).ReadAsArray() for b in (1, 2, 3)]
+            rgb = dataset = None
         return np.stack(bands).astype(np.uint8)
     except RuntimeError as error:
         raise service_error("wmts_not_an_image", QT_TRANSLATE_NOOP(
             "AnalysisError", "The basemap service answered a tile that cannot be read ({error})."),
             error=str(error)) from error
-    finally:
-        gdal.Unlink(path)
 
 
 def _mercator_wkt() -> str:
