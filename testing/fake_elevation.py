@@ -4,7 +4,8 @@
 &WIDTH=<w>&HEIGHT=<h>&FORMAT=image/geotiff`` → a GeoTIFF of one Float32 band, no-data −9999 where the layer has
 nothing, as the real service answers (IGN's WMS-Raster documentation, cartes.gouv.fr « Images WMS-Raster »; live
 probes recorded in public clients, 2026-09: ``image/geotiff``, one Float32 band, no-data −9999); more than 2048
-pixels a side, an unknown layer or CRS: an OGC ServiceExceptionReport (XML, HTTP 200 as WMS servers answer it).
+pixels a side, an unknown layer or CRS: a WMS 1.3.0 ServiceExceptionReport, text/xml, HTTP 400 (ROK4, the server
+behind the Géoplateforme's WMS: rok4/server, src/services/wms/Exception.cpp and getmap.cpp).
 
 The terrain is the real one: the BD TOPO® road sections of the extract are 3D, their vertices' altitudes (RGE ALTI®,
 498 to 641 m across Olemps) triangulated into a 5 m grid, extended beyond the outermost roads. LiDAR HD, as in much
@@ -128,7 +129,7 @@ def _exception(code: str, text: str):
     body = ('<?xml version="1.0" encoding="UTF-8"?><ServiceExceptionReport version="1.3.0" '
             f'xmlns="http://www.opengis.net/ogc"><ServiceException code="{code}">{text}</ServiceException>'
             "</ServiceExceptionReport>")
-    return 200, {"Content-Type": "text/xml"}, body.encode()
+    return 400, {"Content-Type": "text/xml"}, body.encode()
 
 
 def install_wms_raster(server: LocalServer, path: str = "/wms-r", requests: list | None = None) -> str:

@@ -59,7 +59,7 @@ def html_title(content: bytes) -> str:
 
 
 def service_message(content: bytes, content_type: str = "") -> str:
-    """The service's own error text: JSON message, OGC ExceptionText, HTML title, or the start of the body."""
+    """The service's own error text: JSON message, OGC exception text, HTML title, or the start of the body."""
     text = content[:20000]
     if looks_like_html(text, content_type):
         return html_title(text)
@@ -82,7 +82,9 @@ def service_message(content: bytes, content_type: str = "") -> str:
         except ET.ParseError:
             root = None
         if root is not None:
-            texts = [node.text.strip() for node in root.iter() if node.tag.endswith("ExceptionText") and node.text]
+            # OWS ExceptionReport (WFS, WMTS): ExceptionText; WMS 1.3.0 ServiceExceptionReport: ServiceException.
+            texts = [node.text.strip() for node in root.iter()
+                     if node.tag.endswith(("ExceptionText", "ServiceException")) and node.text and node.text.strip()]
             if texts:
                 return " ".join(texts)
     return stripped[:300].decode("utf-8", "replace").strip()

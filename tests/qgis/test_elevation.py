@@ -70,6 +70,7 @@ def test_a_large_area_is_asked_in_tiles_and_a_second_fetch_asks_nothing(wms, cli
 
 
 def test_an_exception_report_is_a_clear_message(wms, client_factory, tmp_path):
+    """As ROK4 answers it (HTTP 400, a WMS ServiceExceptionReport): the service's own words in the message."""
     from territoire_plugin.core.errors import ServiceError
     from territoire_plugin.sources import elevation
 
@@ -77,8 +78,23 @@ def test_an_exception_report_is_a_clear_message(wms, client_factory, tmp_path):
     with pytest.raises(ServiceError) as caught:
         elevation.elevation_grid(client_factory(), base, (662_000.0, 6_358_000.0, 663_000.0, 6_359_000.0), 10.0,
                                  tmp_path / "x.tif", layers=("ELEVATION.UNKNOWN",))
+    assert caught.value.key == "service_bad_request"
+    assert "Unknown layer: ELEVATION.UNKNOWN" in str(caught.value)
+    assert not (tmp_path / "x.tif").exists()
+
+
+def test_an_answer_that_is_not_a_grid_is_refused(server, client_factory, tmp_path):
+    """A page in place of the grid (HTTP 200: a portal in maintenance, a captive proxy) is not taken for one."""
+    from territoire_plugin.core.errors import ServiceError
+    from territoire_plugin.sources import elevation
+
+    server.route("/maintenance", lambda request: (200, {"Content-Type": "text/html"},
+                                                  b"<html><title>Maintenance</title></html>"))
+    with pytest.raises(ServiceError) as caught:
+        elevation.elevation_grid(client_factory(), f"{server.url}/maintenance",
+                                 (662_000.0, 6_358_000.0, 663_000.0, 6_359_000.0), 10.0, tmp_path / "x.tif")
     assert caught.value.key == "elevation_not_a_grid"
-    assert "ServiceExceptionReport" in str(caught.value) or "LayerNotDefined" in str(caught.value)
+    assert "Maintenance" in str(caught.value)
     assert not (tmp_path / "x.tif").exists()
 
 
