@@ -194,41 +194,44 @@ def _connects(url: QUrl) -> bool:
 
 
 def _wait(client, reply, limits: Limits) -> str:
-    """Run the reply's events until it finishes or a limit is passed (then aborted): "" or the reason."""
+    """Run the reply's events until it finishes or a limit is passed (then aborted): "" or the reason.
+
+    No Python function is connected to a signal here: this runs on task threads, and every Python slot is a
+    PyQt proxy object registered in a table the GUI thread uses too (a proxy made and destroyed per request
+    on a worker thread crashed QGIS's window now and then). The loop is quit by C++ slots only (the reply's
+    end, a 0.1 s timer) and the reply's progress is read between two turns."""
     started = last = time.monotonic()
-    state = {"why": "", "answered": False, "last": last}
-
-    def moved(*_args):
-        state["answered"] = True
-        state["last"] = time.monotonic()
-
-    reply.metaDataChanged.connect(moved)
-    reply.downloadProgress.connect(moved)
-    reply.uploadProgress.connect(moved)
+    answered, received, why = False, 0, ""
     loop = QEventLoop()
     reply.finished.connect(loop.quit)
-
-    def look():
-        now = time.monotonic()
-        if client.feedback is not None and client.feedback.isCanceled():
-            state["why"] = "cancel"
-        elif not state["answered"] and now - started > limits.connect_s and "probed" not in state:
-            state["probed"] = True  # silent so far: a host that takes no connection, or a slow service?
-            if not _connects(reply.url()):
-                state["why"] = "connect"
-        elif now - state["last"] > limits.idle_s:
-            state["why"] = "idle"
-        elif now - started > limits.deadline_s:
-            state["why"] = "deadline"
-        if state["why"]:
-            reply.abort()
-            loop.quit()
-
     timer = QTimer()
     timer.setInterval(100)
-    timer.timeout.connect(look)
+    timer.timeout.connect(loop.quit)
     timer.start()
-    if not reply.isFinished():
-        loop.exec()
-    timer.stop()
-    return state["why"]
+    probed = False
+    try:
+        while not reply.isFinished():
+            loop.exec()
+            if reply.isFinished():
+                break
+            now = time.monotonic()
+            headers_came = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute) is not None
+            available = reply.bytesAvailable()
+            if available != received or (headers_came and not answered):
+                answered, received, last = True, available, now  # the service is talking
+            if client.feedback is not None and client.feedback.isCanceled():
+                why = "cancel"
+            elif not answered and now - started > limits.connect_s and not probed:
+                probed = True  # silent so far: a host that takes no connection, or a slow service?
+                if not _connects(reply.url()):
+                    why = "connect"
+            elif now - last > limits.idle_s:
+                why = "idle"
+            elif now - started > limits.deadline_s:
+                why = "deadline"
+            if why:
+                reply.abort()
+                break
+    finally:
+        timer.stop()
+    return why
