@@ -212,17 +212,17 @@
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="85"/>
+        <location filename="../sources/egms.py" line="91"/>
         <source>{name} has no column {missing}: it is not an EGMS product file (columns found: {found}).</source>
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="139"/>
+        <location filename="../sources/egms.py" line="145"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="147"/>
+        <location filename="../sources/egms.py" line="154"/>
         <source>{name} holds no EGMS point.</source>
         <translation>{name} ne contient aucun point EGMS.</translation>
     </message>
@@ -352,12 +352,12 @@
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
     <message>
-        <location filename="../core/archives.py" line="239"/>
+        <location filename="../core/archives.py" line="275"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../core/archives.py" line="315"/>
+        <location filename="../core/archives.py" line="351"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
@@ -452,12 +452,12 @@
         <translation>{what} ({path}) n'est pas géoréférencé (pas de position au sol ou pas de SCR) : ses pixels ne peuvent pas être placés. Utilisez le fichier géoréférencé (un GeoTIFF tel que publié), ou géoréférencez-le d'abord (Raster ▸ Géoréférenceur, ou Raster ▸ Projections ▸ Assigner une projection).</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="93"/>
+        <location filename="../sources/egms.py" line="99"/>
         <source>The column {column} of {name} is not a date (an EGMS series column is named by its date, YYYYMMDD): the file is damaged or was edited. Download it again.</source>
         <translation>La colonne {column} de {name} n'est pas une date (une colonne de série EGMS porte sa date, AAAAMMJJ) : le fichier est endommagé ou a été modifié. Téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../sources/egms_rows.py" line="35"/>
+        <location filename="../sources/egms_rows.py" line="37"/>
         <source>Line {line} of {name}: {column} is « {value} », not a number. The file is damaged or was edited: download it again.</source>
         <translation>Ligne {line} de {name} : {column} vaut « {value} », qui n'est pas un nombre. Le fichier est endommagé ou a été modifié : téléchargez-le de nouveau.</translation>
     </message>
@@ -532,7 +532,7 @@
         <translation>{name} n'est pas un texte lisible (il commence comme de l'UTF-16 mais il est coupé ou endommagé). Téléchargez de nouveau le fichier {what}, ou enregistrez-le de nouveau au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../sources/egms_rows.py" line="166"/>
+        <location filename="../sources/egms_rows.py" line="200"/>
         <source>Line {line} of {name} places a point at easting {x}, northing {y}, outside the ETRS89-LAEA grid of Europe (EPSG:3035) the EGMS uses: the file is damaged. Download it again.</source>
         <translation>La ligne {line} de {name} place un point à l'abscisse {x}, ordonnée {y}, hors de la grille ETRS89-LAEA de l'Europe (EPSG:3035) qu'utilise l'EGMS : le fichier est endommagé. Téléchargez-le de nouveau.</translation>
     </message>

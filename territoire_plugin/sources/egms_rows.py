@@ -1,11 +1,12 @@
-"""The rows of an EGMS CSV turned into GeoPackage rows, a chunk of lines at a time.
+"""The rows of an EGMS CSV turned into GeoPackage rows, a block of lines at a time.
 
-Fast path, for the files as EGMS publishes them (comma-separated, the series' date columns last, nothing
-quoted): each line is split only up to its series (identifier, type and the few numeric fields), and the series of
-the whole chunk is parsed at once by numpy's CSV reader, straight into float32; the points are projected together.
-Anything unusual in a chunk (an empty value, a word where a number goes, a line of another length, a point outside
-the LAEA grid, quotes) sends that chunk through the careful path, line by line, which says exactly what is wrong
-and where (line and column). Both give the same rows.
+Fast path, for the files as EGMS publishes them (comma-separated, plain decimals, nothing quoted): the block's
+commas and line ends are found with numpy, which gives every value's place at once; the values — the series above
+all, 300 a line — are parsed by :mod:`..core.decimals` (a few whole-array operations for all the values of the
+block, letting Python's lock go: two blocks are parsed at once on two cores), and the points projected together.
+Anything unusual in a block (an empty value, a word where a number goes, a line of another length, a point outside
+the LAEA grid, quotes, a character that is not ASCII) sends that block through the careful path, line by line,
+which says exactly what is wrong and where (line and column). Both give the same rows.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from __future__ import annotations
 import csv
 import io
 import math
+import threading
 import warnings
 
 import numpy as np
 from osgeo import ogr
 
-from ..core.archives import csv_rows, decimal_points
+from ..core.archives import check_line_lengths, csv_rows, decimal_points
+from ..core.decimals import PAD, parse_decimals
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
-
-CHUNK = 10_000
+from ..core.gpkg_points import point_blobs
 
 
 def _number(text: str) -> float | None:
@@ -58,82 +60,114 @@ def _series_blob(values: list[str]) -> bytes | None:
 
 
 class RowMaker:
-    """Rows (x, y in Lambert-93, attribute tuples) of EGMS lines; see the module's docstring."""
+    """Rows (x, y in Lambert-93, attribute tuples) of EGMS lines; see the module's docstring. Safe to use from
+    several threads at once (it keeps no state between blocks)."""
 
-    def __init__(self, header, columns, date_index, numeric, delimiter, bounds, clip, to_lambert, name):
+    def __init__(self, header, columns, date_index, numeric, delimiter, bounds, clip, to_lambert, name, srs_id):
         self.header, self.columns, self.date_index = header, columns, date_index
         self.numeric = [columns[n] for n in numeric]  # the numeric fields' columns, in the layer's order
         self.delimiter, self.bounds, self.clip, self.to_lambert, self.name = (delimiter, bounds, clip, to_lambert,
                                                                               name)
-        width = len(header)
-        first = date_index[0] if date_index else width
-        strings = [columns["pid"]] + ([columns["mp_type"]] if "mp_type" in columns else [])
-        self.first_date = first
-        # The fast path reads the published layout: dates last and contiguous, every other column before them.
-        self.fast = (delimiter == "," and bool(date_index) and date_index == list(range(first, width))
-                     and all(index < first for index in strings + self.numeric))
+        self.fast = delimiter == "," and bool(date_index)
+        # The series' columns: a slice (a view, no copy) when they follow each other, as EGMS writes them.
+        contiguous = date_index and date_index == list(range(date_index[0], date_index[-1] + 1))
+        self.dates = slice(date_index[0], date_index[-1] + 1) if contiguous else np.array(date_index, np.int64)
+        self.srs_id = srs_id  # of the GeoPackage's Lambert-93, for the rows' geometries
+        self.lock = threading.Lock()  # one PROJ transformation and one clip geometry, for every thread
 
-    def rows(self, lines: list[str], first_line: int):
-        """(x, y, attribute tuples, lines read) of ``lines`` (the first is line ``first_line`` of the file)."""
-        # Quotes, or a line long enough to hold a field over the csv module's limit: the careful path decides.
-        limit = csv.field_size_limit()
-        if self.fast and not any('"' in line or len(line) > limit for line in lines):
+    def rows(self, block: str, first_line: int):
+        """(x, y, attribute tuples, lines read) of the lines of ``block`` (the first is line ``first_line`` of the
+        file)."""
+        if self.fast and block.isascii() and '"' not in block:
             try:
-                made = self._fast(lines)
+                made = self._fast(block)
             except (ValueError, IndexError, RuntimeError):
                 made = None
             if made is not None:
                 return made
-        return self._careful(lines, first_line)
+        return self._careful(list(io.StringIO(block, newline="")), first_line)
 
-    def _fast(self, lines):
-        first, columns = self.first_date, self.columns
-        heads = [line.split(",", first) for line in lines]
-        if any(len(head) != first + 1 for head in heads):
+    def _fast(self, block: str):
+        if not block.endswith("\n"):  # the file's last line, without its line end
+            block += "\r\n" if "\r" in block else "\n"
+        text = (" " * PAD + block).encode("ascii")
+        buffer = np.frombuffer(text, np.uint8)
+        line_ends = buffer == 10
+        count, width = int(np.count_nonzero(line_ends)), len(self.header)
+        # Every value's end: the commas and line ends in order, ``width`` a line — if each line has as many.
+        ends = np.flatnonzero(line_ends | (buffer == 44))
+        if ends.size != count * width:
             return None
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            series = np.loadtxt(io.StringIO("".join(head[first] for head in heads)), delimiter=",",
-                                dtype="<f4", ndmin=2, comments=None)
-        if series.shape != (len(lines), len(self.date_index)):
+        ends = ends.reshape(count, width)
+        if not line_ends[ends[:, -1]].all():
+            return None  # as many values in all, but not as many on each line
+        starts = np.empty_like(ends)
+        starts.ravel()[0] = PAD
+        starts.ravel()[1:] = ends.ravel()[:-1] + 1
+        lengths = ends[:, -1] - starts[:, 0]
+        check_line_lengths(lengths, self.name, "EGMS")
+        if lengths.max() > csv.field_size_limit():
+            return None  # a line that may hold a field over the csv module's limit: the careful path decides
+        returns = int(np.count_nonzero(buffer == 13))
+        if returns:  # CRLF (Windows) line ends: the CR is no part of the last value. A CR elsewhere ends a line
+            if returns != count or not (buffer[ends[:, -1] - 1] == 13).all():  # for the careful path: it decides
+                return None
+            ends[:, -1] -= 1
+        columns = self.columns
+
+        def numbers(column):
+            values = parse_decimals(buffer, starts[:, column], ends[:, column])
+            if values is None:  # longer than eight characters (eastings, 3650000.0), or not plain: Python's float
+                values = np.array([float(text[a:b]) for a, b in zip(starts[:, column].tolist(),
+                                                                   ends[:, column].tolist())])
+            return values
+
+        dates = self.dates
+        series = parse_decimals(buffer, starts[:, dates], ends[:, dates])
+        if series is None:
             return None
-        # The fields before the series, in one C-speed parse too (the text columns skipped, float64).
-        wanted = sorted({columns["easting"], columns["northing"], *self.numeric})
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            prefixes = "\n".join(line[:len(line) - len(head[first]) - 1] for line, head in zip(lines, heads))
-            fields = np.loadtxt(io.StringIO(prefixes), delimiter=",", dtype=np.float64, ndmin=2, usecols=wanted,
-                                comments=None)
-        if fields.shape != (len(lines), len(wanted)):
+        series = series.astype("<f4")
+        x, y = numbers(columns["easting"]), numbers(columns["northing"])
+        velocity = numbers(columns["velocity"])
+        if not (np.isfinite(x).all() and np.isfinite(y).all()) or np.isnan(velocity).any():
             return None
-        at = {column: n for n, column in enumerate(wanted)}
-        x, y = fields[:, at[columns["easting"]]], fields[:, at[columns["northing"]]]
-        if not (np.isfinite(x).all() and np.isfinite(y).all()) or np.isnan(fields[:, at[columns["velocity"]]]).any():
-            return None
-        values = fields[:, [at[column] for column in self.numeric]].tolist()
-        keep = np.ones(len(lines), bool)
+        keep = np.ones(count, bool)
         if self.bounds is not None:
             left, bottom, right, top = self.bounds
             keep = (x >= left) & (x <= right) & (y >= bottom) & (y <= top)
-        if self.clip is not None:
-            for index in np.flatnonzero(keep):
-                point = ogr.Geometry(ogr.wkbPoint)
-                point.AddPoint_2D(float(x[index]), float(y[index]))
-                keep[index] = self.clip.Contains(point)
-        kept = np.flatnonzero(keep)
-        if kept.size == 0:
-            return np.empty(0), np.empty(0), [], len(lines)
-        projected = np.array(self.to_lambert.TransformPoints(list(zip(x[kept].tolist(), y[kept].tolist()))))
+        with self.lock:
+            if self.clip is not None:
+                for index in np.flatnonzero(keep):
+                    point = ogr.Geometry(ogr.wkbPoint)
+                    point.AddPoint_2D(float(x[index]), float(y[index]))
+                    keep[index] = self.clip.Contains(point)
+            kept = np.flatnonzero(keep)
+            if kept.size == 0:
+                return np.empty(0), np.empty(0), [], count
+            projected = np.array(self.to_lambert.TransformPoints(list(zip(x[kept].tolist(), y[kept].tolist()))))
         if not np.isfinite(projected[:, :2]).all():
             return None
+        values = np.stack([velocity if column == columns["velocity"] else numbers(column)
+                           for column in self.numeric], axis=1)[kept].tolist() if self.numeric else [[]] * kept.size
+
+        def strings(column):
+            return [block[a - PAD:b - PAD] for a, b in zip(starts[kept, column].tolist(), ends[kept, column].tolist())]
+
+        pids = strings(columns["pid"])
+        types = strings(columns["mp_type"]) if "mp_type" in columns else [None] * kept.size
         blobs = series[kept].tobytes()
         size = 4 * series.shape[1]
-        has_type = "mp_type" in columns
-        attributes = [(heads[k][columns["pid"]], heads[k][columns["mp_type"]] if has_type else None, *values[k],
-                       blobs[n * size:(n + 1) * size]) for n, k in enumerate(kept.tolist())]
-        return projected[:, 0], projected[:, 1], attributes, len(lines)
+        x, y = projected[:, 0], projected[:, 1]
+        rows = [(point, pid, kind, *row, blobs[n * size:(n + 1) * size])
+                for n, (point, pid, kind, row) in enumerate(zip(point_blobs(x, y, self.srs_id), pids, types, values))]
+        return x, y, rows, count
 
     def _careful(self, lines, first_line):
+        with self.lock:  # the transformation and the clip are used for every line
+            return self._careful_rows(lines, first_line)
+
+    def _careful_rows(self, lines, first_line):
+        check_line_lengths([len(line) for line in lines], self.name, "EGMS")
         header, columns, date_index, name = self.header, self.columns, self.date_index, self.name
         ix, iy, iv = columns["easting"], columns["northing"], columns["velocity"]
         xs, ys, attributes = [], [], []
@@ -178,4 +212,5 @@ class RowMaker:
             ys.append(point.GetY())
             attributes.append((row[columns["pid"]], row[columns["mp_type"]] if "mp_type" in columns else None,
                                *(_number(row[index]) for index in self.numeric), blob))
-        return np.array(xs), np.array(ys), attributes, len(lines)
+        x, y = np.array(xs), np.array(ys)
+        return x, y, [(point, *values) for point, values in zip(point_blobs(x, y, self.srs_id), attributes)], len(lines)

@@ -14,7 +14,7 @@ def make_ground_motion_data(folder: Path, points: int, buildings: int) -> tuple[
     """Buildings (10–20 m squares, 90 m apart) and EGMS-like points over them, in Lambert-93 GeoPackages."""
     from osgeo import ogr
 
-    from territoire_plugin.core.gpkg_points import PointWriter
+    from territoire_plugin.core.gpkg_points import PointWriter, point_blobs
 
     ogr.UseExceptions()
     folder.mkdir(parents=True, exist_ok=True)
@@ -50,7 +50,8 @@ def make_ground_motion_data(folder: Path, points: int, buildings: int) -> tuple[
         count = min(100_000, points - start)
         x = 660000 + rng.uniform(0, side * 90.0, count)
         y = 6350000 + rng.uniform(0, side * 90.0, count)
-        writer.write(x, y, [(v, 0.7) for v in rng.normal(0, 1.5, count).tolist()])
+        writer.write(x, y, [(blob, v, 0.7) for blob, v in zip(point_blobs(x, y, writer.srs_id),
+                                                               rng.normal(0, 1.5, count).tolist())])
     writer.close()
     return assets, motion
 
