@@ -31,7 +31,7 @@ _POWERS = 10.0 ** np.arange(9)
 _MASKS = np.array([0] + [~((1 << (8 * (8 - n))) - 1) & 0xFFFFFFFFFFFFFFFF for n in range(1, 9)], np.uint64)
 _FILLS = _ZEROS & ~_MASKS
 #: Values per step: the temporaries of a step stay in the processor's cache.
-STEP = 1 << 16
+STEP = 1 << 15
 #: Bytes to put before the text (anything but a digit): the first token's word reads the eight bytes before its end.
 PAD = 8
 
