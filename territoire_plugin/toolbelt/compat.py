@@ -127,3 +127,38 @@ else:  # QGIS < 3.36
     GEOMETRY_SKIP_INVALID = QgsFeatureRequest.GeometrySkipInvalid
     GEOMETRY_ABORT_ON_INVALID = QgsFeatureRequest.GeometryAbortOnInvalid
     SKIP_GEOMETRY_VALIDITY_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+
+
+def clamp_to_terrain(symbol) -> None:
+    """3D symbol ``symbol`` (buildings, roads) set on the terrain, each feature at its centroid's ground height:
+    releases after 3.22 moved the enums from Qgs3DTypes to Qgis.AltitudeClamping / Qgis.AltitudeBinding."""
+    if hasattr(Qgis, "AltitudeClamping"):
+        symbol.setAltitudeClamping(Qgis.AltitudeClamping.Terrain)
+        symbol.setAltitudeBinding(Qgis.AltitudeBinding.Centroid)
+    else:  # QGIS 3.22
+        from qgis._3d import Qgs3DTypes
+
+        symbol.setAltitudeClamping(Qgs3DTypes.AltClampTerrain)
+        symbol.setAltitudeBinding(Qgs3DTypes.AltBindCentroid)
+
+
+def set_material(symbol, material) -> None:
+    """The material of 3D symbol ``symbol``: releases after 3.22 renamed setMaterial to setMaterialSettings."""
+    if hasattr(symbol, "setMaterialSettings"):
+        symbol.setMaterialSettings(material)
+    else:  # QGIS 3.22
+        symbol.setMaterial(material)
+
+
+def material_of(symbol):
+    """The material settings of 3D symbol ``symbol`` (see :func:`set_material`), as their own class (QGIS 3.22
+    hands a polygon symbol back as its base class, and its material too)."""
+    from qgis._3d import QgsPhongMaterialSettings, QgsPolygon3DSymbol
+    from qgis.PyQt import sip
+
+    if not hasattr(symbol, "materialSettings") and not hasattr(symbol, "material") and symbol.type() == "polygon":
+        symbol = sip.cast(symbol, QgsPolygon3DSymbol)
+    material = symbol.materialSettings() if hasattr(symbol, "materialSettings") else symbol.material()
+    if not isinstance(material, QgsPhongMaterialSettings) and material.type() == "phong":
+        material = sip.cast(material, QgsPhongMaterialSettings)
+    return material

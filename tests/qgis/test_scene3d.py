@@ -1,0 +1,159 @@
+"""The buildings of the 3D view (qgis_io/scene3d.py): extruded by BD TOPO's height by the stated rule, and coloured
+like the plugin's 2D styles, class for class, on the real Olemps extract (testing/olemps, IGN BD TOPO)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from testing.olemps import GPKG
+
+STYLES = ("heat_exposure_buildings", "ground_motion_assets_polygon", "clay_risk", "bdtopo_buildings")
+
+
+def olemps_buildings():
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{GPKG}|layername=batiment", "batiment", "ogr")
+    assert layer.isValid() and layer.featureCount() > 2000
+    return layer
+
+
+def expected_height(hauteur, storeys):
+    """The rule, written again here: hauteur above 0, else storeys above 0 × 3 m, else 3 m."""
+    if hauteur is not None and hauteur == hauteur and float(hauteur) > 0:
+        return float(hauteur)
+    if storeys is not None and storeys == storeys and float(storeys) > 0:
+        return float(storeys) * 3.0
+    return 3.0
+
+
+def test_every_olemps_building_gets_its_height_by_the_rule_and_the_counts_add_up(qgis_app):
+    from osgeo import ogr
+    from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from territoire_plugin.qgis_io.scene3d import height_expression, layer_heights
+
+    layer = olemps_buildings()
+    heights = layer_heights(layer)
+    expression = QgsExpression(height_expression(layer.fields().names()))
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    by_rule, by_expression = [], []
+    for feature in layer.getFeatures():
+        values = [None if feature[name] == NULL else feature[name] for name in ("hauteur", "nombre_d_etages")]
+        by_rule.append(expected_height(*values))
+        context.setFeature(feature)
+        by_expression.append(float(expression.evaluate(context)))
+    assert not expression.hasEvalError()
+    assert by_expression == by_rule == heights.metres.tolist()
+    # The counts against SQLite's own reading of the file (the real extract has all three cases).
+    dataset = ogr.Open(GPKG)
+    sql = ("SELECT sum(hauteur > 0), sum(NOT coalesce(hauteur > 0, 0) AND nombre_d_etages > 0), count(*) "
+           "FROM batiment")
+    row = dataset.ExecuteSQL(sql).GetNextFeature()
+    measured, storeys, total = (int(row.GetField(i)) for i in range(3))
+    assert (heights.measured, heights.from_storeys, heights.count) == (measured, storeys, total)
+    assert heights.defaulted == total - measured - storeys > 100 and storeys > 10
+
+
+def test_a_layer_without_the_height_fields_is_one_storey_high(qgis_app):
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    from territoire_plugin.qgis_io.scene3d import height_expression, layer_heights
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:2154&field=nom:string", "sans hauteur", "memory")
+    layer.dataProvider().addFeatures([QgsFeature(layer.fields()) for _ in range(3)])
+    assert height_expression(layer.fields().names()) == "3"
+    heights = layer_heights(layer)
+    assert heights.metres.tolist() == [3.0] * 3 and heights.defaulted == 3
+
+
+def themed_layer(style: str):
+    """A memory copy of Olemps' buildings with the fields the plugin's building styles classify, random values
+    over every class, and the style loaded."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    from territoire_plugin.toolbelt.compat import DOUBLE, TEXT, new_field
+    from territoire_plugin.toolbelt.resources import resource_path
+
+    source = olemps_buildings()
+    layer = QgsVectorLayer("MultiPolygonZ?crs=EPSG:2154", style, "memory")
+    layer.dataProvider().addAttributes([new_field("hauteur", DOUBLE), new_field("lst_mean", DOUBLE),
+                                        new_field("gm_class", TEXT), new_field("clay_class", TEXT)])
+    layer.updateFields()
+    rng = random.Random(7)
+    features = []
+    for building in source.getFeatures():
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(building.geometry())
+        feature.setAttributes([building["hauteur"], rng.uniform(18, 45), str(rng.randint(0, 5)),
+                               str(rng.randint(0, 3))])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    message, ok = layer.loadNamedStyle(str(resource_path("styles", f"{style}.qml")))
+    assert ok, message
+    return layer
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_each_building_has_in_3d_the_colour_its_2d_style_gives_it(qgis_app, style):
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsRenderContext
+
+    from territoire_plugin.qgis_io.scene3d import renderer_3d
+    from territoire_plugin.toolbelt.compat import material_of
+
+    layer = themed_layer(style)
+    renderer = layer.renderer()
+    made = renderer_3d(renderer, '"hauteur"')  # kept: the rules are its own
+    rules = made.rootRule().children()
+    assert len(rules) == len(renderer.legendSymbolItems())
+    tests = [QgsExpression(rule.filterExpression()) if rule.filterExpression() else None for rule in rules]
+    colours = [material_of(rule.symbol()).diffuse().name() for rule in rules]
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    render = QgsRenderContext()
+    render.setExpressionContext(context)
+    renderer.startRender(render, layer.fields())
+    seen = set()
+    try:
+        for feature in layer.getFeatures():
+            context.setFeature(feature)
+            matching = [n for n, test in enumerate(tests) if test is None or test.evaluate(context)]
+            symbol = renderer.symbolForFeature(feature, render)
+            if symbol is None:  # a value no 2D class draws: no 3D rule either
+                assert matching == []
+                continue
+            assert len(matching) == 1, (feature.attributes(), matching)
+            assert colours[matching[0]] == symbol.color().name()
+            seen.add(matching[0])
+    finally:
+        renderer.stopRender(render)
+    assert len(seen) == len(rules)  # every class was met and checked
+
+
+def test_the_3d_renderer_is_kept_in_the_project(qgis_app, tmp_path):
+    from qgis._3d import Qgs3D, QgsRuleBased3DRenderer
+    from qgis.core import QgsProject
+
+    from territoire_plugin.qgis_io.scene3d import renderer_3d
+
+    Qgs3D.initialize()  # the 3D renderers' registry, which QGIS's window fills at start and a script must fill
+
+    layer = themed_layer("ground_motion_assets_polygon")
+    layer.setRenderer3D(renderer_3d(layer.renderer(), '"hauteur"'))
+    project = QgsProject()
+    assert project.addMapLayer(layer) is not None
+    path = tmp_path / "twin.qgs"
+    assert project.write(str(path))
+    text = path.read_text(encoding="utf-8")
+    assert "<renderer-3d" in text and 'type="rulebased"' in text and "hauteur" in text
+    again = QgsProject()
+    assert again.read(str(path))
+    loaded = next(iter(again.mapLayers().values()))
+    kept = loaded.renderer3D()
+    assert kept is not None and kept.type() == "rulebased"
+    if not isinstance(kept, QgsRuleBased3DRenderer):  # QGIS 3.22 hands it back as its base class
+        from qgis.PyQt import sip
+
+        kept = sip.cast(kept, QgsRuleBased3DRenderer)
+    assert len(kept.rootRule().children()) == len(layer.renderer().legendSymbolItems()) >= 4
