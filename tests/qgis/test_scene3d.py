@@ -157,3 +157,107 @@ def test_the_3d_renderer_is_kept_in_the_project(qgis_app, tmp_path):
 
         kept = sip.cast(kept, QgsRuleBased3DRenderer)
     assert len(kept.rootRule().children()) == len(layer.renderer().legendSymbolItems()) >= 4
+
+
+def write_dem(path, extent):
+    """A small relief over ``extent`` (a plane rising 1 m every 40 m eastwards and northwards), Lambert-93."""
+    import numpy as np
+    from osgeo import gdal, osr
+
+    gdal.UseExceptions()
+    columns, rows = 100, 100
+    size_x, size_y = extent.width() / columns, extent.height() / rows
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), columns, rows, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((extent.xMinimum(), size_x, 0.0, extent.yMaximum(), 0.0, -size_y))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    dataset.SetProjection(srs.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(np.fromfunction(lambda i, j: 520.0 + j - i, (rows, columns)))
+    dataset = None
+    return path
+
+
+def twin_project(tmp_path, with_dem=True):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer
+
+    from territoire_plugin.qgis_io.scene3d import height_expression, renderer_3d
+
+    project = QgsProject()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    buildings = olemps_buildings()
+    buildings.setRenderer3D(renderer_3d(buildings.renderer(), height_expression(buildings.fields().names())))
+    layers = [buildings]
+    dem = None
+    if with_dem:
+        dem = QgsRasterLayer(str(write_dem(tmp_path / "mnt.tif", buildings.extent())), "Relief", "gdal")
+        assert dem.isValid()
+        layers.append(dem)
+    project.addMapLayers(layers)
+    return project, buildings, dem
+
+
+def project_text(path):
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return next(archive.read(n) for n in archive.namelist() if n.endswith(".qgs")).decode("utf-8")
+
+
+def test_the_3d_view_is_saved_in_the_project_and_qgis_reads_it(qgis_app, tmp_path):
+    import re
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from qgis.core import QgsProject
+
+    from territoire_plugin.qgis_io.scene3d import PITCH_DEGREES, VIEW_NAME, add_view_to_project, view_settings_xml
+
+    project, buildings, dem = twin_project(tmp_path)
+    view = view_settings_xml(project, buildings.extent(), [buildings], dem, ground=560.0)
+    path = tmp_path / "olemps.qgz"
+    assert project.write(str(path))
+    before = zipfile.ZipFile(path).namelist()
+    add_view_to_project(path, view)
+    add_view_to_project(path, view)  # again: it replaces, never adds a second view
+    assert zipfile.ZipFile(path).namelist() == before  # the auxiliary members are kept
+    text = project_text(path)
+    docks = re.findall(r"<mapViewDocks3D>.*?</mapViewDocks3D>", text, re.DOTALL)
+    assert len(docks) == 1
+    views = ET.fromstring(docks[0]).findall("view")
+    assert [(v.get("name"), v.get("isOpen")) for v in views] == [(VIEW_NAME, "1")]
+    settings = views[0].find("qgis3d")
+    terrain = settings.find("terrain")
+    assert dem.id() in ET.tostring(terrain, encoding="unicode")  # the relief under the scene (3.44: on <terrain>)
+    assert terrain.find("generator").get("type") == "dem"
+    assert [layer.get("id") for layer in terrain.find("layers")] == [buildings.id()]
+    assert "Lambert-93" in ET.tostring(settings.find("crs"), encoding="unicode")
+    camera = views[0].find("camera")
+    centre = buildings.extent().center()
+    assert abs(float(camera.get("xMap")) - centre.x()) < 0.01 and abs(float(camera.get("yMap")) - centre.y()) < 0.01
+    origin = settings.find("origin")
+    assert abs(float(camera.get("x")) - (centre.x() - float(origin.get("x")))) < 0.01  # the older form agrees
+    assert float(camera.get("pitch")) == PITCH_DEGREES and float(camera.get("yaw")) == 0.0
+    assert float(camera.get("dist")) >= max(buildings.extent().width(), buildings.extent().height())
+    # QGIS reads the project; a QGIS with a views manager (3.24+) keeps the view when it writes the project again.
+    again = QgsProject()
+    assert again.read(str(path))
+    if hasattr(again, "viewsManager"):
+        assert again.write(str(tmp_path / "again.qgz"))
+        assert f'name="{VIEW_NAME}"' in project_text(tmp_path / "again.qgz")
+
+
+def test_without_relief_the_terrain_is_flat_at_the_ground_height(qgis_app, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from territoire_plugin.qgis_io.scene3d import add_view_to_project, view_settings_xml
+
+    project, buildings, _ = twin_project(tmp_path, with_dem=False)
+    view = view_settings_xml(project, buildings.extent(), [buildings], None, ground=560.0)
+    path = tmp_path / "olemps.qgs"
+    assert project.write(str(path))
+    add_view_to_project(path, view)
+    element = ET.fromstring(path.read_text(encoding="utf-8")).find("mapViewDocks3D/view")
+    terrain = element.find("qgis3d/terrain")
+    assert terrain.find("generator").get("type") == "flat"
+    assert float(terrain.get("elevation-offset")) == 560.0
+    assert float(element.find("camera").get("zMap")) == 560.0
