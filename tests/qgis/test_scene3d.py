@@ -192,7 +192,7 @@ def twin_project(tmp_path, with_dem=True):
         dem = QgsRasterLayer(str(write_dem(tmp_path / "mnt.tif", buildings.extent())), "Relief", "gdal")
         assert dem.isValid()
         layers.append(dem)
-    project.addMapLayers(layers)
+    assert len(project.addMapLayers(layers)) == len(layers)
     return project, buildings, dem
 
 
