@@ -20,11 +20,12 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-# Debian packages: QGIS 3.22 LTR and its Python bindings, GDAL tools, Xvfb for real-window tests,
+# Debian packages: QGIS 3.22 LTR and its Python bindings, GDAL tools, Xvfb for real-window tests and Mesa's
+# software OpenGL for the 3D view's image,
 # Qt Linguist tools for translations, rasterio/requests as independent readers in tests (pandas: a bench reference),
 # poppler for PDFs,
 # 7-Zip to pack test files the way INSEE does (zip → 7z).
-APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xauth python3-venv python3-pip \
+APT_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-gdal xvfb xauth libgl1-mesa-dri python3-venv python3-pip \
 	qttools5-dev-tools pyqt5-dev-tools python3-rasterio python3-requests python3-pandas poppler-utils 7zip
 # Test and lint tools, pinned; installed in a venv that sees Debian's PyQGIS.
 PIP_PACKAGES := pytest==9.2.0 pytest-qgis==5.0.2 pytest-timeout==2.4.0 ruff==0.17.5 flake8==7.5.0 \

@@ -154,8 +154,12 @@ def view_settings_xml(project, extent, layers, dem_layer=None, ground: float = 0
               f'<extent xMin="{extent.xMinimum()}" yMin="{extent.yMinimum()}" xMax="{extent.xMaximum()}" '
               f'yMax="{extent.yMaximum()}" showIn2dView="0"/>'
               f'<color background="{background}" selection="#ffff00"/>'
+              # One sun, high in the south-west, downwards in both the Y-up and the Z-up world (QGIS 3.42 flipped
+              # it); an empty point-light list keeps QGIS from adding its default lamp over the origin.
+              '<point-lights/><directional-lights><directional-light x="-0.4" y="-1" z="-1" '
+              'color="255,255,255,255" intensity="1"/></directional-lights>'
               f'<terrain exaggeration="1" texture-size="1024" max-terrain-error="3" max-ground-error="1" '
-              f'shading-enabled="0" show-labels="0" elevation-offset="{0 if dem_layer is not None else ground}">'
+              f'shading-enabled="1" show-labels="0" elevation-offset="{0 if dem_layer is not None else ground}">'
               f"<layers>{draped}</layers>{generator}</terrain></qgis3d>")
     document = QDomDocument()
     document.setContent(source)

@@ -162,3 +162,25 @@ def material_of(symbol):
     if not isinstance(material, QgsPhongMaterialSettings) and material.type() == "phong":
         material = sip.cast(material, QgsPhongMaterialSettings)
     return material
+
+
+# QGIS 3.42 stopped flipping the 3D world's axes (qgis/QGIS#59272): before, world = (x, z, −y) from the origin
+# (Y up); since, world = (x, y, z) from the origin (Z up).
+WORLD_Z_UP = QGIS_VERSION_INT >= 34200
+
+
+def camera_pose(x: float, y: float, z: float, origin, distance: float, pitch: float, yaw: float):
+    """A 3D camera looking at the map point (x, y, z) of a scene whose origin is ``origin`` (QgsVector3D)."""
+    from qgis._3d import QgsCameraPose
+    from qgis.core import QgsVector3D
+
+    if WORLD_Z_UP:
+        centre = QgsVector3D(x - origin.x(), y - origin.y(), z - origin.z())
+    else:  # QGIS < 3.42
+        centre = QgsVector3D(x - origin.x(), z - origin.z(), -(y - origin.y()))
+    pose = QgsCameraPose()
+    pose.setCenterPoint(centre)
+    pose.setDistanceFromCenterPoint(distance)
+    pose.setPitchAngle(pitch)
+    pose.setHeadingAngle(yaw)
+    return pose

@@ -261,3 +261,61 @@ def test_without_relief_the_terrain_is_flat_at_the_ground_height(qgis_app, tmp_p
     assert terrain.find("generator").get("type") == "flat"
     assert float(terrain.get("elevation-offset")) == 560.0
     assert float(element.find("camera").get("zMap")) == 560.0
+
+
+def test_without_a_display_the_image_is_refused_with_the_reason_and_no_file(qgis_app, tmp_path):
+    from territoire_plugin.core.errors import AnalysisError
+    from territoire_plugin.qgis_io.capture3d import capture_view, opengl_available
+    from territoire_plugin.qgis_io.scene3d import view_settings_xml
+
+    project, buildings, dem = twin_project(tmp_path)
+    assert not opengl_available()  # the tests' QGIS runs with QT_QPA_PLATFORM=offscreen
+    with pytest.raises(AnalysisError) as raised:
+        capture_view(project, view_settings_xml(project, buildings.extent(), [buildings], dem), tmp_path / "v.png")
+    assert raised.value.key == "twin_no_opengl" and "xvfb-run" in str(raised.value)
+    assert list(tmp_path.glob("*.png")) == [] and list(tmp_path.glob(".*part*")) == []
+
+
+def near(pixel, colour, tolerance=70):
+    from qgis.PyQt.QtGui import QColor
+
+    expected = QColor(colour)
+    found = QColor(pixel)
+    return (abs(found.red() - expected.red()) + abs(found.green() - expected.green())
+            + abs(found.blue() - expected.blue())) <= tolerance
+
+
+def test_the_3d_view_is_captured_under_a_display_with_the_style_colours(tmp_path, artifacts):
+    """In a QGIS of its own under Xvfb (Mesa's software OpenGL): the image shows the classes' colours on the
+    buildings, the sky above the terrain (an oblique view), and is kept for a look in the test artifacts."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from qgis.PyQt.QtGui import QImage
+
+    env = dict(__import__("os").environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    script = Path(__file__).with_name("capture_session.py")
+    completed = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", sys.executable, str(script),
+                                str(tmp_path), "ground_motion_assets_polygon"], env=env, capture_output=True,
+                               text=True, timeout=400)
+    report_path = tmp_path / "report.json"
+    assert report_path.exists(), completed.stderr[-3000:]
+    report = json.loads(report_path.read_text())
+    assert "error" not in report, report.get("error")
+    assert report["opengl"]
+    image = QImage(str(tmp_path / "vue3d.png"))
+    assert (image.width(), image.height()) == (1600, 1000)
+    pixels = [image.pixel(x, y) for x in range(0, 1600, 4) for y in range(0, 1000, 4)]
+    # The buildings in their classes' colours (shaded: within a tolerance), at least three classes seen.
+    seen = [colour for colour in report["colours"] if sum(near(p, colour) for p in pixels) >= 20]
+    assert len(seen) >= 3, (report["colours"], seen)
+    # Oblique, north up: the top of the image is sky (the background colour), the middle is not.
+    top = [image.pixel(x, 10) for x in range(0, 1600, 40)]
+    assert all(near(p, report["background"], 12) for p in top)
+    middle = [image.pixel(x, 500) for x in range(400, 1200, 40)]
+    assert not all(near(p, report["background"], 12) for p in middle)
+    shutil.copy(tmp_path / "vue3d.png", artifacts / "test_vue3d.png")
