@@ -39,7 +39,7 @@ export TERRITOIRE_CHROOT_CACHE ?= /var/cache/territoire-chroots
 .PHONY: help system venv sample i18n translations package package-ci deploy test test-qgis test-matrix demo lint bench fuzz clean
 
 help:
-	@echo "make demo     - diagnostic of the sample commune: GeoPackage, project, PDF report (no network)"
+	@echo "make demo     - diagnostic of the sample commune: GeoPackage, project, PDF report, 3D view (no network)"
 	@echo "make test     - install what is missing, then run the whole test suite"
 	@echo "make test-qgis SUITE=trixie|sid - the same suite in a Debian chroot (QGIS 3.40 LTR | latest 3.x)"
 	@echo "make test-matrix - make test on this machine's QGIS, then in both chroots; one line per version"
@@ -115,7 +115,8 @@ test-matrix:
 	bash scripts/test_matrix.sh
 
 demo: venv translations sample
-	$(PY) -m testing.demo --sample $(SAMPLE) --output demo_output
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x900x24" $(PY) -m testing.demo --sample $(SAMPLE) \
+		--output demo_output
 
 lint: venv
 	$(VENV)/bin/ruff check $(PLUGIN) testing scripts tests

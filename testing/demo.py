@@ -6,7 +6,9 @@ with Landsat COGs, INSEE's Filosofi grid — generated from the bundled sample, 
 by the project's generator; points the plugin at these services, and runs
 territoire:commune_diagnostic through Processing exactly as the panel and the toolbox do (the same
 connector code: HTTP, cache, COG windows). Writes into the output folder the commune's GeoPackage,
-QGIS project, PDF report and a PNG of the main map, and prints where they are with a short summary.
+QGIS project, PDF report and a PNG of the main map; then territoire:digital_twin_3d adds the 3D view to the
+project and, with a display (`make demo` runs it under xvfb-run: QT_QPA_PLATFORM=xcb), its image
+vue3d_<insee>.png. Prints where they are with a short summary.
 Must run with Debian's /usr/bin/python3 (or a venv built on it) so PyQGIS imports.
 """
 
@@ -28,7 +30,8 @@ def start_qgis(profile: Path):
     """Headless QGIS on a profile of its own (the user's QGIS settings are not touched), French reports."""
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     profile.mkdir(parents=True, exist_ok=True)
-    app = QgsApplication([], False, str(profile))
+    # A window system (xvfb-run, a desktop) when asked for: the 3D view's image needs OpenGL.
+    app = QgsApplication([], os.environ.get("QT_QPA_PLATFORM") == "xcb", str(profile))
     app.initQgis()
     from territoire_plugin.plugin import TerritoirePlugin
 
@@ -59,10 +62,16 @@ def run(sample: Path, output: Path) -> dict:
         results, ok = algorithm.run({
             "COMMUNE": sample_town.NAME, "EGMS": str(built["egms"]), "POPULATION": built["population_url"],
             "OVERWRITE": True, "OUTPUT_FOLDER": str(output)}, QgsProcessingContext(), Feedback(), {}, False)
+        if not ok or not results.get("REPORT"):
+            raise SystemExit("the diagnostic did not complete")
+        twin = QgsApplication.processingRegistry().createAlgorithmById("territoire:digital_twin_3d")
+        made, ok = twin.run({"PROJECT": results["PROJECT"], "OVERWRITE": True}, QgsProcessingContext(), Feedback(),
+                            {}, False)
+        if not ok:
+            raise SystemExit("the 3D view could not be added")
+        results.update({"IMAGE_3D": made["IMAGE"], "RELIEF": made["RELIEF"]})
     finally:
         server.close()
-    if not ok or not results.get("REPORT"):
-        raise SystemExit("the diagnostic did not complete")
     return results
 
 
@@ -84,6 +93,8 @@ def main(argv=None) -> int:
     print(f"  projet QGIS : {results['PROJECT']}   (ouvrez-le dans QGIS)")
     print(f"  rapport PDF : {results['REPORT']}")
     print(f"  carte PNG   : {results['MAP']}")
+    shot = results["IMAGE_3D"] or "pas d'image sans écran (lancez sous xvfb-run)"
+    print(f"  vue 3D      : {shot}   (et dans le projet : Vue ▸ Vues cartographiques 3D)")
     app.exitQgis()
     return 0
 

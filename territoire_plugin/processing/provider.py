@@ -17,6 +17,7 @@ from .connectors.download_population import DownloadPopulationAlgorithm
 from .connectors.download_sentinel2 import DownloadSentinel2Algorithm
 from .connectors.import_egms import ImportEgmsAlgorithm
 from .diagnostic.commune_diagnostic import CommuneDiagnosticAlgorithm
+from .diagnostic.digital_twin_3d import DigitalTwin3dAlgorithm
 from .heat.greening_scenario import GreeningScenarioAlgorithm
 from .heat.heat_exposure import HeatExposureAlgorithm
 from .heat.heat_hotspots import HeatHotspotsAlgorithm
@@ -39,7 +40,7 @@ ALGORITHMS = (LandsatLstAlgorithm, CommuneBoundaryAlgorithm, DownloadBdtopoAlgor
               HeatExposureAlgorithm, LstCompositeAlgorithm, GreeningScenarioAlgorithm,
               GroundMotionAssetsAlgorithm, GroundMotionTrendAlgorithm, GroundMotionDifferentialAlgorithm,
               CorridorChangeAlgorithm, CommuneDiagnosticAlgorithm, DownloadGeorisquesAlgorithm,
-              ClayShrinkSwellAlgorithm)
+              ClayShrinkSwellAlgorithm, DigitalTwin3dAlgorithm)
 
 
 class TerritoireProvider(QgsProcessingProvider):

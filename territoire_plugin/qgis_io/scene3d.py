@@ -30,6 +30,14 @@ from ..toolbelt.compat import clamp_to_terrain, set_material
 HEIGHT_FIELD, STOREYS_FIELD = "hauteur", "nombre_d_etages"
 
 
+def init_3d() -> None:
+    """QGIS's 3D registries (renderers, symbols, materials, terrains): QGIS's window fills them at start, a
+    script or qgis_process does not — without them a project's 3D renderers are dropped when it is read."""
+    from qgis._3d import Qgs3D
+
+    Qgs3D.initialize()  # does nothing the second time
+
+
 def height_expression(field_names) -> str:
     """The extrusion height, by the rule of :mod:`..analysis.twin.heights`, for a layer with ``field_names``."""
     names = set(field_names)

@@ -184,3 +184,12 @@ def camera_pose(x: float, y: float, z: float, origin, distance: float, pitch: fl
     pose.setPitchAngle(pitch)
     pose.setHeadingAngle(yaw)
     return pose
+
+
+# QGIS 3.36 moved the algorithm flags to Qgis.ProcessingAlgorithmFlag (the old names are gone in QGIS 4).
+if hasattr(Qgis, "ProcessingAlgorithmFlag"):
+    ALGORITHM_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
+else:  # QGIS < 3.36
+    from qgis.core import QgsProcessingAlgorithm
+
+    ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.FlagNoThreading

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 ALGORITHMS = [
-    "clay_shrink_swell", "commune_boundary", "commune_diagnostic", "corridor_change", "download_bdtopo",
+    "clay_shrink_swell", "commune_boundary", "commune_diagnostic", "corridor_change", "digital_twin_3d",
+    "download_bdtopo",
     "download_egms", "download_georisques", "download_landsat", "download_lcz", "download_population",
     "download_sentinel2", "greening_scenario", "ground_motion_assets", "ground_motion_differential",
     "ground_motion_trend", "heat_exposure", "heat_hotspots", "heat_island_intensity", "heat_islands", "import_egms",
@@ -39,7 +40,8 @@ def inputs(town, sample_product, tmp_path_factory, qgis_app, qgis_processing):
     buildings = str(town["folder"] / "buildings.geojson")
     risks = processing.run("territoire:download_georisques", {"COMMUNE": "12174", "BUILDINGS": buildings,
                                                               "OUTPUT": str(folder / "georisques.gpkg")})["OUTPUT"]
-    return {"lst": lst, "ndvi": ndvi, "egms_csv": str(town["egms"]), "egms": egms, "lines": str(lines),
+    twin = twin_project(folder / "twin", buildings)
+    return {"lst": lst, "ndvi": ndvi, "egms_csv": str(town["egms"]), "egms": egms, "lines": str(lines), "twin": twin,
             "buildings": buildings, "product": str(sample_product), "population": town["population_url"],
             "exposure": f"{risks}|layername=exposition_argiles", "decrees": f"{risks}|layername=catnat"}
 
@@ -53,6 +55,7 @@ def parameters(name: str, given: dict, out: Path) -> dict:
         "commune_boundary": {"COMMUNE": "12174", "OUTPUT": str(out / "commune.gpkg")},
         "commune_diagnostic": {"COMMUNE": "12174", "EGMS": given["egms_csv"], "POPULATION": given["population"],
                                "OUTPUT_FOLDER": str(out)},
+        "digital_twin_3d": {"PROJECT": given["twin"], "OVERWRITE": True},
         "corridor_change": {"BEFORE": ndvi, "AFTER": ndvi, "ASSETS": given["lines"],
                             "OUTPUT": str(out / "corridor.gpkg")},
         "download_bdtopo": {"COMMUNE": "12174", "THEMES": [0], "OUTPUT": str(out / "bdtopo.gpkg")},
@@ -81,3 +84,25 @@ def parameters(name: str, given: dict, out: Path) -> dict:
         "lst_composite": {"INPUTS": [lst, lst], "OUTPUT": str(out / "composite.tif")},
         "ndvi": {"INPUT": given["product"], "OUTPUT": str(out / "ndvi.tif")},
     }[name]
+
+
+def twin_project(folder: Path, buildings: str, crs: str = "EPSG:2154", empty: bool = False,
+                 name: str = "territoire_12174") -> str:
+    """The smallest project of a commune diagnostic digital_twin_3d reads: the buildings as the GeoPackage's table
+    « batiment », in ``folder/<name>.qgz`` (in ``crs``; ``empty``: no building)."""
+    from osgeo import gdal
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    gdal.UseExceptions()
+    folder.mkdir(parents=True, exist_ok=True)
+    gpkg = folder / f"{name}.gpkg"
+    gdal.VectorTranslate(str(gpkg), buildings, layerName="batiment", dstSRS=crs,
+                         where="1 = 0" if empty else None)
+    project = QgsProject()
+    layer = QgsVectorLayer(f"{gpkg}|layername=batiment", "Bâtiments", "ogr")
+    assert layer.isValid()
+    assert project.addMapLayer(layer, False) is not None
+    project.layerTreeRoot().addGroup("Données").addLayer(layer)
+    path = folder / f"{name}.qgz"
+    assert project.write(str(path))
+    return str(path)

@@ -172,6 +172,15 @@ CASES = [
     ("bdtopo not a geopackage", "download_bdtopo", lambda g, t, o: {"OUTPUT": str(o / "bdtopo.csv")},
      r"GeoPackage", "refuse"),
     ("landsat_l1 on a level-2 product", "landsat_lst_l1", lambda g, t, o: {}, r"Level-2|L2", "refuse"),
+    # The 3D twin: a project that is not a diagnostic's, buildings in degrees, no building, a theme not computed
+    ("twin on another project", "digital_twin_3d", lambda g, t, o: {"PROJECT": algorithm_inputs.twin_project(
+        t, g["buildings"], name="mon_projet")}, r"is not the project of a commune diagnostic", "refuse"),
+    ("twin buildings in degrees", "digital_twin_3d", lambda g, t, o: {"PROJECT": algorithm_inputs.twin_project(
+        t, g["buildings"], crs="EPSG:4326")}, r"geographic CRS.*EPSG:4326.*Lambert-93", "refuse"),
+    ("twin without buildings", "digital_twin_3d", lambda g, t, o: {"PROJECT": algorithm_inputs.twin_project(
+        t, g["buildings"], empty=True)}, r"holds no building", "refuse"),
+    ("twin theme not computed", "digital_twin_3d", lambda g, t, o: {"THEME": 2},
+     r"no layer for the theme asked \(motion\)\. Themes it has: buildings", "refuse"),
 ]
 
 

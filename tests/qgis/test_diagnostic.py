@@ -344,3 +344,163 @@ def test_a_failed_population_step_leaves_the_rest_of_the_diagnostic(town, tmp_pa
         root = ET.fromstring(archive.read(qgs))
     labels = " ".join(item.get("labelText", "") for item in root.iter("LayoutItem"))
     assert "population" in labels.lower() and "Filosofi2017_carreaux_200m_csv.zip" in labels
+
+
+# ------------------------------------------------------------------------------------------------ the 3D twin
+
+
+class _Log:
+    """A Processing feedback that keeps what the algorithm said."""
+
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class Keeping(QgsProcessingFeedback):
+            def __init__(self, kept):
+                super().__init__()
+                self.kept = kept
+
+            def pushInfo(self, info):  # noqa: N802 - Qt API
+                self.kept.append(("info", info))
+                super().pushInfo(info)
+
+            def pushWarning(self, warning):  # noqa: N802 - Qt API
+                self.kept.append(("warning", warning))
+                super().pushWarning(warning)
+
+        self.lines = []
+        self.feedback = Keeping(self.lines)
+
+    def warnings(self):
+        return [text for kind, text in self.lines if kind == "warning"]
+
+
+def olemps_copy(olemps, tmp_path) -> Path:
+    import shutil
+
+    folder, _ = olemps
+    copy = tmp_path / "12174_olemps"
+    shutil.copytree(folder / "12174_olemps", copy)
+    return copy
+
+
+def saved_view(project: Path):
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(project) as archive:
+        text = next(archive.read(n) for n in archive.namelist() if n.endswith(".qgs")).decode("utf-8")
+    return ET.fromstring(text)
+
+
+def test_the_digital_twin_adds_a_3d_view_on_the_real_relief(olemps, town, tmp_path, provider):
+    import xml.etree.ElementTree as ET
+
+    from osgeo import gdal
+    from qgis import processing
+    from qgis.core import QgsProject
+
+    from territoire_plugin.diagnostic.twin import table_of
+    from territoire_plugin.qgis_io.scene3d import VIEW_NAME, init_3d, layer_heights
+
+    init_3d()  # to read the 3D renderers back, as QGIS's window does
+    folder = olemps_copy(olemps, tmp_path)
+    project = folder / "territoire_12174.qgz"
+    before = QgsProject()
+    assert before.read(str(project))
+    layers_before = set(before.mapLayers())
+    log = _Log()
+    result = processing.run("territoire:digital_twin_3d", {"PROJECT": str(project)}, feedback=log.feedback)
+    assert result["THEME"] == "heat"  # the first theme the diagnostic has
+    assert result["IMAGE"] == ""  # this process draws offscreen, without OpenGL: said, no image
+    assert any("xvfb-run" in text for text in log.warnings()) and not list(folder.glob("vue3d_*"))
+    # The relief: the sample town's WMS-Raster serves Olemps' real terrain (498–641 m along its roads).
+    relief = gdal.Open(result["RELIEF"])
+    values = relief.GetRasterBand(1).ReadAsArray()
+    assert relief.GetGeoTransform()[1] == 5.0 and 480 < float(values.min()) and float(values.max()) < 700
+    # The project opens with its 3D view, on that relief, the buildings in it.
+    views = saved_view(project).findall("mapViewDocks3D/view")
+    assert [view.get("name") for view in views] == [VIEW_NAME]
+    again = QgsProject()
+    assert again.read(str(project))
+    by_table = {table_of(layer): layer for layer in again.mapLayers().values()}
+    terrain = views[0].find("qgis3d/terrain")
+    assert by_table["relief_ign"].id() in ET.tostring(terrain, encoding="unicode")
+    shown = [layer.get("id") for layer in terrain.find("layers")]
+    assert shown[0] == by_table["batiments_chaleur"].id() and by_table["troncon_de_route"].id() in shown
+    renderer = by_table["batiments_chaleur"].renderer3D()
+    assert renderer is not None and renderer.type() == "rulebased"
+    # The heights the log gives are the rule's, recomputed from the GeoPackage's layer.
+    heights = layer_heights(by_table["batiments_chaleur"])
+    said = [text for _, text in log.lines if str(heights.count) in text and str(heights.defaulted) in text]
+    assert said and str(heights.measured) in said[0] and str(heights.from_storeys) in said[0]
+    # Every layer of the diagnostic is still there; the relief is added, hidden.
+    assert set(again.mapLayers()) == layers_before | {by_table["relief_ign"].id()}
+    node = again.layerTreeRoot().findLayer(by_table["relief_ign"].id())
+    assert node is not None and not node.itemVisibilityChecked()
+
+
+def test_without_the_relief_service_the_twin_stands_on_flat_ground_and_says_so(olemps, town, tmp_path, provider,
+                                                                                 monkeypatch):
+    import numpy as np
+    from osgeo import ogr
+    from qgis import processing
+
+    folder = olemps_copy(olemps, tmp_path)
+    project = folder / "territoire_12174.qgz"
+    monkeypatch.setenv("TERRITOIRE_IGN_WMS_RASTER_URL", "http://127.0.0.1:9/wms-r")  # nothing listens there
+    log = _Log()
+    result = processing.run("territoire:digital_twin_3d", {"PROJECT": str(project), "THEME": 4},
+                            feedback=log.feedback)
+    assert result["RELIEF"] == "" and result["THEME"] == "buildings" and not list(folder.glob("relief_*"))
+    assert any("flat" in text or "plat" in text for text in log.warnings())
+    terrain = saved_view(project).find("mapViewDocks3D/view/qgis3d/terrain")
+    assert terrain.find("generator").get("type") == "flat"
+    # At the buildings' median ground altitude, read here with OGR from the GeoPackage.
+    dataset = ogr.Open(str(folder / "territoire_12174.gpkg"))
+    table = dataset.GetLayerByName("batiment")
+    names = [table.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(table.GetLayerDefn().GetFieldCount())]
+    ground = (float(np.median([f.GetField("altitude_minimale_sol") for f in table
+                               if f.GetField("altitude_minimale_sol") is not None]))
+              if "altitude_minimale_sol" in names else 0.0)
+    assert abs(float(terrain.get("elevation-offset")) - ground) < 0.01
+
+
+def test_headless_under_xvfb_the_twin_draws_olemps_in_3d_and_keeps_the_image(olemps, town, tmp_path,
+                                                                               tmp_path_factory, package_zip):
+    import shutil
+
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    folder = olemps_copy(olemps, tmp_path)
+    project = folder / "territoire_12174.qgz"
+    profile = make_profile(tmp_path_factory.mktemp("qp_twin"), package_zip,
+                           "[locale]\noverrideFlag=true\nuserLocale=fr_FR\n")
+    env = {**qgis_env(profile), **town["env"]}
+    env.pop("QT_QPA_PLATFORM")  # a display this time: Xvfb, Mesa's OpenGL
+    command = ["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", QGIS_PROCESS, "--json", "run",
+               "territoire:digital_twin_3d", "--", f"PROJECT={project}", "THEME=2"]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    results = json.loads(run.stdout)["results"]
+    image_path = folder / "vue3d_12174.png"
+    assert results["IMAGE"] == str(image_path) and results["THEME"] == "motion"
+    image = QImage(str(image_path))
+    assert (image.width(), image.height()) == (1600, 1000)
+    # The ground-motion classes' colours of the 2D style (the sample town has buildings on alert).
+    pixels = [QColor(image.pixel(x, y)) for x in range(0, 1600, 3) for y in range(0, 1000, 3)]
+
+    def share(colour):
+        want = QColor(colour)
+        return sum(abs(p.red() - want.red()) + abs(p.green() - want.green()) + abs(p.blue() - want.blue()) < 70
+                   for p in pixels)
+
+    assert share("#1a9850") > 30  # stable, green: most buildings
+    top = {image.pixel(x, 5) for x in range(0, 1600, 50)}
+    assert len(top) == 1  # sky above the terrain: an oblique view
+    shutil.copy(image_path, ARTIFACTS / "vue3d_12174.png")
+    # Again without "replace": refused, the image kept as it was.
+    before = image_path.read_bytes()
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    assert again.returncode != 0 and "vue3d_12174.png" in again.stdout + again.stderr
+    assert image_path.read_bytes() == before

@@ -38,7 +38,7 @@ def test_processing_holds_the_provider_the_base_and_group_folders_only():
 
 def test_each_algorithm_file_is_named_after_its_id_and_sits_in_its_group_folder():
     files = algorithm_files()
-    assert len(files) == 24
+    assert len(files) == 25
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert returned_string(tree, "name") == path.stem, path

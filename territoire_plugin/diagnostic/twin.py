@@ -1,0 +1,207 @@
+"""The commune's digital twin in 3D, added to a commune diagnostic's project.
+
+From the diagnostic's project (``territoire_<insee>.qgz``): the IGN relief of the commune (Géoplateforme
+WMS-Raster, LiDAR HD where published, RGE ALTI elsewhere; cached; ``relief_<insee>.tif`` beside the project), the
+buildings extruded by their BD TOPO height and coloured by a theme — heat exposure, ground-motion class, clay risk,
+or plain — with the classes and colours of their 2D style, the roads and the commune's outline draped on the
+terrain; a 3D view saved in the project (it opens with it) and, when this session can draw with OpenGL, its image
+``vue3d_<insee>.png`` for the report. No relief service: a flat terrain at the buildings' median ground altitude,
+said in the log. The project is rewritten atomically; an image already there is replaced only when asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
+from ..core.files import atomic_output
+from ..toolbelt.i18n import error_text
+
+#: The themes, in the order "automatic" tries them, and each one's layer in the diagnostic's GeoPackage.
+THEME_LAYERS = {"heat": "batiments_chaleur", "motion": "mouvement_batiment", "clay": "argiles_batiments",
+                "buildings": "batiment"}
+THEMES = ("auto", *THEME_LAYERS)
+#: Layers draped on the terrain, when the project has them.
+DRAPED = ("troncon_de_route", "commune")
+#: Metres a pixel of the relief (a commune of 5 × 5 km is 1,000 × 1,000 pixels).
+RELIEF_RESOLUTION = 5.0
+#: Metres of relief around the commune's extent.
+RELIEF_MARGIN = 200.0
+RELIEF_LAYER = "relief_ign"
+PROJECT_NAME = re.compile(r"^territoire_(\d[0-9AB]\d{3})$")
+
+
+@dataclass
+class TwinResult:
+    project: Path
+    image: Path | None  # None: no OpenGL in this session (the view is in the project all the same)
+    relief: Path | None  # None: no relief service, flat terrain
+    theme: str
+    measured: int
+    from_storeys: int
+    defaulted: int
+    flat_at: float | None = None
+
+
+def _error(key: str, template: str, **params) -> AnalysisError:
+    return AnalysisError(key, template, **params)
+
+
+def table_of(layer) -> str | None:
+    """The GeoPackage table a layer of the diagnostic's project reads (the relief: its mark)."""
+    if layer.customProperty("territoire/table"):
+        return str(layer.customProperty("territoire/table"))
+    match = re.search(r"layername=([^|]+)", layer.source()) or re.search(r"GPKG:.*:([^:]+)$", layer.source())
+    return match.group(1) if match else None
+
+
+def open_project(path) -> tuple[QgsProject, str]:
+    """The diagnostic's project at ``path`` and the commune's INSEE code its name gives."""
+    path = Path(path)
+    match = PROJECT_NAME.match(path.stem)
+    if not path.is_file() or path.suffix.lower() not in (".qgz", ".qgs") or not match:
+        raise _error("twin_not_a_diagnostic", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{path} is not the project of a commune diagnostic (territoire_<INSEE code>.qgz, in the "
+            "commune's results folder). Run the commune diagnostic first, then choose its project."), path=path)
+    project = QgsProject()
+    if not project.read(str(path)):
+        raise _error("twin_unreadable", QT_TRANSLATE_NOOP(
+            "AnalysisError", "QGIS cannot read the project {path}: {error}"), path=path, error=project.error())
+    return project, match.group(1)
+
+
+def theme_layer(project, theme: str):
+    """(theme, layer) of the buildings to show: the theme asked, or the first one the project has."""
+    by_table = {table_of(layer): layer for layer in project.mapLayers().values() if isinstance(layer, QgsVectorLayer)}
+    wanted = [theme] if theme != "auto" else list(THEME_LAYERS)
+    for name in wanted:
+        layer = by_table.get(THEME_LAYERS[name])
+        if layer is not None and layer.isValid():
+            return name, layer
+    present = ", ".join(name for name, table in THEME_LAYERS.items() if table in by_table) or "—"
+    raise _error("twin_no_theme", QT_TRANSLATE_NOOP(
+        "AnalysisError", "The project has no layer for the theme asked ({theme}). Themes it has: {present}. Run the "
+        "diagnostic with the matching analysis, or choose another theme."), theme=theme, present=present)
+
+
+def check_buildings(layer) -> None:
+    if layer.crs().isGeographic():
+        raise _error("twin_geographic", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The layer {layer} is in a geographic CRS ({crs}): heights in metres need a projected "
+            "one. Save it in Lambert-93 (EPSG:2154) and run again."), layer=layer.name(), crs=layer.crs().authid())
+    if layer.featureCount() == 0:
+        raise _error("twin_empty", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The layer {layer} holds no building: there is nothing to show in 3D."),
+            layer=layer.name())
+
+
+def ground_altitude(layer) -> float:
+    """The buildings' median ground altitude (BD TOPO's altitude_minimale_sol), else 0."""
+    import numpy as np
+
+    if "altitude_minimale_sol" not in layer.fields().names():
+        return 0.0
+    values = [feature["altitude_minimale_sol"] for feature in layer.getFeatures()]
+    numbers = np.array([float(v) for v in values if isinstance(v, (int, float))], float)
+    numbers = numbers[np.isfinite(numbers)]
+    return float(np.median(numbers)) if numbers.size else 0.0
+
+
+def fetch_relief(extent, target: Path, feedback, overwrite: bool):
+    """The relief GeoTIFF over ``extent`` (kept from a previous run unless ``overwrite``), or None with the
+    reason in the log when the service cannot be reached."""
+    from ..qgis_io.areas import client_for
+    from ..sources.elevation import TERRAIN_LIDAR, elevation_grid
+
+    if target.exists() and not overwrite:
+        feedback.pushInfo(QCoreApplication.translate("Twin", "Relief: {0}, made by a previous run.").format(
+            target.name))
+        return target
+    client, base = client_for("ign_wms_raster", feedback)
+    bounds = (extent.xMinimum() - RELIEF_MARGIN, extent.yMinimum() - RELIEF_MARGIN,
+              extent.xMaximum() + RELIEF_MARGIN, extent.yMaximum() + RELIEF_MARGIN)
+    try:
+        summary = elevation_grid(client, base, bounds, RELIEF_RESOLUTION, target, is_canceled=feedback.isCanceled)
+    except Cancelled:
+        raise
+    except AnalysisError as error:
+        feedback.pushWarning(error_text(error))
+        return None
+    lidar = summary.shares.get(TERRAIN_LIDAR, 0.0)
+    from ..core import wording
+    from ..toolbelt.i18n import qgis_language
+
+    language = qgis_language()
+    feedback.pushInfo(QCoreApplication.translate(
+        "Twin", "Relief: IGN, {0} m a pixel; LiDAR HD for {1} of it, RGE ALTI for the rest.").format(
+        wording.number(RELIEF_RESOLUTION, language, 0), wording.percent(100 * lidar, language, 0)))
+    return summary.path
+
+
+def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult:
+    """Add the 3D view to the diagnostic's project ``project_path`` (see the module's docstring)."""
+    from ..qgis_io.capture3d import capture_view, no_display, opengl_available
+    from ..qgis_io.scene3d import height_expression, init_3d, layer_heights, renderer_3d, view_settings_xml
+
+    init_3d()
+    path = Path(project_path)
+    project, insee = open_project(path)
+    image = path.with_name(f"vue3d_{insee}.png")
+    if image.exists() and not overwrite:
+        raise _error("twin_exists", QT_TRANSLATE_NOOP(
+            "AnalysisError", "{image} already exists: tick « Replace the existing image and relief » to make it "
+            "again, or move it away."), image=image.name)
+    theme, buildings = theme_layer(project, theme)
+    check_buildings(buildings)
+    heights = layer_heights(buildings)
+    feedback.pushInfo(QCoreApplication.translate(
+        "Twin", "Heights of the {0} buildings: {1} from BD TOPO's height, {2} from their storeys (3 m "
+                          "each), {3} without either, shown one storey high (3 m).").format(
+        heights.count, heights.measured, heights.from_storeys, heights.defaulted))
+    feedback.setProgress(10)
+    by_table = {table_of(layer): layer for layer in project.mapLayers().values()}
+    commune = by_table.get("commune")
+    extent = (commune or buildings).extent()
+    relief_path = fetch_relief(extent, path.with_name(f"relief_{insee}.tif"), feedback, overwrite)
+    feedback.setProgress(50)
+    relief, flat_at = None, None
+    old = by_table.get(RELIEF_LAYER)
+    if old is not None:
+        project.removeMapLayer(old.id())
+    if relief_path is not None:
+        relief = QgsRasterLayer(str(relief_path), QCoreApplication.translate("Twin", "Relief (IGN)"), "gdal")
+        relief.setCustomProperty("territoire/table", RELIEF_LAYER)
+        if not relief.isValid() or project.addMapLayer(relief, False) is None:
+            raise OSError(f"cannot open {relief_path}")
+        data = next((group for group in project.layerTreeRoot().findGroups(True) if group.name() in (
+            "Données", "Data")), project.layerTreeRoot())
+        data.addLayer(relief).setItemVisibilityChecked(False)
+    else:
+        flat_at = ground_altitude(buildings)
+        feedback.pushWarning(QCoreApplication.translate(
+            "Twin", "No relief: the terrain is flat, at {0:.0f} m (the buildings' median ground "
+                                 "altitude).").format(flat_at))
+    buildings.setRenderer3D(renderer_3d(buildings.renderer(), height_expression(buildings.fields().names())))
+    draped = [by_table[name] for name in DRAPED if name in by_table]
+    view = view_settings_xml(project, extent, [buildings, *draped], relief,
+                             ground=flat_at if flat_at is not None else ground_altitude(buildings))
+    from ..qgis_io.scene3d import add_view_to_project
+
+    with atomic_output(path) as temporary:
+        if not project.write(str(temporary)):
+            raise OSError(f"cannot write {path}: {project.error()}")
+        add_view_to_project(temporary, view)
+    feedback.setProgress(70)
+    shot = None
+    if opengl_available():
+        shot = capture_view(project, view, image, is_canceled=feedback.isCanceled)
+    else:
+        feedback.pushWarning(error_text(no_display()))
+    feedback.setProgress(100)
+    return TwinResult(path, shot, relief_path, theme, heights.measured, heights.from_storeys, heights.defaulted,
+                      flat_at)
