@@ -602,11 +602,6 @@
         <translation>L'image 3D ne peut pas être faite ici : le moteur 3D de QGIS a besoin d'OpenGL, et cette session n'a pas d'écran (QGIS lancé sans écran, ou avec QT_QPA_PLATFORM=offscreen). Lancez-la depuis la fenêtre de QGIS, ou sur un serveur sous xvfb-run ; la vue 3D elle-même est enregistrée dans le projet dans tous les cas.</translation>
     </message>
     <message>
-        <location filename="../qgis_io/capture3d.py" line="120"/>
-        <source>The 3D view stayed empty for {seconds} s: its layers show nothing in the commune&apos;s extent, or the 3D engine failed (see QGIS&apos;s log). Check the buildings layer and the relief.</source>
-        <translation>La vue 3D est restée vide pendant {seconds} s : ses couches ne montrent rien dans l'emprise de la commune, ou le moteur 3D a échoué (voir le journal de QGIS). Vérifiez la couche des bâtiments et le relief.</translation>
-    </message>
-    <message>
         <location filename="../diagnostic/twin.py" line="68"/>
         <source>{path} is not the project of a commune diagnostic (territoire_&lt;INSEE code&gt;.qgz, in the commune&apos;s results folder). Run the commune diagnostic first, then choose its project.</source>
         <translation>{path} n'est pas le projet d'un diagnostic de commune (territoire_&lt;code INSEE&gt;.qgz, dans le dossier des résultats de la commune). Lancez d'abord le diagnostic de la commune, puis choisissez son projet.</translation>
@@ -635,6 +630,11 @@
         <location filename="../diagnostic/twin.py" line="156"/>
         <source>{image} already exists: tick « Replace the existing image and relief » to make it again, or move it away.</source>
         <translation>{image} existe déjà : cochez « Remplacer l'image et le relief existants » pour la refaire, ou déplacez-la.</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/capture3d.py" line="117"/>
+        <source>The 3D view came out empty: its layers show nothing in the commune&apos;s extent, or the 3D engine failed (see QGIS&apos;s log). Check the buildings layer and the relief.</source>
+        <translation>La vue 3D est sortie vide : ses couches ne montrent rien dans l'emprise de la commune, ou le moteur 3D a échoué (voir le journal de QGIS). Vérifiez la couche des bâtiments et le relief.</translation>
     </message>
 </context>
 <context>

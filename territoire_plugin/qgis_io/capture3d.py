@@ -1,8 +1,8 @@
 """An image of a 3D view, rendered offscreen by QGIS's own 3D engine.
 
 The view (``scene3d.view_settings_xml``) is put in a print layout's 3D map item, which renders it with QGIS's
-offscreen 3D engine; the layout is drawn again every half second until two drawings in a row are the same (the
-terrain and the buildings have all loaded), and the last one is written as a PNG, atomically. The 3D engine needs
+offscreen 3D engine: exported (not previewed), the item waits until the whole scene has loaded, then captures
+it; the image is written as a PNG, atomically. The 3D engine needs
 OpenGL, hence a display: QGIS's window has one; a script or ``qgis_process`` needs one too (``xvfb-run`` on a server,
 Mesa's software OpenGL is enough). Without it, or when the scene stays empty, the error says so — never a blank
 image. Runs on the GUI thread (Qt's offscreen OpenGL surfaces are made there only): the algorithm that calls it
@@ -22,7 +22,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QThread, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
@@ -31,8 +31,8 @@ from ..toolbelt.compat import camera_pose
 
 #: Pixels of the image: 16:10, readable on a report page.
 WIDTH, HEIGHT = 1600, 1000
-#: Seconds between two drawings of the scene while it loads.
-STEP_S = 0.5
+#: Print each drawing's time (the bench's breakdown).
+TRACE = bool(__import__("os").environ.get("TERRITOIRE_TRACE_3D"))
 
 
 def no_display() -> AnalysisError:
@@ -66,10 +66,10 @@ def _colours(image) -> int:
     return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
 
 
-def capture_view(project, view_xml: str, path, width: int = WIDTH, height: int = HEIGHT, timeout_s: float = 120.0,
-                 is_canceled=None) -> Path:
+def capture_view(project, view_xml: str, path, width: int = WIDTH, height: int = HEIGHT, is_canceled=None) -> Path:
     """The PNG ``path`` of the 3D view ``view_xml`` of ``project``, ``width`` × ``height`` pixels. Raises
-    AnalysisError without OpenGL or when nothing shows within ``timeout_s``; Cancelled when ``is_canceled()``."""
+    AnalysisError without OpenGL or when the image is empty; Cancelled when ``is_canceled()`` before it starts
+    (the drawing itself, a few seconds, cannot be interrupted)."""
     from qgis._3d import Qgs3DMapSettings, QgsLayoutItem3DMap
 
     if QThread.currentThread() is not QCoreApplication.instance().thread() or not opengl_available():
@@ -105,23 +105,18 @@ def capture_view(project, view_xml: str, path, width: int = WIDTH, height: int =
     item.setCameraPose(pose)
     layout.addLayoutItem(item)
     exporter = QgsLayoutExporter(layout)
-    started, previous, image = time.monotonic(), None, None
-    while True:
-        if is_canceled is not None and is_canceled():
-            raise Cancelled()
-        item.refresh()
-        loop = QEventLoop()
-        QTimer.singleShot(int(STEP_S * 1000), loop.quit)
-        loop.exec()
-        image = exporter.renderPageToImage(0, dpi=dpi)
-        if previous is not None and image == previous and _colours(image) > 8:
-            break
-        if time.monotonic() - started > timeout_s:
-            raise AnalysisError("twin_capture_empty", QT_TRANSLATE_NOOP(
-                "AnalysisError", "The 3D view stayed empty for {seconds} s: its layers show nothing in the commune's "
-                "extent, or the 3D engine failed (see QGIS's log). Check the buildings layer and the relief."),
-                seconds=int(timeout_s))
-        previous = image
+    if is_canceled is not None and is_canceled():
+        raise Cancelled()
+    # An export (not a preview) draws the 3D item synchronously: QGIS waits until every tile and every layer of
+    # the scene is loaded, then captures it (twice, the first to let the last tiles in) — one drawing suffices.
+    started = time.monotonic()
+    image = exporter.renderPageToImage(0, dpi=dpi)
+    if TRACE:
+        print(f"capture3d: {time.monotonic() - started:6.2f} s, {_colours(image)} colours", flush=True)
+    if image.isNull() or _colours(image) <= 8:
+        raise AnalysisError("twin_capture_empty", QT_TRANSLATE_NOOP(
+            "AnalysisError", "The 3D view came out empty: its layers show nothing in the commune's extent, or the 3D "
+            "engine failed (see QGIS's log). Check the buildings layer and the relief."))
     path = Path(path)
     with atomic_output(path) as temporary:
         if not image.save(str(temporary), "PNG"):

@@ -40,6 +40,7 @@ from .ground_motion import bench_ground_motion
 from .hotspots import bench_gi_star
 from .landsat import bench_landsat_lst, bench_lst_l1
 from .startup import bench_startup
+from .twin import bench_twin
 from .window import bench_landsat_window
 
 
@@ -47,11 +48,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--work", default=str(ROOT / "bench_output"))
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm", "egms", "cancel"),
+    parser.add_argument("--only", choices=("startup", "lst", "window", "l1", "gi", "gm", "egms", "cancel", "twin"),
                         default=None)
     parser.add_argument("--points", type=int, default=5_000_000, help="ground-motion points for --only gm")
     parser.add_argument("--buildings", type=int, default=250_000, help="building polygons for --only gm")
     parser.add_argument("--egms-points", type=int, default=200_000, help="EGMS points for --only egms")
+    parser.add_argument("--twin-buildings", type=int, default=10_000, help="buildings for --only twin")
     parser.add_argument("--rounds", type=int, default=3,
                         help="ground-motion rounds, each running every algorithm once (target: their median)")
     args = parser.parse_args(argv)
@@ -71,6 +73,8 @@ def main(argv=None) -> int:
         bench_ground_motion(Path(args.work), args.points, args.buildings, args.rounds)
     if args.only in (None, "cancel"):
         bench_cancel(Path(args.work))
+    if args.only in (None, "twin"):
+        bench_twin(Path(args.work), args.twin_buildings)
     return 0
 
 
