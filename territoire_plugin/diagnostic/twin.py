@@ -33,6 +33,9 @@ RELIEF_RESOLUTION = 5.0
 #: Metres of relief around the commune's extent.
 RELIEF_MARGIN = 200.0
 RELIEF_LAYER = "relief_ign"
+TREES_LAYER = "arbres_3d"
+#: The trees' colour in 2D and 3D.
+TREE_COLOUR = "#577a3a"
 PROJECT_NAME = re.compile(r"^territoire_(\d[0-9AB]\d{3})$")
 
 
@@ -143,6 +146,71 @@ def fetch_relief(extent, target: Path, feedback, overwrite: bool):
     return summary.path
 
 
+def fetch_trees(extent, folder: Path, insee: str, buildings, feedback, overwrite: bool):
+    """The tree patches of ``analysis.twin.canopy`` from IGN's LiDAR HD height model, in ``arbres_<insee>.gpkg``
+    (kept from a previous run unless ``overwrite``), or None when the model cannot be had (said in the log)."""
+    import numpy as np
+    from osgeo import gdal
+
+    from ..analysis.twin.canopy import canopy_classes, class_heights, footprints, write_polygons
+    from ..core import wording
+    from ..qgis_io.areas import client_for
+    from ..sources.elevation import HEIGHT_LIDAR, NODATA, elevation_grid
+    from ..toolbelt.i18n import qgis_language
+
+    target = folder / f"arbres_{insee}.gpkg"
+    if target.exists() and not overwrite:
+        return target
+    client, base = client_for("ign_wms_raster", feedback)
+    bounds = (extent.xMinimum() - RELIEF_MARGIN, extent.yMinimum() - RELIEF_MARGIN,
+              extent.xMaximum() + RELIEF_MARGIN, extent.yMaximum() + RELIEF_MARGIN)
+    model = folder / f".mnh_{insee}.tif"
+    try:
+        summary = elevation_grid(client, base, bounds, RELIEF_RESOLUTION, model, layers=(HEIGHT_LIDAR,),
+                                 is_canceled=feedback.isCanceled)
+    except Cancelled:
+        raise
+    except AnalysisError as error:
+        feedback.pushWarning(error_text(error))
+        return None
+    try:
+        dataset = gdal.Open(str(model))
+        heights = dataset.GetRasterBand(1).ReadAsArray().astype(np.float32)
+        heights[heights == NODATA] = np.nan
+        geotransform = dataset.GetGeoTransform()
+        dataset = None
+    finally:
+        model.unlink(missing_ok=True)
+    built = footprints(buildings.source().split("|")[0], table_of(buildings), geotransform, heights.shape)
+    classes = canopy_classes(heights, built)
+    with atomic_output(target) as temporary:
+        count = write_polygons(classes, geotransform, class_heights(heights, classes), str(temporary), "arbres")
+    language = qgis_language()
+    feedback.pushInfo(QCoreApplication.translate(
+        "Twin", "Trees: {0} patches of canopy from IGN's LiDAR HD height model; no LiDAR HD yet over {1} of the "
+        "area, no tree shown there.").format(wording.integer(count, language),
+                                             wording.percent(100 * summary.missing, language, 0)))
+    return target
+
+
+def add_trees(project, path: Path, data_group):
+    """The tree patches as a layer of ``project`` (hidden in 2D), extruded by their height in 3D."""
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    from ..qgis_io.scene3d import renderer_3d
+
+    layer = QgsVectorLayer(f"{path}|layername=arbres", QCoreApplication.translate("Twin", "Trees (LiDAR HD)"),
+                           "ogr")
+    if not layer.isValid() or project.addMapLayer(layer, False) is None:
+        raise OSError(f"cannot open {path}")
+    layer.setCustomProperty("territoire/table", TREES_LAYER)
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": TREE_COLOUR, "outline_style": "no"})))
+    layer.setRenderer3D(renderer_3d(layer.renderer(), '"hauteur"'))
+    data_group.addLayer(layer).setItemVisibilityChecked(False)
+    return layer
+
+
 def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult:
     """Add the 3D view to the diagnostic's project ``project_path`` (see the module's docstring)."""
     from ..qgis_io.capture3d import capture_view, no_display, opengl_available
@@ -170,16 +238,19 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
     relief_path = fetch_relief(extent, path.with_name(f"relief_{insee}.tif"), feedback, overwrite)
     feedback.setProgress(50)
     relief, flat_at = None, None
-    old = by_table.get(RELIEF_LAYER)
-    if old is not None:
-        project.removeMapLayer(old.id())
+    for name in (RELIEF_LAYER, TREES_LAYER):
+        if by_table.get(name) is not None:
+            project.removeMapLayer(by_table[name].id())
+    data = next((group for group in project.layerTreeRoot().findGroups(True) if group.name() in (
+        "Données", "Data")), project.layerTreeRoot())
+    trees_path = fetch_trees(extent, path.parent, insee, buildings, feedback, overwrite)
+    trees = add_trees(project, trees_path, data) if trees_path is not None else None
+    feedback.setProgress(60)
     if relief_path is not None:
         relief = QgsRasterLayer(str(relief_path), QCoreApplication.translate("Twin", "Relief (IGN)"), "gdal")
         relief.setCustomProperty("territoire/table", RELIEF_LAYER)
         if not relief.isValid() or project.addMapLayer(relief, False) is None:
             raise OSError(f"cannot open {relief_path}")
-        data = next((group for group in project.layerTreeRoot().findGroups(True) if group.name() in (
-            "Données", "Data")), project.layerTreeRoot())
         data.addLayer(relief).setItemVisibilityChecked(False)
     else:
         flat_at = ground_altitude(buildings)
@@ -188,7 +259,8 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
                                  "altitude).").format(flat_at))
     buildings.setRenderer3D(renderer_3d(buildings.renderer(), height_expression(buildings.fields().names())))
     draped = [by_table[name] for name in DRAPED if name in by_table]
-    view = view_settings_xml(project, extent, [buildings, *draped], relief,
+    shown = [buildings, *([trees] if trees is not None else []), *draped]
+    view = view_settings_xml(project, extent, shown, relief,
                              ground=flat_at if flat_at is not None else ground_altitude(buildings))
     from ..qgis_io.scene3d import add_view_to_project
 

@@ -434,10 +434,41 @@ def test_the_digital_twin_adds_a_3d_view_on_the_real_relief(olemps, town, tmp_pa
     heights = layer_heights(by_table["batiments_chaleur"])
     said = [text for _, text in log.lines if str(heights.count) in text and str(heights.defaulted) in text]
     assert said and str(heights.measured) in said[0] and str(heights.from_storeys) in said[0]
-    # Every layer of the diagnostic is still there; the relief is added, hidden.
-    assert set(again.mapLayers()) == layers_before | {by_table["relief_ign"].id()}
-    node = again.layerTreeRoot().findLayer(by_table["relief_ign"].id())
-    assert node is not None and not node.itemVisibilityChecked()
+    # Every layer of the diagnostic is still there; the relief and the trees are added, hidden.
+    added = {by_table["relief_ign"].id(), by_table["arbres_3d"].id()}
+    assert set(again.mapLayers()) == layers_before | added
+    for layer_id in added:
+        node = again.layerTreeRoot().findLayer(layer_id)
+        assert node is not None and not node.itemVisibilityChecked()
+    assert by_table["arbres_3d"].id() in shown and by_table["arbres_3d"].renderer3D() is not None
+    check_trees(folder, by_table["arbres_3d"], by_table["batiment"], log)
+
+
+def check_trees(folder, trees, buildings, log):
+    """The sample town's LiDAR HD height model: the real Olemps woods at 14 m, west of the LiDAR limit only, and
+    the buildings by their height — which must not come out as trees."""
+    from qgis.core import QgsSpatialIndex
+
+    from testing.fake_elevation import LIDAR_EAST_LIMIT, TREE_HEIGHT
+
+    patches = list(trees.getFeatures())
+    assert len(patches) > 20
+    assert all(feature.geometry().boundingBox().xMaximum() <= LIDAR_EAST_LIMIT + 10 for feature in patches)
+    area = {feature["classe"]: 0.0 for feature in patches}
+    for feature in patches:
+        area[feature["classe"]] += feature.geometry().area()
+    main = max(area, key=area.get)
+    assert main == 2 and {round(f["hauteur"], 1) for f in patches if f["classe"] == 2} == {TREE_HEIGHT}
+    index = QgsSpatialIndex(buildings.getFeatures())
+    footprints = {feature.id(): feature.geometry() for feature in buildings.getFeatures()}
+    overlap = 0.0
+    for feature in patches:
+        for found in index.intersects(feature.geometry().boundingBox()):
+            overlap += feature.geometry().intersection(footprints[found]).area()
+    built = sum(geometry.area() for geometry in footprints.values())
+    assert overlap < 0.02 * built, (overlap, built)
+    said = [text for _, text in log.lines if "LiDAR HD" in text and "canopy" in text]
+    assert said and str(len(patches)) in said[0].replace(",", "").replace("\u202f", "").replace("\xa0", ""), said
 
 
 def test_without_the_relief_service_the_twin_stands_on_flat_ground_and_says_so(olemps, town, tmp_path, provider,
