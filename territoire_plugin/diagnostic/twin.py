@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
 from ..core.files import atomic_output
 from ..toolbelt.i18n import error_text
+from .project import hide_band_label
 
 #: The themes, in the order "automatic" tries them, and each one's layer in the diagnostic's GeoPackage.
 THEME_LAYERS = {"heat": "batiments_chaleur", "motion": "mouvement_batiment", "clay": "argiles_batiments",
@@ -251,7 +252,12 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
         relief.setCustomProperty("territoire/table", RELIEF_LAYER)
         if not relief.isValid() or project.addMapLayer(relief, False) is None:
             raise OSError(f"cannot open {relief_path}")
-        data.addLayer(relief).setItemVisibilityChecked(False)
+        from qgis.core import QgsHillshadeRenderer
+
+        relief.setRenderer(QgsHillshadeRenderer(relief.dataProvider(), 1, 315.0, 45.0))  # shown, it reads as relief
+        node = data.addLayer(relief)
+        node.setItemVisibilityChecked(False)
+        hide_band_label(node)
     else:
         flat_at = ground_altitude(buildings)
         feedback.pushWarning(QCoreApplication.translate(
