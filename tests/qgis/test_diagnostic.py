@@ -498,7 +498,8 @@ def test_without_the_relief_service_the_twin_stands_on_flat_ground_and_says_so(o
 
 
 def test_headless_under_xvfb_the_twin_draws_olemps_in_3d_and_keeps_the_image(olemps, town, tmp_path,
-                                                                               tmp_path_factory, package_zip):
+                                                                               tmp_path_factory, package_zip,
+                                                                               artifacts):
     import shutil
 
     from qgis.PyQt.QtGui import QColor, QImage
@@ -529,7 +530,7 @@ def test_headless_under_xvfb_the_twin_draws_olemps_in_3d_and_keeps_the_image(ole
     assert share("#1a9850") > 30  # stable, green: most buildings
     top = {image.pixel(x, 5) for x in range(0, 1600, 50)}
     assert len(top) == 1  # sky above the terrain: an oblique view
-    shutil.copy(image_path, ARTIFACTS / "vue3d_12174.png")
+    shutil.copy(image_path, artifacts / "vue3d_12174.png")
     # Again without "replace": refused, the image kept as it was.
     before = image_path.read_bytes()
     again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
