@@ -332,6 +332,36 @@ def test_geometries_read_by_columns_are_ogr_s_with_their_ids(tmp_path, driver, e
     assert read_geometries_columnar(str(tmp_path / "missing.gpkg"), None) is None
 
 
+def test_a_failure_inside_gdal_s_arrow_binding_falls_back_to_reading_feature_by_feature(tmp_path, monkeypatch):
+    """GDAL's NumPy reading of an Arrow batch raised a SystemError once, in QGIS 3.40's window: both columnar
+    readers answer None (the caller reads feature by feature) instead of stopping the diagnostic."""
+    from territoire_plugin.analysis.ground_motion import columnar
+
+    class Layer:
+        def GetLayerDefn(self):  # noqa: N802 - OGR's API
+            return ogr.FeatureDefn()
+
+        def SetIgnoredFields(self, names):  # noqa: N802 - OGR's API
+            pass
+
+        def GetGeometryColumn(self):  # noqa: N802 - OGR's API
+            return "geom"
+
+        def GetFIDColumn(self):  # noqa: N802 - OGR's API
+            return "fid"
+
+        def GetArrowStreamAsNumPy(self, options=None):  # noqa: N802 - OGR's API
+            raise SystemError("<built-in function _RecordBatchAsNumpy> returned a result with an exception set")
+
+    class Source:
+        def GetLayerByName(self, name):  # noqa: N802 - OGR's API
+            return Layer()
+
+    monkeypatch.setattr(ogr, "Open", lambda path: Source())
+    assert columnar.read_points_columnar("x.gpkg", "points", ["velocity"]) is None
+    assert columnar.read_geometries_columnar("x.gpkg", "assets") is None
+
+
 def test_rows_of_matches_ids_read_two_ways_and_statistics_follow():
     from territoire_plugin.analysis.ground_motion.statistics import rows_of
 

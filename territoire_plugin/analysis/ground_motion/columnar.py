@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+#: GDAL's NumPy reading of Arrow batches can fail inside its binding: QGIS 3.40's window (GDAL 3.10) once raised
+#: « <built-in function _RecordBatchAsNumpy> returned a result with an exception set » (a SystemError) in the middle
+#: of a commune diagnostic. The columnar read is only a faster path: the caller then reads feature by feature.
+_BINDING_FAILURE = SystemError
+
 
 def _columnar_layer(path: str, layer_name: str | None, fields: list[str]):
     """(dataset, layer) opened for GDAL's Arrow interface with only ``fields`` read, or None when the layer
@@ -47,7 +52,7 @@ def read_points_columnar(path: str, layer_name: str | None, fields: list[str]):
                 # A null value reads as NaN, as in the feature-by-feature read (not as the 0 under the mask).
                 columns[name].append(np.ma.filled(np.ma.asarray(batch[name]).astype(np.float64), np.nan))
         del layer, source  # the layer first, then its dataset
-    except (RuntimeError, KeyError, ValueError):
+    except (RuntimeError, KeyError, ValueError, _BINDING_FAILURE):
         return None
     if not xs:
         return np.empty(0), np.empty(0), {name: np.empty(0) for name in fields}
@@ -72,6 +77,6 @@ def read_geometries_columnar(path: str, layer_name: str | None):
                 values = [None if null else value for value, null in zip(values, np.ma.getmaskarray(geometries))]
             wkbs.extend(values)
         del layer, source  # the layer first, then its dataset
-    except (RuntimeError, KeyError, ValueError):
+    except (RuntimeError, KeyError, ValueError, _BINDING_FAILURE):
         return None
     return (np.concatenate(fids) if fids else np.empty(0, np.int64)), wkbs
