@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import QgsHillshadeRenderer, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError, Cancelled
 from ..core.files import atomic_output
 from ..toolbelt.i18n import error_text
+from . import catalogue
 from .project import hide_band_label
 
 #: The themes, in the order "automatic" tries them, and each one's layer in the diagnostic's GeoPackage.
@@ -46,14 +47,6 @@ class TwinResult:
     image: Path | None  # None: no OpenGL in this session (the view is in the project all the same)
     relief: Path | None  # None: no relief service, flat terrain
     theme: str
-    measured: int
-    from_storeys: int
-    defaulted: int
-    flat_at: float | None = None
-
-
-def _error(key: str, template: str, **params) -> AnalysisError:
-    return AnalysisError(key, template, **params)
 
 
 def table_of(layer) -> str | None:
@@ -69,12 +62,12 @@ def open_project(path) -> tuple[QgsProject, str]:
     path = Path(path)
     match = PROJECT_NAME.match(path.stem)
     if not path.is_file() or path.suffix.lower() not in (".qgz", ".qgs") or not match:
-        raise _error("twin_not_a_diagnostic", QT_TRANSLATE_NOOP(
+        raise AnalysisError("twin_not_a_diagnostic", QT_TRANSLATE_NOOP(
             "AnalysisError", "{path} is not the project of a commune diagnostic (territoire_<INSEE code>.qgz, in the "
             "commune's results folder). Run the commune diagnostic first, then choose its project."), path=path)
     project = QgsProject()
     if not project.read(str(path)):
-        raise _error("twin_unreadable", QT_TRANSLATE_NOOP(
+        raise AnalysisError("twin_unreadable", QT_TRANSLATE_NOOP(
             "AnalysisError", "QGIS cannot read the project {path}: {error}"), path=path, error=project.error())
     return project, match.group(1)
 
@@ -88,18 +81,18 @@ def theme_layer(project, theme: str):
         if layer is not None and layer.isValid():
             return name, layer
     present = ", ".join(name for name, table in THEME_LAYERS.items() if table in by_table) or "—"
-    raise _error("twin_no_theme", QT_TRANSLATE_NOOP(
+    raise AnalysisError("twin_no_theme", QT_TRANSLATE_NOOP(
         "AnalysisError", "The project has no layer for the theme asked ({theme}). Themes it has: {present}. Run the "
         "diagnostic with the matching analysis, or choose another theme."), theme=theme, present=present)
 
 
 def check_buildings(layer) -> None:
     if layer.crs().isGeographic():
-        raise _error("twin_geographic", QT_TRANSLATE_NOOP(
+        raise AnalysisError("twin_geographic", QT_TRANSLATE_NOOP(
             "AnalysisError", "The layer {layer} is in a geographic CRS ({crs}): heights in metres need a projected "
             "one. Save it in Lambert-93 (EPSG:2154) and run again."), layer=layer.name(), crs=layer.crs().authid())
     if layer.featureCount() == 0:
-        raise _error("twin_empty", QT_TRANSLATE_NOOP(
+        raise AnalysisError("twin_empty", QT_TRANSLATE_NOOP(
             "AnalysisError", "The layer {layer} holds no building: there is nothing to show in 3D."),
             layer=layer.name())
 
@@ -116,30 +109,40 @@ def ground_altitude(layer) -> float:
     return float(np.median(numbers)) if numbers.size else 0.0
 
 
-def fetch_relief(extent, target: Path, feedback, overwrite: bool):
-    """The relief GeoTIFF over ``extent`` (kept from a previous run unless ``overwrite``), or None with the
-    reason in the log when the service cannot be reached."""
+def _grid(extent, target: Path, feedback, layers):
+    """The IGN elevation grid of ``layers`` over ``extent`` and its margin, at RELIEF_RESOLUTION, in ``target``
+    (``sources.elevation``): its GridSummary, or None with the reason in the log when it cannot be had."""
     from ..qgis_io.areas import client_for
-    from ..sources.elevation import TERRAIN_LIDAR, elevation_grid
+    from ..sources.elevation import elevation_grid
 
-    if target.exists() and not overwrite:
-        feedback.pushInfo(QCoreApplication.translate("Twin", "Relief: {0}, made by a previous run.").format(
-            target.name))
-        return target
     client, base = client_for("ign_wms_raster", feedback)
     bounds = (extent.xMinimum() - RELIEF_MARGIN, extent.yMinimum() - RELIEF_MARGIN,
               extent.xMaximum() + RELIEF_MARGIN, extent.yMaximum() + RELIEF_MARGIN)
     try:
-        summary = elevation_grid(client, base, bounds, RELIEF_RESOLUTION, target, is_canceled=feedback.isCanceled)
+        return elevation_grid(client, base, bounds, RELIEF_RESOLUTION, target, layers=layers,
+                              is_canceled=feedback.isCanceled)
     except Cancelled:
         raise
     except AnalysisError as error:
         feedback.pushWarning(error_text(error))
         return None
-    lidar = summary.shares.get(TERRAIN_LIDAR, 0.0)
+
+
+def fetch_relief(extent, target: Path, feedback, overwrite: bool):
+    """The relief GeoTIFF over ``extent`` (kept from a previous run unless ``overwrite``), or None with the
+    reason in the log when the service cannot be reached."""
     from ..core import wording
+    from ..sources.elevation import TERRAIN_LAYERS, TERRAIN_LIDAR
     from ..toolbelt.i18n import qgis_language
 
+    if target.exists() and not overwrite:
+        feedback.pushInfo(QCoreApplication.translate("Twin", "Relief: {0}, made by a previous run.").format(
+            target.name))
+        return target
+    summary = _grid(extent, target, feedback, TERRAIN_LAYERS)
+    if summary is None:
+        return None
+    lidar = summary.shares.get(TERRAIN_LIDAR, 0.0)
     language = qgis_language()
     feedback.pushInfo(QCoreApplication.translate(
         "Twin", "Relief: IGN, {0} m a pixel; LiDAR HD for {1} of it, RGE ALTI for the rest.").format(
@@ -155,24 +158,15 @@ def fetch_trees(extent, folder: Path, insee: str, buildings, feedback, overwrite
 
     from ..analysis.twin.canopy import canopy_classes, class_heights, footprints, write_polygons
     from ..core import wording
-    from ..qgis_io.areas import client_for
-    from ..sources.elevation import HEIGHT_LIDAR, NODATA, elevation_grid
+    from ..sources.elevation import HEIGHT_LIDAR, NODATA
     from ..toolbelt.i18n import qgis_language
 
     target = folder / f"arbres_{insee}.gpkg"
     if target.exists() and not overwrite:
         return target
-    client, base = client_for("ign_wms_raster", feedback)
-    bounds = (extent.xMinimum() - RELIEF_MARGIN, extent.yMinimum() - RELIEF_MARGIN,
-              extent.xMaximum() + RELIEF_MARGIN, extent.yMaximum() + RELIEF_MARGIN)
     model = folder / f".mnh_{insee}.tif"
-    try:
-        summary = elevation_grid(client, base, bounds, RELIEF_RESOLUTION, model, layers=(HEIGHT_LIDAR,),
-                                 is_canceled=feedback.isCanceled)
-    except Cancelled:
-        raise
-    except AnalysisError as error:
-        feedback.pushWarning(error_text(error))
+    summary = _grid(extent, model, feedback, (HEIGHT_LIDAR,))
+    if summary is None:
         return None
     try:
         dataset = gdal.Open(str(model))
@@ -215,14 +209,21 @@ def add_trees(project, path: Path, data_group):
 def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult:
     """Add the 3D view to the diagnostic's project ``project_path`` (see the module's docstring)."""
     from ..qgis_io.capture3d import capture_view, no_display, opengl_available
-    from ..qgis_io.scene3d import height_expression, init_3d, layer_heights, renderer_3d, view_settings_xml
+    from ..qgis_io.scene3d import (
+        add_view_to_project,
+        height_expression,
+        init_3d,
+        layer_heights,
+        renderer_3d,
+        view_settings_xml,
+    )
 
     init_3d()
     path = Path(project_path)
     project, insee = open_project(path)
     image = path.with_name(f"vue3d_{insee}.png")
     if image.exists() and not overwrite:
-        raise _error("twin_exists", QT_TRANSLATE_NOOP(
+        raise AnalysisError("twin_exists", QT_TRANSLATE_NOOP(
             "AnalysisError", "{image} already exists: tick « Replace the existing image and relief » to make it "
             "again, or move it away."), image=image.name)
     theme, buildings = theme_layer(project, theme)
@@ -230,7 +231,7 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
     heights = layer_heights(buildings)
     feedback.pushInfo(QCoreApplication.translate(
         "Twin", "Heights of the {0} buildings: {1} from BD TOPO's height, {2} from their storeys (3 m "
-                          "each), {3} without either, shown one storey high (3 m).").format(
+                "each), {3} without either, shown one storey high (3 m).").format(
         heights.count, heights.measured, heights.from_storeys, heights.defaulted))
     feedback.setProgress(10)
     by_table = {table_of(layer): layer for layer in project.mapLayers().values()}
@@ -238,12 +239,14 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
     extent = (commune or buildings).extent()
     relief_path = fetch_relief(extent, path.with_name(f"relief_{insee}.tif"), feedback, overwrite)
     feedback.setProgress(50)
-    relief, flat_at = None, None
+    relief = None
+    ground = ground_altitude(buildings)
     for name in (RELIEF_LAYER, TREES_LAYER):
         if by_table.get(name) is not None:
             project.removeMapLayer(by_table[name].id())
-    data = next((group for group in project.layerTreeRoot().findGroups(True) if group.name() in (
-        "Données", "Data")), project.layerTreeRoot())
+    data_titles = {words["group_data"] for words in catalogue.WORDS.values()}
+    data = next((group for group in project.layerTreeRoot().findGroups(True) if group.name() in data_titles),
+                project.layerTreeRoot())
     trees_path = fetch_trees(extent, path.parent, insee, buildings, feedback, overwrite)
     trees = add_trees(project, trees_path, data) if trees_path is not None else None
     feedback.setProgress(60)
@@ -252,24 +255,18 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
         relief.setCustomProperty("territoire/table", RELIEF_LAYER)
         if not relief.isValid() or project.addMapLayer(relief, False) is None:
             raise OSError(f"cannot open {relief_path}")
-        from qgis.core import QgsHillshadeRenderer
-
         relief.setRenderer(QgsHillshadeRenderer(relief.dataProvider(), 1, 315.0, 45.0))  # shown, it reads as relief
         node = data.addLayer(relief)
         node.setItemVisibilityChecked(False)
         hide_band_label(node)
     else:
-        flat_at = ground_altitude(buildings)
         feedback.pushWarning(QCoreApplication.translate(
             "Twin", "No relief: the terrain is flat, at {0:.0f} m (the buildings' median ground "
-                                 "altitude).").format(flat_at))
+                    "altitude).").format(ground))
     buildings.setRenderer3D(renderer_3d(buildings.renderer(), height_expression(buildings.fields().names())))
     draped = [by_table[name] for name in DRAPED if name in by_table]
     shown = [buildings, *([trees] if trees is not None else []), *draped]
-    view = view_settings_xml(project, extent, shown, relief,
-                             ground=flat_at if flat_at is not None else ground_altitude(buildings))
-    from ..qgis_io.scene3d import add_view_to_project
-
+    view = view_settings_xml(project, extent, shown, relief, ground=ground)
     with atomic_output(path) as temporary:
         if not project.write(str(temporary)):
             raise OSError(f"cannot write {path}: {project.error()}")
@@ -281,5 +278,4 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
     else:
         feedback.pushWarning(error_text(no_display()))
     feedback.setProgress(100)
-    return TwinResult(path, shot, relief_path, theme, heights.measured, heights.from_storeys, heights.defaulted,
-                      flat_at)
+    return TwinResult(path, shot, relief_path, theme)

@@ -597,42 +597,42 @@
         <translation>Le service d'altimétrie de l'IGN a répondu une grille illisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../qgis_io/capture3d.py" line="39"/>
+        <location filename="../qgis_io/capture3d.py" line="40"/>
         <source>The 3D image cannot be made here: QGIS&apos;s 3D engine needs OpenGL, and this session has no display (QGIS started without a screen, or with QT_QPA_PLATFORM=offscreen). Run it from QGIS&apos;s window, or on a server under xvfb-run; the 3D view itself is saved in the project either way.</source>
         <translation>L'image 3D ne peut pas être faite ici : le moteur 3D de QGIS a besoin d'OpenGL, et cette session n'a pas d'écran (QGIS lancé sans écran, ou avec QT_QPA_PLATFORM=offscreen). Lancez-la depuis la fenêtre de QGIS, ou sur un serveur sous xvfb-run ; la vue 3D elle-même est enregistrée dans le projet dans tous les cas.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="71"/>
+        <location filename="../diagnostic/twin.py" line="65"/>
         <source>{path} is not the project of a commune diagnostic (territoire_&lt;INSEE code&gt;.qgz, in the commune&apos;s results folder). Run the commune diagnostic first, then choose its project.</source>
         <translation>{path} n'est pas le projet d'un diagnostic de commune (territoire_&lt;code INSEE&gt;.qgz, dans le dossier des résultats de la commune). Lancez d'abord le diagnostic de la commune, puis choisissez son projet.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="76"/>
+        <location filename="../diagnostic/twin.py" line="70"/>
         <source>QGIS cannot read the project {path}: {error}</source>
         <translation>QGIS ne peut pas lire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="90"/>
+        <location filename="../diagnostic/twin.py" line="84"/>
         <source>The project has no layer for the theme asked ({theme}). Themes it has: {present}. Run the diagnostic with the matching analysis, or choose another theme.</source>
         <translation>Le projet n'a pas de couche pour le thème demandé ({theme}). Thèmes présents : {present}. Lancez le diagnostic avec l'analyse correspondante, ou choisissez un autre thème.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="97"/>
+        <location filename="../diagnostic/twin.py" line="91"/>
         <source>The layer {layer} is in a geographic CRS ({crs}): heights in metres need a projected one. Save it in Lambert-93 (EPSG:2154) and run again.</source>
         <translation>La couche {layer} est dans un SCR géographique ({crs}) : des hauteurs en mètres demandent un SCR projeté. Enregistrez-la en Lambert-93 (EPSG:2154) et relancez.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="101"/>
+        <location filename="../diagnostic/twin.py" line="95"/>
         <source>The layer {layer} holds no building: there is nothing to show in 3D.</source>
         <translation>La couche {layer} ne contient aucun bâtiment : il n'y a rien à montrer en 3D.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="224"/>
+        <location filename="../diagnostic/twin.py" line="226"/>
         <source>{image} already exists: tick « Replace the existing image and relief » to make it again, or move it away.</source>
         <translation>{image} existe déjà : cochez « Remplacer l'image et le relief existants » pour la refaire, ou déplacez-la.</translation>
     </message>
     <message>
-        <location filename="../qgis_io/capture3d.py" line="117"/>
+        <location filename="../qgis_io/capture3d.py" line="118"/>
         <source>The 3D view came out empty: its layers show nothing in the commune&apos;s extent, or the 3D engine failed (see QGIS&apos;s log). Check the buildings layer and the relief.</source>
         <translation>La vue 3D est sortie vide : ses couches ne montrent rien dans l'emprise de la commune, ou le moteur 3D a échoué (voir le journal de QGIS). Vérifiez la couche des bâtiments et le relief.</translation>
     </message>
@@ -3484,37 +3484,37 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>Twin</name>
     <message>
-        <location filename="../diagnostic/twin.py" line="125"/>
+        <location filename="../diagnostic/twin.py" line="139"/>
         <source>Relief: {0}, made by a previous run.</source>
         <translation>Relief : {0}, fait par un passage précédent.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="230"/>
+        <location filename="../diagnostic/twin.py" line="232"/>
         <source>Heights of the {0} buildings: {1} from BD TOPO&apos;s height, {2} from their storeys (3 m each), {3} without either, shown one storey high (3 m).</source>
         <translation>Hauteurs des {0} bâtiments : {1} d'après la hauteur de la BD TOPO, {2} d'après leurs étages (3 m chacun), {3} sans l'une ni l'autre, montrés hauts d'un étage (3 m).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="250"/>
+        <location filename="../diagnostic/twin.py" line="254"/>
         <source>Relief (IGN)</source>
         <translation>Relief (IGN)</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="257"/>
+        <location filename="../diagnostic/twin.py" line="263"/>
         <source>No relief: the terrain is flat, at {0:.0f} m (the buildings&apos; median ground altitude).</source>
         <translation>Pas de relief : le terrain est plat, à {0:.0f} m (l'altitude médiane du sol des bâtiments).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="143"/>
+        <location filename="../diagnostic/twin.py" line="147"/>
         <source>Relief: IGN, {0} m a pixel; LiDAR HD for {1} of it, RGE ALTI for the rest.</source>
         <translation>Relief : IGN, {0} m par pixel ; LiDAR HD pour {1}, RGE ALTI pour le reste.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="189"/>
+        <location filename="../diagnostic/twin.py" line="184"/>
         <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model; no LiDAR HD yet over {1} of the area, no tree shown there.</source>
         <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN ; pas encore de LiDAR HD sur {1} de la zone, aucun arbre montré là.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="202"/>
+        <location filename="../diagnostic/twin.py" line="197"/>
         <source>Trees (LiDAR HD)</source>
         <translation>Arbres (LiDAR HD)</translation>
     </message>

@@ -11,6 +11,7 @@ does not run in the background.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from ..toolbelt.compat import camera_pose
 #: Pixels of the image: 16:10, readable on a report page.
 WIDTH, HEIGHT = 1600, 1000
 #: Print each drawing's time (the bench's breakdown).
-TRACE = bool(__import__("os").environ.get("TERRITOIRE_TRACE_3D"))
+TRACE = bool(os.environ.get("TERRITOIRE_TRACE_3D"))
 
 
 def no_display() -> AnalysisError:

@@ -150,10 +150,8 @@ def view_settings_xml(project, extent, layers, dem_layer=None, ground: float = 0
     from qgis.PyQt.QtXml import QDomDocument
 
     ox, oy = _origin(extent)
-    resolution = 16 if dem_layer is not None else 0
     if dem_layer is not None:
-        generator = (f'<generator type="dem" layer="{dem_layer.id()}" resolution="{resolution}" '
-                     'skirt-height="10"/>')
+        generator = f'<generator type="dem" layer="{dem_layer.id()}" resolution="16" skirt-height="10"/>'
     else:
         generator = (f'<generator type="flat"><extent xmin="{extent.xMinimum()}" ymin="{extent.yMinimum()}" '
                      f'xmax="{extent.xMaximum()}" ymax="{extent.yMaximum()}"/></generator>')
