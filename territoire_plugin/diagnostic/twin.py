@@ -208,7 +208,7 @@ def add_trees(project, path: Path, data_group):
 
 def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult:
     """Add the 3D view to the diagnostic's project ``project_path`` (see the module's docstring)."""
-    from ..qgis_io.capture3d import capture_view, no_display, opengl_available
+    from ..qgis_io.capture3d import NO_DISPLAY, capture_view
     from ..qgis_io.scene3d import (
         add_view_to_project,
         height_expression,
@@ -272,10 +272,12 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
             raise OSError(f"cannot write {path}: {project.error()}")
         add_view_to_project(temporary, view)
     feedback.setProgress(70)
-    shot = None
-    if opengl_available():
+    try:
         shot = capture_view(project, view, image, is_canceled=feedback.isCanceled)
-    else:
-        feedback.pushWarning(error_text(no_display()))
+    except AnalysisError as error:
+        if error.key != NO_DISPLAY:  # an empty image is an error; no display only means no image
+            raise
+        feedback.pushWarning(error_text(error))
+        shot = None
     feedback.setProgress(100)
     return TwinResult(path, shot, relief_path, theme)

@@ -597,7 +597,7 @@
         <translation>Le service d'altimétrie de l'IGN a répondu une grille illisible ({error}).</translation>
     </message>
     <message>
-        <location filename="../qgis_io/capture3d.py" line="40"/>
+        <location filename="../qgis_io/capture3d.py" line="43"/>
         <source>The 3D image cannot be made here: QGIS&apos;s 3D engine needs OpenGL, and this session has no display (QGIS started without a screen, or with QT_QPA_PLATFORM=offscreen). Run it from QGIS&apos;s window, or on a server under xvfb-run; the 3D view itself is saved in the project either way.</source>
         <translation>L'image 3D ne peut pas être faite ici : le moteur 3D de QGIS a besoin d'OpenGL, et cette session n'a pas d'écran (QGIS lancé sans écran, ou avec QT_QPA_PLATFORM=offscreen). Lancez-la depuis la fenêtre de QGIS, ou sur un serveur sous xvfb-run ; la vue 3D elle-même est enregistrée dans le projet dans tous les cas.</translation>
     </message>
@@ -632,7 +632,7 @@
         <translation>{image} existe déjà : cochez « Remplacer l'image et le relief existants » pour la refaire, ou déplacez-la.</translation>
     </message>
     <message>
-        <location filename="../qgis_io/capture3d.py" line="118"/>
+        <location filename="../qgis_io/capture3d.py" line="121"/>
         <source>The 3D view came out empty: its layers show nothing in the commune&apos;s extent, or the 3D engine failed (see QGIS&apos;s log). Check the buildings layer and the relief.</source>
         <translation>La vue 3D est sortie vide : ses couches ne montrent rien dans l'emprise de la commune, ou le moteur 3D a échoué (voir le journal de QGIS). Vérifiez la couche des bâtiments et le relief.</translation>
     </message>

@@ -2,11 +2,10 @@
 
 The view (``scene3d.view_settings_xml``) is put in a print layout's 3D map item, which renders it with QGIS's
 offscreen 3D engine: exported (not previewed), the item waits until the whole scene has loaded, then captures
-it; the image is written as a PNG, atomically. The 3D engine needs
-OpenGL, hence a display: QGIS's window has one; a script or ``qgis_process`` needs one too (``xvfb-run`` on a server,
-Mesa's software OpenGL is enough). Without it, or when the scene stays empty, the error says so — never a blank
-image. Runs on the GUI thread (Qt's offscreen OpenGL surfaces are made there only): the algorithm that calls it
-does not run in the background.
+it; the image is written as a PNG, atomically. The 3D engine needs OpenGL, hence a display: QGIS's window has
+one; a script or ``qgis_process`` needs one too (``xvfb-run`` on a server, Mesa's software OpenGL is enough).
+Without it, or when the scene stays empty, the error says so — never a blank image. Runs on the GUI thread (Qt's
+offscreen OpenGL surfaces are made there only): the algorithm that calls it does not run in the background.
 """
 
 from __future__ import annotations
@@ -36,8 +35,12 @@ WIDTH, HEIGHT = 1600, 1000
 TRACE = bool(os.environ.get("TERRITOIRE_TRACE_3D"))
 
 
+#: The key of the error :func:`capture_view` raises where nothing can be drawn (the caller may go on without image).
+NO_DISPLAY = "twin_no_opengl"
+
+
 def no_display() -> AnalysisError:
-    return AnalysisError("twin_no_opengl", QT_TRANSLATE_NOOP(
+    return AnalysisError(NO_DISPLAY, QT_TRANSLATE_NOOP(
         "AnalysisError", "The 3D image cannot be made here: QGIS's 3D engine needs OpenGL, and this session has no "
         "display (QGIS started without a screen, or with QT_QPA_PLATFORM=offscreen). Run it from QGIS's window, or "
         "on a server under xvfb-run; the 3D view itself is saved in the project either way."))
