@@ -170,36 +170,6 @@ def csv_lines(stream, name: str, what: str):
         yield line
 
 
-def csv_blocks(stream, name: str, what: str, size: int = 1 << 22):
-    """The text of a CSV stream in blocks of about ``size`` characters, each ending at the end of a line (the last
-    one may not): whole lines in one C read instead of a Python call per line. Memory stays under ``size`` +
-    MAX_LINE: a line left unfinished at the end of a block may not grow beyond MAX_LINE (the caller checks the
-    lines inside a block with :func:`check_line_lengths`)."""
-    rest = ""
-    while True:
-        try:
-            text = stream.read(size)
-        except UnicodeError as error:
-            raise _undecodable(name, what, error) from error
-        if not text:
-            if rest:
-                if len(rest) > MAX_LINE:
-                    raise _too_long(name, what)
-                yield rest
-            return
-        text = rest + text
-        end = text.rfind("\n") + 1
-        if end == 0:
-            if len(text) > MAX_LINE:
-                raise _too_long(name, what)
-            rest = text
-            continue
-        block, rest = text[:end], text[end:]
-        if len(rest) > MAX_LINE:
-            raise _too_long(name, what)
-        yield block
-
-
 def check_line_lengths(lengths, name: str, what: str) -> None:
     """Refuse, as :func:`csv_lines` does, lines longer than MAX_LINE (``lengths``: the lines' lengths)."""
     if len(lengths) and max(lengths) > MAX_LINE:

@@ -99,9 +99,10 @@ class PointWriter:
             self.ys.append(np.array(y, np.float64))
         self.writer.put(rows)
 
-    def close(self, finish: bool = True, check_cancel=None) -> None:
+    def close(self, finish: bool = True, check_cancel=None, before_commit=None) -> None:
         """Wait for the writer; with ``finish``, build the spatial index, put GDAL's triggers back, write the
-        extent and commit (``check_cancel()``, raising, is called between the index's steps)."""
+        extent, call ``before_commit(connection)`` (other rows of the same file) and commit (``check_cancel()``,
+        raising, is called between the index's steps)."""
         try:
             self.writer.finish(check=finish)
             if not finish:
@@ -119,10 +120,12 @@ class PointWriter:
                     "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
                     (*self.extent, self.table))
             if self.connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
-                self.connection.execute("UPDATE gpkg_ogr_contents SET feature_count = NULL WHERE table_name = ?",
-                                        (self.table,))
+                self.connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?",
+                                        (self.count, self.table))
             for sql in self.triggers:
                 self.connection.execute(sql)
+            if before_commit is not None:
+                before_commit(self.connection)
             self.connection.commit()
         finally:
             self.connection.close()

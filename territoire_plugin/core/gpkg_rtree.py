@@ -20,8 +20,10 @@ import numpy as np
 
 #: One cell of a two-dimensional R-tree node: rowid, then minx, maxx, miny, maxy.
 CELL = np.dtype([("id", ">i8"), ("box", ">f4", (4,))])
-#: Rows written per statement (Cancel is looked at between them).
+#: Rows written between two looks at Cancel.
 BATCH = 100_000
+#: Rows of the rowid table an INSERT writes at once.
+PAIRS = 499
 
 
 def _down(values: np.ndarray) -> np.ndarray:
@@ -121,9 +123,15 @@ def bulk_load(connection: sqlite3.Connection, name: str, ids: np.ndarray, x: np.
     leaves, leaf_numbers = levels[0][0], np.repeat(numbers[0], capacity)[:len(levels[0][0])]
     order = np.argsort(leaves, kind="stable")  # rowid order: appended at the end of the table's b-tree
     leaves, leaf_numbers = leaves[order], leaf_numbers[order]
+    # Many rows a statement (999 values at most, the limit of SQLite before 3.32): one step of SQLite's for them all.
     sql = f'INSERT INTO "{name}_rowid" (rowid, nodeno) VALUES (?, ?)'  # noqa: S608 # nosec B608
-    for start in range(0, len(leaves), BATCH):
+    sql_many = sql + ", (?, ?)" * (PAIRS - 1)
+    pairs = np.stack([leaves, leaf_numbers], axis=1)
+    for start in range(0, len(pairs), BATCH):
         if check_cancel is not None:
             check_cancel()
-        connection.executemany(sql, zip(leaves[start:start + BATCH].tolist(),
-                                        leaf_numbers[start:start + BATCH].tolist()))
+        batch = pairs[start:start + BATCH]
+        whole = len(batch) - len(batch) % PAIRS
+        if whole:
+            connection.executemany(sql_many, batch[:whole].reshape(-1, 2 * PAIRS).tolist())
+        connection.executemany(sql, batch[whole:].tolist())

@@ -21,6 +21,7 @@ import numpy as np
 from osgeo import ogr
 
 from ..core.archives import check_line_lengths, csv_rows, decimal_points
+from ..core.csv_blocks import decode_block
 from ..core.decimals import PAD, parse_decimals
 from ..core.errors import QT_TRANSLATE_NOOP, AnalysisError
 from ..core.gpkg_points import point_blobs
@@ -78,37 +79,44 @@ class RowMaker:
     def rows(self, block: str, first_line: int):
         """(x, y, attribute tuples, lines read) of the lines of ``block`` (the first is line ``first_line`` of the
         file)."""
-        if self.fast and block.isascii() and '"' not in block:
+        quote = b'"' if isinstance(block, bytes) else '"'
+        if self.fast and block.isascii() and quote not in block:
             try:
                 made = self._fast(block)
             except (ValueError, IndexError, RuntimeError):
                 made = None
             if made is not None:
                 return made
-        return self._careful(list(io.StringIO(block, newline="")), first_line)
+        return self._careful(list(io.StringIO(decode_block(block), newline="")), first_line)
 
-    def _fast(self, block: str):
-        if not block.endswith("\n"):  # the file's last line, without its line end
-            block += "\r\n" if "\r" in block else "\n"
-        text = (" " * PAD + block).encode("ascii")
+    def _fast(self, block):
+        """The rows of an ASCII block (bytes, or text), or None: see the module's docstring."""
+        data = block if isinstance(block, bytes) else block.encode("ascii")
+        if not data.endswith(b"\n"):  # the file's last line, without its line end
+            data += b"\r\n" if b"\r" in data else b"\n"
+        text = b" " * PAD + data
         buffer = np.frombuffer(text, np.uint8)
         line_ends = buffer == 10
         count, width = int(np.count_nonzero(line_ends)), len(self.header)
         # Every value's end: the commas and line ends in order, ``width`` a line — if each line has as many.
-        ends = np.flatnonzero(line_ends | (buffer == 44))
+        separators = buffer == 44
+        separators |= line_ends
+        ends = np.flatnonzero(separators)
+        del separators
         if ends.size != count * width:
             return None
         ends = ends.reshape(count, width)
         if not line_ends[ends[:, -1]].all():
             return None  # as many values in all, but not as many on each line
-        starts = np.empty_like(ends)
+        starts = np.empty_like(ends)  # (in place: the arrays of a block are large, each one more costs)
+        starts.ravel()[1:] = ends.ravel()[:-1]
+        starts += 1
         starts.ravel()[0] = PAD
-        starts.ravel()[1:] = ends.ravel()[:-1] + 1
         lengths = ends[:, -1] - starts[:, 0]
         check_line_lengths(lengths, self.name, "EGMS")
         if lengths.max() > csv.field_size_limit():
             return None  # a line that may hold a field over the csv module's limit: the careful path decides
-        returns = int(np.count_nonzero(buffer == 13))
+        returns = int(np.count_nonzero(buffer == 13)) if b"\r" in text else 0
         if returns:  # CRLF (Windows) line ends: the CR is no part of the last value. A CR elsewhere ends a line
             if returns != count or not (buffer[ends[:, -1] - 1] == 13).all():  # for the careful path: it decides
                 return None
@@ -117,18 +125,21 @@ class RowMaker:
 
         def numbers(column):
             values = parse_decimals(buffer, starts[:, column], ends[:, column])
-            if values is None:  # longer than eight characters (eastings, 3650000.0), or not plain: Python's float
+            if values is None:  # not a number the fast reader reads (an exponent, sixteen characters…): Python's float
                 values = np.array([float(text[a:b]) for a, b in zip(starts[:, column].tolist(),
                                                                    ends[:, column].tolist())])
             return values
 
         dates = self.dates
-        series = parse_decimals(buffer, starts[:, dates], ends[:, dates])
+        series = parse_decimals(buffer, starts[:, dates], ends[:, dates], np.dtype("<f4"))
         if series is None:
             return None
-        series = series.astype("<f4")
-        x, y = numbers(columns["easting"]), numbers(columns["northing"])
-        velocity = numbers(columns["velocity"])
+        # The other numbers, all columns at once (one column that the fast reader cannot read: column by column).
+        numeric = self.numeric
+        values = parse_decimals(buffer, starts[:, numeric], ends[:, numeric])
+        if values is None:
+            values = np.stack([numbers(column) for column in numeric], axis=1)
+        x, y, velocity = (values[:, self.numeric.index(columns[name])] for name in ("easting", "northing", "velocity"))
         if not (np.isfinite(x).all() and np.isfinite(y).all()) or np.isnan(velocity).any():
             return None
         keep = np.ones(count, bool)
@@ -147,19 +158,19 @@ class RowMaker:
             projected = np.array(self.to_lambert.TransformPoints(list(zip(x[kept].tolist(), y[kept].tolist()))))
         if not np.isfinite(projected[:, :2]).all():
             return None
-        values = np.stack([velocity if column == columns["velocity"] else numbers(column)
-                           for column in self.numeric], axis=1)[kept].tolist() if self.numeric else [[]] * kept.size
+        if kept.size != count:
+            values, series = values[kept], series[kept]
 
         def strings(column):
-            return [block[a - PAD:b - PAD] for a, b in zip(starts[kept, column].tolist(), ends[kept, column].tolist())]
+            return [text[a:b].decode("ascii") for a, b in zip(starts[kept, column].tolist(),
+                                                               ends[kept, column].tolist())]
 
         pids = strings(columns["pid"])
         types = strings(columns["mp_type"]) if "mp_type" in columns else [None] * kept.size
-        blobs = series[kept].tobytes()
-        size = 4 * series.shape[1]
         x, y = projected[:, 0], projected[:, 1]
-        rows = [(point, pid, kind, *row, blobs[n * size:(n + 1) * size])
-                for n, (point, pid, kind, row) in enumerate(zip(point_blobs(x, y, self.srs_id), pids, types, values))]
+        # The rows put together column by column in C (zip), each series a view of the block's array, not a copy:
+        # SQLite copies it once, when it writes the row.
+        rows = list(zip(point_blobs(x, y, self.srs_id), pids, types, *values.T.tolist(), list(series)))
         return x, y, rows, count
 
     def _careful(self, lines, first_line):
