@@ -78,6 +78,7 @@ class DiagnosticPanel(QgsDockWidget):
         self.iface = iface
         self.task = None
         self.feedback = None
+        self.last_project = None  # the project of the last diagnostic made here
         self.build()
 
     # ------------------------------------------------------------------ widgets
@@ -201,8 +202,16 @@ class DiagnosticPanel(QgsDockWidget):
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setToolTip(self.tr("Stops within two seconds; nothing half-written is left."))
+        self.view3d_button = QPushButton(self.tr("3D view"), body)
+        self.view3d_button.setObjectName("view3d")
+        self.view3d_button.setEnabled(False)
+        self.view3d_button.clicked.connect(self.view3d)
+        self.view3d_button.setToolTip(self.tr(
+            "The commune in 3D: IGN relief, LiDAR HD trees, the buildings by their height in the colours of the "
+            "diagnostic; an image for the report; then the commune's project opens with its 3D view."))
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.view3d_button)
         layout.addLayout(buttons)
         self.progress = QProgressBar(body)
         self.progress.setObjectName("progress")
@@ -361,6 +370,8 @@ class DiagnosticPanel(QgsDockWidget):
             return
         self.progress.setValue(100)
         self.show_step(self.tr("Done."))
+        self.last_project = results["PROJECT"]
+        self.view3d_button.setEnabled(True)
         folder = Path(results["FOLDER"]).as_uri()
         open_report, open_folder = self.tr("Open the report"), self.tr("Open the folder")
         self.summary.setText("<br>".join(f"• {line}" for line in results["SUMMARY"].splitlines()) +
@@ -375,3 +386,8 @@ class DiagnosticPanel(QgsDockWidget):
         from .results import add_results
 
         add_results(project_file, self.iface)
+
+    def view3d(self) -> None:
+        from .view3d import run_view3d
+
+        run_view3d(self, self.iface)

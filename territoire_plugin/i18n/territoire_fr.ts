@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../qgis_io/places.py" line="44"/>
-        <source>No Plan IGN image for the report&apos;s maps: {0} The maps show the commune outline alone.</source>
-        <translation>Pas d'image du Plan IGN pour les cartes du rapport : {0} Les cartes montrent le contour de la commune seul.</translation>
-    </message>
-    <message>
-        <location filename="../qgis_io/places.py" line="88"/>
-        <source>The geocoder could not be used: {0} The report names the assets by their BD TOPO identifiers.</source>
-        <translation>Le géocodeur n'a pas pu être utilisé : {0} Le rapport désigne les ouvrages par leur identifiant BD TOPO.</translation>
-    </message>
-</context>
-<context>
     <name>AnalysisError</name>
     <message>
         <location filename="../analysis/landsat/mtl.py" line="49"/>
@@ -212,12 +199,12 @@
         <translation>{service} a envoyé un élément STAC inutilisable ({what}). Réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="91"/>
+        <location filename="../sources/egms.py" line="92"/>
         <source>{name} has no column {missing}: it is not an EGMS product file (columns found: {found}).</source>
         <translation>{name} n'a pas de colonne {missing} : ce n'est pas un fichier de produit EGMS (colonnes trouvées : {found}).</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="145"/>
+        <location filename="../sources/egms.py" line="146"/>
         <source>{name} has other acquisition dates than the first file: import the files of one release and one track at a time.</source>
         <translation>{name} n'a pas les mêmes dates d'acquisition que le premier fichier : importez les fichiers d'une seule version et d'une seule trace à la fois.</translation>
     </message>
@@ -352,12 +339,12 @@
         <translation>La règle en multiples de l'écart type demande le champ d'écart type des vitesses des points. Choisissez-le, ou utilisez les seuils en mm/an.</translation>
     </message>
     <message>
-        <location filename="../core/archives.py" line="275"/>
+        <location filename="../core/archives.py" line="245"/>
         <source>{name} is neither a CSV, a zip nor a 7z file. Give the {what} file as downloaded.</source>
         <translation>{name} n'est ni un CSV, ni un zip, ni un 7z. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
     <message>
-        <location filename="../core/archives.py" line="351"/>
+        <location filename="../core/archives.py" line="321"/>
         <source>The archive {name} holds no CSV file. Give the {what} file as downloaded.</source>
         <translation>L'archive {name} ne contient aucun fichier CSV. Donnez le fichier {what} tel que téléchargé.</translation>
     </message>
@@ -452,12 +439,12 @@
         <translation>{what} ({path}) n'est pas géoréférencé (pas de position au sol ou pas de SCR) : ses pixels ne peuvent pas être placés. Utilisez le fichier géoréférencé (un GeoTIFF tel que publié), ou géoréférencez-le d'abord (Raster ▸ Géoréférenceur, ou Raster ▸ Projections ▸ Assigner une projection).</translation>
     </message>
     <message>
-        <location filename="../sources/egms.py" line="99"/>
+        <location filename="../sources/egms.py" line="100"/>
         <source>The column {column} of {name} is not a date (an EGMS series column is named by its date, YYYYMMDD): the file is damaged or was edited. Download it again.</source>
         <translation>La colonne {column} de {name} n'est pas une date (une colonne de série EGMS porte sa date, AAAAMMJJ) : le fichier est endommagé ou a été modifié. Téléchargez-le de nouveau.</translation>
     </message>
     <message>
-        <location filename="../sources/egms_rows.py" line="37"/>
+        <location filename="../sources/egms_rows.py" line="38"/>
         <source>Line {line} of {name}: {column} is « {value} », not a number. The file is damaged or was edited: download it again.</source>
         <translation>Ligne {line} de {name} : {column} vaut « {value} », qui n'est pas un nombre. Le fichier est endommagé ou a été modifié : téléchargez-le de nouveau.</translation>
     </message>
@@ -532,7 +519,7 @@
         <translation>{name} n'est pas un texte lisible (il commence comme de l'UTF-16 mais il est coupé ou endommagé). Téléchargez de nouveau le fichier {what}, ou enregistrez-le de nouveau au format « CSV UTF-8 ».</translation>
     </message>
     <message>
-        <location filename="../sources/egms_rows.py" line="200"/>
+        <location filename="../sources/egms_rows.py" line="211"/>
         <source>Line {line} of {name} places a point at easting {x}, northing {y}, outside the ETRS89-LAEA grid of Europe (EPSG:3035) the EGMS uses: the file is damaged. Download it again.</source>
         <translation>La ligne {line} de {name} place un point à l'abscisse {x}, ordonnée {y}, hors de la grille ETRS89-LAEA de l'Europe (EPSG:3035) qu'utilise l'EGMS : le fichier est endommagé. Téléchargez-le de nouveau.</translation>
     </message>
@@ -1101,226 +1088,236 @@
         <translation>Diagnostic de commune</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="93"/>
+        <location filename="../gui/diagnostic_panel.py" line="94"/>
         <source>Name, INSEE code or postcode</source>
         <translation>Nom, code INSEE ou code postal</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="97"/>
+        <location filename="../gui/diagnostic_panel.py" line="98"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="133"/>
+        <location filename="../gui/diagnostic_panel.py" line="134"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="133"/>
+        <location filename="../gui/diagnostic_panel.py" line="134"/>
         <source>Infrastructures</source>
         <translation>Infrastructures</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="140"/>
+        <location filename="../gui/diagnostic_panel.py" line="141"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="151"/>
+        <location filename="../gui/diagnostic_panel.py" line="152"/>
         <source>EGMS file</source>
         <translation>Fichier EGMS</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="159"/>
+        <location filename="../gui/diagnostic_panel.py" line="160"/>
         <source>Advanced options</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="169"/>
+        <location filename="../gui/diagnostic_panel.py" line="170"/>
         <source>Maximum cloud cover</source>
         <translation>Couverture nuageuse maximale</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="172"/>
+        <location filename="../gui/diagnostic_panel.py" line="173"/>
         <source>INSEE Filosofi 200 m file or web address (optional)</source>
         <translation>Fichier Filosofi 200 m de l'INSEE ou adresse web (facultatif)</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="177"/>
+        <location filename="../gui/diagnostic_panel.py" line="178"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="188"/>
+        <location filename="../gui/diagnostic_panel.py" line="189"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="193"/>
+        <location filename="../gui/diagnostic_panel.py" line="194"/>
         <source>Run the diagnostic</source>
         <translation>Lancer le diagnostic</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="199"/>
+        <location filename="../gui/diagnostic_panel.py" line="200"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="300"/>
+        <location filename="../gui/diagnostic_panel.py" line="309"/>
         <source>Type a commune first.</source>
         <translation>Saisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="303"/>
+        <location filename="../gui/diagnostic_panel.py" line="312"/>
         <source>Choose an output folder (advanced options).</source>
         <translation>Choisissez un dossier de sortie (options avancées).</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="307"/>
+        <location filename="../gui/diagnostic_panel.py" line="316"/>
         <source>Replace the diagnostic?</source>
         <translation>Remplacer le diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="307"/>
+        <location filename="../gui/diagnostic_panel.py" line="316"/>
         <source>{0} already has a diagnostic (in the project or the output folder). Run it again and replace it? Downloads already made are reused.</source>
         <translation>{0} a déjà un diagnostic (dans le projet ou le dossier de sortie). Le relancer et le remplacer ? Les téléchargements déjà faits sont réutilisés.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="326"/>
+        <location filename="../gui/diagnostic_panel.py" line="335"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="336"/>
+        <location filename="../gui/diagnostic_panel.py" line="345"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="359"/>
+        <location filename="../gui/diagnostic_panel.py" line="368"/>
         <source>The results could not be added to the project: {0}</source>
         <translation>Les résultats n'ont pas pu être ajoutés au projet : {0}</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="363"/>
+        <location filename="../gui/diagnostic_panel.py" line="372"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="370"/>
+        <location filename="../gui/diagnostic_panel.py" line="381"/>
         <source>Diagnostic ready: {0}</source>
         <translation>Diagnostic prêt : {0}</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="365"/>
+        <location filename="../gui/diagnostic_panel.py" line="376"/>
         <source>Open the report</source>
         <translation>Ouvrir le rapport</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="365"/>
+        <location filename="../gui/diagnostic_panel.py" line="376"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="94"/>
+        <location filename="../gui/diagnostic_panel.py" line="95"/>
         <source>Type at least two letters of the commune's name, its INSEE code (12174) or its postcode (12510), then pick it in the list. The list comes from API Géo (Etalab).</source>
         <translation>Tapez au moins deux lettres du nom de la commune, son code INSEE (12174) ou son code postal (12510), puis choisissez-la dans la liste. La liste vient d'API Géo (Etalab).</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="120"/>
+        <location filename="../gui/diagnostic_panel.py" line="121"/>
         <source>The most recent summer to study. Landsat scenes of June, July and August are used; the summer must be over for its scenes to be published (about two weeks after each pass).</source>
         <translation>L'été le plus récent à étudier. Les scènes Landsat de juin, juillet et août sont utilisées ; l'été doit être fini pour que ses scènes soient publiées (environ deux semaines après chaque passage).</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="123"/>
+        <location filename="../gui/diagnostic_panel.py" line="124"/>
         <source>How many summers, ending with the last one, the surface temperature is the median of. Several summers dampen one heatwave&apos;s weather; three is a good start.</source>
         <translation>Le nombre d'étés, jusqu'au dernier, dont la température de surface est la médiane. Plusieurs étés atténuent la météo d'une canicule ; trois est un bon début.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="126"/>
+        <location filename="../gui/diagnostic_panel.py" line="127"/>
         <source>Last summer studied</source>
         <translation>Dernier été étudié</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="127"/>
+        <location filename="../gui/diagnostic_panel.py" line="128"/>
         <source>Number of summers</source>
         <translation>Nombre d'étés</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="133"/>
+        <location filename="../gui/diagnostic_panel.py" line="134"/>
         <source>Overheating and infrastructures</source>
         <translation>Surchauffe et infrastructures</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="137"/>
+        <location filename="../gui/diagnostic_panel.py" line="138"/>
         <source>Urban overheating needs only the network (Landsat, BD TOPO). Infrastructures needs an EGMS file of ground motion, downloaded by you from the EGMS website.</source>
         <translation>La surchauffe urbaine n'a besoin que du réseau (Landsat, BD TOPO). Les infrastructures demandent un fichier EGMS des mouvements du sol, que vous téléchargez sur le site EGMS.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="144"/>
+        <location filename="../gui/diagnostic_panel.py" line="145"/>
         <source>Ground-motion file of the European Ground Motion Service (Copernicus), as downloaded: the zip or its CSV. On the EGMS website (free EU Login account), choose the product « Calibrated » (L2b, tied to GNSS: the one for buildings and roads) or « Ortho » (L3, vertical, 100 m grid), the latest release (for example 2019–2023), and the tiles over the commune.</source>
         <translation>Fichier des mouvements du sol du service européen EGMS (Copernicus), tel que téléchargé : le zip ou son CSV. Sur le site EGMS (compte EU Login gratuit), choisissez le produit « Calibrated » (L2b, calé sur le GNSS : celui des bâtiments et des routes) ou « Ortho » (L3, vertical, grille de 100 m), la dernière version (par exemple 2019–2023) et les tuiles qui couvrent la commune.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="152"/>
+        <location filename="../gui/diagnostic_panel.py" line="153"/>
         <source>Needed for infrastructures. &lt;a href=&apos;{0}&apos;&gt;Get it from the EGMS website&lt;/a&gt;: product Calibrated (L2b) or Ortho (L3), latest release, the tiles over the commune.</source>
         <translation>Nécessaire pour les infrastructures. &lt;a href='{0}'&gt;Téléchargez-le sur le site EGMS&lt;/a&gt; : produit Calibrated (L2b) ou Ortho (L3), dernière version, les tuiles qui couvrent la commune.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="166"/>
+        <location filename="../gui/diagnostic_panel.py" line="167"/>
         <source>Landsat scenes more cloudy than this over their whole footprint are skipped; the clouds left over the commune are masked pixel by pixel.</source>
         <translation>Les scènes Landsat plus nuageuses que cela sur toute leur emprise sont écartées ; les nuages restant sur la commune sont masqués pixel par pixel.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="173"/>
+        <location filename="../gui/diagnostic_panel.py" line="174"/>
         <source>INSEE's 200 m population grid (Filosofi « données carroyées »), to count the people exposed to heat: the file as INSEE publishes it (zip holding a 7z holding the CSV, or a GeoPackage), or its web address. Empty: the diagnostic counts buildings only.</source>
         <translation>La population de l'INSEE par carreaux de 200 m (Filosofi, « données carroyées »), pour compter les habitants exposés à la chaleur : le fichier tel que l'INSEE le publie (zip contenant un 7z contenant le CSV, ou un GeoPackage), ou son adresse web. Vide : le diagnostic ne compte que les bâtiments.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="178"/>
+        <location filename="../gui/diagnostic_panel.py" line="179"/>
         <source>&lt;a href='{0}'&gt;INSEE Filosofi 200 m grid&lt;/a&gt;: « Données carroyées », the file for metropolitan France.</source>
         <translation>&lt;a href='{0}'&gt;Carreaux de 200 m Filosofi de l'INSEE&lt;/a&gt; : « Données carroyées », le fichier de la France métropolitaine.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="185"/>
+        <location filename="../gui/diagnostic_panel.py" line="186"/>
         <source>Each commune gets its own folder here: GeoPackage, QGIS project, PDF report. A folder already used for the commune is replaced only after you agree.</source>
         <translation>Chaque commune y a son dossier : GeoPackage, projet QGIS, rapport PDF. Un dossier déjà utilisé pour la commune n'est remplacé qu'avec votre accord.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="196"/>
+        <location filename="../gui/diagnostic_panel.py" line="197"/>
         <source>Downloads what is missing (kept in the cache for next time), runs the analyses in the background and adds the styled layers and the report to the project. QGIS stays usable meanwhile.</source>
         <translation>Télécharge ce qui manque (gardé en cache pour la prochaine fois), lance les analyses en arrière-plan et ajoute au projet les couches mises en forme et le rapport. QGIS reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="203"/>
+        <location filename="../gui/diagnostic_panel.py" line="204"/>
         <source>Stops within two seconds; nothing half-written is left.</source>
         <translation>S'arrête en moins de deux secondes ; rien d'à moitié écrit ne reste.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="259"/>
+        <location filename="../gui/diagnostic_panel.py" line="268"/>
         <source>Landsat scenes of June to August, from {0} to {1}.</source>
         <translation>Scènes Landsat de juin à août, de {0} à {1}.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="259"/>
+        <location filename="../gui/diagnostic_panel.py" line="268"/>
         <source>Landsat scenes of June to August {0}.</source>
         <translation>Scènes Landsat de juin à août {0}.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="346"/>
+        <location filename="../gui/diagnostic_panel.py" line="355"/>
         <source>Cancelled: nothing was added or written. You can run it again.</source>
         <translation>Annulé : rien n'a été ajouté ni écrit. Vous pouvez le relancer.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="351"/>
+        <location filename="../gui/diagnostic_panel.py" line="360"/>
         <source>no reason was given</source>
         <translation>aucune raison n'a été donnée</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="352"/>
+        <location filename="../gui/diagnostic_panel.py" line="361"/>
         <source>The diagnostic failed: {0}
 Nothing was added to the project. Details are in the log (View ▸ Panels ▸ Log Messages).</source>
         <translation>Le diagnostic a échoué : {0}
 Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Panneaux ▸ Journal des messages).</translation>
+    </message>
+    <message>
+        <location filename="../gui/diagnostic_panel.py" line="205"/>
+        <source>3D view</source>
+        <translation>Vue 3D</translation>
+    </message>
+    <message>
+        <location filename="../gui/diagnostic_panel.py" line="209"/>
+        <source>The commune in 3D: IGN relief, LiDAR HD trees, the buildings by their height in the colours of the diagnostic; an image for the report; then the commune&apos;s project opens with its 3D view.</source>
+        <translation>La commune en 3D : relief de l'IGN, arbres du LiDAR HD, bâtiments selon leur hauteur aux couleurs du diagnostic ; une image pour le rapport ; puis le projet de la commune s'ouvre avec sa vue 3D.</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +3038,19 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
     </message>
 </context>
 <context>
+    <name>Places</name>
+    <message>
+        <location filename="../qgis_io/places.py" line="39"/>
+        <source>No Plan IGN image for the report&apos;s maps: {0} The maps show the commune outline alone.</source>
+        <translation>Pas d'image du Plan IGN pour les cartes du rapport : {0} Les cartes montrent le contour de la commune seul.</translation>
+    </message>
+    <message>
+        <location filename="../qgis_io/places.py" line="84"/>
+        <source>The geocoder could not be used: {0} The report names the assets by their BD TOPO identifiers.</source>
+        <translation>Le géocodeur n'a pas pu être utilisé : {0} Le rapport désigne les ouvrages par leur identifiant BD TOPO.</translation>
+    </message>
+</context>
+<context>
     <name>SeriesChart</name>
     <message>
         <location filename="../gui/series_dock.py" line="72"/>
@@ -3517,6 +3527,44 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <location filename="../diagnostic/twin.py" line="197"/>
         <source>Trees (LiDAR HD)</source>
         <translation>Arbres (LiDAR HD)</translation>
+    </message>
+</context>
+<context>
+    <name>View3d</name>
+    <message>
+        <location filename="../gui/view3d.py" line="41"/>
+        <source>3D view: relief, trees and buildings…</source>
+        <translation>Vue 3D : relief, arbres et bâtiments…</translation>
+    </message>
+    <message>
+        <location filename="../gui/view3d.py" line="45"/>
+        <source>no reason was given</source>
+        <translation>aucune raison n'a été donnée</translation>
+    </message>
+    <message>
+        <location filename="../gui/view3d.py" line="46"/>
+        <source>The 3D view could not be made: {0}</source>
+        <translation>La vue 3D n'a pas pu être faite : {0}</translation>
+    </message>
+    <message>
+        <location filename="../gui/view3d.py" line="56"/>
+        <source>Open the 3D view?</source>
+        <translation>Ouvrir la vue 3D ?</translation>
+    </message>
+    <message>
+        <location filename="../gui/view3d.py" line="57"/>
+        <source>The 3D view is saved in the commune&apos;s project {0}. Open that project now? The current project is closed (QGIS offers to save it first).</source>
+        <translation>La vue 3D est enregistrée dans le projet de la commune {0}. Ouvrir ce projet maintenant ? Le projet en cours est fermé (QGIS propose d'abord de l'enregistrer).</translation>
+    </message>
+    <message>
+        <location filename="../gui/view3d.py" line="78"/>
+        <source>Image of the 3D view</source>
+        <translation>Image de la vue 3D</translation>
+    </message>
+    <message>
+        <location filename="../gui/view3d.py" line="80"/>
+        <source>3D view ready.</source>
+        <translation>Vue 3D prête.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import AnalysisError
 from ..sources import geocoding, wmts
@@ -23,12 +24,6 @@ from ..toolbelt.log import log
 from .areas import WGS84, client_for
 
 MERCATOR = QgsCoordinateReferenceSystem("EPSG:3857")
-
-
-def tr(text: str) -> str:
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Places", text)
 
 
 def basemap_image(extent: QgsRectangle, crs, target: Path, transform_context, width_px: int = 1400,
@@ -41,7 +36,8 @@ def basemap_image(extent: QgsRectangle, crs, target: Path, transform_context, wi
         wmts.mosaic(client, base, (area.xMinimum(), area.yMinimum(), area.xMaximum(), area.yMaximum()), width_px,
                     target, is_canceled=(feedback.isCanceled if feedback else lambda: False))
     except (AnalysisError, ValueError, OSError) as error:
-        log(tr("No Plan IGN image for the report's maps: {0} The maps show the commune outline alone.").format(
+        log(QCoreApplication.translate(
+            "Places", "No Plan IGN image for the report's maps: {0} The maps show the commune outline alone.").format(
             error_text(error) if isinstance(error, AnalysisError) else error))
         Path(target).unlink(missing_ok=True)
         return None
@@ -85,6 +81,7 @@ def addresses_of(geometries: dict, crs, transform_context, feedback=None) -> dic
         return geocoding.addresses(client, base, places, is_canceled=(feedback.isCanceled if feedback
                                                                       else lambda: False))
     except AnalysisError as error:
-        log(tr("The geocoder could not be used: {0} The report names the assets by their BD TOPO identifiers."
+        log(QCoreApplication.translate(
+            "Places", "The geocoder could not be used: {0} The report names the assets by their BD TOPO identifiers."
                ).format(error_text(error)))
         return {}

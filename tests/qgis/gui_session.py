@@ -130,7 +130,45 @@ def drive_diagnostic_panel():
     image = canvas.grab().toImage()
     seen["canvas_colours"] = len({image.pixel(x, y) for x in range(0, image.width(), 7)
                                   for y in range(0, image.height(), 7)})
+    seen["view3d"] = drive_view3d(panel)
     return seen
+
+
+def three_d_canvases():
+    return sorted({w.metaObject().className() for w in iface.mainWindow().findChildren(QWidget)
+                   if w.metaObject().className() in ("Qgs3DMapCanvas", "Qgs3DMapCanvasWidget")})
+
+
+def drive_view3d(panel):
+    """The panel's « Vue 3D »: the twin made, its image linked, the commune's project opened with its 3D view
+    (our question answered Yes; QGIS's own « save the current project? » answered Discard)."""
+    import time
+
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    answered = []
+
+    def answer():
+        for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]:
+            button = (box.button(QMessageBox.StandardButton.Yes) or box.button(QMessageBox.StandardButton.Discard)
+                      or box.button(QMessageBox.StandardButton.No))
+            if button is not None:
+                answered.append(box.text()[:60])
+                button.click()
+        if not three_d_canvases():
+            QTimer.singleShot(300, answer)
+
+    QTimer.singleShot(1000, answer)
+    panel.view3d_button.click()  # returns once the twin is made and the question answered
+    end = time.monotonic() + 90
+    while not three_d_canvases() and time.monotonic() < end:
+        settle(500)
+    settle(5000)  # the 3D view draws its scene
+    iface.mainWindow().grab().save(os.path.join(SHOTS, "gui_view3d.png"))
+    QApplication.primaryScreen().grabWindow(0).save(os.path.join(SHOTS, "gui_view3d_screen.png"))
+    image = os.path.join(SHOTS, "gui_diagnostic", "12174_olemps", "vue3d_12174.png")
+    return {"canvases": three_d_canvases(), "image": os.path.exists(image), "answered": answered,
+            "linked": "vue3d_12174.png" in panel.summary.text(), "step": panel.step_label.text()}
 
 
 def main():
@@ -146,7 +184,8 @@ def main():
     report["options_dialog"] = trigger_and_inspect("TerritoireOptions", inspect_options_dialog)
     if os.environ.get("TERRITOIRE_GUI_EGMS"):
         report["diagnostic"] = drive_diagnostic_panel()
-        QgsProject.instance().clear()
+        iface.newProject(False)  # closes the commune's project and its 3D view
+        settle(1000)
 
     before = set(QgsProject.instance().mapLayers())
     output = os.path.join(SHOTS, "gui_lst.tif")

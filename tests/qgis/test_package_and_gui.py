@@ -151,6 +151,9 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
     assert diagnostic["groups"] == ["Territoire — Olemps", "Fond de plan"]
     assert diagnostic["canvas_colours"] > 30
     assert (shots / "gui_diagnostic" / "12174_olemps" / "rapport_12174.pdf").exists()
+    view3d = diagnostic["view3d"]  # the panel's « Vue 3D »: image made and linked, project opened with its view
+    assert view3d["image"] and view3d["linked"] and view3d["canvases"], view3d
+    assert view3d["step"] == "Vue 3D prête." and view3d["answered"], view3d
     assert result["canvas_colours"] > 30, "the map canvas shows no temperature ramp"
     for step in result["steps"]:
         if "after_unload" in step:
@@ -159,7 +162,7 @@ def test_real_qgis_window_with_the_installed_plugin(tmp_path, package_zip, sampl
         else:
             assert step["after_reload"]["toolbars"] == 1 and step["after_reload"]["provider"]
     for shot in ("gui_toolbar.png", "gui_lst_map.png", "gui_algorithm_dialog.png", "gui_panel_running.png",
-                 "gui_panel_failed.png",
+                 "gui_panel_failed.png", "gui_view3d.png", "gui_view3d_screen.png",
                  "gui_panel_done.png", "gui_diagnostic_map.png"):
         image = shots / shot
         assert image.stat().st_size > 20_000, shot
