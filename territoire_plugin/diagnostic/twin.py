@@ -23,6 +23,7 @@ from ..core.files import atomic_output
 from ..toolbelt.i18n import error_text
 from . import catalogue
 from .project import hide_band_label
+from .report.view3d import SceneFacts
 
 #: The themes, in the order "automatic" tries them, and each one's layer in the diagnostic's GeoPackage.
 THEME_LAYERS = {"heat": "batiments_chaleur", "motion": "mouvement_batiment", "clay": "argiles_batiments",
@@ -267,10 +268,6 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
     draped = [by_table[name] for name in DRAPED if name in by_table]
     shown = [buildings, *([trees] if trees is not None else []), *draped]
     view = view_settings_xml(project, extent, shown, relief, ground=ground)
-    with atomic_output(path) as temporary:
-        if not project.write(str(temporary)):
-            raise OSError(f"cannot write {path}: {project.error()}")
-        add_view_to_project(temporary, view)
     feedback.setProgress(70)
     try:
         shot = capture_view(project, view, image, is_canceled=feedback.isCanceled)
@@ -279,5 +276,28 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
             raise
         feedback.pushWarning(error_text(error))
         shot = None
+    feedback.setProgress(85)
+    if shot is not None:
+        add_report_page(project, path.with_name(f"rapport_{insee}.pdf"), shot, SceneFacts(
+            theme, buildings, heights.count, heights.measured, heights.from_storeys, heights.defaulted,
+            relief is not None, ground, trees is not None), feedback)
+    with atomic_output(path) as temporary:  # the view, and the report's new page, saved with the project
+        if not project.write(str(temporary)):
+            raise OSError(f"cannot write {path}: {project.error()}")
+        add_view_to_project(temporary, view)
     feedback.setProgress(100)
     return TwinResult(path, shot, relief_path, theme)
+
+
+def add_report_page(project, pdf: Path, image: Path, facts, feedback) -> None:
+    """The report's « Vue 3D » page (:mod:`.report.view3d`), or why not, in the log."""
+    from .report.view3d import add_view_page
+
+    if add_view_page(project, pdf, image, facts):
+        feedback.pushInfo(QCoreApplication.translate("Twin", 'Report: the page "3D view" added to {0}.').format(
+            pdf.name))
+    else:
+        feedback.pushWarning(QCoreApplication.translate(
+            "Twin", 'Report: no page "3D view" in {0}: this project has no report that can be exported again '
+                    "(made by an earlier version of Territoire). Run the diagnostic again to have it.").format(
+            pdf.name))

@@ -589,32 +589,32 @@
         <translation>L'image 3D ne peut pas être faite ici : le moteur 3D de QGIS a besoin d'OpenGL, et cette session n'a pas d'écran (QGIS lancé sans écran, ou avec QT_QPA_PLATFORM=offscreen). Lancez-la depuis la fenêtre de QGIS, ou sur un serveur sous xvfb-run ; la vue 3D elle-même est enregistrée dans le projet dans tous les cas.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="65"/>
+        <location filename="../diagnostic/twin.py" line="66"/>
         <source>{path} is not the project of a commune diagnostic (territoire_&lt;INSEE code&gt;.qgz, in the commune&apos;s results folder). Run the commune diagnostic first, then choose its project.</source>
         <translation>{path} n'est pas le projet d'un diagnostic de commune (territoire_&lt;code INSEE&gt;.qgz, dans le dossier des résultats de la commune). Lancez d'abord le diagnostic de la commune, puis choisissez son projet.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="70"/>
+        <location filename="../diagnostic/twin.py" line="71"/>
         <source>QGIS cannot read the project {path}: {error}</source>
         <translation>QGIS ne peut pas lire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="84"/>
+        <location filename="../diagnostic/twin.py" line="85"/>
         <source>The project has no layer for the theme asked ({theme}). Themes it has: {present}. Run the diagnostic with the matching analysis, or choose another theme.</source>
         <translation>Le projet n'a pas de couche pour le thème demandé ({theme}). Thèmes présents : {present}. Lancez le diagnostic avec l'analyse correspondante, ou choisissez un autre thème.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="91"/>
+        <location filename="../diagnostic/twin.py" line="92"/>
         <source>The layer {layer} is in a geographic CRS ({crs}): heights in metres need a projected one. Save it in Lambert-93 (EPSG:2154) and run again.</source>
         <translation>La couche {layer} est dans un SCR géographique ({crs}) : des hauteurs en mètres demandent un SCR projeté. Enregistrez-la en Lambert-93 (EPSG:2154) et relancez.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="95"/>
+        <location filename="../diagnostic/twin.py" line="96"/>
         <source>The layer {layer} holds no building: there is nothing to show in 3D.</source>
         <translation>La couche {layer} ne contient aucun bâtiment : il n'y a rien à montrer en 3D.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="226"/>
+        <location filename="../diagnostic/twin.py" line="227"/>
         <source>{image} already exists: tick « Replace the existing image and relief » to make it again, or move it away.</source>
         <translation>{image} existe déjà : cochez « Remplacer l'image et le relief existants » pour la refaire, ou déplacez-la.</translation>
     </message>
@@ -1333,79 +1333,79 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="60"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
         <source>Project of the commune diagnostic (territoire_&lt;INSEE&gt;.qgz)</source>
         <translation>Projet du diagnostic de commune (territoire_&lt;INSEE&gt;.qgz)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="60"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
         <source>QGIS projects (*.qgz *.qgs)</source>
         <translation>Projets QGIS (*.qgz *.qgs)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
         <source>Colour the buildings by</source>
         <translation>Colorer les bâtiments selon</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
         <source>The first theme the diagnostic has</source>
         <translation>Le premier thème du diagnostic</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
         <source>Surface-temperature exposure</source>
         <translation>L'exposition à la température de surface</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
         <source>Ground-motion class</source>
         <translation>La classe de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
         <source>Clay shrink-swell risk</source>
         <translation>Le risque de retrait-gonflement des argiles</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
         <source>Nothing (buildings)</source>
         <translation>Rien (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="68"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="71"/>
         <source>Replace the existing image and relief</source>
         <translation>Remplacer l'image et le relief existants</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="70"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="73"/>
         <source>Project with its 3D view</source>
         <translation>Projet avec sa vue 3D</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="71"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="74"/>
         <source>Image of the 3D view (PNG)</source>
         <translation>Image de la vue 3D (PNG)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="72"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="75"/>
         <source>Relief (GeoTIFF)</source>
         <translation>Relief (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="73"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="76"/>
         <source>Theme shown</source>
         <translation>Thème montré</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="80"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="83"/>
         <source>Image of the 3D view: {0}</source>
         <translation>Image de la vue 3D : {0}</translation>
     </message>
     <message>
         <location filename="../processing/diagnostic/digital_twin_3d.py" line="43"/>
-        <source>&lt;p&gt;Adds to a commune diagnostic's project (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) a &lt;b&gt;3D view&lt;/b&gt; of the commune: the IGN relief (Géoplateforme: LiDAR HD terrain model where published, RGE ALTI elsewhere; cached, saved as &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), the BD TOPO buildings extruded by their height (&lt;i&gt;hauteur&lt;/i&gt;; without it, storeys × 3 m; without either, one storey, 3 m — counted in the log), coloured by the chosen theme with the classes and colours of the 2D map: surface-temperature exposure, ground-motion class or clay risk; the trees where IGN's LiDAR HD height model is published (canopy patches 3 m high and more, extruded by their height); the roads and the commune's outline draped on the terrain. The project then opens with its 3D view (View ▸ 3D Map Views).&lt;/p&gt;&lt;p&gt;An image of the view (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique over the centre, north up) is made for the report when QGIS can draw with OpenGL: always in QGIS's window; for &lt;i&gt;qgis_process&lt;/i&gt; on a server, run it under &lt;i&gt;xvfb-run&lt;/i&gt;. Without the relief service the terrain is flat, at the buildings' median ground altitude, and the log says so.&lt;/p&gt;&lt;p&gt;To show the scene in another viewer, open the 3D view and use its &lt;b&gt;Export 3D Scene&lt;/b&gt; button (OBJ files).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ajoute au projet d'un diagnostic de commune (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) une &lt;b&gt;vue 3D&lt;/b&gt; de la commune : le relief de l'IGN (Géoplateforme : modèle numérique de terrain LiDAR HD là où il est publié, RGE ALTI ailleurs ; mis en cache, enregistré en &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), les bâtiments de la BD TOPO extrudés selon leur hauteur (&lt;i&gt;hauteur&lt;/i&gt; ; sans elle, étages × 3 m ; sans l'une ni l'autre, un étage, 3 m — comptés dans le journal), colorés selon le thème choisi avec les classes et les couleurs de la carte 2D : exposition à la température de surface, classe de mouvement du sol ou risque argiles ; les arbres là où le modèle numérique de hauteur LiDAR HD de l'IGN est publié (taches de couvert de 3 m de haut et plus, extrudées selon leur hauteur) ; les routes et le contour de la commune drapés sur le terrain. Le projet s'ouvre alors avec sa vue 3D (Vue ▸ Vues cartographiques 3D).&lt;/p&gt;&lt;p&gt;Une image de la vue (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique au-dessus du centre, nord en haut) est faite pour le rapport quand QGIS peut dessiner avec OpenGL : toujours dans la fenêtre de QGIS ; pour &lt;i&gt;qgis_process&lt;/i&gt; sur un serveur, lancez-le sous &lt;i&gt;xvfb-run&lt;/i&gt;. Sans le service de relief, le terrain est plat, à l'altitude médiane du sol des bâtiments, et le journal le dit.&lt;/p&gt;&lt;p&gt;Pour montrer la scène dans une autre visionneuse, ouvrez la vue 3D et utilisez son bouton &lt;b&gt;Exporter la scène 3D&lt;/b&gt; (fichiers OBJ).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Adds to a commune diagnostic's project (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) a &lt;b&gt;3D view&lt;/b&gt; of the commune: the IGN relief (Géoplateforme: LiDAR HD terrain model where published, RGE ALTI elsewhere; cached, saved as &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), the BD TOPO buildings extruded by their height (&lt;i&gt;hauteur&lt;/i&gt;; without it, storeys × 3 m; without either, one storey, 3 m — counted in the log), coloured by the chosen theme with the classes and colours of the 2D map: surface-temperature exposure, ground-motion class or clay risk; the trees where IGN's LiDAR HD height model is published (canopy patches 3 m high and more, extruded by their height); the roads and the commune's outline draped on the terrain. The project then opens with its 3D view (View ▸ 3D Map Views).&lt;/p&gt;&lt;p&gt;An image of the view (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique over the centre, north up) is made for the report when QGIS can draw with OpenGL: always in QGIS's window; for &lt;i&gt;qgis_process&lt;/i&gt; on a server, run it under &lt;i&gt;xvfb-run&lt;/i&gt;. The report (&lt;i&gt;rapport_&amp;lt;INSEE&amp;gt;.pdf&lt;/i&gt;) then gets a last page, &lt;b&gt;3D view&lt;/b&gt;: the image, the legend of the buildings' colours and what the scene is made of (it is exported again; run again, the page is replaced). Without the relief service the terrain is flat, at the buildings' median ground altitude, and the log says so.&lt;/p&gt;&lt;p&gt;To show the scene in another viewer, open the 3D view and use its &lt;b&gt;Export 3D Scene&lt;/b&gt; button (OBJ files).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ajoute au projet d'un diagnostic de commune (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) une &lt;b&gt;vue 3D&lt;/b&gt; de la commune : le relief de l'IGN (Géoplateforme : modèle numérique de terrain LiDAR HD là où il est publié, RGE ALTI ailleurs ; mis en cache, enregistré en &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), les bâtiments de la BD TOPO extrudés selon leur hauteur (&lt;i&gt;hauteur&lt;/i&gt; ; sans elle, étages × 3 m ; sans l'une ni l'autre, un étage, 3 m — comptés dans le journal), colorés selon le thème choisi avec les classes et les couleurs de la carte 2D : exposition à la température de surface, classe de mouvement du sol ou risque argiles ; les arbres là où le modèle numérique de hauteur LiDAR HD de l'IGN est publié (taches de couvert de 3 m de haut et plus, extrudées selon leur hauteur) ; les routes et le contour de la commune drapés sur le terrain. Le projet s'ouvre alors avec sa vue 3D (Vue ▸ Vues cartographiques 3D).&lt;/p&gt;&lt;p&gt;Une image de la vue (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique au-dessus du centre, nord en haut) est faite pour le rapport quand QGIS peut dessiner avec OpenGL : toujours dans la fenêtre de QGIS ; pour &lt;i&gt;qgis_process&lt;/i&gt; sur un serveur, lancez-le sous &lt;i&gt;xvfb-run&lt;/i&gt;. Le rapport (&lt;i&gt;rapport_&amp;lt;INSEE&amp;gt;.pdf&lt;/i&gt;) reçoit alors une dernière page, &lt;b&gt;Vue 3D&lt;/b&gt; : l'image, la légende des couleurs des bâtiments et ce dont la scène est faite (il est exporté à nouveau ; relancé, l'algorithme remplace cette page). Sans le service de relief, le terrain est plat, à l'altitude médiane du sol des bâtiments, et le journal le dit.&lt;/p&gt;&lt;p&gt;Pour montrer la scène dans une autre visionneuse, ouvrez la vue 3D et utilisez son bouton &lt;b&gt;Exporter la scène 3D&lt;/b&gt; (fichiers OBJ).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3494,39 +3494,49 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>Twin</name>
     <message>
-        <location filename="../diagnostic/twin.py" line="139"/>
+        <location filename="../diagnostic/twin.py" line="140"/>
         <source>Relief: {0}, made by a previous run.</source>
         <translation>Relief : {0}, fait par un passage précédent.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="232"/>
+        <location filename="../diagnostic/twin.py" line="233"/>
         <source>Heights of the {0} buildings: {1} from BD TOPO&apos;s height, {2} from their storeys (3 m each), {3} without either, shown one storey high (3 m).</source>
         <translation>Hauteurs des {0} bâtiments : {1} d'après la hauteur de la BD TOPO, {2} d'après leurs étages (3 m chacun), {3} sans l'une ni l'autre, montrés hauts d'un étage (3 m).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="254"/>
+        <location filename="../diagnostic/twin.py" line="255"/>
         <source>Relief (IGN)</source>
         <translation>Relief (IGN)</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="263"/>
+        <location filename="../diagnostic/twin.py" line="264"/>
         <source>No relief: the terrain is flat, at {0:.0f} m (the buildings&apos; median ground altitude).</source>
         <translation>Pas de relief : le terrain est plat, à {0:.0f} m (l'altitude médiane du sol des bâtiments).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="147"/>
+        <location filename="../diagnostic/twin.py" line="148"/>
         <source>Relief: IGN, {0} m a pixel; LiDAR HD for {1} of it, RGE ALTI for the rest.</source>
         <translation>Relief : IGN, {0} m par pixel ; LiDAR HD pour {1}, RGE ALTI pour le reste.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="184"/>
+        <location filename="../diagnostic/twin.py" line="185"/>
         <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model; no LiDAR HD yet over {1} of the area, no tree shown there.</source>
         <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN ; pas encore de LiDAR HD sur {1} de la zone, aucun arbre montré là.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="197"/>
+        <location filename="../diagnostic/twin.py" line="198"/>
         <source>Trees (LiDAR HD)</source>
         <translation>Arbres (LiDAR HD)</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/twin.py" line="297"/>
+        <source>Report: the page &quot;3D view&quot; added to {0}.</source>
+        <translation>Rapport : la page « Vue 3D » a été ajoutée à {0}.</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/twin.py" line="300"/>
+        <source>Report: no page &quot;3D view&quot; in {0}: this project has no report that can be exported again (made by an earlier version of Territoire). Run the diagnostic again to have it.</source>
+        <translation>Rapport : pas de page « Vue 3D » dans {0} : ce projet n'a pas de rapport qui puisse être exporté à nouveau (fait par une version antérieure de Territoire). Refaites le diagnostic pour l'avoir.</translation>
     </message>
 </context>
 <context>

@@ -510,6 +510,7 @@ def test_headless_under_xvfb_the_twin_draws_olemps_in_3d_and_keeps_the_image(ole
                            "[locale]\noverrideFlag=true\nuserLocale=fr_FR\n")
     env = {**qgis_env(profile), **town["env"]}
     env.pop("QT_QPA_PLATFORM")  # a display this time: Xvfb, Mesa's OpenGL
+    pages_before = page_count(folder / "rapport_12174.pdf")
     command = ["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", QGIS_PROCESS, "--json", "run",
                "territoire:digital_twin_3d", "--", f"PROJECT={project}", "THEME=2"]
     run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
@@ -531,8 +532,49 @@ def test_headless_under_xvfb_the_twin_draws_olemps_in_3d_and_keeps_the_image(ole
     top = {image.pixel(x, 5) for x in range(0, 1600, 50)}
     assert len(top) == 1  # sky above the terrain: an oblique view
     shutil.copy(image_path, artifacts / "vue3d_12174.png")
+    check_report_page(folder, pages_before, "mouvement_batiment", artifacts)
     # Again without "replace": refused, the image kept as it was.
     before = image_path.read_bytes()
     again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     assert again.returncode != 0 and "vue3d_12174.png" in again.stdout + again.stderr
     assert image_path.read_bytes() == before
+    # With "replace": the image made again, and the report's 3D page replaced, not added twice.
+    replaced = subprocess.run(command + ["OVERWRITE=true"], capture_output=True, text=True, env=env, timeout=600)
+    assert replaced.returncode == 0, replaced.stdout[-3000:] + replaced.stderr[-3000:]
+    assert page_count(folder / "rapport_12174.pdf") == pages_before + 1
+
+
+def page_count(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def check_report_page(folder: Path, pages_before: int, table: str, artifacts: Path) -> None:
+    """The report gained one page, the last: « Vue 3D de la commune », the image, and the heights of the themed
+    buildings counted as SQLite counts them in the GeoPackage (the rule: hauteur above zero, else storeys above
+    zero, else one storey); the rest of the report unchanged in its words."""
+    import sqlite3
+
+    pdf = folder / "rapport_12174.pdf"
+    assert page_count(pdf) == pages_before + 1
+    last = subprocess.run(["pdftotext", "-layout", "-f", str(pages_before + 1), "-l", str(pages_before + 1),
+                           str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(last.split()).replace("\u202f", " ").replace("\xa0", " ")
+    connection = sqlite3.connect(str(folder / "territoire_12174.gpkg"))
+    measured, storeys, default = connection.execute(
+        f"SELECT sum(hauteur > 0), sum(NOT coalesce(hauteur > 0, 0) AND nombre_d_etages > 0), "  # noqa: S608
+        f"sum(NOT coalesce(hauteur > 0, 0) AND NOT coalesce(nombre_d_etages > 0, 0)) FROM {table}").fetchone()
+    assert "Vue 3D de la commune" in flat, flat[:500]
+
+    def french(number: int) -> str:
+        return f"{number:,}".replace(",", " ")
+
+    assert f"{french(measured)} mesurées" in flat and f"{french(storeys)} d'après le nombre d'étages" in flat, flat
+    assert f"{french(default)} sans" in flat  # (the line may end there: the legend's words come between)
+    assert "mouvements du sol" in flat and "Couleur des bâtiments" in flat
+    first = subprocess.run(["pdftotext", "-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Diagnostic de la commune d'Olemps" in " ".join(first.split())
+    page = subprocess.run(["pdftoppm", "-f", str(pages_before + 1), "-l", str(pages_before + 1), "-r", "50", "-png",
+                           str(pdf), str(artifacts / "rapport_vue3d")], capture_output=True, text=True)
+    assert page.returncode == 0, page.stderr

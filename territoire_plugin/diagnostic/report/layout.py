@@ -8,6 +8,7 @@ the caveats in plain words. French by default, English if the options say so.
 
 from __future__ import annotations
 
+import base64
 import datetime
 from pathlib import Path
 
@@ -44,17 +45,25 @@ from . import clay, content, mapping
 from .text import report_language, text_for
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+#: Custom property marking the report's layout in its project (the 3D view adds its page to it).
+REPORT_PROPERTY = "territoire/report"
 PAGE_W, PAGE_H = 210.0, 297.0
 
 
 class Pages:
     """A multi-page A4 portrait layout with helpers placing items in millimetres."""
 
-    def __init__(self, project, name: str, typography=lambda line: line):
+    def __init__(self, project, name: str, typography=lambda line: line, layout=None):
+        """A new layout named ``name``; or, given ``layout`` (a report read back from its project), more pages for
+        it."""
         self.typography = typography  # the report language's spacing, applied to every text placed
+        if layout is not None:
+            self.layout, self.count = layout, layout.pageCollection().pageCount()
+            return
         self.layout = QgsPrintLayout(project)
         self.layout.initializeDefaults()
         self.layout.setName(name)
+        self.layout.setCustomProperty(REPORT_PROPERTY, True)
         self.layout.pageCollection().page(0).setPageSize(QgsLayoutSize(PAGE_W, PAGE_H, MM))
         self.count = 1
 
@@ -79,9 +88,12 @@ class Pages:
         set_label_text(label, QFont("Sans", size, QFont.Weight.Bold if bold else QFont.Weight.Normal), colour)
         return self.place(label, x, y, w, h)
 
-    def picture(self, path, x, y, w, h):
+    def picture(self, path, x, y, w, h, embed: bool = True):
+        """The image ``path``, kept in the layout itself (``embed``: a file of the diagnostic's work folder, which
+        goes; the report stays whole in the project, and can be exported again), else linked."""
         picture = QgsLayoutItemPicture(self.layout)
-        picture.setPicturePath(str(path))
+        picture.setPicturePath("base64:" + base64.b64encode(Path(path).read_bytes()).decode("ascii") if embed
+                               else str(path))
         picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
         return self.place(picture, x, y, w, h)
 
@@ -185,6 +197,19 @@ class Pages:
         caption_item.setBackgroundEnabled(True)
         caption_item.setBackgroundColor(QColor(255, 255, 255, 220))
         return inset
+
+
+def export_pdf(layout, pdf: Path) -> QgsLayoutExporter:
+    """``layout`` exported to the PDF ``pdf`` (text kept as text); the exporter, for more exports."""
+    exporter = QgsLayoutExporter(layout)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = False
+    settings.textRenderFormat = TEXT_AS_TEXT
+    status = exporter.exportToPdf(str(pdf), settings)
+    if status != QgsLayoutExporter.ExportResult.Success:
+        raise OSError(f"cannot export the report {pdf} ({exporter.errorMessage()})")
+    return exporter
 
 
 def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedback=None):
@@ -297,14 +322,7 @@ def write_report(diagnostic, project, layers: dict, pdf: Path, png: Path, feedba
             pages.table(rows, 15, y + 8, 180, 7 * len(rows) + 4, widths=widths)
             y += pages.last_height + 18
 
-    exporter = QgsLayoutExporter(pages.layout)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.rasterizeWholeImage = False
-    settings.forceVectorOutput = False
-    settings.textRenderFormat = TEXT_AS_TEXT
-    status = exporter.exportToPdf(str(pdf), settings)
-    if status != QgsLayoutExporter.ExportResult.Success:
-        raise OSError(f"cannot export the report {pdf} ({exporter.errorMessage()})")
+    exporter = export_pdf(pages.layout, pdf)
     image = QgsLayoutExporter.ImageExportSettings()
     image.dpi = 120
     image.pages = [main_page if main_page is not None else 0]

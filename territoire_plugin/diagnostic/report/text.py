@@ -86,6 +86,28 @@ TEXT = {
             ("Adresses des tableaux", "Base Adresse Nationale (géocodeur de la Géoplateforme IGN)",
              "Licence Ouverte 2.0"),
         ],
+        "view3d": {
+            "title": "Vue 3D de la commune",
+            "themes": {"heat": "exposition à la chaleur", "motion": "mouvements du sol",
+                       "clay": "argiles (retrait-gonflement)", "buildings": "bâtiments de la BD TOPO"},
+            "theme": "Les bâtiments à leur hauteur, colorés selon le thème « {theme} », avec les classes et les "
+                     "couleurs des cartes (légende ci-dessous).",
+            "heights": "Hauteurs des {count} : {measured} mesurées par l'IGN (BD TOPO), {storeys} d'après le nombre "
+                       "d'étages (3 m par étage), {default} sans l'un ni l'autre, montrées sur un étage (3 m).",
+            "relief": "Relief : IGN au pas de 5 m, LiDAR HD là où il est publié, RGE ALTI ailleurs ; les routes et "
+                      "le contour de la commune sont posés dessus.",
+            "flat": "Relief : le service de l'IGN n'a pas répondu ; le terrain est montré plat, à {altitude} m "
+                    "(altitude médiane du pied des bâtiments).",
+            "trees": "Arbres : modèle numérique de hauteur LiDAR HD de l'IGN, à partir de 3 m, en trois classes de "
+                     "hauteur.",
+            "no_trees": "Arbres : le modèle de hauteur LiDAR HD de l'IGN n'est pas disponible pour la commune.",
+            "camera": "Vue oblique depuis le sud, nord en haut. La vue 3D est enregistrée dans le projet QGIS de la "
+                      "commune : elle s'ouvre avec lui, et l'on peut y tourner autour des bâtiments.",
+            "legend": "Couleur des bâtiments",
+            "sources": "Sources : {sources}.",
+            "theme_sources": {"heat": "Landsat 8/9 (USGS)", "motion": "EGMS (Copernicus)",
+                              "clay": "BRGM Géorisques, EGMS (Copernicus)"},
+        },
         "sources_head": ["Donnée", "Producteur", "Licence"],
         "dates": "Scènes Landsat utilisées : {scenes}. Fichier EGMS : {egms}. Données téléchargées le {date}.",
         "caveat_text": [
@@ -176,6 +198,27 @@ TEXT = {
             ("Basemap of the maps", "Plan IGN v2 (IGN, Géoplateforme)", "Licence Ouverte 2.0"),
             ("Addresses in the tables", "Base Adresse Nationale (IGN Géoplateforme geocoder)", "Licence Ouverte 2.0"),
         ],
+        "view3d": {
+            "title": "The commune in 3D",
+            "themes": {"heat": "heat exposure", "motion": "ground motion", "clay": "clay shrink-swell",
+                       "buildings": "BD TOPO buildings"},
+            "theme": "The buildings at their height, coloured by the theme \"{theme}\", with the classes and colours "
+                     "of the maps (legend below).",
+            "heights": "Heights of the {count}: {measured} measured by IGN (BD TOPO), {storeys} from their number of "
+                       "storeys (3 m a storey), {default} with neither, shown one storey high (3 m).",
+            "relief": "Relief: IGN at 5 m, LiDAR HD where published, RGE ALTI elsewhere; roads and the commune's "
+                      "outline lie on it.",
+            "flat": "Relief: IGN's service did not answer; the ground is shown flat, at {altitude} m (the "
+                    "buildings' median ground altitude).",
+            "trees": "Trees: IGN's LiDAR HD height model, from 3 m up, in three height classes.",
+            "no_trees": "Trees: IGN's LiDAR HD height model is not available for the commune.",
+            "camera": "Oblique view from the south, north up. The 3D view is saved in the commune's QGIS project: it "
+                      "opens with it, and one can move around the buildings.",
+            "legend": "Colour of the buildings",
+            "sources": "Sources: {sources}.",
+            "theme_sources": {"heat": "Landsat 8/9 (USGS)", "motion": "EGMS (Copernicus)",
+                              "clay": "BRGM Géorisques, EGMS (Copernicus)"},
+        },
         "sources_head": ["Data", "Producer", "Licence"],
         "dates": "Landsat scenes used: {scenes}. EGMS file: {egms}. Data downloaded on {date}.",
         "caveat_text": [

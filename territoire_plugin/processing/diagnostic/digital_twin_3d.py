@@ -52,7 +52,10 @@ class DigitalTwin3dAlgorithm(TerritoireAlgorithm):
             "<p>An image of the view "
             "(<i>vue3d_&lt;INSEE&gt;.png</i>, oblique over the centre, north up) is made for the report when QGIS can "
             "draw with OpenGL: always in QGIS's window; for <i>qgis_process</i> on a server, run it under "
-            "<i>xvfb-run</i>. Without the relief service the terrain is flat, at the buildings' median ground "
+            "<i>xvfb-run</i>. The report (<i>rapport_&lt;INSEE&gt;.pdf</i>) then gets a last page, <b>3D view</b>: "
+            "the image, the legend of the buildings' colours and what the scene is made of (it is exported again; "
+            "run again, the page is replaced). Without the relief service the terrain is flat, at the buildings' "
+            "median ground "
             "altitude, and the log says so.</p><p>To show the scene in another viewer, open the 3D view and use "
             "its <b>Export 3D Scene</b> button (OBJ files).</p>")
 
