@@ -152,41 +152,101 @@ def fetch_relief(extent, target: Path, feedback, overwrite: bool):
 
 
 def fetch_trees(extent, folder: Path, insee: str, buildings, feedback, overwrite: bool):
-    """The tree patches of ``analysis.twin.canopy`` from IGN's LiDAR HD height model, in ``arbres_<insee>.gpkg``
-    (kept from a previous run unless ``overwrite``), or None when the model cannot be had (said in the log)."""
+    """(``arbres_<insee>.gpkg``, where its trees come from: "lidar", "mixed" or "bdtopo"), or (None, None) when
+    there are none to be had (said in the log): the tree patches of ``analysis.twin.canopy`` from IGN's LiDAR HD
+    height model, and where the model has no data (LiDAR HD not flown yet, or the service unreachable), BD TOPO's
+    vegetation zones at a stated height (``analysis.twin.vegetation``). Kept from a previous run unless
+    ``overwrite``."""
     import numpy as np
     from osgeo import gdal
 
     from ..analysis.twin.canopy import canopy_classes, class_heights, footprints, write_polygons
+    from ..analysis.twin.vegetation import add_zones, uncovered, zone_rows
     from ..core import wording
     from ..sources.elevation import HEIGHT_LIDAR, NODATA
     from ..toolbelt.i18n import qgis_language
 
     target = folder / f"arbres_{insee}.gpkg"
     if target.exists() and not overwrite:
-        return target
+        return target, _trees_source(target)
     model = folder / f".mnh_{insee}.tif"
     summary = _grid(extent, model, feedback, (HEIGHT_LIDAR,))
-    if summary is None:
-        return None
-    try:
-        dataset = gdal.Open(str(model))
-        heights = dataset.GetRasterBand(1).ReadAsArray().astype(np.float32)
-        heights[heights == NODATA] = np.nan
-        geotransform = dataset.GetGeoTransform()
-        dataset = None
-    finally:
-        model.unlink(missing_ok=True)
-    built = footprints(buildings.source().split("|")[0], table_of(buildings), geotransform, heights.shape)
-    classes = canopy_classes(heights, built)
+    heights = geotransform = None
+    if summary is not None:
+        try:
+            dataset = gdal.Open(str(model))
+            heights = dataset.GetRasterBand(1).ReadAsArray().astype(np.float32)
+            heights[heights == NODATA] = np.nan
+            geotransform = dataset.GetGeoTransform()
+            dataset = None
+        finally:
+            model.unlink(missing_ok=True)
+    missing = uncovered(heights, geotransform) if heights is not None else None
+    rows = zone_rows(fetch_zones(extent, feedback), missing) if heights is None or missing is not None else []
+    if heights is None and not rows:
+        return None, None
+    count = 0
     with atomic_output(target) as temporary:
-        count = write_polygons(classes, geotransform, class_heights(heights, classes), str(temporary), "arbres")
+        if heights is not None:
+            built = footprints(buildings.source().split("|")[0], table_of(buildings), geotransform, heights.shape)
+            classes = canopy_classes(heights, built)
+            count = write_polygons(classes, geotransform, class_heights(heights, classes), str(temporary), "arbres")
+        added = add_zones(str(temporary), "arbres", rows)
     language = qgis_language()
+    patches, zones = wording.integer(count, language), wording.integer(added, language)
+    if heights is None:
+        feedback.pushWarning(QCoreApplication.translate(
+            "Twin", "Trees: IGN's LiDAR HD height model could not be had; {0} BD TOPO vegetation zones shown at a "
+            "stated height by their nature (closed forest 15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard "
+            "4 m).").format(zones))
+        return target, "bdtopo"
+    share = wording.percent(100 * summary.missing, language, 0)
+    if missing is None:
+        feedback.pushInfo(QCoreApplication.translate(
+            "Twin", "Trees: {0} patches of canopy from IGN's LiDAR HD height model.").format(patches))
+        return target, "lidar"
+    if added:
+        feedback.pushInfo(QCoreApplication.translate(
+            "Twin", "Trees: {0} patches of canopy from IGN's LiDAR HD height model; where it is not published yet "
+            "({1} of the area), {2} BD TOPO vegetation zones at a stated height by their nature (closed forest "
+            "15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m).").format(patches, share, zones))
+        return target, "mixed"
     feedback.pushInfo(QCoreApplication.translate(
         "Twin", "Trees: {0} patches of canopy from IGN's LiDAR HD height model; no LiDAR HD yet over {1} of the "
-        "area, no tree shown there.").format(wording.integer(count, language),
-                                             wording.percent(100 * summary.missing, language, 0)))
-    return target
+        "area, and no BD TOPO vegetation zone there: no tree shown there.").format(patches, share))
+    return target, "lidar"
+
+
+def fetch_zones(extent, feedback) -> list:
+    """BD TOPO's vegetation zones over ``extent`` and the relief's margin, as GeoJSON features (Géoplateforme WFS,
+    cached); none, with the reason in the log, when the service cannot be had."""
+    from ..qgis_io.areas import client_for
+    from ..sources.wfs import VEGETATION_ZONES, Wfs
+
+    client, base = client_for("geoplateforme_wfs", feedback)
+    bounds = (extent.xMinimum() - RELIEF_MARGIN, extent.yMinimum() - RELIEF_MARGIN,
+              extent.xMaximum() + RELIEF_MARGIN, extent.yMaximum() + RELIEF_MARGIN)
+    try:
+        return Wfs(client, base).features(VEGETATION_ZONES, bbox=bounds)
+    except Cancelled:
+        raise
+    except AnalysisError as error:
+        feedback.pushWarning(error_text(error))
+        return []
+
+
+def _trees_source(path: Path) -> str:
+    """Where the trees of a previous run's ``arbres_<insee>.gpkg`` come from."""
+    from osgeo import ogr
+
+    from ..analysis.twin.vegetation import BDTOPO
+
+    dataset = ogr.Open(str(path))
+    layer = dataset.GetLayerByName("arbres")
+    sources = ({feature.GetField("source") for feature in layer}
+               if layer.GetLayerDefn().GetFieldIndex("source") >= 0 else {None})
+    dataset = None
+    return "bdtopo" if sources == {BDTOPO} else "mixed" if BDTOPO in sources else "lidar"
 
 
 def add_trees(project, path: Path, data_group):
@@ -195,8 +255,7 @@ def add_trees(project, path: Path, data_group):
 
     from ..qgis_io.scene3d import renderer_3d
 
-    layer = QgsVectorLayer(f"{path}|layername=arbres", QCoreApplication.translate("Twin", "Trees (LiDAR HD)"),
-                           "ogr")
+    layer = QgsVectorLayer(f"{path}|layername=arbres", QCoreApplication.translate("Twin", "Trees (3D)"), "ogr")
     if not layer.isValid() or project.addMapLayer(layer, False) is None:
         raise OSError(f"cannot open {path}")
     layer.setCustomProperty("territoire/table", TREES_LAYER)
@@ -248,7 +307,7 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
     data_titles = {words["group_data"] for words in catalogue.WORDS.values()}
     data = next((group for group in project.layerTreeRoot().findGroups(True) if group.name() in data_titles),
                 project.layerTreeRoot())
-    trees_path = fetch_trees(extent, path.parent, insee, buildings, feedback, overwrite)
+    trees_path, trees_source = fetch_trees(extent, path.parent, insee, buildings, feedback, overwrite)
     trees = add_trees(project, trees_path, data) if trees_path is not None else None
     feedback.setProgress(60)
     if relief_path is not None:
@@ -280,7 +339,7 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
     if shot is not None:
         add_report_page(project, path.with_name(f"rapport_{insee}.pdf"), shot, SceneFacts(
             theme, buildings, heights.count, heights.measured, heights.from_storeys, heights.defaulted,
-            relief is not None, ground, trees is not None), feedback)
+            relief is not None, ground, trees_source if trees is not None else None), feedback)
     with atomic_output(path) as temporary:  # the view, and the report's new page, saved with the project
         if not project.write(str(temporary)):
             raise OSError(f"cannot write {path}: {project.error()}")

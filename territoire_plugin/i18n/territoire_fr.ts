@@ -174,12 +174,12 @@
         <translation>Le fichier téléchargé depuis {url} ne correspond pas à sa somme de contrôle publiée : il a été abîmé en route et a été supprimé. Relancez.</translation>
     </message>
     <message>
-        <location filename="../sources/wfs.py" line="98"/>
+        <location filename="../sources/wfs.py" line="101"/>
         <source>The IGN WFS refused the request for {typename}: {text}. Check the layer name in the options or try again later.</source>
         <translation>Le WFS de l'IGN a refusé la requête pour {typename} : {text}. Vérifiez le nom de la couche dans les options ou réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../sources/wfs.py" line="114"/>
+        <location filename="../sources/wfs.py" line="117"/>
         <source>The IGN WFS did not send features for {typename} ({what}). Try again later.</source>
         <translation>Le WFS de l'IGN n'a pas renvoyé d'objets pour {typename} ({what}). Réessayez plus tard.</translation>
     </message>
@@ -614,7 +614,7 @@
         <translation>La couche {layer} ne contient aucun bâtiment : il n'y a rien à montrer en 3D.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="227"/>
+        <location filename="../diagnostic/twin.py" line="286"/>
         <source>{image} already exists: tick « Replace the existing image and relief » to make it again, or move it away.</source>
         <translation>{image} existe déjà : cochez « Remplacer l'image et le relief existants » pour la refaire, ou déplacez-la.</translation>
     </message>
@@ -1333,79 +1333,79 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="65"/>
         <source>Project of the commune diagnostic (territoire_&lt;INSEE&gt;.qgz)</source>
         <translation>Projet du diagnostic de commune (territoire_&lt;INSEE&gt;.qgz)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="63"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="65"/>
         <source>QGIS projects (*.qgz *.qgs)</source>
         <translation>Projets QGIS (*.qgz *.qgs)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="68"/>
         <source>Colour the buildings by</source>
         <translation>Colorer les bâtiments selon</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="68"/>
         <source>The first theme the diagnostic has</source>
         <translation>Le premier thème du diagnostic</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="68"/>
         <source>Surface-temperature exposure</source>
         <translation>L'exposition à la température de surface</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="68"/>
         <source>Ground-motion class</source>
         <translation>La classe de mouvement du sol</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="68"/>
         <source>Clay shrink-swell risk</source>
         <translation>Le risque de retrait-gonflement des argiles</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="66"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="68"/>
         <source>Nothing (buildings)</source>
         <translation>Rien (bâtiments)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="71"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="73"/>
         <source>Replace the existing image and relief</source>
         <translation>Remplacer l'image et le relief existants</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="73"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="75"/>
         <source>Project with its 3D view</source>
         <translation>Projet avec sa vue 3D</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="74"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="76"/>
         <source>Image of the 3D view (PNG)</source>
         <translation>Image de la vue 3D (PNG)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="75"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="77"/>
         <source>Relief (GeoTIFF)</source>
         <translation>Relief (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="76"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="78"/>
         <source>Theme shown</source>
         <translation>Thème montré</translation>
     </message>
     <message>
-        <location filename="../processing/diagnostic/digital_twin_3d.py" line="83"/>
+        <location filename="../processing/diagnostic/digital_twin_3d.py" line="85"/>
         <source>Image of the 3D view: {0}</source>
         <translation>Image de la vue 3D : {0}</translation>
     </message>
     <message>
         <location filename="../processing/diagnostic/digital_twin_3d.py" line="43"/>
-        <source>&lt;p&gt;Adds to a commune diagnostic's project (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) a &lt;b&gt;3D view&lt;/b&gt; of the commune: the IGN relief (Géoplateforme: LiDAR HD terrain model where published, RGE ALTI elsewhere; cached, saved as &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), the BD TOPO buildings extruded by their height (&lt;i&gt;hauteur&lt;/i&gt;; without it, storeys × 3 m; without either, one storey, 3 m — counted in the log), coloured by the chosen theme with the classes and colours of the 2D map: surface-temperature exposure, ground-motion class or clay risk; the trees where IGN's LiDAR HD height model is published (canopy patches 3 m high and more, extruded by their height); the roads and the commune's outline draped on the terrain. The project then opens with its 3D view (View ▸ 3D Map Views).&lt;/p&gt;&lt;p&gt;An image of the view (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique over the centre, north up) is made for the report when QGIS can draw with OpenGL: always in QGIS's window; for &lt;i&gt;qgis_process&lt;/i&gt; on a server, run it under &lt;i&gt;xvfb-run&lt;/i&gt;. The report (&lt;i&gt;rapport_&amp;lt;INSEE&amp;gt;.pdf&lt;/i&gt;) then gets a last page, &lt;b&gt;3D view&lt;/b&gt;: the image, the legend of the buildings' colours and what the scene is made of (it is exported again; run again, the page is replaced). Without the relief service the terrain is flat, at the buildings' median ground altitude, and the log says so.&lt;/p&gt;&lt;p&gt;To show the scene in another viewer, open the 3D view and use its &lt;b&gt;Export 3D Scene&lt;/b&gt; button (OBJ files).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ajoute au projet d'un diagnostic de commune (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) une &lt;b&gt;vue 3D&lt;/b&gt; de la commune : le relief de l'IGN (Géoplateforme : modèle numérique de terrain LiDAR HD là où il est publié, RGE ALTI ailleurs ; mis en cache, enregistré en &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), les bâtiments de la BD TOPO extrudés selon leur hauteur (&lt;i&gt;hauteur&lt;/i&gt; ; sans elle, étages × 3 m ; sans l'une ni l'autre, un étage, 3 m — comptés dans le journal), colorés selon le thème choisi avec les classes et les couleurs de la carte 2D : exposition à la température de surface, classe de mouvement du sol ou risque argiles ; les arbres là où le modèle numérique de hauteur LiDAR HD de l'IGN est publié (taches de couvert de 3 m de haut et plus, extrudées selon leur hauteur) ; les routes et le contour de la commune drapés sur le terrain. Le projet s'ouvre alors avec sa vue 3D (Vue ▸ Vues cartographiques 3D).&lt;/p&gt;&lt;p&gt;Une image de la vue (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique au-dessus du centre, nord en haut) est faite pour le rapport quand QGIS peut dessiner avec OpenGL : toujours dans la fenêtre de QGIS ; pour &lt;i&gt;qgis_process&lt;/i&gt; sur un serveur, lancez-le sous &lt;i&gt;xvfb-run&lt;/i&gt;. Le rapport (&lt;i&gt;rapport_&amp;lt;INSEE&amp;gt;.pdf&lt;/i&gt;) reçoit alors une dernière page, &lt;b&gt;Vue 3D&lt;/b&gt; : l'image, la légende des couleurs des bâtiments et ce dont la scène est faite (il est exporté à nouveau ; relancé, l'algorithme remplace cette page). Sans le service de relief, le terrain est plat, à l'altitude médiane du sol des bâtiments, et le journal le dit.&lt;/p&gt;&lt;p&gt;Pour montrer la scène dans une autre visionneuse, ouvrez la vue 3D et utilisez son bouton &lt;b&gt;Exporter la scène 3D&lt;/b&gt; (fichiers OBJ).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Adds to a commune diagnostic's project (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) a &lt;b&gt;3D view&lt;/b&gt; of the commune: the IGN relief (Géoplateforme: LiDAR HD terrain model where published, RGE ALTI elsewhere; cached, saved as &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), the BD TOPO buildings extruded by their height (&lt;i&gt;hauteur&lt;/i&gt;; without it, storeys × 3 m; without either, one storey, 3 m — counted in the log), coloured by the chosen theme with the classes and colours of the 2D map: surface-temperature exposure, ground-motion class or clay risk; the trees where IGN's LiDAR HD height model is published (canopy patches 3 m high and more, extruded by their height), elsewhere BD TOPO's vegetation zones at a height stated by their nature (closed forest 15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m: not a measurement); the roads and the commune's outline draped on the terrain. The project then opens with its 3D view (View ▸ 3D Map Views).&lt;/p&gt;&lt;p&gt;An image of the view (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique over the centre, north up) is made for the report when QGIS can draw with OpenGL: always in QGIS's window; for &lt;i&gt;qgis_process&lt;/i&gt; on a server, run it under &lt;i&gt;xvfb-run&lt;/i&gt;. The report (&lt;i&gt;rapport_&amp;lt;INSEE&amp;gt;.pdf&lt;/i&gt;) then gets a last page, &lt;b&gt;3D view&lt;/b&gt;: the image, the legend of the buildings' colours and what the scene is made of (it is exported again; run again, the page is replaced). Without the relief service the terrain is flat, at the buildings' median ground altitude, and the log says so.&lt;/p&gt;&lt;p&gt;To show the scene in another viewer, open the 3D view and use its &lt;b&gt;Export 3D Scene&lt;/b&gt; button (OBJ files).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ajoute au projet d'un diagnostic de commune (&lt;i&gt;territoire_&amp;lt;INSEE&amp;gt;.qgz&lt;/i&gt;) une &lt;b&gt;vue 3D&lt;/b&gt; de la commune : le relief de l'IGN (Géoplateforme : modèle numérique de terrain LiDAR HD là où il est publié, RGE ALTI ailleurs ; mis en cache, enregistré en &lt;i&gt;relief_&amp;lt;INSEE&amp;gt;.tif&lt;/i&gt;), les bâtiments de la BD TOPO extrudés selon leur hauteur (&lt;i&gt;hauteur&lt;/i&gt; ; sans elle, étages × 3 m ; sans l'une ni l'autre, un étage, 3 m — comptés dans le journal), colorés selon le thème choisi avec les classes et les couleurs de la carte 2D : exposition à la température de surface, classe de mouvement du sol ou risque argiles ; les arbres là où le modèle numérique de hauteur LiDAR HD de l'IGN est publié (taches de couvert de 3 m de haut et plus, extrudées selon leur hauteur), ailleurs les zones de végétation de la BD TOPO à une hauteur convenue selon leur nature (forêt fermée 15 m, bois 12 m, forêt ouverte 10 m, haie 6 m, verger 4 m : ce n'est pas une mesure) ; les routes et le contour de la commune drapés sur le terrain. Le projet s'ouvre alors avec sa vue 3D (Vue ▸ Vues cartographiques 3D).&lt;/p&gt;&lt;p&gt;Une image de la vue (&lt;i&gt;vue3d_&amp;lt;INSEE&amp;gt;.png&lt;/i&gt;, oblique au-dessus du centre, nord en haut) est faite pour le rapport quand QGIS peut dessiner avec OpenGL : toujours dans la fenêtre de QGIS ; pour &lt;i&gt;qgis_process&lt;/i&gt; sur un serveur, lancez-le sous &lt;i&gt;xvfb-run&lt;/i&gt;. Le rapport (&lt;i&gt;rapport_&amp;lt;INSEE&amp;gt;.pdf&lt;/i&gt;) reçoit alors une dernière page, &lt;b&gt;Vue 3D&lt;/b&gt; : l'image, la légende des couleurs des bâtiments et ce dont la scène est faite (il est exporté à nouveau ; relancé, l'algorithme remplace cette page). Sans le service de relief, le terrain est plat, à l'altitude médiane du sol des bâtiments, et le journal le dit.&lt;/p&gt;&lt;p&gt;Pour montrer la scène dans une autre visionneuse, ouvrez la vue 3D et utilisez son bouton &lt;b&gt;Exporter la scène 3D&lt;/b&gt; (fichiers OBJ).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3389,7 +3389,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>{0} : élément ignoré ({1}).</translation>
     </message>
     <message>
-        <location filename="../sources/wfs.py" line="83"/>
+        <location filename="../sources/wfs.py" line="86"/>
         <source>WFS {0}: {1} of the {2} features matched could be paged through (the server repeats its first page).</source>
         <translation>WFS {0} : {1} des {2} objets trouvés ont pu être parcourus (le serveur répète sa première page).</translation>
     </message>
@@ -3499,17 +3499,17 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Relief : {0}, fait par un passage précédent.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="233"/>
+        <location filename="../diagnostic/twin.py" line="292"/>
         <source>Heights of the {0} buildings: {1} from BD TOPO&apos;s height, {2} from their storeys (3 m each), {3} without either, shown one storey high (3 m).</source>
         <translation>Hauteurs des {0} bâtiments : {1} d'après la hauteur de la BD TOPO, {2} d'après leurs étages (3 m chacun), {3} sans l'une ni l'autre, montrés hauts d'un étage (3 m).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="255"/>
+        <location filename="../diagnostic/twin.py" line="314"/>
         <source>Relief (IGN)</source>
         <translation>Relief (IGN)</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="264"/>
+        <location filename="../diagnostic/twin.py" line="323"/>
         <source>No relief: the terrain is flat, at {0:.0f} m (the buildings&apos; median ground altitude).</source>
         <translation>Pas de relief : le terrain est plat, à {0:.0f} m (l'altitude médiane du sol des bâtiments).</translation>
     </message>
@@ -3519,24 +3519,39 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Relief : IGN, {0} m par pixel ; LiDAR HD pour {1}, RGE ALTI pour le reste.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="185"/>
-        <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model; no LiDAR HD yet over {1} of the area, no tree shown there.</source>
-        <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN ; pas encore de LiDAR HD sur {1} de la zone, aucun arbre montré là.</translation>
-    </message>
-    <message>
-        <location filename="../diagnostic/twin.py" line="198"/>
-        <source>Trees (LiDAR HD)</source>
-        <translation>Arbres (LiDAR HD)</translation>
-    </message>
-    <message>
-        <location filename="../diagnostic/twin.py" line="297"/>
+        <location filename="../diagnostic/twin.py" line="356"/>
         <source>Report: the page &quot;3D view&quot; added to {0}.</source>
         <translation>Rapport : la page « Vue 3D » a été ajoutée à {0}.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="300"/>
+        <location filename="../diagnostic/twin.py" line="359"/>
         <source>Report: no page &quot;3D view&quot; in {0}: this project has no report that can be exported again (made by an earlier version of Territoire). Run the diagnostic again to have it.</source>
         <translation>Rapport : pas de page « Vue 3D » dans {0} : ce projet n'a pas de rapport qui puisse être exporté à nouveau (fait par une version antérieure de Territoire). Refaites le diagnostic pour l'avoir.</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/twin.py" line="198"/>
+        <source>Trees: IGN&apos;s LiDAR HD height model could not be had; {0} BD TOPO vegetation zones shown at a stated height by their nature (closed forest 15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m).</source>
+        <translation>Arbres : le modèle numérique de hauteur LiDAR HD de l'IGN n'a pas pu être chargé ; {0} zones de végétation de la BD TOPO montrées à une hauteur convenue selon leur nature (forêt fermée 15 m, bois 12 m, forêt ouverte 10 m, haie 6 m, verger 4 m).</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/twin.py" line="205"/>
+        <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model.</source>
+        <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN.</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/twin.py" line="209"/>
+        <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model; where it is not published yet ({1} of the area), {2} BD TOPO vegetation zones at a stated height by their nature (closed forest 15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m).</source>
+        <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN ; là où il n'est pas encore publié ({1} de la zone), {2} zones de végétation de la BD TOPO à une hauteur convenue selon leur nature (forêt fermée 15 m, bois 12 m, forêt ouverte 10 m, haie 6 m, verger 4 m).</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/twin.py" line="214"/>
+        <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model; no LiDAR HD yet over {1} of the area, and no BD TOPO vegetation zone there: no tree shown there.</source>
+        <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN ; pas encore de LiDAR HD sur {1} de la zone, et pas de zone de végétation de la BD TOPO là : aucun arbre montré là.</translation>
+    </message>
+    <message>
+        <location filename="../diagnostic/twin.py" line="258"/>
+        <source>Trees (3D)</source>
+        <translation>Arbres (3D)</translation>
     </message>
 </context>
 <context>

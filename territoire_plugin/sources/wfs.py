@@ -35,6 +35,9 @@ BDTOPO_THEMES = {
 LAYER_NAMES = {"buildings": "batiment", "roads": "troncon_de_route", "railways": "troncon_de_voie_ferree",
                "bridges": "pont", "bridges_surfaces": "pont_surface", "public_buildings": "erp"}
 ADMIN_EXPRESS_COMMUNES = "ADMINEXPRESS-COG.LATEST:commune"
+#: BD TOPO's vegetation zones (nature: Bois, Forêt fermée de feuillus, Haie…): the 3D view's trees where LiDAR HD
+#: is not published yet.
+VEGETATION_ZONES = "BDTOPO_V3:zone_de_vegetation"
 
 
 class Wfs:

@@ -446,14 +446,37 @@ def test_the_digital_twin_adds_a_3d_view_on_the_real_relief(olemps, town, tmp_pa
 
 def check_trees(folder, trees, buildings, log):
     """The sample town's LiDAR HD height model: the real Olemps woods at 14 m, west of the LiDAR limit only, and
-    the buildings by their height — which must not come out as trees."""
+    the buildings by their height — which must not come out as trees. East of the limit (LiDAR HD not flown yet),
+    the real BD TOPO vegetation zones at their nature's stated height, over the area computed here with OGR from
+    what the sample WFS serves."""
+    import json
+
+    from osgeo import gdal, ogr
     from qgis.core import QgsSpatialIndex
 
+    from territoire_plugin.analysis.twin.vegetation import HEIGHTS
+    from testing import olemps as extract
     from testing.fake_elevation import LIDAR_EAST_LIMIT, TREE_HEIGHT
 
-    patches = list(trees.getFeatures())
-    assert len(patches) > 20
+    every = list(trees.getFeatures())
+    patches = [feature for feature in every if feature["source"] == "LiDAR HD"]
+    zones = [feature for feature in every if feature["source"] == "BD TOPO"]
+    assert len(patches) > 20 and len(zones) > 20 and len(patches) + len(zones) == len(every)
     assert all(feature.geometry().boundingBox().xMaximum() <= LIDAR_EAST_LIMIT + 10 for feature in patches)
+    assert all(feature.geometry().boundingBox().xMinimum() >= LIDAR_EAST_LIMIT - 10 for feature in zones)
+    assert all(feature["hauteur"] == HEIGHTS[feature["nature"]] for feature in zones)
+    relief = gdal.Open(str(folder / "relief_12174.tif"))  # the same grid as the height model's
+    left, size, _, top, _, step = relief.GetGeoTransform()
+    right, bottom = left + size * relief.RasterXSize, top + step * relief.RasterYSize
+    relief = None
+    box = ogr.CreateGeometryFromWkt(f"POLYGON(({LIDAR_EAST_LIMIT} {bottom},{right} {bottom},{right} {top},"
+                                    f"{LIDAR_EAST_LIMIT} {top},{LIDAR_EAST_LIMIT} {bottom}))")
+    expected = 0.0
+    for feature in extract.features("zone_de_vegetation"):
+        if feature["properties"]["nature"] in HEIGHTS:
+            expected += ogr.CreateGeometryFromJson(json.dumps(feature["geometry"])).Intersection(box).GetArea()
+    got = sum(feature.geometry().area() for feature in zones)
+    assert expected > 10_000 and abs(got - expected) < 0.03 * expected, (got, expected)
     area = {feature["classe"]: 0.0 for feature in patches}
     for feature in patches:
         area[feature["classe"]] += feature.geometry().area()
@@ -467,8 +490,9 @@ def check_trees(folder, trees, buildings, log):
             overlap += feature.geometry().intersection(footprints[found]).area()
     built = sum(geometry.area() for geometry in footprints.values())
     assert overlap < 0.02 * built, (overlap, built)
-    said = [text for _, text in log.lines if "LiDAR HD" in text and "canopy" in text]
-    assert said and str(len(patches)) in said[0].replace(",", "").replace("\u202f", "").replace("\xa0", ""), said
+    said = [text.replace(",", "").replace("\u202f", "").replace("\xa0", "") for _, text in log.lines
+            if "LiDAR HD" in text and "canopy" in text]
+    assert said and str(len(patches)) in said[0] and f"{len(zones)} BD TOPO vegetation zones" in said[0], said
 
 
 def test_without_the_relief_service_the_twin_stands_on_flat_ground_and_says_so(olemps, town, tmp_path, provider,

@@ -14,6 +14,8 @@ from osgeo import gdal, ogr, osr
 
 #: Lower bound of a tree: below, grass, crops, hedges and low shrubs.
 MIN_HEIGHT_M = 3.0
+#: The trees' ``source`` field for these patches.
+SOURCE = "LiDAR HD"
 #: Height classes (m): shrubs and young trees, trees, tall trees.
 CLASSES = ((3.0, 8.0), (8.0, 15.0), (15.0, float("inf")))
 
@@ -56,7 +58,7 @@ def footprints(path: str, table: str, geotransform, shape) -> np.ndarray:
 
 def write_polygons(classes: np.ndarray, geotransform, heights_by_class: dict, path: str, table: str) -> int:
     """The patches of each class as polygons in ``table`` of a new GeoPackage ``path`` (fields classe,
-    hauteur): their count."""
+    hauteur, source): their count."""
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
     rows, columns = classes.shape
@@ -71,10 +73,12 @@ def write_polygons(classes: np.ndarray, geotransform, heights_by_class: dict, pa
     layer.CreateField(ogr.FieldDefn("classe", ogr.OFTInteger))
     gdal.Polygonize(band, band, layer, 0, [])
     layer.CreateField(ogr.FieldDefn("hauteur", ogr.OFTReal))
+    layer.CreateField(ogr.FieldDefn("source", ogr.OFTString))
     layer.StartTransaction()
     count = 0
     for feature in layer:
         feature.SetField("hauteur", heights_by_class.get(feature.GetField("classe"), 0.0))
+        feature.SetField("source", SOURCE)
         layer.SetFeature(feature)
         count += 1
     layer.CommitTransaction()

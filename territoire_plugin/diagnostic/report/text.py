@@ -100,7 +100,15 @@ TEXT = {
                     "(altitude médiane du pied des bâtiments).",
             "trees": "Arbres : modèle numérique de hauteur LiDAR HD de l'IGN, à partir de 3 m, en trois classes de "
                      "hauteur.",
-            "no_trees": "Arbres : le modèle de hauteur LiDAR HD de l'IGN n'est pas disponible pour la commune.",
+            "trees_mixed": "Arbres : modèle numérique de hauteur LiDAR HD de l'IGN, à partir de 3 m, en trois classes "
+                           "de hauteur ; là où il n'est pas encore publié, zones de végétation de la BD TOPO à une "
+                           "hauteur convenue selon leur nature (forêt fermée 15 m, bois 12 m, forêt ouverte 10 m, "
+                           "haie 6 m, verger 4 m), qui n'est pas une mesure.",
+            "trees_bdtopo": "Arbres : zones de végétation de la BD TOPO à une hauteur convenue selon leur nature "
+                            "(forêt fermée 15 m, bois 12 m, forêt ouverte 10 m, haie 6 m, verger 4 m), qui n'est pas "
+                            "une mesure : le modèle de hauteur LiDAR HD de l'IGN n'a pas pu être chargé.",
+            "no_trees": "Arbres : ni le modèle de hauteur LiDAR HD de l'IGN ni les zones de végétation de la BD TOPO "
+                        "n'ont pu être chargés.",
             "camera": "Vue oblique depuis le sud, nord en haut. La vue 3D est enregistrée dans le projet QGIS de la "
                       "commune : elle s'ouvre avec lui, et l'on peut y tourner autour des bâtiments.",
             "legend": "Couleur des bâtiments",
@@ -211,7 +219,13 @@ TEXT = {
             "flat": "Relief: IGN's service did not answer; the ground is shown flat, at {altitude} m (the "
                     "buildings' median ground altitude).",
             "trees": "Trees: IGN's LiDAR HD height model, from 3 m up, in three height classes.",
-            "no_trees": "Trees: IGN's LiDAR HD height model is not available for the commune.",
+            "trees_mixed": "Trees: IGN's LiDAR HD height model, from 3 m up, in three height classes; where it is "
+                           "not published yet, BD TOPO's vegetation zones at a height stated by their nature (closed "
+                           "forest 15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m), not a measurement.",
+            "trees_bdtopo": "Trees: BD TOPO's vegetation zones at a height stated by their nature (closed forest 15 m, "
+                            "wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m), not a measurement: IGN's LiDAR HD "
+                            "height model could not be had.",
+            "no_trees": "Trees: neither IGN's LiDAR HD height model nor BD TOPO's vegetation zones could be had.",
             "camera": "Oblique view from the south, north up. The 3D view is saved in the commune's QGIS project: it "
                       "opens with it, and one can move around the buildings.",
             "legend": "Colour of the buildings",

@@ -37,7 +37,7 @@ class SceneFacts:
     defaulted: int
     relief: bool  # False: flat terrain at ``ground``
     ground: float
-    trees: bool
+    trees: str | None  # "lidar", "mixed" (LiDAR HD and BD TOPO's vegetation zones), "bdtopo", or None
 
 
 def report_layout(project):
@@ -101,10 +101,11 @@ def add_view_page(project, pdf: Path, image: Path, facts: SceneFacts) -> bool:
                                      storeys=text["integer"](facts.from_storeys),
                                      default=text["integer"](facts.defaulted)),
              words["relief"] if facts.relief else words["flat"].format(altitude=text["number"](facts.ground, 0)),
-             words["trees"] if facts.trees else words["no_trees"],
+             words[{"lidar": "trees", "mixed": "trees_mixed", "bdtopo": "trees_bdtopo"}.get(facts.trees, "no_trees")],
              words["camera"]]
     placed.append(pages.label("\n\n".join(lines), 90, top + 143, 105, 100, size=9))
-    sources = ["IGN BD TOPO®"] + (["IGN RGE ALTI®, LiDAR HD"] if facts.relief or facts.trees else [])
+    sources = ["IGN BD TOPO®"] + (["IGN RGE ALTI®, LiDAR HD"] if facts.relief or facts.trees in ("lidar", "mixed")
+                                  else [])
     sources += [words["theme_sources"][facts.theme]] if facts.theme in words["theme_sources"] else []
     placed.append(pages.label(words["sources"].format(sources=", ".join(sources)), 15, top + 280, 180, 6, size=7,
                               colour="#555555"))
