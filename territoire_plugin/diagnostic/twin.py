@@ -23,7 +23,6 @@ from ..core.files import atomic_output
 from ..toolbelt.i18n import error_text
 from . import catalogue
 from .project import hide_band_label
-from .report.view3d import SceneFacts
 
 #: The themes, in the order "automatic" tries them, and each one's layer in the diagnostic's GeoPackage.
 THEME_LAYERS = {"heat": "batiments_chaleur", "motion": "mouvement_batiment", "clay": "argiles_batiments",
@@ -277,6 +276,7 @@ def make_twin(project_path, theme: str, overwrite: bool, feedback) -> TwinResult
         renderer_3d,
         view_settings_xml,
     )
+    from .report.view3d import SceneFacts  # (the report's modules load numpy and the analyses: not at start-up)
 
     init_3d()
     path = Path(project_path)

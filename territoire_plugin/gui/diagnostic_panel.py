@@ -211,8 +211,8 @@ class DiagnosticPanel(QgsDockWidget):
             "diagnostic; an image for the report; then the commune's project opens with its 3D view."))
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.view3d_button)
         layout.addLayout(buttons)
+        layout.addWidget(self.view3d_button)  # a row of its own: the dock stays narrow
         self.progress = QProgressBar(body)
         self.progress.setObjectName("progress")
         self.progress.setRange(0, 100)
