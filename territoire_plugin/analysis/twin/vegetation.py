@@ -65,23 +65,30 @@ def zone_rows(features: list, area: ogr.Geometry | None) -> list:
     """(polygon, nature, height, class) of the GeoJSON vegetation zones ``features`` that are trees, cut to
     ``area`` (None: whole)."""
     rows = []
-    for feature in features:
-        nature = str((feature.get("properties") or {}).get("nature") or "")
-        height = HEIGHTS.get(nature)
-        geometry = feature.get("geometry")
-        if height is None or not geometry:
-            continue
-        shape = ogr.CreateGeometryFromJson(json.dumps(geometry))
-        shape.FlattenTo2D()
-        if not shape.IsValid():
-            shape = shape.Buffer(0)
-        if area is not None:
-            shape = shape.Intersection(area)
-        if shape is None or shape.IsEmpty() or shape.GetArea() <= 0:
-            continue
-        for part in _polygons(shape):
-            rows.append((part, nature, height, height_class(height)))
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # GEOS's warnings on the degenerate rings it repairs
+    try:
+        for feature in features:
+            rows += _rows_of(feature, area)
+    finally:
+        gdal.PopErrorHandler()
     return rows
+
+
+def _rows_of(feature: dict, area) -> list:
+    nature = str((feature.get("properties") or {}).get("nature") or "")
+    height = HEIGHTS.get(nature)
+    geometry = feature.get("geometry")
+    if height is None or not geometry:
+        return []
+    shape = ogr.CreateGeometryFromJson(json.dumps(geometry))
+    shape.FlattenTo2D()
+    if not shape.IsValid():
+        shape = shape.Buffer(0)
+    if area is not None:
+        shape = shape.Intersection(area)
+    if shape is None or shape.IsEmpty() or shape.GetArea() <= 0:
+        return []
+    return [(part, nature, height, height_class(height)) for part in _polygons(shape)]
 
 
 def _polygons(shape: ogr.Geometry) -> list:
