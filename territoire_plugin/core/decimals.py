@@ -72,6 +72,12 @@ def _digits(word, length, shift, below, above) -> np.ndarray | None:
     # A byte above 9 is no digit (+ 0x76 sets its high bit; one already set is seen before the carry it makes).
     if ((word | (word + _U(0x7676767676767676))) & _HIGH).any():
         return None
+    return _eight_digits(word)
+
+
+def _eight_digits(word):
+    """Eight digit values (one a byte, 0–9) to the number they write, the first being the lowest byte
+    (multiply-and-shift, pair by pair)."""
     word = ((word * _U(2561)) >> _U(8)) & _U(0x00FF00FF00FF00FF)
     word = ((word * _U(6553601)) >> _U(16)) & _U(0x0000FFFF0000FFFF)
     return (word * _U(42949672960001)) >> _U(32)
@@ -152,11 +158,8 @@ def _step(buffer, words, starts, ends, out) -> bool:
     # The point taken out: the bytes before it move one place up (byte 0 becomes a zero digit).
     word = (word & ~((point << _U(8)) - has_point)) | ((word & (point - has_point)) << _U(8))
     decimals = (point * _BYTES_AFTER) >> _U(56)
-    # Eight digits to a number, the first character being the lowest byte (multiply-and-shift, pair by pair).
-    word &= _LOW_NIBBLES
-    word = ((word * _U(2561)) >> _U(8)) & _U(0x00FF00FF00FF00FF)
-    word = ((word * _U(6553601)) >> _U(16)) & _U(0x0000FFFF0000FFFF)
-    word = (word * _U(42949672960001)) >> _U(32)
+    word &= _LOW_NIBBLES  # each digit's value
+    word = _eight_digits(word)
     np.divide(word, _POWERS[decimals], out=out)
     _negate(out, minus)
     return True
