@@ -135,26 +135,10 @@ class Pages:
         self.place(item, x, y, w, h)
         self.map_box = (x, y, w, h)  # on its page, for a close-up in its corner
         item.zoomToExtent(extent)
-        legend = QgsLayoutItemLegend(self.layout)
-        legend.setTitle(self.typography(legend_title))
+        legend = self.legend(legend_title, layers)
         legend.setLinkedMap(item)
         legend.setLegendFilterByMapEnabled(True)
-        legend.setAutoUpdateModel(False)
-        model_root = legend.model().rootGroup()
-        model_root.clear()
-        from qgis.core import QgsRasterLayer
-
-        from ..project import hide_band_label
-
-        for layer in layers:
-            node = model_root.addLayer(layer)
-            if isinstance(layer, QgsRasterLayer):
-                hide_band_label(node)
-        set_legend_style_font(legend, QgsLegendStyle.Style.Title, QFont("Sans", 10, QFont.Weight.Bold))
-        set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 8))
-        set_legend_style_font(legend, QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
         legend.setBackgroundEnabled(True)
-        legend.setFrameEnabled(True)
         legend.setColumnCount(2)  # a long legend (several asset layers) stays on its page
         legend.setSplitLayer(False)  # a layer's classes stay together in one column
         self.place(legend, x, y + h + 4, w * 0.62, 60)
@@ -172,6 +156,28 @@ class Pages:
         self.place(arrow, x + w - 16, y + 3, 13, 17)
         self.label(sources, x + w * 0.66, y + h + 20, w * 0.34, 40, size=7, colour="#555555")
         return item
+
+    def legend(self, title: str, layers) -> QgsLayoutItemLegend:
+        """A framed legend of ``layers`` alone (a raster without its band's name), in the report's fonts; not
+        placed yet."""
+        from qgis.core import QgsRasterLayer
+
+        from ..project import hide_band_label
+
+        legend = QgsLayoutItemLegend(self.layout)
+        legend.setTitle(self.typography(title))
+        legend.setAutoUpdateModel(False)
+        model_root = legend.model().rootGroup()
+        model_root.clear()
+        for layer in layers:
+            node = model_root.addLayer(layer)
+            if isinstance(layer, QgsRasterLayer):
+                hide_band_label(node)
+        set_legend_style_font(legend, QgsLegendStyle.Style.Title, QFont("Sans", 10, QFont.Weight.Bold))
+        set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 8))
+        set_legend_style_font(legend, QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
+        legend.setFrameEnabled(True)
+        return legend
 
     def inset(self, main, layers, extent, caption: str, basemap=None, size: float = 72.0):
         """A close-up of ``extent`` in the lower-left corner of the map ``main`` (the last one placed), framed, with

@@ -12,11 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.core import QgsLayoutItemLegend, QgsLayoutItemPicture, QgsLegendStyle
-from qgis.PyQt.QtGui import QFont
+from qgis.core import QgsLayoutItemPicture
 
 from ...core.files import atomic_output
-from ...toolbelt.compat import set_legend_style_font
 from .layout import REPORT_PROPERTY, Pages, export_pdf
 from .text import report_language, text_for
 
@@ -84,15 +82,7 @@ def add_view_page(project, pdf: Path, image: Path, facts: SceneFacts) -> bool:
     top = pages.new_page()
     placed = [pages.label(words["title"], 15, top + 12, 180, 10, size=16, bold=True),
               pages.picture(image, 15, top + 26, 180, 112.5, embed=False)]  # beside the project
-    legend = QgsLayoutItemLegend(layout)
-    legend.setTitle(text["typography"](words["legend"]))
-    legend.setAutoUpdateModel(False)
-    legend.model().rootGroup().clear()
-    legend.model().rootGroup().addLayer(facts.buildings)
-    set_legend_style_font(legend, QgsLegendStyle.Style.Title, QFont("Sans", 10, QFont.Weight.Bold))
-    set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 8))
-    set_legend_style_font(legend, QgsLegendStyle.Style.Subgroup, QFont("Sans", 8, QFont.Weight.Bold))
-    legend.setFrameEnabled(True)
+    legend = pages.legend(words["legend"], [facts.buildings])
     placed.append(pages.place(legend, 15, top + 143, 70, 60))
     legend.setResizeToContents(True)
     lines = [words["theme"].format(theme=words["themes"].get(facts.theme, facts.theme)),
