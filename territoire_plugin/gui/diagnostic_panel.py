@@ -18,7 +18,6 @@ from qgis.core import (
     QgsApplication,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProject,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget
@@ -41,29 +40,11 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from .commune_search import ERROR_STYLE, CommuneSearch
+from .feedback import PanelFeedback
 
 PANEL_OBJECT_NAME = "TerritoireDiagnosticPanel"
 EGMS_HELP_URL = "https://egms.land.copernicus.eu/"
 FILOSOFI_HELP_URL = "https://www.insee.fr/fr/statistiques/7655475"
-
-
-class _Feedback(QgsProcessingFeedback):
-    """Processing feedback whose step texts and errors reach the panel (through queued signals: any thread).
-
-    The algorithm's exception is the message the user reads (translated, saying what to do): QGIS's task
-    hands it to ``reportError`` before ``executed`` fires, so the panel can show it instead of pointing to
-    the log."""
-
-    step = pyqtSignal(str)
-    error = pyqtSignal(str)
-
-    def setProgressText(self, text):  # noqa: N802 - Qt API
-        super().setProgressText(text)
-        self.step.emit(text)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - Qt API
-        super().reportError(error, fatalError)
-        self.error.emit(str(error))
 
 
 class DiagnosticPanel(QgsDockWidget):
@@ -321,7 +302,7 @@ class DiagnosticPanel(QgsDockWidget):
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:commune_diagnostic")
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
-        self.feedback = _Feedback()
+        self.feedback = PanelFeedback()
         self.feedback.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
         self.feedback.step.connect(self.show_step)
         self.errors = []

@@ -11,30 +11,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 
-
-class _Feedback(QgsProcessingFeedback):
-    """Steps and errors of the run, for the panel (same thread: plain calls)."""
-
-    def __init__(self, panel):
-        super().__init__()
-        self.panel, self.errors = panel, []
-
-    def setProgressText(self, text):  # noqa: N802 - Qt API
-        super().setProgressText(text)
-        self.panel.show_step(text)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803 - Qt API
-        super().reportError(error, fatalError)
-        self.errors.append(str(error))
+from .feedback import PanelFeedback
 
 
 def make_view(panel, project_path: str):
     """Run the twin for ``project_path``; the results, or None (the reason shown in the panel)."""
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("territoire:digital_twin_3d")
-    feedback = _Feedback(panel)
+    feedback, errors = PanelFeedback(), []  # (its signals, on this thread, are plain calls)
+    feedback.step.connect(panel.show_step)
+    feedback.error.connect(errors.append)
     feedback.progressChanged.connect(lambda value: panel.progress.setValue(int(value)))
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
@@ -42,7 +30,7 @@ def make_view(panel, project_path: str):
     QCoreApplication.processEvents()
     results, ok = algorithm.run({"PROJECT": project_path, "OVERWRITE": True}, context, feedback)
     if not ok:
-        reason = feedback.errors[-1] if feedback.errors else QCoreApplication.translate("View3d", "no reason was given")
+        reason = errors[-1] if errors else QCoreApplication.translate("View3d", "no reason was given")
         panel.show_step(QCoreApplication.translate("View3d", "The 3D view could not be made: {0}").format(reason), True)
         return None
     panel.progress.setValue(100)

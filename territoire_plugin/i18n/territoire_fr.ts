@@ -589,27 +589,27 @@
         <translation>L'image 3D ne peut pas être faite ici : le moteur 3D de QGIS a besoin d'OpenGL, et cette session n'a pas d'écran (QGIS lancé sans écran, ou avec QT_QPA_PLATFORM=offscreen). Lancez-la depuis la fenêtre de QGIS, ou sur un serveur sous xvfb-run ; la vue 3D elle-même est enregistrée dans le projet dans tous les cas.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="66"/>
+        <location filename="../diagnostic/twin.py" line="65"/>
         <source>{path} is not the project of a commune diagnostic (territoire_&lt;INSEE code&gt;.qgz, in the commune&apos;s results folder). Run the commune diagnostic first, then choose its project.</source>
         <translation>{path} n'est pas le projet d'un diagnostic de commune (territoire_&lt;code INSEE&gt;.qgz, dans le dossier des résultats de la commune). Lancez d'abord le diagnostic de la commune, puis choisissez son projet.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="71"/>
+        <location filename="../diagnostic/twin.py" line="70"/>
         <source>QGIS cannot read the project {path}: {error}</source>
         <translation>QGIS ne peut pas lire le projet {path} : {error}</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="85"/>
+        <location filename="../diagnostic/twin.py" line="84"/>
         <source>The project has no layer for the theme asked ({theme}). Themes it has: {present}. Run the diagnostic with the matching analysis, or choose another theme.</source>
         <translation>Le projet n'a pas de couche pour le thème demandé ({theme}). Thèmes présents : {present}. Lancez le diagnostic avec l'analyse correspondante, ou choisissez un autre thème.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="92"/>
+        <location filename="../diagnostic/twin.py" line="91"/>
         <source>The layer {layer} is in a geographic CRS ({crs}): heights in metres need a projected one. Save it in Lambert-93 (EPSG:2154) and run again.</source>
         <translation>La couche {layer} est dans un SCR géographique ({crs}) : des hauteurs en mètres demandent un SCR projeté. Enregistrez-la en Lambert-93 (EPSG:2154) et relancez.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="96"/>
+        <location filename="../diagnostic/twin.py" line="95"/>
         <source>The layer {layer} holds no building: there is nothing to show in 3D.</source>
         <translation>La couche {layer} ne contient aucun bâtiment : il n'y a rien à montrer en 3D.</translation>
     </message>
@@ -1083,239 +1083,239 @@
 <context>
     <name>DiagnosticPanel</name>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="76"/>
+        <location filename="../gui/diagnostic_panel.py" line="57"/>
         <source>Commune diagnostic</source>
         <translation>Diagnostic de commune</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="94"/>
+        <location filename="../gui/diagnostic_panel.py" line="75"/>
         <source>Name, INSEE code or postcode</source>
         <translation>Nom, code INSEE ou code postal</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="98"/>
+        <location filename="../gui/diagnostic_panel.py" line="79"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="134"/>
+        <location filename="../gui/diagnostic_panel.py" line="115"/>
         <source>Urban overheating</source>
         <translation>Surchauffe urbaine</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="134"/>
+        <location filename="../gui/diagnostic_panel.py" line="115"/>
         <source>Infrastructures</source>
         <translation>Infrastructures</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="141"/>
+        <location filename="../gui/diagnostic_panel.py" line="122"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="152"/>
+        <location filename="../gui/diagnostic_panel.py" line="133"/>
         <source>EGMS file</source>
         <translation>Fichier EGMS</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="160"/>
+        <location filename="../gui/diagnostic_panel.py" line="141"/>
         <source>Advanced options</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="170"/>
+        <location filename="../gui/diagnostic_panel.py" line="151"/>
         <source>Maximum cloud cover</source>
         <translation>Couverture nuageuse maximale</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="173"/>
+        <location filename="../gui/diagnostic_panel.py" line="154"/>
         <source>INSEE Filosofi 200 m file or web address (optional)</source>
         <translation>Fichier Filosofi 200 m de l'INSEE ou adresse web (facultatif)</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="178"/>
+        <location filename="../gui/diagnostic_panel.py" line="159"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="189"/>
+        <location filename="../gui/diagnostic_panel.py" line="170"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="194"/>
+        <location filename="../gui/diagnostic_panel.py" line="175"/>
         <source>Run the diagnostic</source>
         <translation>Lancer le diagnostic</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="200"/>
+        <location filename="../gui/diagnostic_panel.py" line="181"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="309"/>
+        <location filename="../gui/diagnostic_panel.py" line="290"/>
         <source>Type a commune first.</source>
         <translation>Saisissez d'abord une commune.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="312"/>
+        <location filename="../gui/diagnostic_panel.py" line="293"/>
         <source>Choose an output folder (advanced options).</source>
         <translation>Choisissez un dossier de sortie (options avancées).</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="316"/>
+        <location filename="../gui/diagnostic_panel.py" line="297"/>
         <source>Replace the diagnostic?</source>
         <translation>Remplacer le diagnostic ?</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="316"/>
+        <location filename="../gui/diagnostic_panel.py" line="297"/>
         <source>{0} already has a diagnostic (in the project or the output folder). Run it again and replace it? Downloads already made are reused.</source>
         <translation>{0} a déjà un diagnostic (dans le projet ou le dossier de sortie). Le relancer et le remplacer ? Les téléchargements déjà faits sont réutilisés.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="335"/>
+        <location filename="../gui/diagnostic_panel.py" line="316"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="345"/>
+        <location filename="../gui/diagnostic_panel.py" line="326"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="368"/>
+        <location filename="../gui/diagnostic_panel.py" line="349"/>
         <source>The results could not be added to the project: {0}</source>
         <translation>Les résultats n'ont pas pu être ajoutés au projet : {0}</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="372"/>
+        <location filename="../gui/diagnostic_panel.py" line="353"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="381"/>
+        <location filename="../gui/diagnostic_panel.py" line="362"/>
         <source>Diagnostic ready: {0}</source>
         <translation>Diagnostic prêt : {0}</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="376"/>
+        <location filename="../gui/diagnostic_panel.py" line="357"/>
         <source>Open the report</source>
         <translation>Ouvrir le rapport</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="376"/>
+        <location filename="../gui/diagnostic_panel.py" line="357"/>
         <source>Open the folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="95"/>
+        <location filename="../gui/diagnostic_panel.py" line="76"/>
         <source>Type at least two letters of the commune's name, its INSEE code (12174) or its postcode (12510), then pick it in the list. The list comes from API Géo (Etalab).</source>
         <translation>Tapez au moins deux lettres du nom de la commune, son code INSEE (12174) ou son code postal (12510), puis choisissez-la dans la liste. La liste vient d'API Géo (Etalab).</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="121"/>
+        <location filename="../gui/diagnostic_panel.py" line="102"/>
         <source>The most recent summer to study. Landsat scenes of June, July and August are used; the summer must be over for its scenes to be published (about two weeks after each pass).</source>
         <translation>L'été le plus récent à étudier. Les scènes Landsat de juin, juillet et août sont utilisées ; l'été doit être fini pour que ses scènes soient publiées (environ deux semaines après chaque passage).</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="124"/>
+        <location filename="../gui/diagnostic_panel.py" line="105"/>
         <source>How many summers, ending with the last one, the surface temperature is the median of. Several summers dampen one heatwave&apos;s weather; three is a good start.</source>
         <translation>Le nombre d'étés, jusqu'au dernier, dont la température de surface est la médiane. Plusieurs étés atténuent la météo d'une canicule ; trois est un bon début.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="127"/>
+        <location filename="../gui/diagnostic_panel.py" line="108"/>
         <source>Last summer studied</source>
         <translation>Dernier été étudié</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="128"/>
+        <location filename="../gui/diagnostic_panel.py" line="109"/>
         <source>Number of summers</source>
         <translation>Nombre d'étés</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="134"/>
+        <location filename="../gui/diagnostic_panel.py" line="115"/>
         <source>Overheating and infrastructures</source>
         <translation>Surchauffe et infrastructures</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="138"/>
+        <location filename="../gui/diagnostic_panel.py" line="119"/>
         <source>Urban overheating needs only the network (Landsat, BD TOPO). Infrastructures needs an EGMS file of ground motion, downloaded by you from the EGMS website.</source>
         <translation>La surchauffe urbaine n'a besoin que du réseau (Landsat, BD TOPO). Les infrastructures demandent un fichier EGMS des mouvements du sol, que vous téléchargez sur le site EGMS.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="145"/>
+        <location filename="../gui/diagnostic_panel.py" line="126"/>
         <source>Ground-motion file of the European Ground Motion Service (Copernicus), as downloaded: the zip or its CSV. On the EGMS website (free EU Login account), choose the product « Calibrated » (L2b, tied to GNSS: the one for buildings and roads) or « Ortho » (L3, vertical, 100 m grid), the latest release (for example 2019–2023), and the tiles over the commune.</source>
         <translation>Fichier des mouvements du sol du service européen EGMS (Copernicus), tel que téléchargé : le zip ou son CSV. Sur le site EGMS (compte EU Login gratuit), choisissez le produit « Calibrated » (L2b, calé sur le GNSS : celui des bâtiments et des routes) ou « Ortho » (L3, vertical, grille de 100 m), la dernière version (par exemple 2019–2023) et les tuiles qui couvrent la commune.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="153"/>
+        <location filename="../gui/diagnostic_panel.py" line="134"/>
         <source>Needed for infrastructures. &lt;a href=&apos;{0}&apos;&gt;Get it from the EGMS website&lt;/a&gt;: product Calibrated (L2b) or Ortho (L3), latest release, the tiles over the commune.</source>
         <translation>Nécessaire pour les infrastructures. &lt;a href='{0}'&gt;Téléchargez-le sur le site EGMS&lt;/a&gt; : produit Calibrated (L2b) ou Ortho (L3), dernière version, les tuiles qui couvrent la commune.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="167"/>
+        <location filename="../gui/diagnostic_panel.py" line="148"/>
         <source>Landsat scenes more cloudy than this over their whole footprint are skipped; the clouds left over the commune are masked pixel by pixel.</source>
         <translation>Les scènes Landsat plus nuageuses que cela sur toute leur emprise sont écartées ; les nuages restant sur la commune sont masqués pixel par pixel.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="174"/>
+        <location filename="../gui/diagnostic_panel.py" line="155"/>
         <source>INSEE's 200 m population grid (Filosofi « données carroyées »), to count the people exposed to heat: the file as INSEE publishes it (zip holding a 7z holding the CSV, or a GeoPackage), or its web address. Empty: the diagnostic counts buildings only.</source>
         <translation>La population de l'INSEE par carreaux de 200 m (Filosofi, « données carroyées »), pour compter les habitants exposés à la chaleur : le fichier tel que l'INSEE le publie (zip contenant un 7z contenant le CSV, ou un GeoPackage), ou son adresse web. Vide : le diagnostic ne compte que les bâtiments.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="179"/>
+        <location filename="../gui/diagnostic_panel.py" line="160"/>
         <source>&lt;a href='{0}'&gt;INSEE Filosofi 200 m grid&lt;/a&gt;: « Données carroyées », the file for metropolitan France.</source>
         <translation>&lt;a href='{0}'&gt;Carreaux de 200 m Filosofi de l'INSEE&lt;/a&gt; : « Données carroyées », le fichier de la France métropolitaine.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="186"/>
+        <location filename="../gui/diagnostic_panel.py" line="167"/>
         <source>Each commune gets its own folder here: GeoPackage, QGIS project, PDF report. A folder already used for the commune is replaced only after you agree.</source>
         <translation>Chaque commune y a son dossier : GeoPackage, projet QGIS, rapport PDF. Un dossier déjà utilisé pour la commune n'est remplacé qu'avec votre accord.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="197"/>
+        <location filename="../gui/diagnostic_panel.py" line="178"/>
         <source>Downloads what is missing (kept in the cache for next time), runs the analyses in the background and adds the styled layers and the report to the project. QGIS stays usable meanwhile.</source>
         <translation>Télécharge ce qui manque (gardé en cache pour la prochaine fois), lance les analyses en arrière-plan et ajoute au projet les couches mises en forme et le rapport. QGIS reste utilisable pendant ce temps.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="204"/>
+        <location filename="../gui/diagnostic_panel.py" line="185"/>
         <source>Stops within two seconds; nothing half-written is left.</source>
         <translation>S'arrête en moins de deux secondes ; rien d'à moitié écrit ne reste.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="268"/>
+        <location filename="../gui/diagnostic_panel.py" line="249"/>
         <source>Landsat scenes of June to August, from {0} to {1}.</source>
         <translation>Scènes Landsat de juin à août, de {0} à {1}.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="268"/>
+        <location filename="../gui/diagnostic_panel.py" line="249"/>
         <source>Landsat scenes of June to August {0}.</source>
         <translation>Scènes Landsat de juin à août {0}.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="355"/>
+        <location filename="../gui/diagnostic_panel.py" line="336"/>
         <source>Cancelled: nothing was added or written. You can run it again.</source>
         <translation>Annulé : rien n'a été ajouté ni écrit. Vous pouvez le relancer.</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="360"/>
+        <location filename="../gui/diagnostic_panel.py" line="341"/>
         <source>no reason was given</source>
         <translation>aucune raison n'a été donnée</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="361"/>
+        <location filename="../gui/diagnostic_panel.py" line="342"/>
         <source>The diagnostic failed: {0}
 Nothing was added to the project. Details are in the log (View ▸ Panels ▸ Log Messages).</source>
         <translation>Le diagnostic a échoué : {0}
 Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Panneaux ▸ Journal des messages).</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="205"/>
+        <location filename="../gui/diagnostic_panel.py" line="186"/>
         <source>3D view</source>
         <translation>Vue 3D</translation>
     </message>
     <message>
-        <location filename="../gui/diagnostic_panel.py" line="209"/>
+        <location filename="../gui/diagnostic_panel.py" line="190"/>
         <source>The commune in 3D: IGN relief, LiDAR HD trees, the buildings by their height in the colours of the diagnostic; an image for the report; then the commune&apos;s project opens with its 3D view.</source>
         <translation>La commune en 3D : relief de l'IGN, arbres du LiDAR HD, bâtiments selon leur hauteur aux couleurs du diagnostic ; une image pour le rapport ; puis le projet de la commune s'ouvre avec sa vue 3D.</translation>
     </message>
@@ -3494,7 +3494,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>Twin</name>
     <message>
-        <location filename="../diagnostic/twin.py" line="140"/>
+        <location filename="../diagnostic/twin.py" line="139"/>
         <source>Relief: {0}, made by a previous run.</source>
         <translation>Relief : {0}, fait par un passage précédent.</translation>
     </message>
@@ -3514,7 +3514,7 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Pas de relief : le terrain est plat, à {0:.0f} m (l'altitude médiane du sol des bâtiments).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="148"/>
+        <location filename="../diagnostic/twin.py" line="147"/>
         <source>Relief: IGN, {0} m a pixel; LiDAR HD for {1} of it, RGE ALTI for the rest.</source>
         <translation>Relief : IGN, {0} m par pixel ; LiDAR HD pour {1}, RGE ALTI pour le reste.</translation>
     </message>
@@ -3529,27 +3529,27 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
         <translation>Rapport : pas de page « Vue 3D » dans {0} : ce projet n'a pas de rapport qui puisse être exporté à nouveau (fait par une version antérieure de Territoire). Refaites le diagnostic pour l'avoir.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="198"/>
+        <location filename="../diagnostic/twin.py" line="197"/>
         <source>Trees: IGN&apos;s LiDAR HD height model could not be had; {0} BD TOPO vegetation zones shown at a stated height by their nature (closed forest 15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m).</source>
         <translation>Arbres : le modèle numérique de hauteur LiDAR HD de l'IGN n'a pas pu être chargé ; {0} zones de végétation de la BD TOPO montrées à une hauteur convenue selon leur nature (forêt fermée 15 m, bois 12 m, forêt ouverte 10 m, haie 6 m, verger 4 m).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="205"/>
+        <location filename="../diagnostic/twin.py" line="204"/>
         <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model.</source>
         <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="209"/>
+        <location filename="../diagnostic/twin.py" line="208"/>
         <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model; where it is not published yet ({1} of the area), {2} BD TOPO vegetation zones at a stated height by their nature (closed forest 15 m, wood 12 m, open forest 10 m, hedge 6 m, orchard 4 m).</source>
         <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN ; là où il n'est pas encore publié ({1} de la zone), {2} zones de végétation de la BD TOPO à une hauteur convenue selon leur nature (forêt fermée 15 m, bois 12 m, forêt ouverte 10 m, haie 6 m, verger 4 m).</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="214"/>
+        <location filename="../diagnostic/twin.py" line="213"/>
         <source>Trees: {0} patches of canopy from IGN&apos;s LiDAR HD height model; no LiDAR HD yet over {1} of the area, and no BD TOPO vegetation zone there: no tree shown there.</source>
         <translation>Arbres : {0} taches de couvert d'après le modèle numérique de hauteur LiDAR HD de l'IGN ; pas encore de LiDAR HD sur {1} de la zone, et pas de zone de végétation de la BD TOPO là : aucun arbre montré là.</translation>
     </message>
     <message>
-        <location filename="../diagnostic/twin.py" line="258"/>
+        <location filename="../diagnostic/twin.py" line="257"/>
         <source>Trees (3D)</source>
         <translation>Arbres (3D)</translation>
     </message>
@@ -3557,37 +3557,37 @@ Rien n'a été ajouté au projet. Les détails sont dans le journal (Vue ▸ Pan
 <context>
     <name>View3d</name>
     <message>
-        <location filename="../gui/view3d.py" line="41"/>
+        <location filename="../gui/view3d.py" line="29"/>
         <source>3D view: relief, trees and buildings…</source>
         <translation>Vue 3D : relief, arbres et bâtiments…</translation>
     </message>
     <message>
-        <location filename="../gui/view3d.py" line="45"/>
+        <location filename="../gui/view3d.py" line="33"/>
         <source>no reason was given</source>
         <translation>aucune raison n'a été donnée</translation>
     </message>
     <message>
-        <location filename="../gui/view3d.py" line="46"/>
+        <location filename="../gui/view3d.py" line="34"/>
         <source>The 3D view could not be made: {0}</source>
         <translation>La vue 3D n'a pas pu être faite : {0}</translation>
     </message>
     <message>
-        <location filename="../gui/view3d.py" line="56"/>
+        <location filename="../gui/view3d.py" line="44"/>
         <source>Open the 3D view?</source>
         <translation>Ouvrir la vue 3D ?</translation>
     </message>
     <message>
-        <location filename="../gui/view3d.py" line="57"/>
+        <location filename="../gui/view3d.py" line="45"/>
         <source>The 3D view is saved in the commune&apos;s project {0}. Open that project now? The current project is closed (QGIS offers to save it first).</source>
         <translation>La vue 3D est enregistrée dans le projet de la commune {0}. Ouvrir ce projet maintenant ? Le projet en cours est fermé (QGIS propose d'abord de l'enregistrer).</translation>
     </message>
     <message>
-        <location filename="../gui/view3d.py" line="78"/>
+        <location filename="../gui/view3d.py" line="66"/>
         <source>Image of the 3D view</source>
         <translation>Image de la vue 3D</translation>
     </message>
     <message>
-        <location filename="../gui/view3d.py" line="80"/>
+        <location filename="../gui/view3d.py" line="68"/>
         <source>3D view ready.</source>
         <translation>Vue 3D prête.</translation>
     </message>
